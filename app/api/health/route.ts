@@ -1,0 +1,8 @@
+// GET /api/health – liveness: the process is up and answering. Touches no dependency on purpose.
+import { withRoute } from "@/lib/http/with-route";
+
+export const dynamic = "force-dynamic";
+
+export const GET = withRoute("/api/health", async () =>
+  Response.json({ status: "ok" }, { headers: { "cache-control": "no-store" } }),
+);

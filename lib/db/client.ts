@@ -1,0 +1,33 @@
+import "server-only";
+import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import pg from "pg";
+import { AppError } from "@/lib/errors";
+import { getEnv } from "@/lib/env";
+import * as schema from "./schema";
+
+export type Database = NodePgDatabase<typeof schema>;
+
+type DbState = { pool: pg.Pool; db: Database };
+const globalForDb = globalThis as unknown as { appDb?: DbState };
+
+function connect(): DbState {
+  const url = getEnv().databaseUrl;
+  if (!url) {
+    throw new AppError("unavailable", {
+      message: "DATABASE_URL is not set: start the site with `npm start`, which provides the embedded database.",
+    });
+  }
+  const pool = new pg.Pool({ connectionString: url, max: 10, idleTimeoutMillis: 30_000 });
+  return { pool, db: drizzle(pool, { schema }) };
+}
+
+/** The shared connection pool's Drizzle handle for this process. */
+export function getDb(): Database {
+  globalForDb.appDb ??= connect();
+  return globalForDb.appDb.db;
+}
+
+export function getPool(): pg.Pool {
+  globalForDb.appDb ??= connect();
+  return globalForDb.appDb.pool;
+}

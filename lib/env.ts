@@ -1,0 +1,149 @@
+// One schema for every environment variable (DESIGN section 3). Imported by next.config.ts so that a bad
+// environment fails the build, and by the server at boot through getEnv(). Deliberately free of
+// `server-only` and `next/*`: the config loader and the scripts import it outside React.
+import { z } from "zod";
+
+export const DEMO_STRIPE_SECRET_KEY = "sk_test_emulator";
+export const DEMO_STRIPE_WEBHOOK_SECRET = "whsec_emulator";
+export const DEMO_AUTH_SECRET = "demo-only-auth-secret-never-use-in-production";
+export const DEMO_SMTP_URL = "smtp://127.0.0.1:1025";
+export const DEMO_STRIPE_API_URL = "http://127.0.0.1:12111";
+
+const emptyToUndefined = (value: unknown) => (value === "" ? undefined : value);
+const optionalString = z.preprocess(emptyToUndefined, z.string().min(1).optional());
+const optionalUrl = z.preprocess(emptyToUndefined, z.url().optional());
+const flag = z.preprocess(emptyToUndefined, z.enum(["0", "1", "true", "false"]).optional()).transform(
+  (value) => value === "1" || value === "true",
+);
+
+const rawEnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  APP_MODE: z.preprocess(emptyToUndefined, z.enum(["demo", "production"]).optional()),
+  APP_URL: optionalUrl,
+  PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
+  DATABASE_URL: z.preprocess(emptyToUndefined, z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL").optional()),
+  AUTH_SECRET: optionalString,
+  AUTH_URL: optionalUrl,
+  AUTH_GITHUB_ID: optionalString,
+  AUTH_GITHUB_SECRET: optionalString,
+  SMTP_URL: z.preprocess(emptyToUndefined, z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional()),
+  MAIL_FROM: z.preprocess(emptyToUndefined, z.string().min(3).default("Tandem billing <billing@localhost>")),
+  STRIPE_SECRET_KEY: z.preprocess(emptyToUndefined, z.string().regex(/^sk_(test|live)_\w+$/, "must be a Stripe secret key (sk_test_… or sk_live_…)").optional()),
+  STRIPE_WEBHOOK_SECRET: z.preprocess(emptyToUndefined, z.string().regex(/^whsec_\w+$/, "must be a webhook signing secret (whsec_…)").optional()),
+  STRIPE_API_URL: optionalUrl,
+  ADMIN_EMAILS: z.preprocess(emptyToUndefined, z.string().default("")),
+  LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
+  METRICS_TOKEN: optionalString,
+  SEED_DEMO_DATA: flag,
+});
+
+export type AppMode = "demo" | "production";
+
+export type Env = {
+  nodeEnv: "development" | "production" | "test";
+  appMode: AppMode;
+  isDemo: boolean;
+  appUrl: string;
+  port: number;
+  databaseUrl: string | undefined;
+  authSecret: string;
+  authUrl: string;
+  github: { clientId: string; clientSecret: string } | undefined;
+  smtpUrl: string;
+  mailFrom: string;
+  stripe: { secretKey: string; webhookSecret: string; apiUrl: string | undefined };
+  adminEmails: string[];
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  metricsToken: string | undefined;
+  seedDemoData: boolean;
+};
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+// Production refuses every demo part: a missing real setting would otherwise fall back to the emulator,
+// the mail catcher or a well-known secret, which is how demo parts leak into a live deployment.
+function productionProblems(raw: z.infer<typeof rawEnvSchema>): string[] {
+  const problems: string[] = [];
+  const require = (name: keyof typeof raw, why: string) => {
+    if (raw[name] === undefined) problems.push(`${name} is required in production (${why})`);
+  };
+  require("DATABASE_URL", "the embedded database is for demo mode only");
+  require("AUTH_SECRET", "sessions and magic links are signed with it");
+  require("AUTH_URL", "sign-in links are built from it, never from request headers");
+  require("SMTP_URL", "the mail catcher is for demo mode only");
+  require("STRIPE_SECRET_KEY", "the Stripe emulator is for demo mode only");
+  require("STRIPE_WEBHOOK_SECRET", "webhooks must be verified against the real endpoint secret");
+  require("APP_URL", "canonical links and emails are built from it");
+  if (raw.AUTH_SECRET !== undefined && (raw.AUTH_SECRET === DEMO_AUTH_SECRET || raw.AUTH_SECRET.length < 32)) {
+    problems.push("AUTH_SECRET must be a random secret of at least 32 characters in production");
+  }
+  if (raw.STRIPE_SECRET_KEY === DEMO_STRIPE_SECRET_KEY) {
+    problems.push("STRIPE_SECRET_KEY is the emulator's key, a demo-only feature");
+  }
+  if (raw.STRIPE_WEBHOOK_SECRET === DEMO_STRIPE_WEBHOOK_SECRET) {
+    problems.push("STRIPE_WEBHOOK_SECRET is the emulator's secret, a demo-only feature");
+  }
+  if (raw.STRIPE_API_URL !== undefined) {
+    problems.push("STRIPE_API_URL points Stripe at an emulator, a demo-only feature");
+  }
+  if (raw.SEED_DEMO_DATA) problems.push("SEED_DEMO_DATA is a demo-only feature");
+  if ((raw.AUTH_GITHUB_ID === undefined) !== (raw.AUTH_GITHUB_SECRET === undefined)) {
+    problems.push("AUTH_GITHUB_ID and AUTH_GITHUB_SECRET must be set together");
+  }
+  return problems;
+}
+
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = rawEnvSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new EnvError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+  }
+  const raw = parsed.data;
+  const appMode: AppMode = raw.APP_MODE ?? (raw.NODE_ENV === "production" ? "production" : "demo");
+  if (appMode === "production") {
+    const problems = productionProblems(raw);
+    if (problems.length > 0) throw new EnvError(problems);
+  }
+  const appUrl = (raw.APP_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, "");
+  const isDemo = appMode === "demo";
+  return {
+    nodeEnv: raw.NODE_ENV,
+    appMode,
+    isDemo,
+    appUrl,
+    port: raw.PORT,
+    databaseUrl: raw.DATABASE_URL,
+    authSecret: raw.AUTH_SECRET ?? DEMO_AUTH_SECRET,
+    authUrl: (raw.AUTH_URL ?? appUrl).replace(/\/$/, ""),
+    github:
+      raw.AUTH_GITHUB_ID && raw.AUTH_GITHUB_SECRET
+        ? { clientId: raw.AUTH_GITHUB_ID, clientSecret: raw.AUTH_GITHUB_SECRET }
+        : undefined,
+    smtpUrl: raw.SMTP_URL ?? DEMO_SMTP_URL,
+    mailFrom: raw.MAIL_FROM,
+    stripe: {
+      secretKey: raw.STRIPE_SECRET_KEY ?? DEMO_STRIPE_SECRET_KEY,
+      webhookSecret: raw.STRIPE_WEBHOOK_SECRET ?? DEMO_STRIPE_WEBHOOK_SECRET,
+      apiUrl: raw.STRIPE_API_URL ?? (isDemo ? DEMO_STRIPE_API_URL : undefined),
+    },
+    adminEmails: raw.ADMIN_EMAILS.split(",")
+      .map((email) => email.trim().toLowerCase())
+      .filter((email) => email.length > 0),
+    logLevel: raw.LOG_LEVEL,
+    metricsToken: raw.METRICS_TOKEN,
+    seedDemoData: raw.SEED_DEMO_DATA,
+  };
+}
+
+let cached: Env | undefined;
+
+/** The validated environment of this process, parsed once. */
+export function getEnv(): Env {
+  cached ??= parseEnv();
+  return cached;
+}

@@ -1,0 +1,38 @@
+import "server-only";
+import { ZodError } from "zod";
+import { AppError, errorTable, toAppError } from "@/lib/errors";
+import { getLogger } from "@/lib/observability/logger";
+import { getMetrics } from "@/lib/observability/metrics";
+
+export type ErrorBody = { error: { code: string; message: string; details?: Record<string, unknown> } };
+
+/** A zod failure as a `validation_failed` AppError whose details name each bad field. */
+export function fromZodError(error: ZodError, message?: string): AppError {
+  const fields = error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
+  return new AppError("validation_failed", { message, details: { fields } });
+}
+
+/**
+ * The one mapping from a thrown value to an HTTP answer. User problems keep their message and details;
+ * system problems answer a generic message and keep the detail in the log only.
+ */
+export function toErrorResponse(thrown: unknown, context: { route: string }): Response {
+  const error = thrown instanceof ZodError ? fromZodError(thrown) : toAppError(thrown);
+  const metrics = getMetrics();
+  if (error.kind === "user") {
+    metrics.userIssues.inc({ code: error.code });
+  } else {
+    metrics.systemErrors.inc({ code: error.code });
+    getLogger().error({ err: error.cause ?? error, code: error.code, route: context.route }, "request failed");
+  }
+  const body: ErrorBody = {
+    error: {
+      code: error.code,
+      message: error.kind === "user" ? error.message : errorTable[error.code].message,
+      ...(error.kind === "user" && error.details ? { details: error.details } : {}),
+    },
+  };
+  const headers = new Headers({ "content-type": "application/json", "cache-control": "no-store" });
+  if (error.retryAfter !== undefined) headers.set("retry-after", String(Math.ceil(error.retryAfter)));
+  return new Response(JSON.stringify(body), { status: error.status, headers });
+}

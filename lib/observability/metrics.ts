@@ -1,0 +1,57 @@
+import "server-only";
+import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+
+// Route handlers can be bundled into separate module instances by Next; keeping the registry on
+// globalThis makes every instance count into the one registry that /api/metrics exposes.
+type Metrics = ReturnType<typeof createMetrics>;
+const globalForMetrics = globalThis as unknown as { appMetrics?: Metrics };
+
+function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  return {
+    registry,
+    httpRequests: new Counter({
+      name: "http_requests_total",
+      help: "HTTP requests answered, by route, method and outcome (success, user_issue, system_error).",
+      labelNames: ["route", "method", "outcome"] as const,
+      registers: [registry],
+    }),
+    httpDuration: new Histogram({
+      name: "http_request_duration_seconds",
+      help: "Time to answer an HTTP request, by route, method and outcome.",
+      labelNames: ["route", "method", "outcome"] as const,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [registry],
+    }),
+    userIssues: new Counter({
+      name: "user_issue_total",
+      help: "Requests that failed because of the user's input or state (counted as successes), by code.",
+      labelNames: ["code"] as const,
+      registers: [registry],
+    }),
+    systemErrors: new Counter({
+      name: "system_error_total",
+      help: "Failures that are ours to fix, by code. Alarm on any increase.",
+      labelNames: ["code"] as const,
+      registers: [registry],
+    }),
+    emailsSent: new Counter({
+      name: "emails_sent_total",
+      help: "Emails handed to the SMTP server, by template.",
+      labelNames: ["template"] as const,
+      registers: [registry],
+    }),
+    emailsFailed: new Counter({
+      name: "emails_failed_total",
+      help: "Emails the SMTP server did not accept, by template.",
+      labelNames: ["template"] as const,
+      registers: [registry],
+    }),
+  };
+}
+
+export function getMetrics(): Metrics {
+  globalForMetrics.appMetrics ??= createMetrics();
+  return globalForMetrics.appMetrics;
+}

@@ -1,0 +1,41 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { Database } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+
+export type RateLimitOptions = {
+  /** What is limited and for whom, e.g. `waitlist:ip:203.0.113.7`. Never a raw secret. */
+  bucket: string;
+  limit: number;
+  windowSeconds: number;
+  now?: Date;
+};
+
+export type RateLimitResult = { hits: number; remaining: number; retryAfterSeconds: number };
+
+/**
+ * Counts one hit against a fixed window and throws `rate_limited` (with Retry-After) past the limit.
+ * One atomic upsert, so concurrent requests on any instance cannot both slip under the limit.
+ */
+export async function consumeRateLimit(db: Database, options: RateLimitOptions): Promise<RateLimitResult> {
+  const nowMs = (options.now ?? new Date()).getTime();
+  const windowMs = options.windowSeconds * 1000;
+  const windowStart = new Date(Math.floor(nowMs / windowMs) * windowMs);
+  const retryAfterSeconds = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - nowMs) / 1000));
+  const result = await db.execute<{ hits: number }>(sql`
+    insert into rate_limits (bucket, window_start, hits)
+    values (${options.bucket}, ${windowStart.toISOString()}, 1)
+    on conflict (bucket, window_start) do update set hits = rate_limits.hits + 1
+    returning hits`);
+  const hits = Number(result.rows[0]?.hits ?? 0);
+  if (hits > options.limit) {
+    throw new AppError("rate_limited", { retryAfter: retryAfterSeconds });
+  }
+  return { hits, remaining: options.limit - hits, retryAfterSeconds };
+}
+
+/** Drops windows that ended before `before`; run on a schedule so the table stays small. */
+export async function pruneRateLimits(db: Database, before: Date): Promise<number> {
+  const result = await db.execute(sql`delete from rate_limits where window_start < ${before.toISOString()}`);
+  return result.rowCount ?? 0;
+}

@@ -1,0 +1,59 @@
+// Security headers for every response (used by next.config.ts and proxy.ts). Pure: no next/* imports,
+// so the config loader and unit tests can use it.
+
+export type CspOptions = {
+  nonce: string;
+  /** sha256 sources (`'sha256-…'`) of the inline scripts in a prerendered page being served. */
+  scriptHashes: readonly string[];
+  isDevelopment: boolean;
+  isHttps: boolean;
+  /** Origins a form may post or redirect to, e.g. Stripe's hosted Checkout. */
+  formActionOrigins?: readonly string[];
+};
+
+/**
+ * Scripts run only from our origin, or inline with this request's nonce (dynamically rendered pages)
+ * or with a hash of the exact inline script (prerendered pages, whose HTML cannot carry a per-request
+ * nonce). Never 'unsafe-inline' for scripts.
+ */
+export function buildContentSecurityPolicy(options: CspOptions): string {
+  const scriptSrc = ["'self'", `'nonce-${options.nonce}'`, ...options.scriptHashes];
+  // React's development build evaluates strings for its debugging aids; production never needs eval.
+  if (options.isDevelopment) scriptSrc.push("'unsafe-eval'");
+  const directives = [
+    "default-src 'self'",
+    `script-src ${scriptSrc.join(" ")}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    `form-action ${["'self'", ...(options.formActionOrigins ?? [])].join(" ")}`,
+    "frame-ancestors 'none'",
+    "manifest-src 'self'",
+    "worker-src 'self' blob:",
+  ];
+  if (options.isHttps) directives.push("upgrade-insecure-requests");
+  return directives.join("; ");
+}
+
+export type StaticHeaderOptions = { isProduction: boolean };
+
+/** Headers that do not vary by request; next.config.ts applies them to every path. */
+export function buildStaticSecurityHeaders(options: StaticHeaderOptions): Array<{ key: string; value: string }> {
+  const headers = [
+    { key: "X-Content-Type-Options", value: "nosniff" },
+    { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+    {
+      key: "Permissions-Policy",
+      value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+    },
+    { key: "X-Frame-Options", value: "DENY" },
+    { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+  ];
+  if (options.isProduction) {
+    headers.push({ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains; preload" });
+  }
+  return headers;
+}

@@ -1,0 +1,30 @@
+// Every page request: a Content-Security-Policy with a fresh nonce (for dynamically rendered pages)
+// and the hashes of the prerendered page's inline scripts (for static pages). Authorization is not
+// done here: it lives in the data layer (DESIGN section 8).
+import { NextResponse, type NextRequest } from "next/server";
+import { buildContentSecurityPolicy } from "@/lib/security/headers";
+import { prerenderedScriptHashes } from "@/lib/security/prerendered-script-hashes";
+
+const distDir = process.env.NEXT_DIST_DIR ?? ".next";
+const isDevelopment = process.env.NODE_ENV === "development";
+
+export function proxy(request: NextRequest) {
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const isDocument = request.method === "GET" && !request.headers.has("rsc");
+  const csp = buildContentSecurityPolicy({
+    nonce,
+    scriptHashes: isDocument && !isDevelopment ? prerenderedScriptHashes(distDir, request.nextUrl.pathname) : [],
+    isDevelopment,
+    isHttps: request.nextUrl.protocol === "https:",
+  });
+  const requestHeaders = new Headers(request.headers);
+  // Next reads the nonce from this request header and puts it on the scripts it renders.
+  requestHeaders.set("content-security-policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("content-security-policy", csp);
+  return response;
+}
+
+export const config = {
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|api/).*)" }],
+};

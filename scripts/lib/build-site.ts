@@ -1,0 +1,57 @@
+// Builds the site only when its inputs changed since the last build, so a second `npm start` is quick.
+import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { readFile, readdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+
+const INPUTS = ["app", "components", "lib", "public", "content", "proxy.ts", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+
+async function listFiles(entry: string): Promise<string[]> {
+  if (!existsSync(entry)) return [];
+  const entries = await readdir(entry, { withFileTypes: true }).catch(() => undefined);
+  if (!entries) return [entry];
+  const nested = await Promise.all(
+    entries
+      .filter((item) => !item.name.endsWith(".test.ts"))
+      .map((item) => listFiles(path.join(entry, item.name))),
+  );
+  return nested.flat();
+}
+
+/** A digest of every build input and the build-time settings that end up in prerendered pages. */
+export async function computeSourceHash(buildEnv: Record<string, string>): Promise<string> {
+  const hash = createHash("sha256");
+  const files = (await Promise.all(INPUTS.map(listFiles))).flat().sort();
+  for (const file of files) {
+    hash.update(file).update("\0").update(await readFile(file)).update("\0");
+  }
+  for (const key of Object.keys(buildEnv).sort()) hash.update(`${key}=${buildEnv[key]}\n`);
+  return hash.digest("hex");
+}
+
+export function runCommand(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: "inherit", env });
+    child.on("error", reject);
+    child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited ${code}`))));
+  });
+}
+
+export type BuildOptions = { distDir: string; env: NodeJS.ProcessEnv; buildEnv: Record<string, string> };
+
+/** Runs `next build` into `distDir` unless the recorded input hash matches. Returns whether it built. */
+export async function buildIfStale(options: BuildOptions): Promise<boolean> {
+  const marker = path.join(options.distDir, ".source-hash");
+  const wanted = await computeSourceHash(options.buildEnv);
+  const recorded = await readFile(marker, "utf8").catch(() => "");
+  if (recorded === wanted && existsSync(path.join(options.distDir, "BUILD_ID"))) return false;
+  await runCommand("node_modules/.bin/next", ["build"], {
+    ...options.env,
+    ...options.buildEnv,
+    NEXT_DIST_DIR: options.distDir,
+    NEXT_TELEMETRY_DISABLED: "1",
+  });
+  await writeFile(marker, wanted);
+  return true;
+}

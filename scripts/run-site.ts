@@ -1,0 +1,86 @@
+// npm start – the whole demo on one machine: embedded Postgres, the mail catcher, migrations, demo data,
+// a build when the source changed, and `next start`. Ctrl-C stops everything it started.
+import { mkdir, writeFile } from "node:fs/promises";
+import { buildIfStale } from "./lib/build-site";
+import { leaseDatabase } from "./lib/database";
+import { startMailCatcher, type MailCatcher } from "./lib/mail-catcher";
+import { startNextServer, type NextServer } from "./lib/next-server";
+import { DATA_DIR, DEMO_JSON, DEMO_MAIL } from "./lib/paths";
+import { formatTable } from "./lib/print-table";
+
+const started = Date.now();
+const isDev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
+const cleanups: Array<() => Promise<void>> = [];
+let isStopping = false;
+
+async function stopAll(code: number): Promise<never> {
+  if (isStopping) return new Promise<never>(() => {});
+  isStopping = true;
+  console.log("\nstopping…");
+  for (const cleanup of cleanups.reverse()) {
+    await cleanup().catch((error: unknown) => console.error("cleanup failed:", error));
+  }
+  process.exit(code);
+}
+
+process.on("SIGINT", () => void stopAll(0));
+process.on("SIGTERM", () => void stopAll(0));
+
+async function main() {
+  await mkdir(DATA_DIR, { recursive: true });
+  const database = await leaseDatabase();
+  cleanups.push(database.release);
+
+  let mail: MailCatcher | undefined;
+  if (!process.env.SMTP_URL) {
+    mail = await startMailCatcher(DEMO_MAIL);
+    cleanups.push(mail.stop);
+    process.env.SMTP_URL = mail.smtpUrl;
+  }
+  process.env.APP_MODE ??= "demo";
+  process.env.APP_URL = appUrl;
+
+  // Imported only now: lib/env reads the variables set above.
+  const { getDb, getPool } = await import("@/lib/db/client");
+  const { migrateDatabase } = await import("@/lib/db/migrations");
+  const { seedDemo } = await import("@/lib/demo/seed-demo");
+  await migrateDatabase(getDb());
+  const seeded = await seedDemo(getDb());
+  await getPool().end();
+
+  const built = isDev
+    ? false
+    : await buildIfStale({ distDir: ".next", env: process.env, buildEnv: { APP_MODE: process.env.APP_MODE } });
+  const server: NextServer = await startNextServer({
+    port,
+    distDir: isDev ? ".next-dev" : ".next",
+    env: process.env,
+    mode: isDev ? "dev" : "start",
+    onUnexpectedExit: (code) => {
+      console.error(`the site exited unexpectedly (code ${code})`);
+      void stopAll(1);
+    },
+  });
+  cleanups.push(server.stop);
+
+  const demo = { appUrl, ...seeded, mailApiUrl: mail ? `${mail.apiUrl}/api/email` : undefined };
+  await writeFile(DEMO_JSON, `${JSON.stringify(demo, null, 2)}\n`);
+  console.log(
+    `\nTandem is running (${isDev ? "development server" : built ? "built" : "build up to date"}, ready in ${((Date.now() - started) / 1000).toFixed(1)} s)\n\n` +
+      formatTable([
+        ["site", appUrl],
+        ["database", database.isEmbedded ? `${database.url.replace(/:[^:@/]+@/, ":***@")} (embedded, .data/postgres)` : "DATABASE_URL"],
+        ["mail catcher", mail ? `${mail.apiUrl} (SMTP ${mail.smtpUrl})` : "SMTP_URL"],
+        ["demo data", "`.data/demo.json`"],
+      ]) +
+      "\n\nPress Ctrl-C to stop everything.\n",
+  );
+  await new Promise<never>(() => {});
+}
+
+main().catch(async (error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  await stopAll(1);
+});
