@@ -19,6 +19,7 @@ export default defineConfig({
           include: ["lib/**/*.test.ts", "emulators/**/*.test.ts", "scripts/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
           environment: "node",
+          env: { LOG_LEVEL: "silent" },
         },
       },
       {

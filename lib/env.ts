@@ -12,9 +12,6 @@ export const DEMO_STRIPE_API_URL = "http://127.0.0.1:12111";
 const emptyToUndefined = (value: unknown) => (value === "" ? undefined : value);
 const optionalString = z.preprocess(emptyToUndefined, z.string().min(1).optional());
 const optionalUrl = z.preprocess(emptyToUndefined, z.url().optional());
-const flag = z.preprocess(emptyToUndefined, z.enum(["0", "1", "true", "false"]).optional()).transform(
-  (value) => value === "1" || value === "true",
-);
 
 const rawEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -34,7 +31,6 @@ const rawEnvSchema = z.object({
   ADMIN_EMAILS: z.preprocess(emptyToUndefined, z.string().default("")),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
   METRICS_TOKEN: optionalString,
-  SEED_DEMO_DATA: flag,
 });
 
 export type AppMode = "demo" | "production";
@@ -55,7 +51,6 @@ export type Env = {
   adminEmails: string[];
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   metricsToken: string | undefined;
-  seedDemoData: boolean;
 };
 
 export class EnvError extends Error {
@@ -91,7 +86,6 @@ function productionProblems(raw: z.infer<typeof rawEnvSchema>): string[] {
   if (raw.STRIPE_API_URL !== undefined) {
     problems.push("STRIPE_API_URL points Stripe at an emulator, a demo-only feature");
   }
-  if (raw.SEED_DEMO_DATA) problems.push("SEED_DEMO_DATA is a demo-only feature");
   if ((raw.AUTH_GITHUB_ID === undefined) !== (raw.AUTH_GITHUB_SECRET === undefined)) {
     problems.push("AUTH_GITHUB_ID and AUTH_GITHUB_SECRET must be set together");
   }
@@ -136,7 +130,6 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
       .filter((email) => email.length > 0),
     logLevel: raw.LOG_LEVEL,
     metricsToken: raw.METRICS_TOKEN,
-    seedDemoData: raw.SEED_DEMO_DATA,
   };
 }
 

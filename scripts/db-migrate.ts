@@ -1,5 +1,5 @@
 // npm run db:migrate – applies committed migrations to DATABASE_URL (or the embedded database).
-import { getDb, getPool } from "@/lib/db/client";
+import { closeDb, getDb } from "@/lib/db/client";
 import { getMigrationStatus, migrateDatabase } from "@/lib/db/migrations";
 import { withDatabase } from "./lib/database";
 
@@ -8,5 +8,5 @@ await withDatabase(async () => {
   await migrateDatabase(db);
   const status = await getMigrationStatus(db);
   console.log(`migrations: ${status.applied} of ${status.expected} applied`);
-  await getPool().end();
+  await closeDb();
 });

@@ -43,12 +43,12 @@ async function main() {
   process.env.APP_URL = appUrl;
 
   // Imported only now: lib/env reads the variables set above.
-  const { getDb, getPool } = await import("@/lib/db/client");
+  const { getDb, closeDb } = await import("@/lib/db/client");
   const { migrateDatabase } = await import("@/lib/db/migrations");
   const { seedDemo } = await import("@/lib/demo/seed-demo");
   await migrateDatabase(getDb());
   const seeded = await seedDemo(getDb());
-  await getPool().end();
+  await closeDb();
 
   const built = isDev
     ? false

@@ -1,14 +1,13 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
-import { getDb } from "./client";
+import { getDb, type Database } from "./client";
 import { getMigrationStatus } from "./migrations";
 
 export type Readiness = { database: "ok"; migrations: { applied: number; expected: number } };
 
 /** Throws `unavailable` unless the database answers and every committed migration is applied. */
-export async function checkReadinessOrThrow(): Promise<Readiness> {
-  const db = getDb();
+export async function checkReadinessOrThrow(db: Database = getDb()): Promise<Readiness> {
   try {
     await db.execute(sql`select 1`);
   } catch (error) {

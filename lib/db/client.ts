@@ -31,3 +31,10 @@ export function getPool(): pg.Pool {
   globalForDb.appDb ??= connect();
   return globalForDb.appDb.pool;
 }
+
+/** Ends the pool (scripts call this before exiting); the next getDb() opens a new one. */
+export async function closeDb(): Promise<void> {
+  const state = globalForDb.appDb;
+  globalForDb.appDb = undefined;
+  await state?.pool.end();
+}

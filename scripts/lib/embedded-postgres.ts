@@ -138,12 +138,14 @@ async function liveClients(clientsDir: string): Promise<number[]> {
   const names = await readdir(clientsDir).catch(() => [] as string[]);
   const alive: number[] = [];
   for (const name of names) {
-    const pid = Number(name);
+    const pid = Number(name.split(".")[0]);
     if (isProcessAlive(pid)) alive.push(pid);
     else await rm(path.join(clientsDir, name), { force: true });
   }
   return alive;
 }
+
+let leaseCount = 0;
 
 /** Starts (or joins) the cluster in `dataDir` and makes sure `database` exists. */
 export async function acquireEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<PostgresHandle> {
@@ -152,9 +154,11 @@ export async function acquireEmbeddedPostgres(options: EmbeddedPostgresOptions):
   const lockDir = `${options.dataDir}.lock`;
   const clientsDir = `${options.dataDir}.clients`;
   const adminUrl = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`;
+  // One file per lease, named by pid: a process may hold several, and a dead pid frees all of its own.
+  const clientFile = path.join(clientsDir, `${process.pid}.${++leaseCount}`);
   await withFileLock(lockDir, async () => {
     await mkdir(clientsDir, { recursive: true });
-    await writeFile(path.join(clientsDir, String(process.pid)), "");
+    await writeFile(clientFile, "");
     const port = await runningPort(options.dataDir);
     if (port === undefined) {
       await ensureTraversable(options.dataDir, runAs);
@@ -173,7 +177,7 @@ export async function acquireEmbeddedPostgres(options: EmbeddedPostgresOptions):
       if (released) return;
       released = true;
       await withFileLock(lockDir, async () => {
-        await rm(path.join(clientsDir, String(process.pid)), { force: true });
+        await rm(clientFile, { force: true });
         if ((await liveClients(clientsDir)).length > 0) return;
         if ((await runningPort(options.dataDir)) === undefined) return;
         await run(binaries.pg_ctl, ["stop", "-D", options.dataDir, "-m", "fast", "-w", "-t", "30"], runAs);

@@ -1,0 +1,45 @@
+import { expect, test } from "@playwright/test";
+import { watchForPageErrors } from "../support/page-errors";
+
+test.describe("home page", () => {
+  test("renders from the production build, hydrates under the CSP, and looks finished", async ({ page }, testInfo) => {
+    const problems = watchForPageErrors(page);
+    const response = await page.goto("/");
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("real-time apps");
+    await expect(page.getByRole("note")).toContainText("Demo: no real money or email");
+    // Hydration ran: React attached to the document, so no inline script was blocked.
+    await expect.poll(() => page.evaluate(() => "__next_f" in window && Array.isArray((window as unknown as { __next_f: unknown[] }).__next_f))).toBe(true);
+    await page.screenshot({ path: testInfo.outputPath("home-1280.png"), fullPage: true });
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.screenshot({ path: testInfo.outputPath("home-375.png"), fullPage: true });
+    expect(problems).toEqual([]);
+  });
+
+  test("sends the security headers", async ({ request }) => {
+    const response = await request.get("/");
+    const headers = response.headers();
+    const csp = headers["content-security-policy"] ?? "";
+    const scriptSrc = csp.split(";").map((part) => part.trim()).find((part) => part.startsWith("script-src")) ?? "";
+    expect(scriptSrc).toMatch(/'nonce-[A-Za-z0-9+/=]+'/);
+    expect(scriptSrc).not.toContain("unsafe-inline");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    expect(headers["permissions-policy"]).toContain("camera=()");
+    expect(headers["x-powered-by"]).toBeUndefined();
+  });
+});
+
+test.describe("not-found page", () => {
+  test("answers 404 with a way home, without CSP violations", async ({ page }, testInfo) => {
+    const problems = watchForPageErrors(page, { expectedMissing: ["/no/such/page"] });
+    const response = await page.goto("/no/such/page");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "This page does not exist." })).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath("not-found.png"), fullPage: true });
+    await page.getByRole("link", { name: "Back to the home page" }).click();
+    await expect(page).toHaveURL(/\/$/);
+    expect(problems).toEqual([]);
+  });
+});

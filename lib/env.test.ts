@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./env";
+
+const realProduction = {
+  NODE_ENV: "production",
+  APP_MODE: "production",
+  APP_URL: "https://tandem.example",
+  AUTH_URL: "https://tandem.example",
+  DATABASE_URL: "postgres://app:secret@db.internal:5432/platform",
+  AUTH_SECRET: "f3b1c7d2e9a84b6c8d0e1f2a3b4c5d6e7f8091a2",
+  SMTP_URL: "smtps://user:pass@smtp.example:465",
+  STRIPE_SECRET_KEY: "sk_live_51Habc",
+  STRIPE_WEBHOOK_SECRET: "whsec_abc123",
+};
+
+function problemsOf(source: Record<string, string | undefined>): string[] {
+  try {
+    parseEnv(source);
+    return [];
+  } catch (error) {
+    if (error instanceof EnvError) return error.problems;
+    throw error;
+  }
+}
+
+describe("parseEnv", () => {
+  it("accepts a complete production environment", () => {
+    const env = parseEnv(realProduction);
+    expect(env.appMode).toBe("production");
+    expect(env.stripe.apiUrl).toBeUndefined();
+    expect(env.smtpUrl).toBe(realProduction.SMTP_URL);
+  });
+
+  it("defaults to demo parts outside production", () => {
+    const env = parseEnv({ NODE_ENV: "development" });
+    expect(env.isDemo).toBe(true);
+    expect(env.stripe.secretKey).toBe("sk_test_emulator");
+    expect(env.stripe.apiUrl).toBe("http://127.0.0.1:12111");
+    expect(env.smtpUrl).toBe("smtp://127.0.0.1:1025");
+  });
+
+  it("treats NODE_ENV=production without APP_MODE as production", () => {
+    expect(problemsOf({ NODE_ENV: "production" }).length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ["DATABASE_URL"],
+    ["AUTH_SECRET"],
+    ["AUTH_URL"],
+    ["SMTP_URL"],
+    ["STRIPE_SECRET_KEY"],
+    ["STRIPE_WEBHOOK_SECRET"],
+    ["APP_URL"],
+  ])("refuses production without %s and names it", (name) => {
+    const problems = problemsOf({ ...realProduction, [name]: undefined });
+    expect(problems.some((problem) => problem.startsWith(name))).toBe(true);
+  });
+
+  it.each([
+    ["STRIPE_SECRET_KEY", "sk_test_emulator"],
+    ["STRIPE_WEBHOOK_SECRET", "whsec_emulator"],
+    ["STRIPE_API_URL", "http://127.0.0.1:12111"],
+    ["AUTH_SECRET", "demo-only-auth-secret-never-use-in-production"],
+  ])("refuses production with the demo-only %s", (name, value) => {
+    const problems = problemsOf({ ...realProduction, [name]: value });
+    expect(problems.some((problem) => problem.includes(name))).toBe(true);
+  });
+
+  it("names the variable of a malformed value", () => {
+    expect(problemsOf({ NODE_ENV: "development", PORT: "eighty" })[0]).toMatch(/^PORT/);
+    expect(problemsOf({ NODE_ENV: "development", STRIPE_SECRET_KEY: "pk_test_x" })[0]).toMatch(/^STRIPE_SECRET_KEY/);
+  });
+
+  it("normalises admin emails", () => {
+    expect(parseEnv({ ADMIN_EMAILS: " Ops@Example.com, ,b@x.io" }).adminEmails).toEqual(["ops@example.com", "b@x.io"]);
+  });
+});

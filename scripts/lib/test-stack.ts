@@ -1,0 +1,77 @@
+// The services the integration and end-to-end tests run against: a throwaway Postgres cluster (or a
+// fresh database on TEST_DATABASE_URL's server) and a mail catcher on free ports. Nothing is shared
+// with `npm start`, so tests can run while the demo runs.
+import { rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { acquireEmbeddedPostgres } from "./embedded-postgres";
+import { startMailCatcher } from "./mail-catcher";
+import { findFreePort } from "./ports";
+
+export type TestStack = { env: Record<string, string>; stop: () => Promise<void> };
+
+async function createScratchDatabase(serverUrl: string): Promise<{ url: string; adminUrl: string; drop: () => Promise<void> }> {
+  const admin = new URL(serverUrl);
+  const name = `platform_test_${process.pid}_${Date.now()}`;
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  await client.query(`create database ${client.escapeIdentifier(name)}`);
+  await client.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    adminUrl: admin.toString(),
+    drop: async () => {
+      const dropper = new pg.Client({ connectionString: admin.toString() });
+      await dropper.connect();
+      await dropper.query(`drop database if exists ${dropper.escapeIdentifier(name)} with (force)`);
+      await dropper.end();
+    },
+  };
+}
+
+export async function startTestStack(): Promise<TestStack> {
+  const stops: Array<() => Promise<void>> = [];
+  let databaseUrl: string;
+  let adminUrl: string;
+  if (process.env.TEST_DATABASE_URL) {
+    const scratch = await createScratchDatabase(process.env.TEST_DATABASE_URL);
+    databaseUrl = scratch.url;
+    adminUrl = scratch.adminUrl;
+    stops.push(scratch.drop);
+  } else {
+    const dataDir = path.join(tmpdir(), `platform-test-pg-${process.pid}`);
+    const cluster = await acquireEmbeddedPostgres({ dataDir, port: await findFreePort(), database: "platform_test" });
+    databaseUrl = cluster.url;
+    adminUrl = cluster.adminUrl;
+    stops.push(async () => {
+      await cluster.release();
+      await rm(dataDir, { recursive: true, force: true });
+      await rm(`${dataDir}.clients`, { recursive: true, force: true });
+    });
+  }
+  const mail = await startMailCatcher({ smtpPort: await findFreePort(), webPort: await findFreePort() });
+  stops.push(mail.stop);
+
+  process.env.DATABASE_URL = databaseUrl;
+  const { getDb, closeDb } = await import("@/lib/db/client");
+  const { migrateDatabase } = await import("@/lib/db/migrations");
+  await migrateDatabase(getDb());
+  await closeDb();
+
+  return {
+    env: {
+      APP_MODE: "demo",
+      DATABASE_URL: databaseUrl,
+      TEST_ADMIN_DATABASE_URL: adminUrl,
+      SMTP_URL: mail.smtpUrl,
+      MAIL_API_URL: mail.apiUrl,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+    },
+    stop: async () => {
+      for (const stop of stops.reverse()) await stop().catch((error: unknown) => console.error(error));
+    },
+  };
+}
