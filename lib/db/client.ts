@@ -38,3 +38,6 @@ export async function closeDb(): Promise<void> {
   globalForDb.appDb = undefined;
   await state?.pool.end();
 }
+
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+export type Queryable = Database | Transaction;

@@ -1,2 +1,6 @@
 // The whole schema, split by domain. drizzle-kit reads this file to generate migrations.
+export * from "./billing-accounts";
+export * from "./ledger";
 export * from "./rate-limits";
+export * from "./usage";
+export * from "./users";

@@ -1,0 +1,50 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { Transaction } from "@/lib/db/client";
+import { standingFor, type StandingState } from "./standing";
+
+export type StandingChange = { accountId: string; from: StandingState; to: StandingState; balanceMicros: bigint };
+
+export type ApplyStandingOptions = {
+  /** Billing account id → its customer credit balance after the posting, read under the ledger lock. */
+  balances: Map<string, bigint>;
+  cause: string;
+  causeTransferId?: bigint;
+};
+
+/**
+ * Recomputes the standing of each account from its new balance, in the same transaction as the posting
+ * that moved it, and records every change with its cause. The caller holds the ledger account locks,
+ * so two racing postings see each other's balances and cannot both skip a crossing.
+ */
+export async function applyStanding(tx: Transaction, options: ApplyStandingOptions): Promise<StandingChange[]> {
+  if (options.balances.size === 0) return [];
+  const ids = [...options.balances.keys()];
+  const current = await tx.execute<{ id: string; state: StandingState; low: string; floor: string }>(sql`
+    select id, state, low_threshold_micros::text as low, floor_micros::text as floor
+    from billing_accounts where id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`);
+  const changes: StandingChange[] = [];
+  for (const row of current.rows) {
+    const balanceMicros = options.balances.get(row.id)!;
+    const next = standingFor(balanceMicros, { lowThresholdMicros: BigInt(row.low), floorMicros: BigInt(row.floor) });
+    if (next !== row.state) changes.push({ accountId: row.id, from: row.state, to: next, balanceMicros });
+  }
+  if (changes.length === 0) return [];
+  const rows = changes.map((change) => ({
+    account_id: change.accountId,
+    from_state: change.from,
+    to_state: change.to,
+    balance_micros: change.balanceMicros.toString(),
+  }));
+  await tx.execute(sql`
+    with input as (
+      select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        as t(account_id text, from_state text, to_state text, balance_micros bigint)
+    ), updated as (
+      update billing_accounts set state = input.to_state from input where billing_accounts.id = input.account_id
+    )
+    insert into standing_changes (account_id, from_state, to_state, balance_micros, cause, cause_transfer_id)
+    select account_id, from_state, to_state, balance_micros, ${options.cause}, ${options.causeTransferId?.toString() ?? null}::bigint
+    from input`);
+  return changes;
+}

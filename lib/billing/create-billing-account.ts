@@ -1,0 +1,59 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
+import type { Transaction } from "@/lib/db/client";
+import { postTransfers } from "@/lib/ledger/post-transfers";
+import { getSystemAccounts } from "@/lib/ledger/system-accounts";
+import { applyStanding } from "./apply-standing";
+
+export const DEFAULT_PROMOTIONAL_GRANT_MICROS = 5_000_000n;
+
+const ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
+
+/** An opaque public id, `acct_` and 20 characters of Crockford-style base32 (100 random bits). */
+export function newAccountId(): string {
+  const bytes = randomBytes(20);
+  return `acct_${[...bytes].map((byte) => ALPHABET[byte % 32]).join("")}`;
+}
+
+export type CreateBillingAccountOptions = { userId: string; grantMicros?: bigint };
+
+/**
+ * The user's billing account with its customer ledger account and promotional grant, created exactly
+ * once: a second call (or a racing one) returns the existing account, and the grant's idempotency key
+ * is tied to the account, so it can never be granted twice.
+ */
+export async function createBillingAccount(tx: Transaction, options: CreateBillingAccountOptions): Promise<string> {
+  const created = await tx.execute<{ id: string }>(sql`
+    insert into billing_accounts (id, owner_user_id) values (${newAccountId()}, ${options.userId})
+    on conflict (owner_user_id) do nothing returning id`);
+  const accountId = created.rows[0]?.id;
+  if (accountId === undefined) {
+    const existing = await tx.execute<{ id: string }>(sql`select id from billing_accounts where owner_user_id = ${options.userId}`);
+    return existing.rows[0]!.id;
+  }
+  const ledger = await tx.execute<{ id: string }>(sql`
+    insert into ledger_accounts (code, kind, billing_account_id, balance_micros)
+    values (${`customer:${accountId}`}, 'customer_credit', ${accountId}, 0) returning id::text`);
+  const customerLedgerId = BigInt(ledger.rows[0]!.id);
+  const grant = options.grantMicros ?? DEFAULT_PROMOTIONAL_GRANT_MICROS;
+  if (grant > 0n) {
+    const system = await getSystemAccounts(tx);
+    const posted = await postTransfers(tx, [
+      {
+        idempotencyKey: `grant:signup:${accountId}`,
+        kind: "grant",
+        fromAccountId: system.promotional_grants,
+        toAccountId: customerLedgerId,
+        amountMicros: grant,
+        reason: "Welcome credit",
+      },
+    ]);
+    await applyStanding(tx, {
+      balances: new Map([[accountId, posted.balances.get(customerLedgerId)!]]),
+      cause: "promotional grant",
+      causeTransferId: posted.transfers[0]!.id,
+    });
+  }
+  return accountId;
+}

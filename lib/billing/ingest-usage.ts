@@ -1,0 +1,162 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { sql } from "drizzle-orm";
+import type { Database, Transaction } from "@/lib/db/client";
+import { runTransaction } from "@/lib/db/run-transaction";
+import { AppError } from "@/lib/errors";
+import { postTransfers } from "@/lib/ledger/post-transfers";
+import { getSystemAccounts } from "@/lib/ledger/system-accounts";
+import type { TransferInput } from "@/lib/ledger/types";
+import { applyStanding, type StandingChange } from "./apply-standing";
+import { meterRecordHash, type MeterRecord } from "./meter-record";
+import { cardForHour, listRateCards } from "./rate-cards";
+import { rateRecords } from "./rate-records";
+
+export type IngestResult = { accepted: number; duplicates: number; standingChanges: StandingChange[] };
+
+/** Sorts records into fresh ones and duplicates; a reused id with other content is a conflict. */
+async function partitionRecords(tx: Transaction, records: MeterRecord[]) {
+  const hashes = new Map<string, string>();
+  const fresh: MeterRecord[] = [];
+  let duplicates = 0;
+  records.forEach((record, index) => {
+    const hash = meterRecordHash(record);
+    const seen = hashes.get(record.id);
+    if (seen === undefined) {
+      hashes.set(record.id, hash);
+      fresh.push(record);
+    } else if (seen === hash) {
+      duplicates++;
+    } else {
+      throw new AppError("idempotency_conflict", {
+        message: `Record ${index} (${record.id}) repeats an id in this batch with other content.`,
+        details: { record: index, id: record.id },
+      });
+    }
+  });
+  const existing = await tx.execute<{ id: string; payload_hash: string }>(sql`
+    select id, payload_hash from meter_records
+    where id in (select jsonb_array_elements_text(${JSON.stringify(fresh.map((record) => record.id))}::jsonb))`);
+  const stored = new Map(existing.rows.map((row) => [row.id, row.payload_hash]));
+  const accepted: MeterRecord[] = [];
+  for (const record of fresh) {
+    const prior = stored.get(record.id);
+    if (prior === undefined) accepted.push(record);
+    else if (prior === hashes.get(record.id)) duplicates++;
+    else {
+      const index = records.indexOf(record);
+      throw new AppError("idempotency_conflict", {
+        message: `Record ${index} (${record.id}) was already received with other content.`,
+        details: { record: index, id: record.id },
+      });
+    }
+  }
+  return { accepted, duplicates, hashes };
+}
+
+/** Billing account id → customer ledger account id, locked in id order; unknown accounts are a 404. */
+async function lockAccounts(tx: Transaction, records: MeterRecord[]): Promise<Map<string, bigint>> {
+  const ids = [...new Set(records.map((record) => record.account))];
+  const rows = await tx.execute<{ billing_account_id: string; id: string }>(sql`
+    select billing_account_id, id::text from ledger_accounts
+    where billing_account_id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))
+    order by id for update`);
+  const ledgerIds = new Map(rows.rows.map((row) => [row.billing_account_id, BigInt(row.id)]));
+  const unknown = ids.filter((id) => !ledgerIds.has(id));
+  if (unknown.length > 0) {
+    const index = records.findIndex((record) => record.account === unknown[0]);
+    throw new AppError("not_found", {
+      message: `Record ${index}: account ${unknown[0]} does not exist. Nothing was stored.`,
+      details: { record: index, field: "account", accounts: unknown },
+    });
+  }
+  return ledgerIds;
+}
+
+/**
+ * Ingests a batch of meter records atomically: all are stored and rated, or none. Each record id is
+ * stored under a UNIQUE key in the same transaction as the usage transfer it produced, so a record can
+ * never be billed twice; standing is recomputed in that same transaction.
+ */
+export async function ingestUsage(db: Database, records: MeterRecord[]): Promise<IngestResult> {
+  if (records.length === 0) return { accepted: 0, duplicates: 0, standingChanges: [] };
+  return runTransaction(db, async (tx) => {
+    const ledgerIds = await lockAccounts(tx, records);
+    const { accepted, duplicates, hashes } = await partitionRecords(tx, records);
+    if (accepted.length === 0) return { accepted: 0, duplicates, standingChanges: [] };
+
+    const cards = await listRateCards(tx);
+    for (const record of accepted) {
+      if (!cardForHour(cards, record.hour)) {
+        throw new AppError("bad_request", { message: `Record ${record.id}: no rate card is in force for ${record.hour.toISOString()}.` });
+      }
+    }
+    const rated = await rateRecords(tx, accepted, cards);
+    const system = await getSystemAccounts(tx);
+    const batchKey = createHash("sha256").update(accepted.map((record) => record.id).sort().join("\n")).digest("hex");
+    const charged = [...rated.totals].filter(([, micros]) => micros > 0n);
+    const transfers: TransferInput[] = charged.map(([accountId, micros]) => ({
+      idempotencyKey: `usage:${batchKey}:${accountId}`,
+      kind: "usage",
+      fromAccountId: ledgerIds.get(accountId)!,
+      toAccountId: system.usage_revenue,
+      amountMicros: micros,
+      reason: "Metered usage",
+    }));
+    const posted = await postTransfers(tx, transfers);
+    const transferByAccount = new Map(charged.map(([accountId], index) => [accountId, posted.transfers[index]!.id]));
+    await storeRecords(tx, { accepted, hashes, costs: rated.costs, transferByAccount });
+    await rated.persist();
+    const balances = new Map<string, bigint>();
+    for (const [accountId, ledgerId] of ledgerIds) {
+      const balance = posted.balances.get(ledgerId);
+      if (balance !== undefined) balances.set(accountId, balance);
+    }
+    const standingChanges = await applyStanding(tx, { balances, cause: "metered usage", causeTransferId: posted.transfers[0]?.id });
+    return { accepted: accepted.length, duplicates, standingChanges };
+  });
+}
+
+type StoreOptions = {
+  accepted: MeterRecord[];
+  hashes: Map<string, string>;
+  costs: Map<string, { total: bigint; spaceId: bigint; lines: Array<{ resource: string; units: bigint; micros: bigint }> }>;
+  transferByAccount: Map<string, bigint>;
+};
+
+async function storeRecords(tx: Transaction, options: StoreOptions): Promise<void> {
+  const records = options.accepted.map((record) => {
+    const cost = options.costs.get(record.id)!;
+    return {
+      id: record.id,
+      account_id: record.account,
+      space_id: cost.spaceId.toString(),
+      hour: record.hour.toISOString(),
+      payload_hash: options.hashes.get(record.id),
+      cost_micros: cost.total.toString(),
+      transfer_id: options.transferByAccount.get(record.account)?.toString() ?? null,
+    };
+  });
+  await tx.execute(sql`
+    insert into meter_records (id, account_id, space_id, hour, payload_hash, cost_micros, transfer_id)
+    select * from jsonb_to_recordset(${JSON.stringify(records)}::jsonb)
+      as t(id text, account_id text, space_id bigint, hour timestamptz, payload_hash text, cost_micros bigint, transfer_id bigint)`);
+  const hourly = new Map<string, { account_id: string; space_id: string; hour: string; resource: string; units: bigint; cost: bigint }>();
+  for (const record of options.accepted) {
+    const cost = options.costs.get(record.id)!;
+    for (const line of cost.lines) {
+      const key = `${record.account}|${cost.spaceId}|${record.hour.toISOString()}|${line.resource}`;
+      const row = hourly.get(key) ?? { account_id: record.account, space_id: cost.spaceId.toString(), hour: record.hour.toISOString(), resource: line.resource, units: 0n, cost: 0n };
+      row.units += line.units;
+      row.cost += line.micros;
+      hourly.set(key, row);
+    }
+  }
+  const rows = [...hourly.values()].map((row) => ({ ...row, units: row.units.toString(), cost: row.cost.toString() }));
+  await tx.execute(sql`
+    insert into usage_hourly (account_id, space_id, hour, resource, units, cost_micros)
+    select account_id, space_id, hour, resource, units, cost from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      as t(account_id text, space_id bigint, hour timestamptz, resource text, units bigint, cost bigint)
+    on conflict (account_id, space_id, hour, resource) do update
+      set units = usage_hourly.units + excluded.units, cost_micros = usage_hourly.cost_micros + excluded.cost_micros`);
+}

@@ -1,0 +1,50 @@
+import { sql } from "drizzle-orm";
+import { bigint, bigserial, index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { users } from "./users";
+
+export const standingStates = ["active", "low", "grace", "frozen"] as const;
+
+// A customer's billing account, named publicly by an opaque id (`acct_…`). Its money lives in the ledger;
+// `state` is the standing (DESIGN section 6), changed only in the transaction that posts the money.
+export const billingAccounts = pgTable("billing_accounts", {
+  id: text("id").primaryKey(),
+  ownerUserId: text("owner_user_id")
+    .notNull()
+    .unique()
+    .references(() => users.id),
+  state: text("state", { enum: standingStates }).notNull().default("active"),
+  lowThresholdMicros: bigint("low_threshold_micros", { mode: "bigint" }).notNull().default(sql`5000000`),
+  floorMicros: bigint("floor_micros", { mode: "bigint" }).notNull().default(sql`-5000000`),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const spaces = pgTable(
+  "spaces",
+  {
+    id: bigserial("id", { mode: "bigint" }).primaryKey(),
+    accountId: text("account_id")
+      .notNull()
+      .references(() => billingAccounts.id),
+    name: text("name").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [uniqueIndex("spaces_account_name_idx").on(table.accountId, table.name)],
+);
+
+export const standingChanges = pgTable(
+  "standing_changes",
+  {
+    id: bigserial("id", { mode: "bigint" }).primaryKey(),
+    accountId: text("account_id")
+      .notNull()
+      .references(() => billingAccounts.id),
+    fromState: text("from_state", { enum: standingStates }).notNull(),
+    toState: text("to_state", { enum: standingStates }).notNull(),
+    balanceMicros: bigint("balance_micros", { mode: "bigint" }).notNull(),
+    causeTransferId: bigint("cause_transfer_id", { mode: "bigint" }),
+    cause: text("cause").notNull(),
+    notifiedAt: timestamp("notified_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("standing_changes_account_idx").on(table.accountId, table.createdAt)],
+);
