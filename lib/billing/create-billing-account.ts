@@ -2,9 +2,8 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Transaction } from "@/lib/db/client";
-import { postTransfers } from "@/lib/ledger/post-transfers";
 import { getSystemAccounts } from "@/lib/ledger/system-accounts";
-import { applyStanding } from "./apply-standing";
+import { postCustomerTransfers } from "./post-customer-transfers";
 
 export const DEFAULT_PROMOTIONAL_GRANT_MICROS = 5_000_000n;
 
@@ -39,21 +38,20 @@ export async function createBillingAccount(tx: Transaction, options: CreateBilli
   const grant = options.grantMicros ?? DEFAULT_PROMOTIONAL_GRANT_MICROS;
   if (grant > 0n) {
     const system = await getSystemAccounts(tx);
-    const posted = await postTransfers(tx, [
-      {
-        idempotencyKey: `grant:signup:${accountId}`,
-        kind: "grant",
-        fromAccountId: system.promotional_grants,
-        toAccountId: customerLedgerId,
-        amountMicros: grant,
-        reason: "Welcome credit",
-      },
-    ]);
-    await applyStanding(tx, {
-      balances: new Map([[accountId, posted.balances.get(customerLedgerId)!]]),
-      cause: "promotional grant",
-      causeTransferId: posted.transfers[0]!.id,
-    });
+    await postCustomerTransfers(
+      tx,
+      [
+        {
+          idempotencyKey: `grant:signup:${accountId}`,
+          kind: "grant",
+          fromAccountId: system.promotional_grants,
+          toAccountId: customerLedgerId,
+          amountMicros: grant,
+          reason: "Welcome credit",
+        },
+      ],
+      "promotional grant",
+    );
   }
   return accountId;
 }

@@ -1,0 +1,52 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { Database } from "@/lib/db/client";
+import { sendEmail } from "@/lib/email/send-email";
+import { getEnv } from "@/lib/env";
+import { getLogger } from "@/lib/observability/logger";
+import { formatMicros } from "./rate-units";
+import type { StandingState } from "./standing";
+
+const MESSAGES: Record<StandingState, { subject: string; body: string }> = {
+  active: { subject: "Your Tandem account is in good standing", body: "Your balance is above your low-balance threshold again. Nothing else to do." },
+  low: { subject: "Your Tandem balance is low", body: "Your balance is at or below your low-balance threshold. Top up soon so your apps keep running." },
+  grace: { subject: "Your Tandem balance has run out", body: "Your balance is at or below zero. Your apps keep running until the overdraft floor; top up to avoid a freeze." },
+  frozen: { subject: "Your Tandem apps are frozen", body: "Your balance reached its overdraft floor, so your apps are read-only. Nothing is deleted: a top-up unfreezes them at once." },
+};
+
+/**
+ * Emails the owner of each account whose standing changed, once per change: rows are claimed with
+ * SKIP LOCKED and marked notified in the same transaction as the send, so concurrent runs never send
+ * one twice, and a failed send is retried by the next run (the row stays unnotified).
+ */
+export async function notifyStandingChanges(db: Database, limit = 50): Promise<number> {
+  let sent = 0;
+  await db.transaction(async (tx) => {
+    const pending = await tx.execute<{ id: string; to_state: StandingState; balance_micros: string; email: string | null; account_id: string }>(sql`
+      select c.id::text, c.to_state, c.balance_micros::text, u.email, c.account_id
+      from standing_changes c
+      join billing_accounts a on a.id = c.account_id
+      join "user" u on u.id = a.owner_user_id
+      where c.notified_at is null
+      order by c.id limit ${limit} for update of c skip locked`);
+    for (const change of pending.rows) {
+      const message = MESSAGES[change.to_state];
+      if (change.email) {
+        try {
+          await sendEmail({
+            to: change.email,
+            subject: message.subject,
+            text: `${message.body}\n\nBalance: ${formatMicros(BigInt(change.balance_micros))}\nAccount: ${getEnv().appUrl}/account\n`,
+            template: `standing-${change.to_state}`,
+          });
+        } catch (error) {
+          getLogger().warn({ err: error, account: change.account_id }, "standing email failed; will retry");
+          continue;
+        }
+      }
+      await tx.execute(sql`update standing_changes set notified_at = now() where id = ${change.id}::bigint`);
+      sent++;
+    }
+  });
+  return sent;
+}
