@@ -1,0 +1,27 @@
+import { createRouter, type Route } from "../http/router";
+import { paymentIntentRoutes } from "../resources/payment-intents";
+import { billingPortalRoutes } from "../resources/billing-portal";
+import { chargeRoutes } from "../resources/charges";
+import { checkoutSessionRoutes } from "../resources/checkout-sessions";
+import { customerRoutes } from "../resources/customers";
+import { disputeRoutes } from "../resources/disputes";
+import { eventRoutes } from "../resources/events";
+import { paymentMethodRoutes } from "../resources/payment-methods";
+import { refundRoutes } from "../resources/refunds";
+import { setupIntentRoutes } from "../resources/setup-intents";
+import type { ApiHandler } from "./api-types";
+
+const routes: Array<Route<ApiHandler>> = [
+  ...customerRoutes,
+  ...paymentMethodRoutes,
+  ...checkoutSessionRoutes,
+  ...paymentIntentRoutes,
+  ...setupIntentRoutes,
+  ...chargeRoutes,
+  ...refundRoutes,
+  ...disputeRoutes,
+  ...eventRoutes,
+  ...billingPortalRoutes,
+];
+
+export const matchApiRoute = createRouter(routes);
