@@ -5,7 +5,7 @@ import { buildIfStale } from "./lib/build-site";
 import { leaseDatabase } from "./lib/database";
 import { startMailCatcher, type MailCatcher } from "./lib/mail-catcher";
 import { startNextServer, type NextServer } from "./lib/next-server";
-import { DATA_DIR, DEMO_JSON, DEMO_MAIL } from "./lib/paths";
+import { DATA_DIR, DEMO_JSON, DEMO_MAIL, DEMO_STRIPE } from "./lib/paths";
 import { formatTable } from "./lib/print-table";
 
 const started = Date.now();
@@ -42,6 +42,19 @@ async function main() {
   process.env.APP_MODE ??= "demo";
   process.env.APP_URL = appUrl;
 
+  let stripeEmulatorUrl: string | undefined;
+  if (!process.env.STRIPE_SECRET_KEY) {
+    const { startStripeEmulator } = await import("@/emulators/stripe");
+    const emulator = await startStripeEmulator({
+      port: DEMO_STRIPE.port,
+      webhookUrls: [`${appUrl}/api/stripe/webhook`],
+      stateFile: DEMO_STRIPE.stateFile,
+    });
+    cleanups.push(() => emulator.close());
+    stripeEmulatorUrl = emulator.url;
+    process.env.STRIPE_API_URL = emulator.url;
+  }
+
   // Imported only now: lib/env reads the variables set above.
   const { getDb, closeDb } = await import("@/lib/db/client");
   const { migrateDatabase } = await import("@/lib/db/migrations");
@@ -65,7 +78,7 @@ async function main() {
   });
   cleanups.push(server.stop);
 
-  const demo = { appUrl, ...seeded, mailApiUrl: mail ? `${mail.apiUrl}/api/email` : undefined };
+  const demo = { appUrl, ...seeded, mailApiUrl: mail ? `${mail.apiUrl}/api/email` : undefined, stripeEmulatorUrl };
   await writeFile(DEMO_JSON, `${JSON.stringify(demo, null, 2)}\n`);
   console.log(
     `\nTandem is running (${isDev ? "development server" : built ? "built" : "build up to date"}, ready in ${((Date.now() - started) / 1000).toFixed(1)} s)\n\n` +
@@ -73,6 +86,9 @@ async function main() {
         ["site", appUrl],
         ["database", database.isEmbedded ? `${database.url.replace(/:[^:@/]+@/, ":***@")} (embedded, .data/postgres)` : "DATABASE_URL"],
         ["mail catcher", mail ? `${mail.apiUrl} (SMTP ${mail.smtpUrl})` : "SMTP_URL"],
+        ["stripe", stripeEmulatorUrl ? `${stripeEmulatorUrl} (emulator, key sk_test_emulator)` : "STRIPE_SECRET_KEY"],
+        ["operator", seeded.adminEmail],
+        ["demo user", `${seeded.userEmail} (${seeded.userAccount})`],
         ["demo data", "`.data/demo.json`"],
       ]) +
       "\n\nPress Ctrl-C to stop everything.\n",
