@@ -1,0 +1,17 @@
+// GET /api/billing/v1/accounts/{account}/standing – balance and standing the platform enforces.
+import { authorizeBillingRequestOrThrow } from "@/lib/billing/api/authorize-billing-request";
+import { presentStanding, privateJson } from "@/lib/billing/api/responses";
+import { getAccountStandingOrThrow } from "@/lib/billing/get-account-standing";
+import { getDb } from "@/lib/db/client";
+import { withRoute } from "@/lib/http/with-route";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ account: string }> };
+
+export const GET = withRoute("/api/billing/v1/accounts/[account]/standing", async (request, { params }: Context) => {
+  const db = getDb();
+  await authorizeBillingRequestOrThrow(db, request, "read");
+  const { account } = await params;
+  return privateJson(presentStanding(await getAccountStandingOrThrow(db, account)));
+});

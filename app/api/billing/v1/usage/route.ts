@@ -1,0 +1,19 @@
+// POST /api/billing/v1/usage – ingest a batch of meter records from the platform's hosts, all or nothing.
+import { authorizeBillingRequestOrThrow } from "@/lib/billing/api/authorize-billing-request";
+import { parseUsageBatchOrThrow } from "@/lib/billing/api/parse-usage-batch";
+import { readJsonBodyOrThrow } from "@/lib/billing/api/read-json-body";
+import { privateJson } from "@/lib/billing/api/responses";
+import { MAX_USAGE_BODY_BYTES, type UsageResult } from "@/lib/billing/api/schemas";
+import { ingestUsage } from "@/lib/billing/ingest-usage";
+import { getDb } from "@/lib/db/client";
+import { withRoute } from "@/lib/http/with-route";
+
+export const dynamic = "force-dynamic";
+
+export const POST = withRoute("/api/billing/v1/usage", async (request) => {
+  const db = getDb();
+  await authorizeBillingRequestOrThrow(db, request, "ingest");
+  const records = parseUsageBatchOrThrow(await readJsonBodyOrThrow(request, MAX_USAGE_BODY_BYTES));
+  const { accepted, duplicates } = await ingestUsage(db, records);
+  return privateJson({ accepted, duplicates } satisfies UsageResult);
+});

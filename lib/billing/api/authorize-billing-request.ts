@@ -1,0 +1,32 @@
+import "server-only";
+import type { Database } from "@/lib/db/client";
+import { verifyPlatformTokenOrThrow, type PlatformToken } from "@/lib/billing/platform-tokens";
+import { consumeRateLimit } from "@/lib/rate-limit/consume-rate-limit";
+
+// Per-token limits on the billing API, in fixed one-minute windows shared by every instance.
+// - ingest (POST /usage): 6,000 requests/minute = 100/s. The ingestion budget is 20,000 records/s; at
+//   1,000 records a batch that is 20 requests/s, and even 200-record batches (100/s) still fit.
+// - read (accounts, standing, usage): 12,000 requests/minute = 200/s, because hosts poll standing for
+//   every active account to enforce freezes; a separate bucket so polling never starves ingestion.
+export const BILLING_RATE_LIMITS = {
+  ingest: { limit: 6_000, windowSeconds: 60 },
+  read: { limit: 12_000, windowSeconds: 60 },
+} as const;
+
+export type BillingRateLimitKind = keyof typeof BILLING_RATE_LIMITS;
+
+/** The rate-limit bucket of one token and kind (named by the token's id, never its secret). */
+export function billingRateLimitBucket(kind: BillingRateLimitKind, tokenId: bigint): string {
+  return `billing:${kind}:token:${tokenId}`;
+}
+
+/** Verifies the request's platform token (401) and counts it against that token's limit (429). */
+export async function authorizeBillingRequestOrThrow(
+  db: Database,
+  request: Request,
+  kind: BillingRateLimitKind,
+): Promise<PlatformToken> {
+  const token = await verifyPlatformTokenOrThrow(db, request.headers.get("authorization"));
+  await consumeRateLimit(db, { bucket: billingRateLimitBucket(kind, token.id), ...BILLING_RATE_LIMITS[kind] });
+  return token;
+}

@@ -1,0 +1,224 @@
+// The billing API's OpenAPI 3.1 document, generated from the same zod schemas the handlers validate
+// with, so the document cannot drift from the code. Pure: no database, no `server-only`.
+import { z } from "zod";
+import { BILLING_API_BASE_PATH } from "./paths";
+import {
+  MAX_RECORDS_PER_BATCH,
+  MAX_USAGE_BODY_BYTES,
+  MAX_USAGE_RANGE_DAYS,
+  accountIdSchema,
+  accountLookupQuerySchema,
+  accountLookupSchema,
+  errorSchema,
+  ratesSchema,
+  standingSchema,
+  usageBatchSchema,
+  usageQuerySchema,
+  usageResultSchema,
+  usageSeriesSchema,
+} from "./schemas";
+
+type JsonSchema = Record<string, unknown>;
+type Io = "input" | "output";
+
+function jsonSchema(schema: z.ZodType, io: Io): JsonSchema {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { target: "draft-2020-12", io });
+  return rest;
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: JsonSchema) => ({ "application/json": { schema } });
+
+/** Query parameters from an object schema: one per property, required unless optional or defaulted. */
+function queryParameters(schema: z.ZodObject): JsonSchema[] {
+  const object = jsonSchema(schema, "input") as { properties: Record<string, JsonSchema>; required?: string[] };
+  return Object.entries(object.properties).map(([name, { description, ...property }]) => ({
+    name,
+    in: "query",
+    required: object.required?.includes(name) ?? false,
+    ...(description ? { description } : {}),
+    schema: property,
+  }));
+}
+
+const accountParameter = {
+  name: "account",
+  in: "path",
+  required: true,
+  description: "The billing account id.",
+  schema: jsonSchema(accountIdSchema, "input"),
+};
+
+const errorResponse = (description: string, headers?: JsonSchema) => ({
+  description,
+  ...(headers ? { headers } : {}),
+  content: json(ref("Error")),
+});
+
+const errorResponses = {
+  BadRequest: errorResponse(
+    "`validation_failed` (400): a field is not valid; `message` and `details.fields[].path` name it, e.g. `records[3].cpu_ms`. `bad_request` (400): the body is not JSON, or no rate card covers an hour.",
+  ),
+  Unauthorized: errorResponse("`unauthenticated`: the bearer token is missing, malformed, unknown or revoked."),
+  NotFound: errorResponse(
+    "`not_found`: the account does not exist. For a usage batch, `details.record` names the record and nothing is stored.",
+  ),
+  Conflict: errorResponse(
+    "`idempotency_conflict`: a record id was already received (or repeats in the batch) with other content. Nothing is stored.",
+  ),
+  PayloadTooLarge: errorResponse(
+    `\`payload_too_large\`: more than ${MAX_RECORDS_PER_BATCH} records, or a body over ${MAX_USAGE_BODY_BYTES} bytes. Nothing is stored.`,
+  ),
+  TooManyRequests: errorResponse(
+    "`rate_limited`: this token's per-minute limit is spent; retry after `Retry-After` seconds.",
+    {
+      "Retry-After": { description: "Seconds until the limit resets.", schema: { type: "integer", minimum: 1 } },
+    },
+  ),
+  ServerError: errorResponse(
+    "A problem on our side (`internal`, `unavailable`, …); the message is generic and the detail stays in our logs.",
+  ),
+};
+
+type ErrorName = keyof typeof errorResponses;
+
+const STATUS: Record<ErrorName, string> = {
+  BadRequest: "400",
+  Unauthorized: "401",
+  NotFound: "404",
+  Conflict: "409",
+  PayloadTooLarge: "413",
+  TooManyRequests: "429",
+  ServerError: "5XX",
+};
+
+function responses(ok: { description: string; schema: JsonSchema }, errors: ErrorName[]) {
+  const answers: Record<string, unknown> = { "200": { description: ok.description, content: json(ok.schema) } };
+  for (const name of [...errors, "ServerError" as const])
+    answers[STATUS[name]] = { $ref: `#/components/responses/${name}` };
+  return answers;
+}
+
+function buildDocument() {
+  const tokenErrors: ErrorName[] = ["Unauthorized", "TooManyRequests"];
+  return {
+    openapi: "3.1.0",
+    jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
+    info: {
+      title: "Billing API",
+      version: "1.0.0",
+      description: [
+        "How the platform's hosts report usage and enforce account standing.",
+        "Amounts are integers in micro-dollars (1 USD = 1,000,000) sent as decimal strings; instants are ISO-8601 UTC.",
+        'Errors are `{ "error": { "code", "message", "details"? } }`.',
+        "Every endpoint but `/rates` and `/openapi.json` needs `Authorization: Bearer <platform token>` and is rate-limited per token.",
+      ].join("\n\n"),
+    },
+    servers: [{ url: BILLING_API_BASE_PATH }],
+    security: [{ platformToken: [] }],
+    paths: {
+      "/usage": {
+        post: {
+          operationId: "ingestUsage",
+          summary: "Report meter records",
+          description: `At most ${MAX_RECORDS_PER_BATCH} records a batch, all stored and billed or none. A record whose id was already received with the same content counts as a duplicate; with other content the batch is refused (409).`,
+          requestBody: { required: true, content: json(ref("UsageBatch")) },
+          responses: responses({ description: "The batch was stored.", schema: ref("UsageResult") }, [
+            "BadRequest",
+            ...tokenErrors,
+            "NotFound",
+            "Conflict",
+            "PayloadTooLarge",
+          ]),
+        },
+      },
+      "/accounts": {
+        get: {
+          operationId: "findAccount",
+          summary: "Find the billing account of an email",
+          parameters: queryParameters(accountLookupQuerySchema),
+          responses: responses({ description: "The account.", schema: ref("AccountLookup") }, [
+            "BadRequest",
+            ...tokenErrors,
+            "NotFound",
+          ]),
+        },
+      },
+      "/accounts/{account}/standing": {
+        get: {
+          operationId: "getAccountStanding",
+          summary: "An account's balance and standing",
+          description: "The platform refuses new work for a `frozen` account.",
+          parameters: [accountParameter],
+          responses: responses({ description: "The standing, fresh as of `as_of`.", schema: ref("Standing") }, [
+            ...tokenErrors,
+            "NotFound",
+          ]),
+        },
+      },
+      "/accounts/{account}/usage": {
+        get: {
+          operationId: "getAccountUsage",
+          summary: "An account's usage as a time series",
+          description: `Units and cost from hourly usage, in UTC hour or day buckets, over at most ${MAX_USAGE_RANGE_DAYS} days.`,
+          parameters: [accountParameter, ...queryParameters(usageQuerySchema)],
+          responses: responses({ description: "The series and its totals.", schema: ref("UsageSeries") }, [
+            "BadRequest",
+            ...tokenErrors,
+            "NotFound",
+          ]),
+        },
+      },
+      "/rates": {
+        get: {
+          operationId: "getRates",
+          summary: "The rate card in force",
+          description: "Public; may be cached for 60 seconds.",
+          security: [],
+          responses: responses(
+            { description: "The card in force, and the next when one is scheduled.", schema: ref("Rates") },
+            [],
+          ),
+        },
+      },
+      "/openapi.json": {
+        get: {
+          operationId: "getOpenApiDocument",
+          summary: "This document",
+          security: [],
+          responses: responses({ description: "The OpenAPI 3.1 document.", schema: { type: "object" } }, []),
+        },
+      },
+    },
+    components: {
+      securitySchemes: {
+        platformToken: {
+          type: "http",
+          scheme: "bearer",
+          bearerFormat: "ptk_…",
+          description: "A platform token, created by an operator with `npm run token:create`.",
+        },
+      },
+      schemas: {
+        UsageBatch: jsonSchema(usageBatchSchema, "input"),
+        UsageResult: jsonSchema(usageResultSchema, "output"),
+        AccountLookup: jsonSchema(accountLookupSchema, "output"),
+        Standing: jsonSchema(standingSchema, "output"),
+        UsageSeries: jsonSchema(usageSeriesSchema, "output"),
+        Rates: jsonSchema(ratesSchema, "output"),
+        Error: jsonSchema(errorSchema, "output"),
+      },
+      responses: errorResponses,
+    },
+  };
+}
+
+export type OpenApiDocument = ReturnType<typeof buildDocument>;
+
+let cached: OpenApiDocument | undefined;
+
+/** The document, built once per process. */
+export function getBillingOpenApiDocument(): OpenApiDocument {
+  cached ??= buildDocument();
+  return cached;
+}

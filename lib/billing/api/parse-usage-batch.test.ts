@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { AppError } from "@/lib/errors";
+import { parseUsageBatchOrThrow } from "./parse-usage-batch";
+
+const hour = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000 - 3_600_000).toISOString();
+const base = { id: "r1", account: "acct_abc", space: "web", hour };
+
+function refusal(body: unknown): AppError {
+  try {
+    parseUsageBatchOrThrow(body);
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error("expected a refusal");
+}
+
+describe("parseUsageBatchOrThrow", () => {
+  it("turns a batch into meter records with bigint usage, omitted counters 0", () => {
+    const [record] = parseUsageBatchOrThrow({
+      records: [{ ...base, cpu_ms: 12, storage_bytes: "9223372036854775807" }],
+    });
+    expect(record).toEqual({
+      id: "r1",
+      account: "acct_abc",
+      space: "web",
+      hour: new Date(hour),
+      usage: {
+        cpu_ms: 12n,
+        memory_bytes: 0n,
+        connections: 0n,
+        documents: 0n,
+        messages: 0n,
+        bandwidth_bytes: 0n,
+        storage_bytes: 9_223_372_036_854_775_807n,
+        first_party_calls: 0n,
+        third_party_calls: 0n,
+      },
+    });
+  });
+
+  it("accepts an instant on the hour written with an offset", () => {
+    const [record] = parseUsageBatchOrThrow({ records: [{ ...base, hour: "2025-03-01T14:00:00.000+02:00" }] });
+    expect(record!.hour.toISOString()).toBe("2025-03-01T12:00:00.000Z");
+  });
+
+  it.each([
+    ["storage_bytes", "9223372036854775808"],
+    ["cpu_ms", "-5"],
+    ["cpu_ms", "007"],
+    ["cpu_ms", null],
+    ["cpu_ms", true],
+  ])("refuses %s = %j, naming the record and field", (field, value) => {
+    const error = refusal({ records: [base, { ...base, id: "r2", [field]: value }] });
+    expect(error.code).toBe("validation_failed");
+    expect(error.message).toMatch(new RegExp(`^records\\[1\\]\\.${field}: .*Nothing was stored\\.$`));
+    expect(error.details).toMatchObject({
+      record: 1,
+      field,
+      fields: [{ path: `records[1].${field}`, record: 1, field }],
+    });
+  });
+
+  it("names each unknown field and counts what it does not list", () => {
+    const records = Array.from({ length: 30 }, (_, index) => ({ ...base, id: `r${index}`, extra: 1 }));
+    const error = refusal({ records });
+    expect(error.message).toBe("records[0].extra: unknown field (and 29 more). Nothing was stored.");
+    expect(error.details).toMatchObject({ more_fields: 10 });
+    expect((error.details!.fields as unknown[]).length).toBe(20);
+  });
+
+  it("checks the record count before validating records", () => {
+    const error = refusal({ records: Array.from({ length: 1_001 }, () => "not a record") });
+    expect(error.code).toBe("payload_too_large");
+  });
+});
+
+describe("counter messages", () => {
+  it("reports a counter past the safe integers once, in words a client can act on", () => {
+    const error = refusal({ records: [{ ...base, cpu_ms: 2 ** 60 }] });
+    expect(error.details!.fields).toEqual([
+      expect.objectContaining({
+        path: "records[0].cpu_ms",
+        message: expect.stringContaining("a JSON number up to 9007199254740991 or a decimal string") as string,
+      }),
+    ]);
+  });
+});

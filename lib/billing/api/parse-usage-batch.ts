@@ -1,0 +1,29 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import type { MeterRecord } from "@/lib/billing/meter-record";
+import { RESOURCES, type Usage } from "@/lib/billing/resources";
+import { MAX_RECORDS_PER_BATCH, usageBatchSchema } from "./schemas";
+import { toValidationError } from "./validation-error";
+
+/**
+ * A usage batch body as meter records, or the error that refuses it: 413 past 1,000 records (counted
+ * before any record is validated), else 400 `validation_failed` naming the first bad record and field.
+ */
+export function parseUsageBatchOrThrow(body: unknown): MeterRecord[] {
+  const records = (body as { records?: unknown } | null)?.records;
+  if (Array.isArray(records) && records.length > MAX_RECORDS_PER_BATCH) {
+    throw new AppError("payload_too_large", {
+      message: `A batch holds at most ${MAX_RECORDS_PER_BATCH} records; this one has ${records.length}. Nothing was stored.`,
+      details: { max_records: MAX_RECORDS_PER_BATCH, records: records.length },
+    });
+  }
+  const parsed = usageBatchSchema.safeParse(body);
+  if (!parsed.success) throw toValidationError(parsed.error, { note: "Nothing was stored." });
+  return parsed.data.records.map((record) => ({
+    id: record.id,
+    account: record.account,
+    space: record.space,
+    hour: record.hour,
+    usage: Object.fromEntries(RESOURCES.map((resource) => [resource, record[resource] ?? 0n])) as Usage,
+  }));
+}

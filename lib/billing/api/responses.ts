@@ -1,0 +1,48 @@
+import "server-only";
+import type { AccountStanding } from "@/lib/billing/get-account-standing";
+import type { UsageReport } from "@/lib/billing/query-usage";
+import type { StandingResponse, UsageSeries } from "./schemas";
+
+// Domain values (bigint, Date) as the wire shapes of schemas.ts (decimal strings, ISO instants).
+
+export function presentStanding(standing: AccountStanding): StandingResponse {
+  return {
+    account: standing.accountId,
+    state: standing.state,
+    balance_micros: standing.balanceMicros.toString(),
+    low_threshold_micros: standing.lowThresholdMicros.toString(),
+    floor_micros: standing.floorMicros.toString(),
+    as_of: standing.asOf.toISOString(),
+  };
+}
+
+export function presentUsage(report: UsageReport): UsageSeries {
+  return {
+    account: report.accountId,
+    from: report.from.toISOString(),
+    to: report.to.toISOString(),
+    granularity: report.granularity,
+    group: report.group,
+    points: report.points.map((point) => ({
+      start: point.start.toISOString(),
+      key: point.key,
+      ...(point.resource ? { resource: point.resource } : {}),
+      units: point.units.toString(),
+      cost_micros: point.costMicros.toString(),
+    })),
+    totals: {
+      cost_micros: report.totals.costMicros.toString(),
+      resources: report.totals.resources.map((row) => ({
+        resource: row.resource,
+        units: row.units.toString(),
+        cost_micros: row.costMicros.toString(),
+      })),
+      spaces: report.totals.spaces.map((row) => ({ space: row.space, cost_micros: row.costMicros.toString() })),
+    },
+  };
+}
+
+/** A JSON answer no cache may keep: balances and usage change with every posting. */
+export function privateJson(body: unknown, init: { status?: number } = {}): Response {
+  return Response.json(body, { status: init.status ?? 200, headers: { "cache-control": "no-store" } });
+}
