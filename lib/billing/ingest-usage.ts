@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import type { Database, Transaction } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { AppError } from "@/lib/errors";
+import { getMetrics } from "@/lib/observability/metrics";
 import { postTransfers } from "@/lib/ledger/post-transfers";
 import { getSystemAccounts } from "@/lib/ledger/system-accounts";
 import type { TransferInput } from "@/lib/ledger/types";
@@ -80,47 +81,76 @@ async function lockAccounts(tx: Transaction, records: MeterRecord[]): Promise<Ma
  */
 export async function ingestUsage(db: Database, records: MeterRecord[]): Promise<IngestResult> {
   if (records.length === 0) return { accepted: 0, duplicates: 0, standingChanges: [] };
-  return runTransaction(db, async (tx) => {
-    const ledgerIds = await lockAccounts(tx, records);
-    const { accepted, duplicates, hashes } = await partitionRecords(tx, records);
-    if (accepted.length === 0) return { accepted: 0, duplicates, standingChanges: [] };
+  const result = await runTransaction(db, (tx) => ingestInTransaction(tx, records));
+  // Counted after commit, so a rolled-back batch is never counted.
+  const metrics = getMetrics();
+  metrics.meterRecords.inc({ outcome: "accepted" }, result.accepted);
+  metrics.meterRecords.inc({ outcome: "duplicate" }, result.duplicates);
+  metrics.ledgerTransfers.inc({ kind: "usage" }, result.postedTransfers);
+  for (const change of result.standingChanges) metrics.standingChanges.inc({ state: change.to });
+  return { accepted: result.accepted, duplicates: result.duplicates, standingChanges: result.standingChanges };
+}
 
-    const cards = await listRateCards(tx);
-    for (const record of accepted) {
-      if (!cardForHour(cards, record.hour)) {
-        throw new AppError("bad_request", { message: `Record ${record.id}: no rate card is in force for ${record.hour.toISOString()}.` });
-      }
+async function ingestInTransaction(
+  tx: Transaction,
+  records: MeterRecord[],
+): Promise<IngestResult & { postedTransfers: number }> {
+  const ledgerIds = await lockAccounts(tx, records);
+  const { accepted, duplicates, hashes } = await partitionRecords(tx, records);
+  if (accepted.length === 0) return { accepted: 0, duplicates, standingChanges: [], postedTransfers: 0 };
+
+  const cards = await listRateCards(tx);
+  for (const record of accepted) {
+    if (!cardForHour(cards, record.hour)) {
+      throw new AppError("bad_request", {
+        message: `Record ${record.id}: no rate card is in force for ${record.hour.toISOString()}.`,
+      });
     }
-    const rated = await rateRecords(tx, accepted, cards);
-    const system = await getSystemAccounts(tx);
-    const batchKey = createHash("sha256").update(accepted.map((record) => record.id).sort().join("\n")).digest("hex");
-    const charged = [...rated.totals].filter(([, micros]) => micros > 0n);
-    const transfers: TransferInput[] = charged.map(([accountId, micros]) => ({
-      idempotencyKey: `usage:${batchKey}:${accountId}`,
-      kind: "usage",
-      fromAccountId: ledgerIds.get(accountId)!,
-      toAccountId: system.usage_revenue,
-      amountMicros: micros,
-      reason: "Metered usage",
-    }));
-    const posted = await postTransfers(tx, transfers);
-    const transferByAccount = new Map(charged.map(([accountId], index) => [accountId, posted.transfers[index]!.id]));
-    await storeRecords(tx, { accepted, hashes, costs: rated.costs, transferByAccount });
-    await rated.persist();
-    const balances = new Map<string, bigint>();
-    for (const [accountId, ledgerId] of ledgerIds) {
-      const balance = posted.balances.get(ledgerId);
-      if (balance !== undefined) balances.set(accountId, balance);
-    }
-    const standingChanges = await applyStanding(tx, { balances, cause: "metered usage", causeTransferId: posted.transfers[0]?.id });
-    return { accepted: accepted.length, duplicates, standingChanges };
+  }
+  const rated = await rateRecords(tx, accepted, cards);
+  const system = await getSystemAccounts(tx);
+  const batchKey = createHash("sha256")
+    .update(
+      accepted
+        .map((record) => record.id)
+        .sort()
+        .join("\n"),
+    )
+    .digest("hex");
+  const charged = [...rated.totals].filter(([, micros]) => micros > 0n);
+  const transfers: TransferInput[] = charged.map(([accountId, micros]) => ({
+    idempotencyKey: `usage:${batchKey}:${accountId}`,
+    kind: "usage",
+    fromAccountId: ledgerIds.get(accountId)!,
+    toAccountId: system.usage_revenue,
+    amountMicros: micros,
+    reason: "Metered usage",
+  }));
+  const posted = await postTransfers(tx, transfers);
+  const transferByAccount = new Map(charged.map(([accountId], index) => [accountId, posted.transfers[index]!.id]));
+  await storeRecords(tx, { accepted, hashes, costs: rated.costs, transferByAccount });
+  await rated.persist();
+  const balances = new Map<string, bigint>();
+  for (const [accountId, ledgerId] of ledgerIds) {
+    const balance = posted.balances.get(ledgerId);
+    if (balance !== undefined) balances.set(accountId, balance);
+  }
+  const standingChanges = await applyStanding(tx, {
+    balances,
+    cause: "metered usage",
+    causeTransferId: posted.transfers[0]?.id,
   });
+  const postedTransfers = posted.transfers.filter((transfer) => !transfer.isReplay).length;
+  return { accepted: accepted.length, duplicates, standingChanges, postedTransfers };
 }
 
 type StoreOptions = {
   accepted: MeterRecord[];
   hashes: Map<string, string>;
-  costs: Map<string, { total: bigint; spaceId: bigint; lines: Array<{ resource: string; units: bigint; micros: bigint }> }>;
+  costs: Map<
+    string,
+    { total: bigint; spaceId: bigint; lines: Array<{ resource: string; units: bigint; micros: bigint }> }
+  >;
   transferByAccount: Map<string, bigint>;
 };
 
@@ -141,12 +171,22 @@ async function storeRecords(tx: Transaction, options: StoreOptions): Promise<voi
     insert into meter_records (id, account_id, space_id, hour, payload_hash, cost_micros, transfer_id)
     select * from jsonb_to_recordset(${JSON.stringify(records)}::jsonb)
       as t(id text, account_id text, space_id bigint, hour timestamptz, payload_hash text, cost_micros bigint, transfer_id bigint)`);
-  const hourly = new Map<string, { account_id: string; space_id: string; hour: string; resource: string; units: bigint; cost: bigint }>();
+  const hourly = new Map<
+    string,
+    { account_id: string; space_id: string; hour: string; resource: string; units: bigint; cost: bigint }
+  >();
   for (const record of options.accepted) {
     const cost = options.costs.get(record.id)!;
     for (const line of cost.lines) {
       const key = `${record.account}|${cost.spaceId}|${record.hour.toISOString()}|${line.resource}`;
-      const row = hourly.get(key) ?? { account_id: record.account, space_id: cost.spaceId.toString(), hour: record.hour.toISOString(), resource: line.resource, units: 0n, cost: 0n };
+      const row = hourly.get(key) ?? {
+        account_id: record.account,
+        space_id: cost.spaceId.toString(),
+        hour: record.hour.toISOString(),
+        resource: line.resource,
+        units: 0n,
+        cost: 0n,
+      };
       row.units += line.units;
       row.cost += line.micros;
       hourly.set(key, row);

@@ -49,6 +49,17 @@ export async function createPlatformToken(db: Queryable, name: string): Promise<
 }
 
 /**
+ * Registers a token whose secret the caller already holds (the demo's, derived from its demo-only
+ * secret so every seed writes the same one); a second call with the same secret changes nothing.
+ */
+export async function registerPlatformToken(db: Queryable, name: string, token: string): Promise<void> {
+  if (!TOKEN_SHAPE.test(token)) throw new AppError("validation_failed", { message: "Not a platform token." });
+  await db.execute(sql`
+    insert into platform_tokens (name, token_hash, prefix) values (${name}, ${hashToken(token)}, ${token.slice(0, PREFIX_LENGTH)})
+    on conflict (token_hash) do nothing`);
+}
+
+/**
  * The token an `Authorization: Bearer ptk_…` header presents, or 401 `unauthenticated` when the header
  * is missing or malformed or the token is unknown or revoked. The lookup is by SHA-256 of the secret, so
  * its timing says nothing about the stored secrets; every refusal answers the same message.

@@ -1,9 +1,12 @@
 import "server-only";
+import { createHmac } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { createBillingAccount } from "@/lib/billing/create-billing-account";
+import { registerPlatformToken } from "@/lib/billing/platform-tokens";
 import { postCustomerTransfers } from "@/lib/billing/post-customer-transfers";
 import { ingestUsage } from "@/lib/billing/ingest-usage";
 import type { Database } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { getSystemAccounts } from "@/lib/ledger/system-accounts";
 import { DEMO_SPACES, demoRecord, hoursBetween } from "./demo-usage";
@@ -60,5 +63,9 @@ export async function seedDemo(db: Database): Promise<DemoSeed> {
   for (let start = 0; start < records.length; start += 1000) {
     await ingestUsage(db, records.slice(start, start + 1000));
   }
-  return { adminEmail: DEMO_ADMIN_EMAIL, userEmail: DEMO_USER_EMAIL, userAccount: account };
+  // The demo token is derived from the demo-only auth secret, so every seed writes the same one and
+  // `.data/demo.json` can show it; production refuses that secret, so this token cannot exist there.
+  const platformToken = `ptk_${createHmac("sha256", getEnv().authSecret).update("demo platform token").digest("hex").slice(0, 40)}`;
+  await registerPlatformToken(db, "demo host fleet", platformToken);
+  return { adminEmail: DEMO_ADMIN_EMAIL, userEmail: DEMO_USER_EMAIL, userAccount: account, platformToken };
 }

@@ -36,6 +36,24 @@ function createMetrics() {
       labelNames: ["code"] as const,
       registers: [registry],
     }),
+    meterRecords: new Counter({
+      name: "meter_records_ingested_total",
+      help: "Meter records received on the billing API, by outcome (accepted, duplicate).",
+      labelNames: ["outcome"] as const,
+      registers: [registry],
+    }),
+    ledgerTransfers: new Counter({
+      name: "ledger_transfers_posted_total",
+      help: "Ledger transfers committed, by kind (replays not counted).",
+      labelNames: ["kind"] as const,
+      registers: [registry],
+    }),
+    standingChanges: new Counter({
+      name: "standing_changes_total",
+      help: "Account standing changes, by new state.",
+      labelNames: ["state"] as const,
+      registers: [registry],
+    }),
     emailsSent: new Counter({
       name: "emails_sent_total",
       help: "Emails handed to the SMTP server, by template.",

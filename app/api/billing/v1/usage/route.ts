@@ -5,8 +5,11 @@ import { readJsonBodyOrThrow } from "@/lib/billing/api/read-json-body";
 import { privateJson } from "@/lib/billing/api/responses";
 import { MAX_USAGE_BODY_BYTES, type UsageResult } from "@/lib/billing/api/schemas";
 import { ingestUsage } from "@/lib/billing/ingest-usage";
+import { notifyStandingChanges } from "@/lib/billing/notify-standing-changes";
 import { getDb } from "@/lib/db/client";
 import { withRoute } from "@/lib/http/with-route";
+import { getLogger } from "@/lib/observability/logger";
+import { after } from "next/server";
 
 export const dynamic = "force-dynamic";
 
@@ -14,6 +17,10 @@ export const POST = withRoute("/api/billing/v1/usage", async (request) => {
   const db = getDb();
   await authorizeBillingRequestOrThrow(db, request, "ingest");
   const records = parseUsageBatchOrThrow(await readJsonBodyOrThrow(request, MAX_USAGE_BODY_BYTES));
-  const { accepted, duplicates } = await ingestUsage(db, records);
+  const { accepted, duplicates, standingChanges } = await ingestUsage(db, records);
+  if (standingChanges.length > 0) {
+    // Emails go out after the answer; unsent ones stay queued in standing_changes for the next run.
+    after(() => notifyStandingChanges(db).catch((error: unknown) => getLogger().error({ err: error }, "standing emails failed")));
+  }
   return privateJson({ accepted, duplicates } satisfies UsageResult);
 });
