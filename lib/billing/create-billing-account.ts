@@ -20,11 +20,12 @@ export type CreateBillingAccountOptions = { userId: string; grantMicros?: bigint
 /**
  * The user's billing account with its customer ledger account and promotional grant, created exactly
  * once: a second call (or a racing one) returns the existing account, and the grant's idempotency key
- * is tied to the account, so it can never be granted twice.
+ * is tied to the account, so it can never be granted twice. A new account holds nothing, so it starts
+ * in `grace` (balance 0 is at or below zero) until its grant lifts it.
  */
 export async function createBillingAccount(tx: Transaction, options: CreateBillingAccountOptions): Promise<string> {
   const created = await tx.execute<{ id: string }>(sql`
-    insert into billing_accounts (id, owner_user_id) values (${newAccountId()}, ${options.userId})
+    insert into billing_accounts (id, owner_user_id, state) values (${newAccountId()}, ${options.userId}, 'grace')
     on conflict (owner_user_id) do nothing returning id`);
   const accountId = created.rows[0]?.id;
   if (accountId === undefined) {

@@ -5,9 +5,9 @@ import type { Queryable } from "@/lib/db/client";
 export type InvariantViolation = { invariant: string; detail: string };
 
 /**
- * Verifies every ledger invariant on the live database: each transfer's entries sum to zero and match
- * it; each cached balance equals the sum of its entries; all balances sum to zero per currency (a
- * balance being the sum of the account's entries).
+ * Verifies every ledger invariant on the live database: each transfer has exactly two entries, -amount
+ * on its from account and +amount on its to account; each cached balance equals the sum of its
+ * entries; all balances sum to zero per currency (a balance being the sum of the account's entries).
  */
 export async function checkLedgerInvariants(db: Queryable): Promise<InvariantViolation[]> {
   const violations: InvariantViolation[] = [];
@@ -16,11 +16,14 @@ export async function checkLedgerInvariants(db: Queryable): Promise<InvariantVio
     from transfers t left join entries e on e.transfer_id = t.id
     group by t.id, t.amount_micros, t.from_account_id, t.to_account_id
     having count(e.id) <> 2 or coalesce(sum(e.amount_micros), 0) <> 0
-      or bool_and(e.ledger_account_id in (t.from_account_id, t.to_account_id)) is not true
-      or max(e.amount_micros) <> t.amount_micros
+      or count(*) filter (where e.ledger_account_id = t.from_account_id and e.amount_micros = -t.amount_micros) <> 1
+      or count(*) filter (where e.ledger_account_id = t.to_account_id and e.amount_micros = t.amount_micros) <> 1
     limit 50`);
   for (const row of unbalanced.rows) {
-    violations.push({ invariant: "transfer entries", detail: `transfer ${row.id}: ${row.entry_count} entries summing to ${row.total}` });
+    violations.push({
+      invariant: "transfer entries",
+      detail: `transfer ${row.id}: ${row.entry_count} entries summing to ${row.total}, not -amount on its from account and +amount on its to account`,
+    });
   }
   const drifted = await db.execute<{ code: string; cached: string; summed: string }>(sql`
     select a.code, a.balance_micros::text as cached, coalesce(sum(e.amount_micros), 0)::text as summed

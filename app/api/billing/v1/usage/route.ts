@@ -8,8 +8,7 @@ import { ingestUsage } from "@/lib/billing/ingest-usage";
 import { notifyStandingChanges } from "@/lib/billing/notify-standing-changes";
 import { getDb } from "@/lib/db/client";
 import { withRoute } from "@/lib/http/with-route";
-import { getLogger } from "@/lib/observability/logger";
-import { after } from "next/server";
+import { runAfterResponse } from "@/lib/http/run-after-response";
 
 export const dynamic = "force-dynamic";
 
@@ -20,7 +19,8 @@ export const POST = withRoute("/api/billing/v1/usage", async (request) => {
   const { accepted, duplicates, standingChanges } = await ingestUsage(db, records);
   if (standingChanges.length > 0) {
     // Emails go out after the answer; unsent ones stay queued in standing_changes for the next run.
-    after(() => notifyStandingChanges(db).catch((error: unknown) => getLogger().error({ err: error }, "standing emails failed")));
+    const accountIds = standingChanges.map((change) => change.accountId);
+    runAfterResponse("standing emails", () => notifyStandingChanges(db, { accountIds }));
   }
   return privateJson({ accepted, duplicates } satisfies UsageResult);
 });

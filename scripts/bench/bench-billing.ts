@@ -1,0 +1,83 @@
+import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { createBillingAccount } from "@/lib/billing/create-billing-account";
+import { createPlatformToken } from "@/lib/billing/platform-tokens";
+import { getDb } from "@/lib/db/client";
+import { runTransaction } from "@/lib/db/run-transaction";
+import { latencies, sendAll, startBaselineServer } from "./measure";
+
+export type BenchSetup = { token: string; accounts: string[] };
+
+const BATCH = 1000;
+const BATCHES = 60;
+const SENDERS = 4;
+const INGEST_BUDGET = 20_000;
+
+export async function prepareAccounts(count: number): Promise<BenchSetup> {
+  const db = getDb();
+  const accounts: string[] = [];
+  for (let index = 0; index < count; index++) {
+    const userId = randomUUID();
+    await db.execute(sql`insert into "user" (id, email) values (${userId}, ${`bench-${userId}@example.com`})`);
+    accounts.push(await runTransaction(db, (tx) => createBillingAccount(tx, { userId })));
+  }
+  const { token } = await createPlatformToken(db, `bench-${Date.now()}`);
+  return { token, accounts };
+}
+
+/** 1,000-record batches like a host fleet sends: many accounts and spaces, one hour each. */
+function usageBodies(accounts: string[]): string[] {
+  const hour = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000 - 3_600_000).toISOString();
+  const run = randomUUID().slice(0, 8);
+  return Array.from({ length: BATCHES }, (_, batch) =>
+    JSON.stringify({
+      records: Array.from({ length: BATCH }, (_, index) => ({
+        id: `bench:${run}:${batch}:${index}`,
+        account: accounts[(batch * BATCH + index) % accounts.length],
+        space: `space-${index % 20}`,
+        hour,
+        cpu_ms: 1000 + index,
+        memory_bytes: 268_435_456,
+        connections: 12,
+        messages: 5000 + batch,
+        bandwidth_bytes: 4_000_000,
+        first_party_calls: 30,
+      })),
+    }),
+  );
+}
+
+export async function benchIngest(siteUrl: string, setup: BenchSetup): Promise<string[]> {
+  const bodies = usageBodies(setup.accounts);
+  const headers = { authorization: `Bearer ${setup.token}` };
+  const baseline = await startBaselineServer('{"accepted":1000,"duplicates":0}', "application/json");
+  try {
+    await sendAll(`${siteUrl}/api/billing/v1/usage`, headers, usageBodies(setup.accounts).slice(0, 4), SENDERS); // warm up
+    const seconds = await sendAll(`${siteUrl}/api/billing/v1/usage`, headers, bodies, SENDERS);
+    const baseSeconds = await sendAll(`${baseline.url}/`, headers, bodies, SENDERS);
+    const rate = (BATCHES * BATCH) / seconds;
+    const baseRate = (BATCHES * BATCH) / baseSeconds;
+    return [
+      `ingest    POST /usage       ${rate.toFixed(0)} records/s (${SENDERS} senders × ${BATCH}-record batches) vs bare http ${baseRate.toFixed(0)} records/s  ratio ${(rate / baseRate).toFixed(3)}  budget ≥ ${INGEST_BUDGET}: ${rate >= INGEST_BUDGET ? "met" : "NOT met"}`,
+    ];
+  } finally {
+    await baseline.close();
+  }
+}
+
+export async function benchStanding(siteUrl: string, setup: BenchSetup): Promise<string[]> {
+  const url = `${siteUrl}/api/billing/v1/accounts/${setup.accounts[0]}/standing`;
+  const init = { headers: { authorization: `Bearer ${setup.token}` } };
+  const body = await (await fetch(url, init)).text();
+  const baseline = await startBaselineServer(body, "application/json");
+  try {
+    await latencies(url, init, 200, 4);
+    const site = await latencies(url, init, 2000, 8);
+    const bare = await latencies(`${baseline.url}/`, init, 2000, 8);
+    return [
+      `standing  GET /standing     p50 ${site.p50.toFixed(1)} ms, p95 ${site.p95.toFixed(1)} ms vs bare http p50 ${bare.p50.toFixed(1)} ms, p95 ${bare.p95.toFixed(1)} ms  ratio p95 ${(site.p95 / bare.p95).toFixed(1)}`,
+    ];
+  } finally {
+    await baseline.close();
+  }
+}

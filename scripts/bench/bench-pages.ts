@@ -1,0 +1,17 @@
+import { requestsPerSecond, startBaselineServer } from "./measure";
+
+/** Requests/s for the prerendered home page against a bare server serving the same bytes. */
+export async function benchPages(siteUrl: string): Promise<string[]> {
+  const page = Buffer.from(await (await fetch(`${siteUrl}/`)).arrayBuffer());
+  const baseline = await startBaselineServer(page, "text/html; charset=utf-8");
+  try {
+    await requestsPerSecond(`${siteUrl}/`, 2); // warm up
+    const site = await requestsPerSecond(`${siteUrl}/`, 8);
+    const bare = await requestsPerSecond(`${baseline.url}/`, 8);
+    return [
+      `pages     GET /             ${site.toFixed(0)} req/s vs bare http ${bare.toFixed(0)} req/s  ratio ${(site / bare).toFixed(2)}`,
+    ];
+  } finally {
+    await baseline.close();
+  }
+}
