@@ -15,6 +15,8 @@ type Tally = { name: string; passed: number; failed: number; note?: string };
 const onlyIndex = process.argv.indexOf("--only");
 const only = onlyIndex >= 0 ? process.argv[onlyIndex + 1] : undefined;
 const wants = (layer: string) => only === undefined || only === layer;
+// `npm run test:integration -- tests/integration/ledger` passes the filter on to vitest or Playwright.
+const filters = process.argv.slice(2).filter((arg, index, all) => !arg.startsWith("--") && all[index - 1] !== "--only");
 const resultsDir = path.resolve(".data/test-results");
 const tallies: Tally[] = [];
 
@@ -41,7 +43,7 @@ async function vitest(project: "unit" | "integration", env: NodeJS.ProcessEnv): 
   const output = path.join(resultsDir, `${project}.json`);
   const code = await run(
     "node_modules/.bin/vitest",
-    ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${output}`],
+    ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${output}`, ...filters],
     env,
   );
   const report = await readJson<{ numPassedTests: number; numFailedTests: number }>(output);
@@ -61,7 +63,7 @@ async function endToEnd(stack: TestStack): Promise<void> {
   const server = await startNextServer({ port, distDir, env: { ...env, APP_URL: `http://localhost:${port}` } });
   try {
     const output = path.join(resultsDir, "e2e.json");
-    const code = await run("node_modules/.bin/playwright", ["test"], {
+    const code = await run("node_modules/.bin/playwright", ["test", ...filters], {
       ...env,
       E2E_BASE_URL: `http://localhost:${port}`,
       E2E_JSON_OUTPUT: output,
