@@ -9,6 +9,7 @@ const env = getEnv();
 export const metadata: Metadata = {
   metadataBase: new URL(env.appUrl),
   title: { default: "Tandem: real-time backends, billed by what you use", template: "%s · Tandem" },
+  icons: { icon: { url: "/icon.svg", type: "image/svg+xml" } },
   description:
     "A hosted backend for live documents, multiplayer games and collaborative state. Prepaid, metered by the hour, with limits that protect your wallet.",
 };
