@@ -26,6 +26,9 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "integration",
+          // next-auth imports `next/server` without an extension, which Node's ESM loader refuses for a
+          // package without an exports map; processed by Vite, it resolves (auth tests run real next-auth).
+          server: { deps: { inline: ["next-auth"] } },
           include: ["tests/integration/**/*.test.ts", "lib/**/*.int.test.ts"],
           environment: "node",
           testTimeout: 60_000,

@@ -23,6 +23,7 @@ const rawEnvSchema = z.object({
   AUTH_URL: optionalUrl,
   AUTH_GITHUB_ID: optionalString,
   AUTH_GITHUB_SECRET: optionalString,
+  AUTH_GITHUB_BASE_URL: optionalUrl,
   SMTP_URL: z.preprocess(emptyToUndefined, z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional()),
   MAIL_FROM: z.preprocess(emptyToUndefined, z.string().min(3).default("Tandem billing <billing@localhost>")),
   STRIPE_SECRET_KEY: z.preprocess(emptyToUndefined, z.string().regex(/^sk_(test|live)_\w+$/, "must be a Stripe secret key (sk_test_… or sk_live_…)").optional()),
@@ -44,7 +45,8 @@ export type Env = {
   databaseUrl: string | undefined;
   authSecret: string;
   authUrl: string;
-  github: { clientId: string; clientSecret: string } | undefined;
+  /** `baseUrl` is a GitHub Enterprise (or, in tests, a fake on loopback) origin; unset means github.com. */
+  github: { clientId: string; clientSecret: string; baseUrl: string | undefined } | undefined;
   smtpUrl: string;
   mailFrom: string;
   stripe: { secretKey: string; webhookSecret: string; apiUrl: string | undefined };
@@ -116,7 +118,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     authUrl: (raw.AUTH_URL ?? appUrl).replace(/\/$/, ""),
     github:
       raw.AUTH_GITHUB_ID && raw.AUTH_GITHUB_SECRET
-        ? { clientId: raw.AUTH_GITHUB_ID, clientSecret: raw.AUTH_GITHUB_SECRET }
+        ? { clientId: raw.AUTH_GITHUB_ID, clientSecret: raw.AUTH_GITHUB_SECRET, baseUrl: raw.AUTH_GITHUB_BASE_URL?.replace(/\/$/, "") }
         : undefined,
     smtpUrl: raw.SMTP_URL ?? DEMO_SMTP_URL,
     mailFrom: raw.MAIL_FROM,

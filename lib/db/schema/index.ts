@@ -1,5 +1,7 @@
 // The whole schema, split by domain. drizzle-kit reads this file to generate migrations.
+export * from "./auth";
 export * from "./billing-accounts";
+export * from "./invites";
 export * from "./ledger";
 export * from "./rate-limits";
 export * from "./usage";

@@ -1,0 +1,26 @@
+// What each Auth.js error code (`?error=` on our sign-in and error pages) means to the person who hit it.
+export type AuthErrorCopy = { title: string; body: string };
+
+const copy: Record<string, AuthErrorCopy> = {
+  Verification: {
+    title: "Link expired or already used",
+    body: "Each sign-in link works once, within 10 minutes. Enter your email to get a new one.",
+  },
+  AccessDenied: {
+    title: "This link can no longer sign you in",
+    body: "The invite for this address was withdrawn or has expired. If you think that is a mistake, reply to your invite email.",
+  },
+  OAuthAccountNotLinked: {
+    title: "This email already has an account",
+    body: "Sign in with an email link instead; linking GitHub to an existing account is not available yet.",
+  },
+};
+
+const fallback: AuthErrorCopy = {
+  title: "Sign-in did not work",
+  body: "Something went wrong on our side. Ask for a new link below, or try again in a few minutes.",
+};
+
+export function authErrorCopy(code: string | undefined): AuthErrorCopy {
+  return (code !== undefined && Object.hasOwn(copy, code) ? copy[code] : undefined) ?? fallback;
+}

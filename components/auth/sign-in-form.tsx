@@ -1,0 +1,46 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { idleActionState, type FormAction } from "@/lib/actions/action-state";
+
+/** The email field and button of every sign-in surface; the action answers the same for any address. */
+export function SignInForm({ action, submitLabel = "Email me a sign-in link" }: { action: FormAction; submitLabel?: string }) {
+  const [state, formAction, isPending] = useActionState(action, idleActionState);
+  // Controlled, so the address survives an error answer (React resets uncontrolled fields after an action).
+  const [email, setEmail] = useState("");
+  const error = state.status === "error" ? state : undefined;
+  return (
+    <form action={formAction} className="space-y-4">
+      <div>
+        <label htmlFor="email" className="block text-sm font-medium">
+          Email address
+        </label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+          placeholder="you@example.com"
+          aria-invalid={error?.fieldErrors?.email ? true : undefined}
+          aria-describedby={error ? "sign-in-error" : undefined}
+          className="mt-1.5 block w-full rounded-lg border border-line bg-paper px-3 py-2 text-base placeholder:text-ink-soft/70 focus:border-brand focus:ring-2 focus:ring-brand/25 focus:outline-none"
+        />
+      </div>
+      {error ? (
+        <p id="sign-in-error" role="alert" className="rounded-lg bg-danger/10 px-3 py-2 text-sm text-danger">
+          {error.message}
+        </p>
+      ) : null}
+      <button
+        type="submit"
+        disabled={isPending}
+        className="w-full rounded-lg bg-brand px-4 py-2.5 text-sm font-semibold text-white hover:bg-brand-strong disabled:cursor-wait disabled:opacity-60"
+      >
+        {isPending ? "Sending…" : submitLabel}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,39 @@
+"use client";
+
+import { useActionState } from "react";
+import { idleActionState, type FormAction } from "@/lib/actions/action-state";
+
+const variants = {
+  primary: "bg-brand text-white hover:bg-brand-strong",
+  secondary: "border border-line bg-paper hover:border-brand hover:text-brand",
+  danger: "border border-danger/40 bg-paper text-danger hover:bg-danger/10",
+} as const;
+
+type ActionButtonProps = {
+  action: FormAction;
+  label: string;
+  pendingLabel: string;
+  variant?: keyof typeof variants;
+  className?: string;
+};
+
+/** One button that runs a server action and shows its error, if any, beneath it. */
+export function ActionButton({ action, label, pendingLabel, variant = "secondary", className }: ActionButtonProps) {
+  const [state, formAction, isPending] = useActionState(action, idleActionState);
+  return (
+    <form action={formAction} className={className}>
+      <button
+        type="submit"
+        disabled={isPending}
+        className={`w-full rounded-lg px-4 py-2 text-sm font-semibold disabled:cursor-wait disabled:opacity-60 ${variants[variant]}`}
+      >
+        {isPending ? pendingLabel : label}
+      </button>
+      {state.status === "error" ? (
+        <p role="alert" className="mt-2 text-sm text-danger">
+          {state.message}
+        </p>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,41 @@
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+import type { z } from "zod";
+import type { AppSession } from "@/lib/auth/app-session";
+import { getCurrentSession } from "@/lib/auth/get-current-session";
+import { AppError } from "@/lib/errors";
+import type { ActionState, FormAction } from "./action-state";
+import { toActionState } from "./to-action-state";
+
+type Handler<Schema extends z.ZodType> = (input: z.output<Schema>) => Promise<ActionState | void>;
+type SessionHandler<Schema extends z.ZodType> = (input: z.output<Schema>, session: AppSession) => Promise<ActionState | void>;
+
+/**
+ * The one wrapper every server action goes through: parse the form with the zod schema, run the
+ * handler, and map anything it throws to form state. Next's redirect() and notFound() are control flow,
+ * not errors, so they are rethrown untouched.
+ */
+export function validatedAction<Schema extends z.ZodType>(name: string, schema: Schema, handler: Handler<Schema>): FormAction {
+  return async (_previous, formData) => {
+    try {
+      const input = schema.parse(Object.fromEntries(formData));
+      return (await handler(input)) ?? { status: "idle" };
+    } catch (error) {
+      unstable_rethrow(error);
+      return toActionState(error, { action: name });
+    }
+  };
+}
+
+/** validatedAction for signed-in people only: the handler gets the session, never a client-sent id. */
+export function validatedActionWithSession<Schema extends z.ZodType>(
+  name: string,
+  schema: Schema,
+  handler: SessionHandler<Schema>,
+): FormAction {
+  return validatedAction(name, schema, async (input) => {
+    const session = await getCurrentSession();
+    if (!session) throw new AppError("unauthenticated", { message: "Your session has ended. Sign in again." });
+    return handler(input, session);
+  });
+}

@@ -1,0 +1,81 @@
+import "server-only";
+import type { NextAuthConfig } from "next-auth";
+import Nodemailer from "next-auth/providers/nodemailer";
+import { getDb } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
+import { canEmailSignIn } from "@/lib/invites/can-email-sign-in";
+import { getLogger } from "@/lib/observability/logger";
+import { createAuthAdapter } from "./auth-adapter";
+import { authLogger } from "./auth-logger";
+import { deliverSignInLink } from "./deliver-sign-in-link";
+import { githubProvider } from "./github-provider";
+import { promoteAdminEmail } from "./promote-admin-email";
+import {
+  MAGIC_LINK_MAX_AGE_SECONDS,
+  SESSION_IDLE_TIMEOUT_SECONDS,
+  SESSION_UPDATE_AGE_SECONDS,
+} from "./session-policy";
+
+/** Runs work after the response has been sent: Next's `after()` in the app, a queue in tests. */
+export type DeferTask = (task: () => Promise<void>) => void;
+
+export type AuthConfigOptions = { deferTask: DeferTask };
+
+/** The whole Auth.js configuration, in one place. Built per request (lazily: no database at build). */
+export function createAuthConfig(options: AuthConfigOptions): NextAuthConfig {
+  const env = getEnv();
+  // next-auth reads AUTH_URL from process.env itself (for the action URL and to rewrite the request
+  // URL of the route handler). lib/env.ts defaults it to APP_URL in demo; hand next-auth that value so
+  // links are always built from it, never from a Host or X-Forwarded-Host header.
+  process.env.AUTH_URL = env.authUrl;
+  const db = getDb();
+  return {
+    secret: env.authSecret,
+    basePath: "/api/auth",
+    // Safe because AUTH_URL is always set (above): the request's own host is never used.
+    trustHost: true,
+    adapter: createAuthAdapter(db),
+    logger: authLogger,
+    session: { strategy: "database", maxAge: SESSION_IDLE_TIMEOUT_SECONDS, updateAge: SESSION_UPDATE_AGE_SECONDS },
+    pages: { signIn: "/sign-in", verifyRequest: "/sign-in/check-email", error: "/sign-in/error" },
+    providers: [
+      Nodemailer({
+        server: env.smtpUrl,
+        from: env.mailFrom,
+        maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
+        // Every address gets the same answer at the same speed: whether to mail at all is decided
+        // after the response (deliverSignInLink), and the mail goes out then too.
+        async sendVerificationRequest({ identifier, url }) {
+          options.deferTask(() =>
+            deliverSignInLink(db, { email: identifier, url }).then(
+              () => undefined,
+              (error: unknown) => getLogger().error({ err: error }, "sign-in link delivery failed"),
+            ),
+          );
+        },
+      }),
+      ...(env.github ? [githubProvider(env.github)] : []),
+    ],
+    callbacks: {
+      async signIn({ user, email }) {
+        // Before a link is mailed the answer must be yes for everyone: `false` here makes Auth.js
+        // answer AccessDenied for uninvited addresses only, which tells them apart.
+        if (email?.verificationRequest) return true;
+        // A followed link or a GitHub sign-in: only existing users and valid invites get in.
+        return typeof user.email === "string" && (await canEmailSignIn(db, user.email));
+      },
+      session({ session, user }) {
+        const role = (user as { role?: unknown }).role === "admin" ? "admin" : "user";
+        return {
+          expires: new Date(session.expires).toISOString(),
+          user: { id: user.id, email: user.email, name: user.name ?? null, role },
+        };
+      },
+    },
+    events: {
+      async signIn({ user }) {
+        if (user.id && user.email) await promoteAdminEmail(db, { id: user.id, email: user.email });
+      },
+    },
+  };
+}

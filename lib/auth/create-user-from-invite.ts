@@ -1,0 +1,44 @@
+import "server-only";
+import type { AdapterUser } from "@auth/core/adapters";
+import { eq } from "drizzle-orm";
+import { createBillingAccount } from "@/lib/billing/create-billing-account";
+import type { Database } from "@/lib/db/client";
+import { runTransaction } from "@/lib/db/run-transaction";
+import { users } from "@/lib/db/schema";
+import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { claimInvite } from "@/lib/invites/claim-invite";
+import { normalizeEmail } from "@/lib/invites/normalize-email";
+import { getLogger } from "@/lib/observability/logger";
+import { toAdapterUser } from "./auth-sessions";
+
+/**
+ * The adapter's `createUser`, run at the first successful sign-in of an email: the user, the invite
+ * marked used and the billing account with its welcome grant, in one transaction, so a crash leaves
+ * none of them. Exactly once per email: when two links for the same email are followed at the same
+ * moment, the loser's insert waits on the unique email until the winner commits, then does nothing,
+ * and the loser signs in to the winner's user instead of failing.
+ */
+export async function createUserFromInvite(db: Database, profile: AdapterUser): Promise<AdapterUser> {
+  const email = normalizeEmail(profile.email);
+  return runTransaction(db, async (tx) => {
+    const [created] = await tx
+      .insert(users)
+      .values({ email, name: profile.name ?? null, image: profile.image ?? null, emailVerified: profile.emailVerified })
+      .onConflictDoNothing({ target: users.email })
+      .returning();
+    if (!created) {
+      const [existing] = await tx.select().from(users).where(eq(users.email, email));
+      if (!existing) throw new AppError("conflict", { message: "The account was removed while signing in." });
+      return toAdapterUser(existing);
+    }
+    const inviteId = await claimInvite(tx, { email, userId: created.id });
+    if (inviteId === undefined && !getEnv().adminEmails.includes(email)) {
+      // Reached only if the invite was revoked or expired after the link was mailed.
+      throw new AppError("forbidden", { message: "This email has no valid invite." });
+    }
+    const accountId = await createBillingAccount(tx, { userId: created.id });
+    getLogger().info({ userId: created.id, accountId, inviteId: inviteId?.toString() }, "account created at first sign-in");
+    return toAdapterUser(created);
+  });
+}
