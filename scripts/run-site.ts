@@ -4,8 +4,8 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { buildIfStale } from "./lib/build-site";
 import { leaseDatabase } from "./lib/database";
 import { startMailCatcher, type MailCatcher } from "./lib/mail-catcher";
-import { startNextServer, type NextServer } from "./lib/next-server";
-import { DATA_DIR, DEMO_JSON, DEMO_MAIL, DEMO_STRIPE } from "./lib/paths";
+import { startNextServer, stopLeftoverServer, type NextServer } from "./lib/next-server";
+import { DATA_DIR, DEMO_JSON, DEMO_MAIL, DEMO_SITE_PIDS, DEMO_STRIPE } from "./lib/paths";
 import { formatTable } from "./lib/print-table";
 
 const started = Date.now();
@@ -30,6 +30,7 @@ process.on("SIGTERM", () => void stopAll(0));
 
 async function main() {
   await mkdir(DATA_DIR, { recursive: true });
+  await stopLeftoverServer(DEMO_SITE_PIDS);
   const database = await leaseDatabase();
   cleanups.push(database.release);
 
@@ -71,6 +72,7 @@ async function main() {
     distDir: isDev ? ".next-dev" : ".next",
     env: process.env,
     mode: isDev ? "dev" : "start",
+    pidFile: DEMO_SITE_PIDS,
     onUnexpectedExit: (code) => {
       console.error(`the site exited unexpectedly (code ${code})`);
       void stopAll(1);

@@ -1,7 +1,9 @@
 // Runs `next start` in its own process group: stopping the group also stops the next-server child
 // that `next start` forks, which a plain kill would leave behind.
 import { spawn } from "node:child_process";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { waitForHttp } from "./ports";
+import { processTree, terminateAll } from "./process-tree";
 
 export type NextServer = { url: string; stop: () => Promise<void> };
 
@@ -13,7 +15,25 @@ export type NextServerOptions = {
   mode?: "start" | "dev";
   /** Called if the server exits by itself (a crash), not when stop() ends it. */
   onUnexpectedExit?: (code: number | null) => void;
+  /** Where to record the server's processes, so a later start can stop what a killed run left. */
+  pidFile?: string;
 };
+
+/** Stops the processes a previous run recorded in `pidFile` if they are still Next servers. */
+export async function stopLeftoverServer(pidFile: string): Promise<void> {
+  const recorded = await readFile(pidFile, "utf8").catch(() => "");
+  const pids = recorded.split(",").map(Number).filter((pid) => pid > 0);
+  const alive: number[] = [];
+  for (const pid of pids) {
+    const command = await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => "");
+    if (command.includes("next")) alive.push(pid);
+  }
+  if (alive.length > 0) {
+    console.log(`stopping a site left running by an earlier run (pids ${alive.join(", ")})`);
+    await terminateAll(alive);
+  }
+  await rm(pidFile, { force: true });
+}
 
 export async function startNextServer(options: NextServerOptions): Promise<NextServer> {
   const child = spawn("node_modules/.bin/next", [options.mode ?? "start", "-p", String(options.port), "-H", "127.0.0.1"], {
@@ -30,15 +50,10 @@ export async function startNextServer(options: NextServerOptions): Promise<NextS
   );
   const stop = async () => {
     isStopping = true;
-    if (child.exitCode !== null || child.pid === undefined) return;
-    try {
-      process.kill(-child.pid, "SIGTERM");
-    } catch {
-      return;
-    }
-    const timer = setTimeout(() => child.pid !== undefined && process.kill(-child.pid, "SIGKILL"), 5_000);
+    if (child.pid === undefined) return;
+    await terminateAll(processTree(child.pid));
     await exited;
-    clearTimeout(timer);
+    if (options.pidFile) await rm(options.pidFile, { force: true });
   };
   const url = `http://127.0.0.1:${options.port}`;
   try {
@@ -52,5 +67,6 @@ export async function startNextServer(options: NextServerOptions): Promise<NextS
     await stop();
     throw error;
   }
+  if (options.pidFile && child.pid !== undefined) await writeFile(options.pidFile, processTree(child.pid).join(","));
   return { url, stop };
 }
