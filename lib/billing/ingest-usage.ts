@@ -15,8 +15,10 @@ import { rateRecords } from "./rate-records";
 
 export type IngestResult = { accepted: number; duplicates: number; standingChanges: StandingChange[] };
 
-/** Sorts records into fresh ones and duplicates; a reused id with other content is a conflict. */
-async function partitionRecords(tx: Transaction, records: MeterRecord[]) {
+type DedupedBatch = { fresh: MeterRecord[]; duplicates: number; hashes: Map<string, string> };
+
+/** Drops in-batch repeats of a record (counted as duplicates); the same id with other content is a conflict. */
+function dedupeBatch(records: MeterRecord[]): DedupedBatch {
   const hashes = new Map<string, string>();
   const fresh: MeterRecord[] = [];
   let duplicates = 0;
@@ -35,6 +37,13 @@ async function partitionRecords(tx: Transaction, records: MeterRecord[]) {
       });
     }
   });
+  return { fresh, duplicates, hashes };
+}
+
+/** Sorts the batch's fresh records into new ones and ones already stored (duplicates or conflicts). */
+async function partitionRecords(tx: Transaction, records: MeterRecord[], batch: DedupedBatch) {
+  const { fresh, hashes } = batch;
+  let duplicates = batch.duplicates;
   const existing = await tx.execute<{ id: string; payload_hash: string }>(sql`
     select id, payload_hash from meter_records
     where id in (select jsonb_array_elements_text(${JSON.stringify(fresh.map((record) => record.id))}::jsonb))`);
@@ -81,7 +90,9 @@ async function lockAccounts(tx: Transaction, records: MeterRecord[]): Promise<Ma
  */
 export async function ingestUsage(db: Database, records: MeterRecord[]): Promise<IngestResult> {
   if (records.length === 0) return { accepted: 0, duplicates: 0, standingChanges: [] };
-  const result = await runTransaction(db, (tx) => ingestInTransaction(tx, records));
+  // Hashing and in-batch checks are pure: done once, before any lock is taken or retried.
+  const batch = dedupeBatch(records);
+  const result = await runTransaction(db, (tx) => ingestInTransaction(tx, records, batch));
   // Counted after commit, so a rolled-back batch is never counted.
   const metrics = getMetrics();
   metrics.meterRecords.inc({ outcome: "accepted" }, result.accepted);
@@ -94,9 +105,10 @@ export async function ingestUsage(db: Database, records: MeterRecord[]): Promise
 async function ingestInTransaction(
   tx: Transaction,
   records: MeterRecord[],
+  batch: DedupedBatch,
 ): Promise<IngestResult & { postedTransfers: number }> {
   const ledgerIds = await lockAccounts(tx, records);
-  const { accepted, duplicates, hashes } = await partitionRecords(tx, records);
+  const { accepted, duplicates, hashes } = await partitionRecords(tx, records, batch);
   if (accepted.length === 0) return { accepted: 0, duplicates, standingChanges: [], postedTransfers: 0 };
 
   const cards = await listRateCards(tx);
