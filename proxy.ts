@@ -2,7 +2,8 @@
 // and the hashes of the prerendered page's inline scripts (for static pages). Authorization is not
 // done here: it lives in the data layer (DESIGN section 8).
 import { NextResponse, type NextRequest } from "next/server";
-import { buildContentSecurityPolicy } from "@/lib/security/headers";
+import { getEnv } from "@/lib/env";
+import { buildContentSecurityPolicy, checkoutFormActionOrigins } from "@/lib/security/headers";
 import { prerenderedScriptHashes } from "@/lib/security/prerendered-script-hashes";
 
 const distDir = process.env.NEXT_DIST_DIR ?? ".next";
@@ -16,6 +17,9 @@ export function proxy(request: NextRequest) {
     scriptHashes: isDocument && !isDevelopment ? prerenderedScriptHashes(distDir, request.nextUrl.pathname) : [],
     isDevelopment,
     isHttps: request.nextUrl.protocol === "https:",
+    // The top-up action answers a redirect to hosted Checkout (Stripe's, or the emulator's in demo);
+    // form-action also governs redirects after a form POST.
+    formActionOrigins: checkoutFormActionOrigins(getEnv().stripe.apiUrl),
   });
   const requestHeaders = new Headers(request.headers);
   // Next reads the nonce from this request header and puts it on the scripts it renders.

@@ -8,7 +8,7 @@ import { buildIfStale } from "./lib/build-site";
 import { ensureChromium } from "./lib/ensure-chromium";
 import { startNextServer } from "./lib/next-server";
 import { findFreePort } from "./lib/ports";
-import { startTestStack, type TestStack } from "./lib/test-stack";
+import { setStripeWebhookUrl, startTestStack, type TestStack } from "./lib/test-stack";
 
 type Tally = { name: string; passed: number; failed: number; note?: string };
 
@@ -61,6 +61,7 @@ async function endToEnd(stack: TestStack): Promise<void> {
   await buildIfStale({ distDir, env, buildEnv: { APP_MODE: "demo" } });
   const port = await findFreePort();
   const server = await startNextServer({ port, distDir, env: { ...env, APP_URL: `http://localhost:${port}` } });
+  await setStripeWebhookUrl(stack, `http://localhost:${port}/api/stripe/webhook`);
   try {
     const output = path.join(resultsDir, "e2e.json");
     const code = await run("node_modules/.bin/playwright", ["test", ...filters], {

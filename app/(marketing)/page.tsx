@@ -1,3 +1,5 @@
+import Link from "next/link";
+
 const points = [
   {
     title: "Built for live state",
@@ -25,6 +27,14 @@ export default function HomePage() {
           Tandem hosts the state, sync and connections behind collaborative apps and games, so an indie developer
           can ship the fun part. Prepaid credit keeps every bill predictable.
         </p>
+        <div className="mt-8 flex flex-wrap gap-3">
+          <Link href="/waitlist" className="rounded-lg bg-brand px-5 py-2.5 text-sm font-semibold text-white hover:bg-brand-strong">
+            Join the waitlist
+          </Link>
+          <Link href="/invite" className="rounded-lg border border-line px-5 py-2.5 text-sm font-semibold hover:border-brand hover:text-brand">
+            I have an invite code
+          </Link>
+        </div>
       </section>
       <section aria-label="Why Tandem" className="border-t border-line bg-paper-soft">
         <ul className="mx-auto grid max-w-6xl gap-6 px-4 py-12 sm:grid-cols-3 sm:px-6">

@@ -10,6 +10,10 @@ const copy: Record<string, AuthErrorCopy> = {
     title: "This link can no longer sign you in",
     body: "The invite for this address was withdrawn or has expired. If you think that is a mistake, reply to your invite email.",
   },
+  AtCapacity: {
+    title: "Tandem is full for now",
+    body: "We have reached the number of accounts we can take during the preview. Your address is on the waitlist: you will get an invitation by email when there is room.",
+  },
   OAuthAccountNotLinked: {
     title: "This email already has an account",
     body: "Sign in with an email link instead; linking GitHub to an existing account is not available yet.",

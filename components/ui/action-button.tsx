@@ -4,7 +4,8 @@ import { useActionState } from "react";
 import { idleActionState, type FormAction } from "@/lib/actions/action-state";
 
 const variants = {
-  primary: "bg-brand text-white hover:bg-brand-strong",
+  // A transparent border keeps every variant the same height side by side.
+  primary: "border border-transparent bg-brand text-white hover:bg-brand-strong",
   secondary: "border border-line bg-paper hover:border-brand hover:text-brand",
   danger: "border border-danger/40 bg-paper text-danger hover:bg-danger/10",
 } as const;
@@ -15,16 +16,24 @@ type ActionButtonProps = {
   pendingLabel: string;
   variant?: keyof typeof variants;
   className?: string;
+  /** Sent with the action as hidden fields, e.g. the id of the row the button acts on. */
+  fields?: Record<string, string>;
+  /** A longer accessible name when the label alone is ambiguous, e.g. "Approve ada@example.com". */
+  ariaLabel?: string;
 };
 
 /** One button that runs a server action and shows its error, if any, beneath it. */
-export function ActionButton({ action, label, pendingLabel, variant = "secondary", className }: ActionButtonProps) {
+export function ActionButton({ action, label, pendingLabel, variant = "secondary", className, fields, ariaLabel }: ActionButtonProps) {
   const [state, formAction, isPending] = useActionState(action, idleActionState);
   return (
     <form action={formAction} className={className}>
+      {Object.entries(fields ?? {}).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <button
         type="submit"
         disabled={isPending}
+        aria-label={ariaLabel}
         className={`w-full rounded-lg px-4 py-2 text-sm font-semibold disabled:cursor-wait disabled:opacity-60 ${variants[variant]}`}
       >
         {isPending ? pendingLabel : label}

@@ -4,6 +4,8 @@ import type { ErrorCode } from "@/lib/errors";
 
 export type ActionState =
   | { status: "idle" }
+  /** `reveal`: a value shown to the person once, such as a new invite code. */
+  | { status: "success"; message: string; reveal?: string }
   | {
       status: "error";
       code: ErrorCode;

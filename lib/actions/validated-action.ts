@@ -3,6 +3,7 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import type { AppSession } from "@/lib/auth/app-session";
 import { getCurrentSession } from "@/lib/auth/get-current-session";
+import { requireAdmin } from "@/lib/auth/require-admin";
 import { AppError } from "@/lib/errors";
 import type { ActionState, FormAction } from "./action-state";
 import { toActionState } from "./to-action-state";
@@ -38,4 +39,12 @@ export function validatedActionWithSession<Schema extends z.ZodType>(
     if (!session) throw new AppError("unauthenticated", { message: "Your session has ended. Sign in again." });
     return handler(input, session);
   });
+}
+
+/**
+ * validatedAction for operators only: anyone else, signed in or not, gets `not_found`, as the admin
+ * pages answer 404. The domain functions check the role again (authorization in the data layer).
+ */
+export function validatedAdminAction<Schema extends z.ZodType>(name: string, schema: Schema, handler: SessionHandler<Schema>): FormAction {
+  return validatedAction(name, schema, async (input) => handler(input, requireAdmin(await getCurrentSession())));
 }

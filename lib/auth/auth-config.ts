@@ -3,12 +3,13 @@ import type { NextAuthConfig } from "next-auth";
 import Nodemailer from "next-auth/providers/nodemailer";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
-import { canEmailSignIn } from "@/lib/invites/can-email-sign-in";
+import { getSignInEligibility } from "@/lib/invites/get-sign-in-eligibility";
 import { getLogger } from "@/lib/observability/logger";
 import { createAuthAdapter } from "./auth-adapter";
 import { authLogger } from "./auth-logger";
 import { deliverSignInLink } from "./deliver-sign-in-link";
 import { githubProvider } from "./github-provider";
+import { placeOnWaitlistAtCapacity } from "@/lib/waitlist/place-on-waitlist-at-capacity";
 import { promoteAdminEmail } from "./promote-admin-email";
 import {
   MAGIC_LINK_MAX_AGE_SECONDS,
@@ -61,8 +62,13 @@ export function createAuthConfig(options: AuthConfigOptions): NextAuthConfig {
         // Before a link is mailed the answer must be yes for everyone: `false` here makes Auth.js
         // answer AccessDenied for uninvited addresses only, which tells them apart.
         if (email?.verificationRequest) return true;
-        // A followed link or a GitHub sign-in: only existing users and valid invites get in.
-        return typeof user.email === "string" && (await canEmailSignIn(db, user.email));
+        // A followed link or a GitHub sign-in: only existing users and valid invites get in, and a new
+        // account only while there is room under the cap (otherwise: the waitlist, and a page saying so).
+        if (typeof user.email !== "string") return false;
+        const eligibility = await getSignInEligibility(db, user.email);
+        if (eligibility !== "at_capacity") return eligibility === "allowed";
+        await placeOnWaitlistAtCapacity(db, user.email);
+        return `${env.authUrl}/sign-in/error?error=AtCapacity`;
       },
       session({ session, user }) {
         const role = (user as { role?: unknown }).role === "admin" ? "admin" : "user";

@@ -1,5 +1,6 @@
 import "server-only";
 import { AuthError } from "next-auth";
+import { isAppError } from "@/lib/errors";
 import { getLogger } from "@/lib/observability/logger";
 
 // Auth.js failures caused by the person (a used link, a revoked invite, a stale form) rather than by us:
@@ -10,7 +11,11 @@ const USER_PROBLEMS = new Set(["Verification", "AccessDenied", "MissingCSRF", "O
 export const authLogger = {
   error(error: Error) {
     const type = error instanceof AuthError ? error.type : undefined;
-    if (type !== undefined && USER_PROBLEMS.has(type)) getLogger().info({ authError: type }, "sign-in refused");
+    // Our adapter refusing on purpose (say, the account cap was reached mid-sign-in) is not a fault.
+    // (Auth.js wraps a thrown error as `cause: { err }`.)
+    const thrown = (error.cause as { err?: unknown } | undefined)?.err ?? error.cause;
+    const isRefusal = isAppError(thrown) && thrown.kind === "user";
+    if ((type !== undefined && USER_PROBLEMS.has(type)) || isRefusal) getLogger().info({ authError: type }, "sign-in refused");
     else getLogger().error({ err: error.cause instanceof Error ? error.cause : error, authError: type }, "auth failed");
   },
   warn(code: string) {

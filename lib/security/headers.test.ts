@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildContentSecurityPolicy, buildStaticSecurityHeaders } from "./headers";
+import { buildContentSecurityPolicy, buildStaticSecurityHeaders, checkoutFormActionOrigins } from "./headers";
 import { hashInlineScripts, prerenderedFileFor } from "./prerendered-script-hashes";
 
 describe("security headers", () => {
@@ -9,6 +9,18 @@ describe("security headers", () => {
     expect(scriptSrc).toBe("script-src 'self' 'nonce-abc' 'sha256-x'");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("upgrade-insecure-requests");
+  });
+
+  it("lets forms redirect to hosted Checkout, and to the emulator only when pointed at it", () => {
+    expect(checkoutFormActionOrigins(undefined)).toEqual(["https://checkout.stripe.com"]);
+    const csp = buildContentSecurityPolicy({
+      nonce: "n",
+      scriptHashes: [],
+      isDevelopment: false,
+      isHttps: false,
+      formActionOrigins: checkoutFormActionOrigins("http://127.0.0.1:12111/"),
+    });
+    expect(csp).toContain("form-action 'self' https://checkout.stripe.com http://127.0.0.1:12111;");
   });
 
   it("adds HSTS only in production", () => {

@@ -38,6 +38,13 @@ export function buildContentSecurityPolicy(options: CspOptions): string {
   return directives.join("; ");
 }
 
+/** Origins hosted Checkout lives on: Stripe's, plus the emulator's when the SDK is pointed at one. */
+export function checkoutFormActionOrigins(stripeApiUrl: string | undefined): string[] {
+  const origins = ["https://checkout.stripe.com"];
+  if (stripeApiUrl) origins.push(new URL(stripeApiUrl).origin);
+  return origins;
+}
+
 export type StaticHeaderOptions = { isProduction: boolean };
 
 /** Headers that do not vary by request; next.config.ts applies them to every path. */

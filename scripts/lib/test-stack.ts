@@ -1,10 +1,11 @@
 // The services the integration and end-to-end tests run against: a throwaway Postgres cluster (or a
-// fresh database on TEST_DATABASE_URL's server) and a mail catcher on free ports. Nothing is shared
+// fresh database on TEST_DATABASE_URL's server), a mail catcher and a Stripe emulator on free ports. Nothing is shared
 // with `npm start`, so tests can run while the demo runs.
 import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { startStripeEmulator } from "@/emulators/stripe";
 import { acquireEmbeddedPostgres } from "./embedded-postgres";
 import { startMailCatcher } from "./mail-catcher";
 import { findFreePort } from "./ports";
@@ -54,6 +55,9 @@ export async function startTestStack(): Promise<TestStack> {
   }
   const mail = await startMailCatcher({ smtpPort: await findFreePort(), webPort: await findFreePort() });
   stops.push(mail.stop);
+  // Webhooks go nowhere until the end-to-end server's address is known (setStripeWebhookUrl).
+  const stripe = await startStripeEmulator({ port: 0, webhookUrls: [], retryBaseMs: 50, retryMaxMs: 1000, log: () => {} });
+  stops.push(() => stripe.close());
 
   process.env.DATABASE_URL = databaseUrl;
   const { getDb, closeDb } = await import("@/lib/db/client");
@@ -68,10 +72,22 @@ export async function startTestStack(): Promise<TestStack> {
       TEST_ADMIN_DATABASE_URL: adminUrl,
       SMTP_URL: mail.smtpUrl,
       MAIL_API_URL: mail.apiUrl,
+      STRIPE_API_URL: stripe.url,
+      STRIPE_EMULATOR_URL: stripe.url,
       LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
     },
     stop: async () => {
       for (const stop of stops.reverse()) await stop().catch((error: unknown) => console.error(error));
     },
   };
+}
+
+/** Points the test emulator's webhooks at a server (the end-to-end site) once its address is known. */
+export async function setStripeWebhookUrl(stack: TestStack, url: string): Promise<void> {
+  const response = await fetch(`${stack.env.STRIPE_EMULATOR_URL}/_emulator/webhooks`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ urls: [url] }),
+  });
+  if (!response.ok) throw new Error(`could not set the emulator's webhook URL: ${response.status}`);
 }

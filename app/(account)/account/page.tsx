@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { BalanceCard } from "@/components/account/balance-card";
 import { ActionButton } from "@/components/ui/action-button";
@@ -23,11 +24,33 @@ export default async function AccountPage() {
       <p className="mt-2 text-ink-soft">
         Signed in as <span className="font-medium text-ink" data-testid="account-email">{summary.email}</span>
         {summary.isOperator ? (
-          <span className="ml-2 rounded-full bg-brand-soft px-2 py-0.5 text-xs font-semibold text-brand">Operator</span>
+          <Link href="/admin" className="ml-2 rounded-full bg-brand-soft px-2 py-0.5 text-xs font-semibold text-brand hover:text-brand-strong">
+            Operator
+          </Link>
         ) : null}
       </p>
       <div className="mt-8 space-y-6">
         <BalanceCard billing={summary.billing} />
+        {summary.billing ? (
+          <Link
+            href="/account/billing"
+            className="inline-flex rounded-lg bg-brand px-4 py-2 text-sm font-semibold text-white hover:bg-brand-strong"
+          >
+            Add credit and see top-ups
+          </Link>
+        ) : null}
+        <section aria-labelledby="invites-heading" className="flex flex-col gap-4 rounded-2xl border border-line bg-paper p-6 sm:flex-row sm:items-center sm:justify-between">
+          <div>
+            <h2 id="invites-heading" className="text-base font-semibold">Invite others</h2>
+            <p className="mt-1 text-sm leading-6 text-ink-soft">Bring a friend into the preview: each account has a few invitations.</p>
+          </div>
+          <Link
+            href="/account/invites"
+            className="shrink-0 rounded-lg border border-line px-4 py-2 text-center text-sm font-semibold hover:border-brand hover:text-brand"
+          >
+            Send invitations
+          </Link>
+        </section>
         <section aria-labelledby="sessions-heading" className="rounded-2xl border border-line bg-paper p-6">
           <h2 id="sessions-heading" className="text-base font-semibold">Sessions</h2>
           <p className="mt-2 text-sm leading-6 text-ink-soft">

@@ -6,3 +6,7 @@ export * from "./ledger";
 export * from "./rate-limits";
 export * from "./usage";
 export * from "./users";
+export * from "./payments";
+export * from "./audit-log";
+export * from "./settings";
+export * from "./waitlist";

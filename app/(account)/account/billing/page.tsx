@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { randomUUID } from "node:crypto";
+import { BalanceCard } from "@/components/account/balance-card";
+import { TopUpForm } from "@/components/billing/top-up-form";
+import { TopUpHistory } from "@/components/billing/top-up-history";
+import { Notice } from "@/components/ui/notice";
+import { getCurrentSession } from "@/lib/auth/get-current-session";
+import { getDb } from "@/lib/db/client";
+import { getBillingOverview } from "@/lib/payments/get-billing-overview";
+import { createTopUpAction } from "./actions";
+
+export const metadata: Metadata = { title: "Billing" };
+
+export default async function BillingPage({ searchParams }: { searchParams: Promise<{ checkout?: string }> }) {
+  const session = await getCurrentSession();
+  if (!session) redirect("/sign-in");
+  const [{ billing, topUps }, { checkout }] = await Promise.all([getBillingOverview(getDb(), session), searchParams]);
+  return (
+    <div className="mx-auto w-full max-w-3xl px-4 py-12 sm:px-6 sm:py-16">
+      <Link href="/account" className="text-sm font-medium text-ink-soft hover:text-brand">
+        ← Your account
+      </Link>
+      <h1 className="mt-3 text-3xl font-bold tracking-tight">Billing</h1>
+      <p className="mt-2 text-ink-soft">Prepay for usage by card. Credit is added the moment your payment goes through.</p>
+      <div className="mt-8 space-y-6">
+        {checkout === "canceled" ? (
+          <Notice title="Payment canceled">Nothing was charged. Pick an amount to try again.</Notice>
+        ) : null}
+        <BalanceCard billing={billing} />
+        {billing ? (
+          <section aria-labelledby="top-up-heading" className="rounded-2xl border border-line bg-paper p-6">
+            <h2 id="top-up-heading" className="text-base font-semibold">Add credit</h2>
+            <div className="mt-4">
+              <TopUpForm action={createTopUpAction} attemptId={randomUUID()} />
+            </div>
+          </section>
+        ) : null}
+        {billing ? <TopUpHistory topUps={topUps} /> : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,13 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { validatedAdminAction } from "@/lib/actions/validated-action";
+import { launchSettingsSchema } from "@/lib/admin/admin-schemas";
+import { getDb } from "@/lib/db/client";
+import { updateLaunchSettings } from "@/lib/settings/update-launch-settings";
+
+export const updateLaunchSettingsAction = validatedAdminAction("updateLaunchSettings", launchSettingsSchema, async (input, session) => {
+  await updateLaunchSettings(getDb(), session, input);
+  revalidatePath("/admin", "layout");
+  return { status: "success", message: "Settings saved." };
+});

@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import { AdminPageHeader } from "@/components/admin/admin-page-header";
+import { CreateCodeForm } from "@/components/admin/create-code-form";
+import { formatDate } from "@/components/admin/format";
+import { StatusBadge } from "@/components/admin/status-badge";
+import { ActionButton } from "@/components/ui/action-button";
+import { getDb } from "@/lib/db/client";
+import { listInviteCodes, type InviteCodeRow } from "@/lib/invites/manage-invite-codes";
+import { requireAdminPage } from "../require-admin-page";
+import { createInviteCodeAction, revokeInviteCodeAction } from "./actions";
+
+export const metadata: Metadata = { title: "Invite codes" };
+
+function codeState(code: InviteCodeRow) {
+  if (code.revokedAt) return { label: "Revoked", tone: "bad" } as const;
+  if (code.isExpired) return { label: "Expired", tone: "neutral" } as const;
+  if (code.usesLeft === 0) return { label: "Used up", tone: "neutral" } as const;
+  return { label: "Live", tone: "good" } as const;
+}
+
+export default async function AdminCodesPage() {
+  const codes = await listInviteCodes(getDb(), await requireAdminPage());
+  return (
+    <div className="space-y-8">
+      <AdminPageHeader title="Invite codes" lead="Hand a code out at a talk or in a newsletter: each use makes an invite for the email it is redeemed with." />
+      <section aria-labelledby="new-code-heading" className="rounded-2xl border border-line bg-paper p-6">
+        <h2 id="new-code-heading" className="mb-5 text-base font-semibold">New code</h2>
+        <CreateCodeForm action={createInviteCodeAction} />
+      </section>
+      <section aria-labelledby="codes-heading" className="rounded-2xl border border-line bg-paper">
+        <h2 id="codes-heading" className="px-6 pt-6 text-base font-semibold">All codes</h2>
+        {codes.length === 0 ? (
+          <p className="px-6 pt-2 pb-6 text-sm text-ink-soft">No codes yet.</p>
+        ) : (
+          <ul className="mt-3 divide-y divide-line border-t border-line">
+            {codes.map((code) => {
+              const state = codeState(code);
+              return (
+                <li key={code.id.toString()} className="flex flex-col gap-3 px-6 py-4 sm:flex-row sm:items-center sm:justify-between" data-testid="invite-code-row">
+                  <div className="min-w-0">
+                    <p className="flex flex-wrap items-center gap-2">
+                      <span className="font-medium">{code.note ?? `Code #${code.id}`}</span>
+                      <StatusBadge tone={state.tone}>{state.label}</StatusBadge>
+                    </p>
+                    <p className="mt-1 text-sm text-ink-soft">
+                      {code.usesLeft} {code.usesLeft === 1 ? "use" : "uses"} left · expires {formatDate(code.expiresAt)} · created {formatDate(code.createdAt)}
+                    </p>
+                  </div>
+                  {state.label === "Live" ? (
+                    <ActionButton
+                      action={revokeInviteCodeAction}
+                      fields={{ codeId: code.id.toString() }}
+                      label="Revoke"
+                      pendingLabel="Revoking…"
+                      variant="danger"
+                      ariaLabel={`Revoke ${code.note ?? `code #${code.id}`}`}
+                      className="sm:w-28"
+                    />
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

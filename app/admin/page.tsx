@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AdminPageHeader } from "@/components/admin/admin-page-header";
+import { SettingsForm } from "@/components/admin/settings-form";
+import { getAdminOverview } from "@/lib/admin/get-admin-overview";
+import { getDb } from "@/lib/db/client";
+import { updateLaunchSettingsAction } from "./actions";
+import { requireAdminPage } from "./require-admin-page";
+
+export const metadata: Metadata = { title: "Overview" };
+
+export default async function AdminOverviewPage() {
+  const overview = await getAdminOverview(getDb(), await requireAdminPage());
+  const figures = [
+    { label: "Accounts", value: `${overview.accounts.toLocaleString("en-US")} / ${overview.settings.accountCap.toLocaleString("en-US")}`, href: undefined },
+    { label: "Waiting", value: overview.waiting.toLocaleString("en-US"), href: "/admin/waitlist" },
+    { label: "Pending invites", value: overview.pendingInvites.toLocaleString("en-US"), href: "/admin/invites" },
+    { label: "Live codes", value: overview.liveCodes.toLocaleString("en-US"), href: "/admin/codes" },
+  ];
+  return (
+    <div className="space-y-8">
+      <AdminPageHeader title="Overview" lead="Who is waiting, who is invited, and how open the preview is." />
+      <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
+        {figures.map((figure) => (
+          <div key={figure.label} className="rounded-2xl border border-line bg-paper p-5">
+            <dt className="text-sm text-ink-soft">{figure.label}</dt>
+            <dd className="mt-1 text-2xl font-bold tracking-tight tabular-nums">
+              {figure.href ? (
+                <Link href={figure.href} className="hover:text-brand">
+                  {figure.value}
+                </Link>
+              ) : (
+                figure.value
+              )}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <section aria-labelledby="settings-heading" className="rounded-2xl border border-line bg-paper p-6">
+        <h2 id="settings-heading" className="text-base font-semibold">Launch settings</h2>
+        <p className="mt-1 mb-5 text-sm text-ink-soft">Changes apply at once and are written to the audit log.</p>
+        <SettingsForm action={updateLaunchSettingsAction} initial={overview.settings} />
+      </section>
+    </div>
+  );
+}

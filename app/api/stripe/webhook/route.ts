@@ -1,0 +1,28 @@
+// POST /api/stripe/webhook – Stripe's events: verified over the raw body, handled once by id.
+import { notifyStandingChanges } from "@/lib/billing/notify-standing-changes";
+import { getDb } from "@/lib/db/client";
+import { runAfterResponse } from "@/lib/http/run-after-response";
+import { withRoute } from "@/lib/http/with-route";
+import { handleStripeEvent } from "@/lib/payments/handle-stripe-event";
+import { verifyStripeEventOrThrow } from "@/lib/payments/verify-stripe-event";
+
+export const dynamic = "force-dynamic";
+
+// A bad signature answers 400 before anything is read or written. Types we do not act on answer 200
+// (`ignored`); a failure a retry can fix (database down, Stripe unreachable) answers 5xx so Stripe
+// redelivers, and every answer has a JSON body.
+export const POST = withRoute("/api/stripe/webhook", async (request) => {
+  // The signature covers these exact bytes: read them before anything could parse and re-serialise.
+  const rawBody = await request.text();
+  const event = verifyStripeEventOrThrow(rawBody, request.headers.get("stripe-signature"));
+  const db = getDb();
+  const result = await handleStripeEvent(db, event);
+  if (result.accountId) {
+    const accountIds = [result.accountId];
+    runAfterResponse("standing emails", () => notifyStandingChanges(db, { accountIds }));
+  }
+  return Response.json(
+    { received: true, event: event.id, outcome: result.outcome },
+    { headers: { "cache-control": "no-store" } },
+  );
+});

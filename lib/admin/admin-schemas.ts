@@ -1,0 +1,31 @@
+// Form fields of the admin actions, parsed on the server. No `server-only`: plain zod.
+import { z } from "zod";
+import { launchModes } from "@/lib/db/schema/settings";
+
+export const rowIdSchema = z.string().regex(/^\d{1,18}$/, { error: "Unknown row." }).transform((value) => BigInt(value));
+
+const count = (what: string, max: number) =>
+  z.coerce
+    .number({ error: `Enter the ${what} as a whole number.` })
+    .int({ error: `Enter the ${what} as a whole number.` })
+    .min(0, { error: `The ${what} cannot be negative.` })
+    .max(max, { error: `The ${what} can be at most ${max.toLocaleString("en-US")}.` });
+
+export const launchSettingsSchema = z.object({
+  launchMode: z.enum(launchModes, { error: "Choose a launch mode." }),
+  accountCap: count("account cap", 10_000_000),
+  memberInviteAllowance: count("invite allowance", 1000),
+});
+
+export const createInviteCodeSchema = z.object({
+  uses: count("number of uses", 10_000).min(1, { error: "A code needs at least one use." }),
+  expiresInDays: count("lifetime", 365).min(1, { error: "A code must last at least a day." }),
+  note: z
+    .string()
+    .trim()
+    .max(200, { error: "Keep the note under 200 characters." })
+    .transform((value) => (value === "" ? undefined : value))
+    .optional(),
+});
+
+export const waitlistDecisionSchema = z.object({ entryId: rowIdSchema, decision: z.enum(["approve", "reject"]) });

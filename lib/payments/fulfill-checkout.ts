@@ -1,0 +1,127 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type Stripe from "stripe";
+import { postCustomerTransfers } from "@/lib/billing/post-customer-transfers";
+import type { Database } from "@/lib/db/client";
+import { runTransaction } from "@/lib/db/run-transaction";
+import { AppError } from "@/lib/errors";
+import { getSystemAccounts } from "@/lib/ledger/system-accounts";
+import { getLogger } from "@/lib/observability/logger";
+import { getStripe } from "@/lib/stripe/get-stripe";
+import { findBillingOwner } from "./get-billing-account-for-user";
+import { getPaymentMetrics } from "./payment-metrics";
+import { sendPaymentEmail } from "./send-payment-email";
+import { callStripe } from "./stripe-error";
+import { centsToMicros } from "./top-up-amount";
+
+export type TopUpStatus = "open" | "processing" | "paid" | "failed" | "expired";
+
+export type FulfilmentResult = {
+  sessionId: string;
+  accountId: string;
+  status: TopUpStatus;
+  amountMicros: bigint;
+  /** The account's balance right after this call (fresh from the posting transaction). */
+  balanceMicros: bigint;
+  /** True for the one call that posted the credit; every other call (webhook or page) replays. */
+  isNewCredit: boolean;
+};
+
+export type FulfillCheckoutOptions = {
+  /** Refuse (as not found) a session that belongs to another billing account: the return page's check. */
+  expectedAccountId?: string;
+};
+
+function statusOf(session: Stripe.Checkout.Session, intent: Stripe.PaymentIntent | null): TopUpStatus {
+  if (session.payment_status === "paid") return "paid";
+  if (session.status === "expired") return "expired";
+  if (session.status === "open") return "open";
+  return intent?.status === "processing" ? "processing" : "failed";
+}
+
+function expandedIntent(session: Stripe.Checkout.Session): Stripe.PaymentIntent | null {
+  return typeof session.payment_intent === "object" ? session.payment_intent : null;
+}
+
+function expandedCharge(intent: Stripe.PaymentIntent | null): Stripe.Charge | null {
+  return intent && typeof intent.latest_charge === "object" ? intent.latest_charge : null;
+}
+
+/**
+ * The one fulfilment of a top-up, called by the webhook and by the return page, in any order and any
+ * number of times. It re-reads the session from Stripe (never trusting an event's payload or order)
+ * and, once it is paid, posts exactly one `top_up` transfer keyed `checkout:<session id>`: the key is
+ * UNIQUE in the ledger and written in the same transaction as the credit and the standing change.
+ */
+export async function fulfillCheckout(db: Database, sessionId: string, options: FulfillCheckoutOptions = {}): Promise<FulfilmentResult> {
+  const session = await callStripe("checking the payment", () =>
+    getStripe().checkout.sessions.retrieve(sessionId, { expand: ["payment_intent.latest_charge"] }),
+  );
+  const accountId = session.metadata?.billing_account_id ?? session.client_reference_id;
+  const owner = accountId ? await findBillingOwner(db, accountId) : undefined;
+  if (!owner || session.mode !== "payment" || (options.expectedAccountId && options.expectedAccountId !== owner.accountId)) {
+    throw new AppError("not_found", { message: "That payment was not found for this account." });
+  }
+  if (session.currency !== "usd" || session.amount_total === null) {
+    throw new AppError("internal", { message: `Checkout session ${session.id} is not a USD top-up.` });
+  }
+  const intent = expandedIntent(session);
+  const charge = expandedCharge(intent);
+  const status = statusOf(session, intent);
+  const amountMicros = centsToMicros(session.amount_total);
+
+  const { balanceMicros, transfer } = await runTransaction(db, async (tx) => {
+    let posted: { id: bigint; isReplay: boolean } | undefined;
+    let balance: bigint | undefined;
+    if (status === "paid") {
+      const system = await getSystemAccounts(tx);
+      const result = await postCustomerTransfers(
+        tx,
+        [
+          {
+            idempotencyKey: `checkout:${session.id}`,
+            kind: "top_up",
+            fromAccountId: system.stripe_cash,
+            toAccountId: owner.ledgerAccountId,
+            amountMicros,
+            reason: "Card top-up through Stripe Checkout",
+            metadata: { checkout_session_id: session.id },
+          },
+        ],
+        `top-up ${session.id}`,
+      );
+      posted = result.transfers[0];
+      balance = result.balances.get(owner.ledgerAccountId);
+    }
+    // Never downgrade a paid top-up: an older read racing a newer one must not undo what it saw.
+    await tx.execute(sql`
+      insert into top_ups (checkout_session_id, billing_account_id, amount_micros, status, payment_intent_id, charge_id,
+        receipt_url, transfer_id, failure_reason)
+      values (${session.id}, ${owner.accountId}, ${amountMicros}, ${status}, ${intent?.id ?? null}, ${charge?.id ?? null},
+        ${charge?.receipt_url ?? null}, ${posted?.id ?? null}, ${intent?.last_payment_error?.message ?? null})
+      on conflict (checkout_session_id) do update set
+        status = excluded.status,
+        payment_intent_id = coalesce(excluded.payment_intent_id, top_ups.payment_intent_id),
+        charge_id = coalesce(excluded.charge_id, top_ups.charge_id),
+        receipt_url = coalesce(excluded.receipt_url, top_ups.receipt_url),
+        transfer_id = coalesce(excluded.transfer_id, top_ups.transfer_id),
+        failure_reason = excluded.failure_reason,
+        updated_at = now()
+      where top_ups.status <> 'paid'`);
+    balance ??= BigInt(
+      (await tx.execute<{ balance: string }>(sql`select balance_micros::text as balance from ledger_accounts where id = ${owner.ledgerAccountId}`))
+        .rows[0]!.balance,
+    );
+    return { balanceMicros: balance, transfer: posted };
+  });
+
+  const isNewCredit = transfer !== undefined && !transfer.isReplay;
+  if (isNewCredit) {
+    const metrics = getPaymentMetrics();
+    metrics.topUps.inc({ outcome: "credited" });
+    metrics.topUpMicros.inc(Number(amountMicros));
+    getLogger().info({ session: session.id, account: owner.accountId, micros: amountMicros.toString() }, "top-up credited");
+    await sendPaymentEmail(owner, { kind: "receipt", amountMicros, balanceMicros, receiptUrl: charge?.receipt_url ?? null });
+  }
+  return { sessionId: session.id, accountId: owner.accountId, status, amountMicros, balanceMicros, isNewCredit };
+}

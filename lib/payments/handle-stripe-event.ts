@@ -1,0 +1,87 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type Stripe from "stripe";
+import type { Database } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { getLogger } from "@/lib/observability/logger";
+import { applyChargeRefunds } from "./apply-charge-refunds";
+import { applyDispute } from "./apply-dispute";
+import { fulfillCheckout } from "./fulfill-checkout";
+import { eventTypeLabel, getPaymentMetrics } from "./payment-metrics";
+
+export type EventOutcome = "processed" | "duplicate" | "ignored";
+export type EventResult = { outcome: EventOutcome; accountId: string | null };
+
+type Effect = { accountId: string | null; note: string };
+
+function objectIdOf(event: Stripe.Event): string | null {
+  const object = event.data.object as { id?: unknown };
+  return typeof object.id === "string" ? object.id : null;
+}
+
+// What each event type we act on does. Every effect re-reads its object from Stripe and is exactly-once
+// through its own ledger keys (session, refund, dispute), so any order and any number of deliveries end
+// in the same ledger.
+async function applyEffect(db: Database, event: Stripe.Event): Promise<Effect | undefined> {
+  const objectId = objectIdOf(event);
+  if (!objectId) return undefined;
+  switch (event.type) {
+    case "checkout.session.completed":
+    case "checkout.session.async_payment_succeeded":
+    case "checkout.session.async_payment_failed": {
+      const result = await fulfillCheckout(db, objectId);
+      if (event.type === "checkout.session.async_payment_failed" && result.status === "failed") {
+        getPaymentMetrics().topUps.inc({ outcome: "failed" });
+      } else if (event.type === "checkout.session.completed" && result.status === "processing") {
+        getPaymentMetrics().topUps.inc({ outcome: "processing" });
+      }
+      return { accountId: result.accountId, note: result.status };
+    }
+    case "charge.refunded": {
+      const result = await applyChargeRefunds(db, objectId);
+      return { accountId: result.accountId, note: `${result.posted} posted` };
+    }
+    case "charge.dispute.created":
+    case "charge.dispute.closed": {
+      const result = await applyDispute(db, objectId);
+      return { accountId: result.accountId, note: `${result.posted} posted` };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Handles one verified Stripe event once by id. An event already processed answers `duplicate` without
+ * calling Stripe; otherwise its effect runs (idempotent by object) and the event is stored as processed.
+ * A payment that is not ours (unknown account) is stored as ignored: a retry cannot change that.
+ */
+export async function handleStripeEvent(db: Database, event: Stripe.Event): Promise<EventResult> {
+  const metrics = getPaymentMetrics();
+  const type = eventTypeLabel(event.type);
+  const seen = await db.execute<{ outcome: string | null }>(sql`
+    select outcome from stripe_events where id = ${event.id} and processed_at is not null`);
+  if (seen.rows.length > 0) {
+    metrics.webhookEvents.inc({ type, outcome: "duplicate" });
+    return { outcome: "duplicate", accountId: null };
+  }
+  let effect: Effect | undefined;
+  try {
+    effect = await applyEffect(db, event);
+  } catch (error) {
+    if (!(error instanceof AppError && error.code === "not_found")) {
+      metrics.webhookEvents.inc({ type, outcome: "failed" });
+      metrics.paymentFailures.inc({ stage: "webhook", code: error instanceof AppError ? error.code : "internal" });
+      throw error;
+    }
+    getLogger().warn({ event: event.id, type: event.type }, "stripe event names a payment that is not ours");
+  }
+  const outcome: EventOutcome = effect ? "processed" : "ignored";
+  await db.execute(sql`
+    insert into stripe_events (id, type, object_id, stripe_created_at, processed_at, outcome)
+    values (${event.id}, ${event.type}, ${objectIdOf(event)}, to_timestamp(${event.created}), now(), ${effect?.note ?? outcome})
+    on conflict (id) do nothing`);
+  metrics.webhookEvents.inc({ type, outcome });
+  metrics.webhookLag.observe({ type }, Math.max(0, Date.now() / 1000 - event.created));
+  return { outcome, accountId: effect?.accountId ?? null };
+}

@@ -1,0 +1,41 @@
+// The zod schema of the top-up form, parsed by its server action, and the cents → micros boundary.
+// Pure (no `server-only`) so unit tests run it; the client form reads only ./top-up-limits.
+import { z } from "zod";
+import { CUSTOM_AMOUNT_MESSAGE, MAX_TOP_UP_CENTS, MIN_TOP_UP_CENTS, TOP_UP_PRESETS_USD } from "./top-up-limits";
+
+/** "12.50", "$1,000" or "40" as integer cents; undefined when it is not a plain dollar amount. */
+export function parseDollarsToCents(text: string): number | undefined {
+  const match = /^\$?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$/.exec(text.trim());
+  if (!match) return undefined;
+  const dollars = Number(match[1]!.replaceAll(",", ""));
+  const cents = Number((match[2] ?? "").padEnd(2, "0"));
+  const total = dollars * 100 + cents;
+  return Number.isSafeInteger(total) ? total : undefined;
+}
+
+const presetValues = ["custom", ...TOP_UP_PRESETS_USD.map(String)] as [string, ...string[]];
+
+export const topUpFormSchema = z
+  .object({
+    preset: z.enum(presetValues, { message: "Choose an amount." }),
+    customAmount: z.string().max(32).optional(),
+    // One per rendering of the form: the Stripe idempotency key, so a resubmitted form reuses its session.
+    attemptId: z.uuid({ message: "This form has expired. Reload the page and try again." }),
+  })
+  .transform((input, context) => {
+    if (input.preset !== "custom") return { amountCents: Number(input.preset) * 100, attemptId: input.attemptId };
+    const cents = parseDollarsToCents(input.customAmount ?? "");
+    if (cents === undefined || cents < MIN_TOP_UP_CENTS || cents > MAX_TOP_UP_CENTS) {
+      context.addIssue({ code: "custom", path: ["customAmount"], message: CUSTOM_AMOUNT_MESSAGE });
+      return z.NEVER;
+    }
+    return { amountCents: cents, attemptId: input.attemptId };
+  });
+
+export type TopUpForm = z.output<typeof topUpFormSchema>;
+
+/** Stripe's integer cents as ledger micro-dollars: the only place the two units meet. */
+export function centsToMicros(cents: number): bigint {
+  if (!Number.isSafeInteger(cents) || cents < 0) throw new RangeError(`not an amount in cents: ${cents}`);
+  return BigInt(cents) * 10_000n;
+}

@@ -1,0 +1,24 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { Queryable } from "@/lib/db/client";
+import { launchSettings, type launchModes } from "@/lib/db/schema";
+
+export type LaunchMode = (typeof launchModes)[number];
+
+export type LaunchSettings = { launchMode: LaunchMode; accountCap: number; memberInviteAllowance: number };
+
+// What a fresh database behaves as until an operator saves settings (no seed row needed).
+export const LAUNCH_SETTING_DEFAULTS: LaunchSettings = { launchMode: "limited", accountCap: 500, memberInviteAllowance: 2 };
+
+/** The operator settings in force: the stored row, or the defaults when none was saved yet. */
+export async function getLaunchSettings(db: Queryable): Promise<LaunchSettings> {
+  const [row] = await db
+    .select({
+      launchMode: launchSettings.launchMode,
+      accountCap: launchSettings.accountCap,
+      memberInviteAllowance: launchSettings.memberInviteAllowance,
+    })
+    .from(launchSettings)
+    .where(eq(launchSettings.id, true));
+  return row ?? LAUNCH_SETTING_DEFAULTS;
+}

@@ -1,0 +1,25 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { AppSession } from "@/lib/auth/app-session";
+import { requireAdmin } from "@/lib/auth/require-admin";
+import type { Database } from "@/lib/db/client";
+import { launchSettings } from "@/lib/db/schema";
+import { runTransaction } from "@/lib/db/run-transaction";
+import { getLaunchSettings, type LaunchSettings } from "./launch-settings";
+
+/** An operator changes the launch mode, account cap or member invite allowance; audited with before/after. */
+export async function updateLaunchSettings(db: Database, session: AppSession | null, next: LaunchSettings): Promise<LaunchSettings> {
+  const admin = requireAdmin(session);
+  return runTransaction(db, async (tx) => {
+    // Serialises concurrent edits so each audit entry's `before` is what that edit replaced.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('settings'))`);
+    const before = await getLaunchSettings(tx);
+    await tx
+      .insert(launchSettings)
+      .values({ id: true, ...next, updatedBy: admin.user.id })
+      .onConflictDoUpdate({ target: launchSettings.id, set: { ...next, updatedBy: admin.user.id, updatedAt: sql`now()` } });
+    await recordAudit(tx, { session: admin, action: "settings.update", target: "settings", before, after: next });
+    return next;
+  });
+}

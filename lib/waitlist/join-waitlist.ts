@@ -1,0 +1,49 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { Database } from "@/lib/db/client";
+import { sendEmail } from "@/lib/email/send-email";
+import { AppError } from "@/lib/errors";
+import { runAfterResponse } from "@/lib/http/run-after-response";
+import { bucketKey, consumeRateLimits } from "@/lib/rate-limit/consume-rate-limits";
+import { hashSecret, newSecretToken } from "@/lib/security/secret-token";
+import { getLaunchSettings } from "@/lib/settings/launch-settings";
+import { renderWaitlistConfirmation } from "./waitlist-emails";
+import type { JoinWaitlist } from "./waitlist-schema";
+
+export const WAITLIST_LIMITS = {
+  perIp: { limit: 10, windowSeconds: 60 * 60 },
+  perEmail: { limit: 3, windowSeconds: 60 * 60 },
+} as const;
+
+export type JoinWaitlistOptions = JoinWaitlist & { ip: string };
+
+/**
+ * Puts an email on the waitlist and, after the response, mails a confirmation with a withdraw link.
+ * Idempotent and silent about who is listed: a second join, or a join by an existing user, stores and
+ * sends nothing and returns exactly as the first did. Someone who withdrew may join again.
+ */
+export async function joinWaitlist(db: Database, options: JoinWaitlistOptions): Promise<void> {
+  await consumeRateLimits(
+    db,
+    [
+      { bucket: `waitlist:ip:${options.ip}`, ...WAITLIST_LIMITS.perIp },
+      { bucket: `waitlist:email:${bucketKey(options.email)}`, ...WAITLIST_LIMITS.perEmail },
+    ],
+    "waitlist requests",
+  );
+  if ((await getLaunchSettings(db)).launchMode === "private") {
+    throw new AppError("forbidden", { message: "The waitlist is closed for now." });
+  }
+  const token = newSecretToken();
+  const joined = await db.execute(sql`
+    insert into waitlist_entries (email, building, link, withdraw_token_hash, source)
+    select ${options.email}, ${options.building}, ${options.link ?? null}, ${hashSecret(token)}, 'form'
+    where not exists (select 1 from "user" where email = ${options.email})
+    on conflict (email) do update set status = 'waiting', source = 'form', building = excluded.building,
+      link = excluded.link, withdraw_token_hash = excluded.withdraw_token_hash, decided_at = null, decided_by = null
+    where waitlist_entries.status = 'withdrawn'
+      or (waitlist_entries.status = 'waiting' and waitlist_entries.source = 'capacity')
+    returning id`);
+  if (joined.rows.length === 0) return;
+  runAfterResponse("waitlist-confirmation", () => sendEmail(renderWaitlistConfirmation({ to: options.email, token })));
+}

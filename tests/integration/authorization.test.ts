@@ -1,0 +1,110 @@
+// Item 9: two signed-in people, and every page data function, action and route that reads or changes
+// account data: each sees and changes only their own; the admin area answers 404 to both.
+import { sql } from "drizzle-orm";
+import { NextRequest } from "next/server";
+import { afterAll, describe, expect, it } from "vitest";
+import { getAccountSummary } from "@/lib/account/get-account-summary";
+import { getAdminOverview } from "@/lib/admin/get-admin-overview";
+import { listAuditLog } from "@/lib/audit/list-audit-log";
+import type { AppSession } from "@/lib/auth/app-session";
+import { revokeAllSessions } from "@/lib/auth/auth-sessions";
+import { requireAdmin } from "@/lib/auth/require-admin";
+import { closeDb, getDb } from "@/lib/db/client";
+import { createInviteCode, listInviteCodes, revokeInviteCode } from "@/lib/invites/manage-invite-codes";
+import { listPendingInvites, revokeInvite } from "@/lib/invites/manage-invites";
+import { createMemberInvite, getMemberInvites } from "@/lib/invites/member-invites";
+import { LAUNCH_SETTING_DEFAULTS } from "@/lib/settings/launch-settings";
+import { updateLaunchSettings } from "@/lib/settings/update-launch-settings";
+import { decideWaitlistEntry } from "@/lib/waitlist/decide-waitlist-entry";
+import { listWaitlist } from "@/lib/waitlist/list-waitlist";
+import { authOrigin, createTestAuth, readSession, uniqueEmail } from "../support/auth-harness";
+import { countRows } from "../support/auth-fixtures";
+import { errorCodeOf, signedInMember, signedInOperator } from "../support/signup-fixtures";
+
+afterAll(closeDb);
+
+describe("two signed-in members", () => {
+  it("each read only their own account, invites and session, and change only their own", async () => {
+    const auth = createTestAuth();
+    const alice = await signedInMember(auth, "alice");
+    const bob = await signedInMember(auth, "bob");
+
+    // The account page's data.
+    const [aliceSummary, bobSummary] = await Promise.all([getAccountSummary(getDb(), alice.session), getAccountSummary(getDb(), bob.session)]);
+    expect(aliceSummary.email).toBe(alice.email);
+    expect(bobSummary.email).toBe(bob.email);
+    expect(aliceSummary.billing?.accountId).not.toBe(bobSummary.billing?.accountId);
+    const owners = await getDb().execute<{ id: string; owner: string }>(sql`select id, owner_user_id as owner from billing_accounts where id in ${[aliceSummary.billing!.accountId, bobSummary.billing!.accountId]}`);
+    expect(Object.fromEntries(owners.rows.map((row) => [row.id, row.owner]))).toEqual({
+      [aliceSummary.billing!.accountId]: alice.session.user.id,
+      [bobSummary.billing!.accountId]: bob.session.user.id,
+    });
+
+    // The session route.
+    expect((await readSession(auth, alice.cookie))?.user.id).toBe(alice.session.user.id);
+    expect((await readSession(auth, bob.cookie))?.user.id).toBe(bob.session.user.id);
+
+    // Member invites: Alice's invitation counts against and shows to Alice only.
+    const friend = uniqueEmail("alices-friend");
+    await createMemberInvite(getDb(), alice.session, friend);
+    expect((await getMemberInvites(getDb(), alice.session)).invites.map((invite) => invite.email)).toEqual([friend]);
+    expect(await getMemberInvites(getDb(), bob.session)).toMatchObject({ used: 0, invites: [] });
+
+    // Sign out everywhere: Alice's ends Alice's sessions, never Bob's.
+    await revokeAllSessions(getDb(), alice.session);
+    expect(await readSession(auth, alice.cookie)).toBeNull();
+    expect((await readSession(auth, bob.cookie))?.user.email).toBe(bob.email);
+    expect(await countRows(sql`select count(*) from session where "userId" = ${bob.session.user.id}`)).toBeGreaterThan(0);
+  });
+});
+
+describe("the admin area", () => {
+  it("refuses members and anonymous callers with not_found in every data function and action, and admits operators", async () => {
+    const auth = createTestAuth();
+    const alice = await signedInMember(auth, "alice");
+    const bob = await signedInMember(auth, "bob");
+    const operator = await signedInOperator(auth);
+    const { id: codeId } = await createInviteCode(getDb(), operator.session, { uses: 1, expiresInDays: 1 });
+    const invite = await getDb().execute<{ id: string }>(sql`insert into invites (email, source) values (${uniqueEmail("pending")}, 'operator') returning id::text`);
+    const inviteId = BigInt(invite.rows[0]!.id);
+    const entry = await getDb().execute<{ id: string }>(sql`insert into waitlist_entries (email, building) values (${uniqueEmail("waiting")}, 'A game') returning id::text`);
+    const entryId = BigInt(entry.rows[0]!.id);
+
+    const adminCalls: Array<[string, (session: AppSession | null) => Promise<unknown>]> = [
+      ["overview", (session) => getAdminOverview(getDb(), session)],
+      ["list waitlist", (session) => listWaitlist(getDb(), session)],
+      ["approve", (session) => decideWaitlistEntry(getDb(), session, { entryId, decision: "approve" })],
+      ["reject", (session) => decideWaitlistEntry(getDb(), session, { entryId, decision: "reject" })],
+      ["list codes", (session) => listInviteCodes(getDb(), session)],
+      ["create code", (session) => createInviteCode(getDb(), session, { uses: 1, expiresInDays: 1 })],
+      ["revoke code", (session) => revokeInviteCode(getDb(), session, codeId)],
+      ["list invites", (session) => listPendingInvites(getDb(), session)],
+      ["revoke invite", (session) => revokeInvite(getDb(), session, inviteId)],
+      ["settings", (session) => updateLaunchSettings(getDb(), session, { ...LAUNCH_SETTING_DEFAULTS, launchMode: "open" })],
+      ["audit log", (session) => listAuditLog(getDb(), session)],
+      ["action guard", async (session) => requireAdmin(session)],
+    ];
+    for (const [name, call] of adminCalls) {
+      for (const session of [alice.session, bob.session, null]) {
+        expect(`${name}: ${await errorCodeOf(() => call(session))}`).toBe(`${name}: not_found`);
+      }
+    }
+    // Nothing changed.
+    expect(await countRows(sql`select count(*) from waitlist_entries where id = ${entryId} and status = 'waiting'`)).toBe(1);
+    expect(await countRows(sql`select count(*) from invites where id = ${inviteId} and status = 'pending'`)).toBe(1);
+    expect(await countRows(sql`select count(*) from invite_codes where id = ${codeId} and revoked_at is null`)).toBe(1);
+    expect(await countRows(sql`select count(*) from audit_log where actor_id in ${[alice.session.user.id, bob.session.user.id]}`)).toBe(0);
+
+    // The operator gets through the same calls (reads only, so no global setting changes here).
+    expect((await getAdminOverview(getDb(), operator.session)).settings.launchMode).toBe("limited");
+    await expect(listAuditLog(getDb(), operator.session)).resolves.toEqual(expect.any(Array));
+    await revokeInvite(getDb(), operator.session, inviteId);
+  });
+
+  it("is not reachable through Auth.js routes either: the session route gives members their own role only", async () => {
+    const auth = createTestAuth();
+    const alice = await signedInMember(auth, "alice");
+    const response = await auth.route.GET(new NextRequest(`${authOrigin()}/api/auth/session`, { headers: { cookie: alice.cookie } }));
+    expect(((await response.json()) as { user: { role: string } }).user.role).toBe("user");
+  });
+});

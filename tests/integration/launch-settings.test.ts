@@ -1,0 +1,119 @@
+// Launch mode and the account cap are global, so this file runs on its own scratch database: changing
+// them here cannot disturb the other test files running at the same time.
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { closeDb, getDb } from "@/lib/db/client";
+import { migrateDatabase } from "@/lib/db/migrations";
+import { LAUNCH_SETTING_DEFAULTS, getLaunchSettings } from "@/lib/settings/launch-settings";
+import { updateLaunchSettings } from "@/lib/settings/update-launch-settings";
+import { joinWaitlist } from "@/lib/waitlist/join-waitlist";
+import { authOrigin, createTestAuth, followLink, mailTo, mailedLink, randomIp, requestMagicLink, sessionCookieOf, uniqueEmail } from "../support/auth-harness";
+import { countRows, inviteEmail } from "../support/auth-fixtures";
+import { createScratchDatabase, type ScratchDatabase } from "../support/scratch-database";
+import { errorCodeOf, signedInMember, signedInOperator, type SignedIn } from "../support/signup-fixtures";
+
+let scratch: ScratchDatabase;
+let operator: SignedIn;
+const auth = createTestAuth();
+
+beforeAll(async () => {
+  scratch = await createScratchDatabase();
+  // getEnv() and the pool are made on first use: point them at the scratch database before that.
+  vi.stubEnv("DATABASE_URL", scratch.url);
+  await migrateDatabase(getDb());
+  operator = await signedInOperator(auth);
+});
+
+afterAll(async () => {
+  await closeDb();
+  vi.unstubAllEnvs();
+  await scratch.drop();
+});
+
+const accounts = () => countRows(sql`select count(*) from "user" where role <> 'admin'`);
+const settings = (next: Partial<typeof LAUNCH_SETTING_DEFAULTS>) =>
+  updateLaunchSettings(getDb(), operator.session, { ...LAUNCH_SETTING_DEFAULTS, ...next });
+
+describe("launch settings", () => {
+  it("default to limited, a cap of 500 and two invitations per member, and every change is audited", async () => {
+    expect(await getLaunchSettings(getDb())).toEqual(LAUNCH_SETTING_DEFAULTS);
+    await settings({ accountCap: 600 });
+    expect(await getLaunchSettings(getDb())).toMatchObject({ accountCap: 600 });
+    const [entry] = (
+      await getDb().execute<{ actor: string; before: unknown; after: unknown }>(sql`
+        select actor_email as actor, before, after from audit_log where action = 'settings.update' order by id desc limit 1`)
+    ).rows;
+    expect(entry).toEqual({ actor: operator.email, before: LAUNCH_SETTING_DEFAULTS, after: { ...LAUNCH_SETTING_DEFAULTS, accountCap: 600 } });
+    const member = await signedInMember(auth);
+    expect(await errorCodeOf(() => updateLaunchSettings(getDb(), member.session, LAUNCH_SETTING_DEFAULTS))).toBe("not_found");
+    await settings({});
+  });
+
+  it("private closes the waitlist", async () => {
+    await settings({ launchMode: "private" });
+    const email = uniqueEmail("closed");
+    const refused = await joinWaitlist(getDb(), { email, building: "A game", ip: randomIp() }).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ code: "forbidden", message: "The waitlist is closed for now." });
+    expect(await countRows(sql`select count(*) from waitlist_entries where email = ${email}`)).toBe(0);
+    await settings({});
+  });
+
+  it("limited: an uninvited email gets no link; open: anyone may create an account", async () => {
+    const stranger = uniqueEmail("stranger");
+    await requestMagicLink(auth, stranger);
+    await auth.runDeferred();
+    expect(await mailTo(stranger)).toHaveLength(0);
+
+    await settings({ launchMode: "open" });
+    const response = await followLink(auth, await mailedLink(auth, stranger));
+    expect(response.headers.get("location")).toBe(`${authOrigin()}/account`);
+    expect(await countRows(sql`select count(*) from billing_accounts b join "user" u on u.id = b.owner_user_id where u.email = ${stranger}`)).toBe(1);
+    await settings({});
+  });
+
+  it("at the cap: a new signup gets no link but an email saying so, and lands on the waitlist; the same answer as anyone", async () => {
+    await settings({ launchMode: "open", accountCap: await accounts() });
+    const invited = uniqueEmail("invited");
+    await inviteEmail(invited);
+    const answers = new Set<string>();
+    for (const email of [uniqueEmail("walkin"), invited]) {
+      const response = await requestMagicLink(auth, email);
+      answers.add(`${response.status} ${response.headers.get("location")}`);
+      await auth.runDeferred();
+      const mails = await mailTo(email);
+      expect(mails.map((mail) => mail.subject)).toEqual(["Tandem is at capacity: you are on the waitlist"]);
+      expect(mails[0]?.text).not.toMatch(/callback/);
+      expect(await countRows(sql`select count(*) from waitlist_entries where email = ${email} and source = 'capacity' and status = 'waiting'`)).toBe(1);
+    }
+    expect(answers.size).toBe(1);
+    // Operators still get in at the cap (they do not count against it).
+    const stillIn = await followLink(auth, await mailedLink(auth, operator.email));
+    expect(sessionCookieOf(stillIn)).toBeDefined();
+    await settings({});
+  });
+
+  it("a link followed after the cap was reached says so, and no account is created", async () => {
+    await settings({ launchMode: "open" });
+    const email = uniqueEmail("late");
+    const link = await mailedLink(auth, email);
+    await settings({ launchMode: "open", accountCap: await accounts() });
+    const response = await followLink(auth, link);
+    expect(response.headers.get("location")).toBe(`${authOrigin()}/sign-in/error?error=AtCapacity`);
+    expect(sessionCookieOf(response)).toBeUndefined();
+    expect(await countRows(sql`select count(*) from "user" where email = ${email}`)).toBe(0);
+    expect(await countRows(sql`select count(*) from waitlist_entries where email = ${email}`)).toBe(1);
+    await settings({});
+  });
+
+  it("holds when several new accounts race for the last place", async () => {
+    await settings({ launchMode: "open" });
+    const emails = [uniqueEmail("race"), uniqueEmail("race"), uniqueEmail("race"), uniqueEmail("race")];
+    const links = [];
+    for (const email of emails) links.push(await mailedLink(auth, email));
+    await settings({ launchMode: "open", accountCap: (await accounts()) + 1 });
+    const responses = await Promise.all(links.map((link) => followLink(auth, link)));
+    expect(responses.filter((response) => sessionCookieOf(response) !== undefined)).toHaveLength(1);
+    expect(await countRows(sql`select count(*) from "user" where email in ${emails}`)).toBe(1);
+    await settings({});
+  });
+});
