@@ -12,6 +12,7 @@ import { applyStanding, type StandingChange } from "./apply-standing";
 import { meterRecordHash, type MeterRecord } from "./meter-record";
 import { cardForHour, listRateCards } from "./rate-cards";
 import { rateRecords } from "./rate-records";
+import { storeUsage } from "./store-usage";
 
 export type IngestResult = { accepted: number; duplicates: number; standingChanges: StandingChange[] };
 
@@ -140,7 +141,7 @@ async function ingestInTransaction(
   }));
   const posted = await postTransfers(tx, transfers);
   const transferByAccount = new Map(charged.map(([accountId], index) => [accountId, posted.transfers[index]!.id]));
-  await storeRecords(tx, { accepted, hashes, costs: rated.costs, transferByAccount });
+  await storeUsage(tx, { accepted, hashes, costs: rated.costs, transferByAccount });
   await rated.persist();
   const balances = new Map<string, bigint>();
   for (const [accountId, ledgerId] of ledgerIds) {
@@ -154,61 +155,4 @@ async function ingestInTransaction(
   });
   const postedTransfers = posted.transfers.filter((transfer) => !transfer.isReplay).length;
   return { accepted: accepted.length, duplicates, standingChanges, postedTransfers };
-}
-
-type StoreOptions = {
-  accepted: MeterRecord[];
-  hashes: Map<string, string>;
-  costs: Map<
-    string,
-    { total: bigint; spaceId: bigint; lines: Array<{ resource: string; units: bigint; micros: bigint }> }
-  >;
-  transferByAccount: Map<string, bigint>;
-};
-
-async function storeRecords(tx: Transaction, options: StoreOptions): Promise<void> {
-  const records = options.accepted.map((record) => {
-    const cost = options.costs.get(record.id)!;
-    return {
-      id: record.id,
-      account_id: record.account,
-      space_id: cost.spaceId.toString(),
-      hour: record.hour.toISOString(),
-      payload_hash: options.hashes.get(record.id),
-      cost_micros: cost.total.toString(),
-      transfer_id: options.transferByAccount.get(record.account)?.toString() ?? null,
-    };
-  });
-  await tx.execute(sql`
-    insert into meter_records (id, account_id, space_id, hour, payload_hash, cost_micros, transfer_id)
-    select * from jsonb_to_recordset(${JSON.stringify(records)}::jsonb)
-      as t(id text, account_id text, space_id bigint, hour timestamptz, payload_hash text, cost_micros bigint, transfer_id bigint)`);
-  const hourly = new Map<
-    string,
-    { account_id: string; space_id: string; hour: string; resource: string; units: bigint; cost: bigint }
-  >();
-  for (const record of options.accepted) {
-    const cost = options.costs.get(record.id)!;
-    for (const line of cost.lines) {
-      const key = `${record.account}|${cost.spaceId}|${record.hour.toISOString()}|${line.resource}`;
-      const row = hourly.get(key) ?? {
-        account_id: record.account,
-        space_id: cost.spaceId.toString(),
-        hour: record.hour.toISOString(),
-        resource: line.resource,
-        units: 0n,
-        cost: 0n,
-      };
-      row.units += line.units;
-      row.cost += line.micros;
-      hourly.set(key, row);
-    }
-  }
-  const rows = [...hourly.values()].map((row) => ({ ...row, units: row.units.toString(), cost: row.cost.toString() }));
-  await tx.execute(sql`
-    insert into usage_hourly (account_id, space_id, hour, resource, units, cost_micros)
-    select account_id, space_id, hour, resource, units, cost from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-      as t(account_id text, space_id bigint, hour timestamptz, resource text, units bigint, cost bigint)
-    on conflict (account_id, space_id, hour, resource) do update
-      set units = usage_hourly.units + excluded.units, cost_micros = usage_hourly.cost_micros + excluded.cost_micros`);
 }

@@ -1,6 +1,6 @@
-import { bigint, bigserial, index, integer, pgTable, primaryKey, serial, text, timestamp } from "drizzle-orm/pg-core";
-import { billingAccounts, spaces } from "./billing-accounts";
-import { transfers } from "./ledger";
+import { sql } from "drizzle-orm";
+import { bigint, bigserial, integer, pgTable, primaryKey, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { billingAccounts } from "./billing-accounts";
 
 // Rate cards are versioned and take effect on an hour; a record is priced by the card in force for the
 // record's hour, so a new card never applies retroactively.
@@ -26,25 +26,19 @@ export const rateCardEntries = pgTable(
   (table) => [primaryKey({ columns: [table.cardId, table.resource] })],
 );
 
-// One row per accepted meter record; its id is the platform's idempotency key.
-export const meterRecords = pgTable(
-  "meter_records",
-  {
-    id: text("id").primaryKey(),
-    accountId: text("account_id")
-      .notNull()
-      .references(() => billingAccounts.id),
-    spaceId: bigint("space_id", { mode: "bigint" })
-      .notNull()
-      .references(() => spaces.id),
-    hour: timestamp("hour", { withTimezone: true }).notNull(),
-    payloadHash: text("payload_hash").notNull(),
-    costMicros: bigint("cost_micros", { mode: "bigint" }).notNull(),
-    transferId: bigint("transfer_id", { mode: "bigint" }).references(() => transfers.id),
-    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (table) => [index("meter_records_account_hour_idx").on(table.accountId, table.hour)],
-);
+// One row per accepted meter record; its id is the platform's idempotency key. No foreign keys here:
+// this is the hottest insert in the system, written only by ingestion after it has locked and checked
+// the account and created the space in the same transaction; the checks cost a third of a batch.
+export const meterRecords = pgTable("meter_records", {
+  id: text("id").primaryKey(),
+  accountId: text("account_id").notNull(),
+  spaceId: bigint("space_id", { mode: "bigint" }).notNull(),
+  hour: timestamp("hour", { withTimezone: true }).notNull(),
+  payloadHash: text("payload_hash").notNull(),
+  costMicros: bigint("cost_micros", { mode: "bigint" }).notNull(),
+  transferId: bigint("transfer_id", { mode: "bigint" }),
+  receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+});
 
 // The fraction of a micro-dollar not yet billed, per account, resource and card: numerator over the
 // card entry's per_units. Carried forward so billed totals equal the exact price of summed units.
@@ -63,25 +57,40 @@ export const ratingRemainders = pgTable(
   (table) => [primaryKey({ columns: [table.accountId, table.resource, table.cardId] })],
 );
 
-// Units and billed cost per account, space, hour and resource: what usage charts and statements read.
-export const usageHourly = pgTable(
-  "usage_hourly",
+const usageColumn = (name: string) =>
+  bigint(name, { mode: "bigint" })
+    .notNull()
+    .default(sql`0`);
+
+// Units and billed cost per account, space and hour, one column pair per resource: a 1,000-record batch
+// writes about a hundred of these rows. The view `usage_hourly` (migration 0007) presents them one row
+// per resource for usage queries. Written only by ingestion (see meter_records on foreign keys).
+export const usageHours = pgTable(
+  "usage_hours",
   {
-    accountId: text("account_id")
-      .notNull()
-      .references(() => billingAccounts.id),
-    spaceId: bigint("space_id", { mode: "bigint" })
-      .notNull()
-      .references(() => spaces.id),
+    accountId: text("account_id").notNull(),
+    spaceId: bigint("space_id", { mode: "bigint" }).notNull(),
     hour: timestamp("hour", { withTimezone: true }).notNull(),
-    resource: text("resource").notNull(),
-    units: bigint("units", { mode: "bigint" }).notNull(),
-    costMicros: bigint("cost_micros", { mode: "bigint" }).notNull(),
+    cpuMs: usageColumn("cpu_ms"),
+    memoryBytes: usageColumn("memory_bytes"),
+    connections: usageColumn("connections"),
+    documents: usageColumn("documents"),
+    messages: usageColumn("messages"),
+    bandwidthBytes: usageColumn("bandwidth_bytes"),
+    storageBytes: usageColumn("storage_bytes"),
+    firstPartyCalls: usageColumn("first_party_calls"),
+    thirdPartyCalls: usageColumn("third_party_calls"),
+    cpuMsCost: usageColumn("cpu_ms_cost"),
+    memoryBytesCost: usageColumn("memory_bytes_cost"),
+    connectionsCost: usageColumn("connections_cost"),
+    documentsCost: usageColumn("documents_cost"),
+    messagesCost: usageColumn("messages_cost"),
+    bandwidthBytesCost: usageColumn("bandwidth_bytes_cost"),
+    storageBytesCost: usageColumn("storage_bytes_cost"),
+    firstPartyCallsCost: usageColumn("first_party_calls_cost"),
+    thirdPartyCallsCost: usageColumn("third_party_calls_cost"),
   },
-  (table) => [
-    primaryKey({ columns: [table.accountId, table.spaceId, table.hour, table.resource] }),
-    index("usage_hourly_account_hour_idx").on(table.accountId, table.hour),
-  ],
+  (table) => [primaryKey({ columns: [table.accountId, table.hour, table.spaceId] })],
 );
 
 // Tokens the platform's hosts use on the billing API; only a SHA-256 of the secret is stored.
