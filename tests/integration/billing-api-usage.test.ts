@@ -99,6 +99,7 @@ describe("POST /api/billing/v1/usage", () => {
     ["messages", { messages: Number.MAX_SAFE_INTEGER + 2 }],
     ["messages", { messages: "12e3" }],
     ["bandwidth_bytes", { bandwidth_bytes: "99999999999999999999" }],
+    ["third_party_calls", { third_party_calls: "1000000000000001" }],
     ["hour", { hour: "2026-01-01T10:30:00Z" }],
     ["hour", { hour: "2026-01-01T10:00:00" }],
     ["hour", { hour: new Date(Date.now() + 3 * 3_600_000).toISOString().slice(0, 13) + ":00:00Z" }],
@@ -135,7 +136,7 @@ describe("POST /api/billing/v1/usage", () => {
     expect(((await broken.json()) as ErrorBody).error.code).toBe("bad_request");
   });
 
-  it("accepts counters as decimal strings beyond 2^53 and omitted counters as 0", async () => {
+  it("accepts counters as decimal strings up to the 10^15 cap and omitted counters as 0", async () => {
     const { accountId } = await createTestAccount();
     const response = await send({
       records: [
@@ -144,7 +145,7 @@ describe("POST /api/billing/v1/usage", () => {
           account: accountId,
           space: "s",
           hour: hourAgo(3),
-          bandwidth_bytes: "9007199254740993",
+          bandwidth_bytes: "1000000000000000",
         },
       ],
     });

@@ -18,7 +18,7 @@ function refusal(body: unknown): AppError {
 describe("parseUsageBatchOrThrow", () => {
   it("turns a batch into meter records with bigint usage, omitted counters 0", () => {
     const [record] = parseUsageBatchOrThrow({
-      records: [{ ...base, cpu_ms: 12, storage_bytes: "9223372036854775807" }],
+      records: [{ ...base, cpu_ms: 12, storage_bytes: "1000000000000000" }],
     });
     expect(record).toEqual({
       id: "r1",
@@ -32,7 +32,7 @@ describe("parseUsageBatchOrThrow", () => {
         documents: 0n,
         messages: 0n,
         bandwidth_bytes: 0n,
-        storage_bytes: 9_223_372_036_854_775_807n,
+        storage_bytes: 1_000_000_000_000_000n,
         first_party_calls: 0n,
         third_party_calls: 0n,
       },
@@ -45,6 +45,7 @@ describe("parseUsageBatchOrThrow", () => {
   });
 
   it.each([
+    ["storage_bytes", "1000000000000001"],
     ["storage_bytes", "9223372036854775808"],
     ["cpu_ms", "-5"],
     ["cpu_ms", "007"],
@@ -81,7 +82,7 @@ describe("counter messages", () => {
     expect(error.details!.fields).toEqual([
       expect.objectContaining({
         path: "records[0].cpu_ms",
-        message: expect.stringContaining("a JSON number up to 9007199254740991 or a decimal string") as string,
+        message: expect.stringContaining("a non-negative integer up to 1000000000000000, as a JSON number or a decimal string") as string,
       }),
     ]);
   });

@@ -11,9 +11,12 @@ export const MAX_USAGE_BODY_BYTES = 2 * 1024 * 1024;
 export const MAX_USAGE_RANGE_DAYS = 400;
 
 const HOUR_MS = 3_600_000;
-const INT64_MAX = 9_223_372_036_854_775_807n;
-const COUNTER_STRING = /^(0|[1-9][0-9]{0,18})$/;
-const COUNTER_MESSAGE = `expected a non-negative integer: a JSON number up to ${Number.MAX_SAFE_INTEGER} or a decimal string`;
+// 10^15 per counter per record-hour (a petabyte, or 31,000 CPU-years in one hour) is far past any real
+// space, and keeps every rated cost and every hourly sum well inside Postgres's 64-bit integers, so an
+// absurd counter is the client's 400, never our overflow 500.
+export const MAX_COUNTER = 1_000_000_000_000_000n;
+const COUNTER_STRING = /^(0|[1-9][0-9]{0,15})$/;
+const COUNTER_MESSAGE = `expected a non-negative integer up to ${MAX_COUNTER}, as a JSON number or a decimal string`;
 
 export const accountIdSchema = z
   .string()
@@ -34,12 +37,12 @@ const instantDateSchema = z.iso
 export const counterSchema = z
   .union(
     [
-      z.number().int(COUNTER_MESSAGE).min(0, COUNTER_MESSAGE).max(Number.MAX_SAFE_INTEGER, COUNTER_MESSAGE),
+      z.number().int(COUNTER_MESSAGE).min(0, COUNTER_MESSAGE).max(Number(MAX_COUNTER), COUNTER_MESSAGE),
       z
         .string()
         .regex(COUNTER_STRING, COUNTER_MESSAGE)
         // Guarded: refinements run even after the regex failed, and BigInt("12e3") throws.
-        .refine((value) => !COUNTER_STRING.test(value) || BigInt(value) <= INT64_MAX, COUNTER_MESSAGE),
+        .refine((value) => !COUNTER_STRING.test(value) || BigInt(value) <= MAX_COUNTER, COUNTER_MESSAGE),
     ],
     { error: COUNTER_MESSAGE },
   )
