@@ -34,5 +34,7 @@ export function toErrorResponse(thrown: unknown, context: { route: string }): Re
   };
   const headers = new Headers({ "content-type": "application/json", "cache-control": "no-store" });
   if (error.retryAfter !== undefined) headers.set("retry-after", String(Math.ceil(error.retryAfter)));
+  // RFC 9110: a 401 names the scheme the client should use (route handlers authenticate by bearer token).
+  if (error.code === "unauthenticated") headers.set("www-authenticate", 'Bearer realm="tandem"');
   return new Response(JSON.stringify(body), { status: error.status, headers });
 }

@@ -48,6 +48,15 @@ describe("withRoute", () => {
     expect(body.error.details.fields[0]?.path).toBe("amount");
   });
 
+  it("names the bearer scheme on a 401", async () => {
+    const handler = withRoute("/test/auth", async () => {
+      throw new AppError("unauthenticated");
+    });
+    const response = await handler(new Request("http://x/test/auth"));
+    expect(response.status).toBe(401);
+    expect(response.headers.get("www-authenticate")).toBe('Bearer realm="tandem"');
+  });
+
   it("sets Retry-After when rate limited and counts successes", async () => {
     const limited = withRoute("/test/limited", async () => {
       throw new AppError("rate_limited", { retryAfter: 12.2 });
