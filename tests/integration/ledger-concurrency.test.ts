@@ -1,12 +1,11 @@
 // Concurrency: eight connections post a thousand mixed operations each against six shared accounts,
 // with duplicate keys racing across connections and conflicting reuses, then the ledger is audited
 // against the operation log: every key posted once, no lost update, standing consistent with balances.
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { applyStanding } from "@/lib/billing/apply-standing";
-import { createBillingAccount } from "@/lib/billing/create-billing-account";
+import { postCustomerTransfers } from "@/lib/billing/post-customer-transfers";
 import { standingFor } from "@/lib/billing/standing";
 import { closeDb, getDb, getPool, type Database } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
@@ -14,9 +13,10 @@ import * as schema from "@/lib/db/schema";
 import { isAppError } from "@/lib/errors";
 import { checkLedgerInvariants } from "@/lib/ledger/check-invariants";
 import { isSamePayload } from "@/lib/ledger/ledger-model";
-import { postTransfers } from "@/lib/ledger/post-transfers";
 import { getSystemAccounts } from "@/lib/ledger/system-accounts";
 import type { TransferInput } from "@/lib/ledger/types";
+import { createBarrier, seededRandom } from "../support/concurrency";
+import { createLedgerTestAccount } from "../support/ledger-accounts";
 import { testDatabaseUrl } from "../support/test-env";
 
 afterAll(closeDb);
@@ -36,40 +36,11 @@ type Outcome =
   | { ok: false; code: string; key: unknown };
 type LoggedOp = { worker: number; intent: Intent; inputs: TransferInput[]; outcome: Outcome };
 
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Lets every worker reach the same step before any goes on, so shared keys really race. */
-function createBarrier(parties: number): () => Promise<void> {
-  let waiting: Array<() => void> = [];
-  return () =>
-    new Promise<void>((resolve) => {
-      waiting.push(resolve);
-      if (waiting.length === parties) {
-        for (const release of waiting) release();
-        waiting = [];
-      }
-    });
-}
-
-async function post(db: Database, billingByLedger: Map<bigint, string>, inputs: TransferInput[]): Promise<Outcome> {
+// Posts through postCustomerTransfers, the production path: ledger posting and standing in one transaction.
+async function post(db: Database, inputs: TransferInput[]): Promise<Outcome> {
   try {
     return await runTransaction(db, async (tx) => {
-      const posted = await postTransfers(tx, inputs);
-      const balances = new Map([...posted.balances].map(([id, balance]) => [billingByLedger.get(id)!, balance]));
-      await applyStanding(tx, {
-        balances,
-        cause: "concurrency test",
-        causeTransferId: posted.transfers.find((t) => !t.isReplay)?.id,
-      });
+      const posted = await postCustomerTransfers(tx, inputs, "concurrency test");
       return {
         ok: true as const,
         ids: posted.transfers.map((t) => t.id),
@@ -95,17 +66,10 @@ describe("ledger under concurrency", () => {
       const billingByLedger = new Map<bigint, string>();
       const initial = new Map<bigint, bigint>();
       for (let index = 0; index < ACCOUNTS; index++) {
-        const userId = `user_${randomUUID()}`;
-        await getPool().query(`insert into "user" (id, email) values ($1, $2)`, [userId, `${userId}@ledger.test`]);
-        const accountId = await runTransaction(getDb(), (tx) => createBillingAccount(tx, { userId }));
-        const row = await getPool().query<{ id: string; balance: string }>(
-          `select id::text, balance_micros::text as balance from ledger_accounts where billing_account_id = $1`,
-          [accountId],
-        );
-        const ledgerId = BigInt(row.rows[0]!.id);
+        const { accountId, ledgerId, balance } = await createLedgerTestAccount();
         customers.push(ledgerId);
         billingByLedger.set(ledgerId, accountId);
-        initial.set(ledgerId, BigInt(row.rows[0]!.balance));
+        initial.set(ledgerId, balance);
       }
 
       const log: LoggedOp[] = [];
@@ -188,7 +152,7 @@ describe("ledger under concurrency", () => {
           } else {
             inputs = [move(key)];
           }
-          const outcome = await post(db, billingByLedger, inputs);
+          const outcome = await post(db, inputs);
           log.push({ worker, intent, inputs, outcome });
           if (outcome.ok) {
             for (const [id, balance] of outcome.balances) lastSeen.set(id, balance);

@@ -1,10 +1,9 @@
 // Property tests: random sequences of posts run against the real ledger (postTransfers and applyStanding
 // on Postgres) and the in-memory model side by side; after every step the two must agree exactly.
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { applyStanding } from "@/lib/billing/apply-standing";
-import { createBillingAccount } from "@/lib/billing/create-billing-account";
+import { postCustomerTransfers } from "@/lib/billing/post-customer-transfers";
 import { closeDb, getDb, getPool } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { isAppError } from "@/lib/errors";
@@ -16,9 +15,9 @@ import {
   type LedgerModel,
   type ModelPostOutcome,
 } from "@/lib/ledger/ledger-model";
-import { postTransfers } from "@/lib/ledger/post-transfers";
 import { getSystemAccounts } from "@/lib/ledger/system-accounts";
 import type { TransferInput } from "@/lib/ledger/types";
+import { createLedgerTestAccount } from "../support/ledger-accounts";
 import { testDatabaseUrl } from "../support/test-env";
 
 afterAll(closeDb);
@@ -96,35 +95,19 @@ async function startRun(): Promise<Run> {
     counter: 0,
   };
   for (let index = 0; index < CUSTOMERS; index++) {
-    const userId = `user_${randomUUID()}`;
-    await getPool().query(`insert into "user" (id, email) values ($1, $2)`, [userId, `${userId}@ledger.test`]);
-    const accountId = await runTransaction(db, (tx) => createBillingAccount(tx, { userId }));
-    const grant = await getPool().query<{
-      ledger_id: string;
-      id: string;
-      key: string;
-      kind: "grant";
-      amount: string;
-      reason: string | null;
-    }>(
-      `select a.id::text as ledger_id, t.id::text, t.idempotency_key as key, t.kind, t.amount_micros::text as amount, t.reason
-       from ledger_accounts a join transfers t on t.to_account_id = a.id where a.billing_account_id = $1`,
-      [accountId],
-    );
-    const row = grant.rows[0]!;
-    const ledgerId = BigInt(row.ledger_id);
+    const { accountId, ledgerId, grant } = await createLedgerTestAccount();
     run.customers.push(ledgerId);
     run.billingByLedger.set(ledgerId, accountId);
-    run.idByKey.set(row.key, BigInt(row.id));
+    run.idByKey.set(grant.key, grant.id);
     // The signup grant is replayed into the model, so the model starts where the database does.
     run.model = addModelAccount(run.model, ledgerId, DEFAULT_LIMITS);
     const input: TransferInput = {
-      idempotencyKey: row.key,
-      kind: row.kind,
+      idempotencyKey: grant.key,
+      kind: "grant",
       fromAccountId: system.promotional_grants,
       toAccountId: ledgerId,
-      amountMicros: BigInt(row.amount),
-      ...(row.reason === null ? {} : { reason: row.reason }),
+      amountMicros: grant.amount,
+      ...(grant.reason === null ? {} : { reason: grant.reason }),
     };
     run.model = postModelTransfers(run.model, [input]).model;
   }
@@ -197,16 +180,13 @@ type DbOutcome =
 async function postToDatabase(run: Run, inputs: TransferInput[]): Promise<DbOutcome> {
   try {
     return await runTransaction(getDb(), async (tx) => {
-      const posted = await postTransfers(tx, inputs);
-      const balances = new Map([...posted.balances].map(([id, balance]) => [run.billingByLedger.get(id)!, balance]));
-      const causeTransferId = posted.transfers.find((transfer) => !transfer.isReplay)?.id;
-      const changes = await applyStanding(tx, { balances, cause: "property test", causeTransferId });
+      const posted = await postCustomerTransfers(tx, inputs, "property test");
       return {
         ok: true as const,
         ids: posted.transfers.map((transfer) => transfer.id),
         isReplay: posted.transfers.map((transfer) => transfer.isReplay),
         balances: posted.balances,
-        changes: changes.map(({ accountId, from, to }) => ({ accountId, from, to })),
+        changes: posted.standingChanges.map(({ accountId, from, to }) => ({ accountId, from, to })),
       };
     });
   } catch (error) {
