@@ -1,19 +1,9 @@
 import Stripe from "stripe";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseFormBody } from "../http/parse-form-body";
-import { createStripeClient, expectRejection, startTestEmulator, type TestEmulator } from "./support/test-emulator";
+import { createStripeClient, expectRejection, setUpTestEmulator } from "./support/test-emulator";
 
-let t: TestEmulator;
-
-beforeAll(async () => {
-  t = await startTestEmulator();
-});
-afterAll(async () => {
-  await t.emulator.close();
-});
-beforeEach(async () => {
-  await t.control("POST", "/reset");
-});
+const t = setUpTestEmulator();
 
 describe("authentication and errors", () => {
   it("answers a wrong API key with a 401 the SDK turns into StripeAuthenticationError", async () => {

@@ -1,20 +1,10 @@
 import type Stripe from "stripe";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readId } from "../core/read-id";
 import { getPage, postForm } from "./support/hosted-page";
-import { expectRejection, startTestEmulator, type TestEmulator } from "./support/test-emulator";
+import { expectRejection, setUpTestEmulator } from "./support/test-emulator";
 
-let t: TestEmulator;
-
-beforeAll(async () => {
-  t = await startTestEmulator();
-});
-afterAll(async () => {
-  await t.emulator.close();
-});
-beforeEach(async () => {
-  await t.control("POST", "/reset");
-});
+const t = setUpTestEmulator();
 
 async function openPortal() {
   const customer = await t.stripe.customers.create({ email: "portal@example.com" });

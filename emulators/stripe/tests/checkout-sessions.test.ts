@@ -1,19 +1,9 @@
 import type Stripe from "stripe";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getPage, postForm } from "./support/hosted-page";
-import { createPaymentSession, expectRejection, startTestEmulator, type TestEmulator } from "./support/test-emulator";
+import { createPaymentSession, expectRejection, setUpTestEmulator } from "./support/test-emulator";
 
-let t: TestEmulator;
-
-beforeAll(async () => {
-  t = await startTestEmulator();
-});
-afterAll(async () => {
-  await t.emulator.close();
-});
-beforeEach(async () => {
-  await t.control("POST", "/reset");
-});
+const t = setUpTestEmulator();
 
 async function eventTypes(): Promise<string[]> {
   return (await t.stripe.events.list({ limit: 100 })).data.map((event) => event.type).reverse();

@@ -1,18 +1,8 @@
 import Stripe from "stripe";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createStripeClient, expectRejection, startTestEmulator, type TestEmulator } from "./support/test-emulator";
+import { describe, expect, it } from "vitest";
+import { createStripeClient, expectRejection, setUpTestEmulator } from "./support/test-emulator";
 
-let t: TestEmulator;
-
-beforeAll(async () => {
-  t = await startTestEmulator();
-});
-afterAll(async () => {
-  await t.emulator.close();
-});
-beforeEach(async () => {
-  await t.control("POST", "/reset");
-});
+const t = setUpTestEmulator();
 
 const countCustomers = async () => (await t.stripe.customers.list({ limit: 100 })).data.length;
 

@@ -1,4 +1,5 @@
 import Stripe from "stripe";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { startStripeEmulator, type StripeEmulatorOptions } from "../../index";
 
 export const API_KEY = "sk_test_emulator";
@@ -45,6 +46,24 @@ export async function startTestEmulator(options: StripeEmulatorOptions = {}) {
 }
 
 export type TestEmulator = Awaited<ReturnType<typeof startTestEmulator>>;
+
+/**
+ * One emulator for a test file, reset before each test. The returned object is filled in beforeAll,
+ * so tests read it only inside hooks and tests.
+ */
+export function setUpTestEmulator(options: StripeEmulatorOptions | (() => StripeEmulatorOptions) = {}): TestEmulator {
+  const holder = {} as TestEmulator;
+  beforeAll(async () => {
+    Object.assign(holder, await startTestEmulator(typeof options === "function" ? options() : options));
+  });
+  afterAll(async () => {
+    await holder.emulator.close();
+  });
+  beforeEach(async () => {
+    await holder.control("POST", "/reset");
+  });
+  return holder;
+}
 
 // Polls instead of sleeping, so tests wait only as long as delivery takes.
 export async function waitFor<T>(
