@@ -4,43 +4,22 @@
 import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { startStripeEmulator } from "@/emulators/stripe";
 import { acquireEmbeddedPostgres } from "./embedded-postgres";
 import { startMailCatcher } from "./mail-catcher";
 import { findFreePort } from "./ports";
+import { createScratchDatabase } from "./scratch-database";
 
 export type TestStack = { env: Record<string, string>; stop: () => Promise<void> };
-
-async function createScratchDatabase(serverUrl: string): Promise<{ url: string; adminUrl: string; drop: () => Promise<void> }> {
-  const admin = new URL(serverUrl);
-  const name = `platform_test_${process.pid}_${Date.now()}`;
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  await client.query(`create database ${client.escapeIdentifier(name)}`);
-  await client.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    adminUrl: admin.toString(),
-    drop: async () => {
-      const dropper = new pg.Client({ connectionString: admin.toString() });
-      await dropper.connect();
-      await dropper.query(`drop database if exists ${dropper.escapeIdentifier(name)} with (force)`);
-      await dropper.end();
-    },
-  };
-}
 
 export async function startTestStack(): Promise<TestStack> {
   const stops: Array<() => Promise<void>> = [];
   let databaseUrl: string;
   let adminUrl: string;
   if (process.env.TEST_DATABASE_URL) {
-    const scratch = await createScratchDatabase(process.env.TEST_DATABASE_URL);
+    const scratch = await createScratchDatabase(process.env.TEST_DATABASE_URL, "run");
     databaseUrl = scratch.url;
-    adminUrl = scratch.adminUrl;
+    adminUrl = process.env.TEST_DATABASE_URL;
     stops.push(scratch.drop);
   } else {
     const dataDir = path.join(tmpdir(), `platform-test-pg-${process.pid}`);
