@@ -53,7 +53,8 @@ function postgresUser(): RunAs {
   return created;
 }
 
-// The postgres user must be able to reach the data directory; a clone under a 0700 temp folder is not.
+// The postgres user must be able to reach the data directory and the binaries; neither is reachable
+// in a clone under a 0700 folder such as `mktemp -d` makes.
 async function ensureTraversable(dir: string, runAs: RunAs): Promise<void> {
   if (runAs.uid === undefined) return;
   for (let current = path.dirname(dir); current !== path.dirname(current); current = path.dirname(current)) {
@@ -162,6 +163,7 @@ export async function acquireEmbeddedPostgres(options: EmbeddedPostgresOptions):
     const port = await runningPort(options.dataDir);
     if (port === undefined) {
       await ensureTraversable(options.dataDir, runAs);
+      await ensureTraversable(binaries.postgres, runAs);
       if (!existsSync(path.join(options.dataDir, "PG_VERSION"))) await initialise(binaries, options.dataDir, runAs);
       await startServer(binaries, options, runAs);
     } else if (port !== options.port) {
