@@ -2,9 +2,13 @@
 // uses with `enterprise.baseUrl` (authorize, access token) and the REST API it reads (`/api/v3/user`,
 // `/api/v3/user/emails`). It checks what real GitHub checks (client id and secret, redirect URI, a
 // single-use code, PKCE) so a misconfigured provider fails here as it would against github.com.
+// Who is signed in at "GitHub": set in-process with signInAs() (integration tests), or, when nobody
+// is, typed into the authorize page's form by the browser (end-to-end tests), so parallel browser
+// tests never share an identity.
 import { createHash, randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { escapeHtml } from "@/lib/email/escape-html";
 
 export type FakeGitHubEmail = { email: string; primary: boolean; verified: boolean };
 
@@ -44,6 +48,25 @@ function basicCredentials(header: string | undefined): { id: string; secret: str
   return { id: decodeURIComponent(id.replace(/\+/g, " ")), secret: decodeURIComponent(secret.replace(/\+/g, " ")) };
 }
 
+let formUserIds = 5000;
+
+/** The identity typed into the authorize page: one verified (or not) primary email. */
+function userFromForm(params: URLSearchParams): FakeGitHubUser | undefined {
+  const email = params.get("fake_email");
+  if (!email) return undefined;
+  const id = formUserIds++;
+  return { id, login: `octo${id}`, name: null, publicEmail: null, emails: [{ email, primary: true, verified: params.get("fake_verified") === "on" }] };
+}
+
+function authorizePage(params: URLSearchParams): string {
+  const hidden = [...params].map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`).join("");
+  return `<!doctype html><html lang="en"><head><title>Authorize application – fake GitHub</title></head><body>
+<h1>Authorize Tandem</h1><form method="get" action="/login/oauth/authorize">${hidden}
+<label>GitHub account email <input name="fake_email" type="email" required></label>
+<label><input name="fake_verified" type="checkbox" checked> Verified</label>
+<button type="submit">Authorize</button></form></body></html>`;
+}
+
 export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeGitHub> {
   const codes = new Map<string, PendingCode>();
   const accessTokens = new Map<string, FakeGitHubUser>();
@@ -52,12 +75,18 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
 
   function authorize(url: URL, res: ServerResponse): void {
     const redirectUri = url.searchParams.get("redirect_uri");
-    if (url.searchParams.get("client_id") !== options.clientId || !redirectUri || !current) {
+    if (url.searchParams.get("client_id") !== options.clientId || !redirectUri) {
       sendJson(res, 400, { error: "bad authorize request" });
       return;
     }
+    const user = current ?? userFromForm(url.searchParams);
+    if (!user) {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      res.end(authorizePage(url.searchParams));
+      return;
+    }
     const code = token();
-    codes.set(code, { user: current, redirectUri, codeChallenge: url.searchParams.get("code_challenge") ?? undefined });
+    codes.set(code, { user, redirectUri, codeChallenge: url.searchParams.get("code_challenge") ?? undefined });
     const back = new URL(redirectUri);
     back.searchParams.set("code", code);
     const state = url.searchParams.get("state");
@@ -109,6 +138,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
       return;
     }
     if (req.method === "GET" && url.pathname.startsWith("/api/v3/")) return api(url.pathname, req, res);
+    // Browsers ask every origin for one; a 404 would show up as a console error in end-to-end tests.
+    if (url.pathname === "/favicon.ico") return void res.writeHead(204).end();
     sendJson(res, 404, { message: "Not Found" });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
