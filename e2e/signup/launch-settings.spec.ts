@@ -3,6 +3,8 @@ import { expect, screenshots, signIn, test } from "../support/signup-fixture";
 
 // Other journeys running at the same time expect the $5 default, so this one refuses a bad amount and
 // saves the default back; other amounts are covered by tests/integration/launch-settings.test.ts.
+test.describe.configure({ timeout: 90_000 });
+
 test("an operator sees the welcome credit among the launch settings, with a clear error for a bad amount", async ({ page, operatorEmail }, testInfo) => {
   const problems = watchForPageErrors(page);
   await signIn(page, operatorEmail);
