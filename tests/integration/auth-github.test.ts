@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { closeDb, getDb } from "@/lib/db/client";
 import { authOrigin, createTestAuth, followLink, mailTo, mailedLink, readSession, sessionCookieOf, uniqueEmail } from "../support/auth-harness";
 import { countRows, createExistingUser, inviteEmail } from "../support/auth-fixtures";
@@ -16,12 +16,13 @@ let nextGitHubId = 1000;
 // the fake before anything reads it.
 beforeAll(async () => {
   github = await startFakeGitHub({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
-  process.env.AUTH_GITHUB_ID = CLIENT_ID;
-  process.env.AUTH_GITHUB_SECRET = CLIENT_SECRET;
-  process.env.AUTH_GITHUB_BASE_URL = github.baseUrl;
+  vi.stubEnv("AUTH_GITHUB_ID", CLIENT_ID);
+  vi.stubEnv("AUTH_GITHUB_SECRET", CLIENT_SECRET);
+  vi.stubEnv("AUTH_GITHUB_BASE_URL", github.baseUrl);
 });
 
 afterAll(async () => {
+  vi.unstubAllEnvs();
   await github.close();
   await closeDb();
 });
