@@ -10,7 +10,7 @@ const copy: Record<string, AuthErrorCopy> = {
   // a GitHub account whose verified email has no invite or account): it does not say which.
   AccessDenied: {
     title: "This address cannot sign in yet",
-    body: "Accounts are by invitation while Tandem is in preview, and there is no valid invite or account for this address (an invite may have been withdrawn or have expired). Sign in with the address you were invited at, or ask the person who invited you for a new invite.",
+    body: "Accounts are by invitation during the preview, and this address has no valid invite or account (an invite may have been withdrawn or expired). Use the address you were invited at, or ask for a new invite.",
   },
   AtCapacity: {
     title: "Tandem is full for now",
