@@ -9,6 +9,7 @@ import { ensureChromium } from "./lib/ensure-chromium";
 import { startNextServer } from "./lib/next-server";
 import { findFreePort } from "./lib/ports";
 import { setStripeWebhookUrl, startTestStack, type TestStack } from "./lib/test-stack";
+import { startFakeGitHub } from "../tests/support/fake-github";
 
 type Tally = { name: string; passed: number; failed: number; note?: string };
 
@@ -60,7 +61,10 @@ async function endToEnd(stack: TestStack): Promise<void> {
   const env = { ...process.env, ...stack.env };
   await buildIfStale({ distDir, env, buildEnv: { APP_MODE: "demo" } });
   const port = await findFreePort();
-  const server = await startNextServer({ port, distDir, env: { ...env, APP_URL: `http://localhost:${port}` } });
+  // "Continue with GitHub" against a fake GitHub on loopback (e2e/auth/github.spec.ts).
+  const github = await startFakeGitHub({ clientId: "e2e-github-client", clientSecret: "e2e-github-secret" });
+  const githubEnv = { AUTH_GITHUB_ID: "e2e-github-client", AUTH_GITHUB_SECRET: "e2e-github-secret", AUTH_GITHUB_BASE_URL: github.baseUrl };
+  const server = await startNextServer({ port, distDir, env: { ...env, ...githubEnv, APP_URL: `http://localhost:${port}` } });
   await setStripeWebhookUrl(stack, `http://localhost:${port}/api/stripe/webhook`);
   try {
     const output = path.join(resultsDir, "e2e.json");
@@ -75,6 +79,7 @@ async function endToEnd(stack: TestStack): Promise<void> {
     tallies.push({ name: "e2e", passed: report.stats.expected + report.stats.flaky, failed });
   } finally {
     await server.stop();
+    await github.close();
   }
 }
 

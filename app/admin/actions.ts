@@ -7,7 +7,8 @@ import { getDb } from "@/lib/db/client";
 import { updateLaunchSettings } from "@/lib/settings/update-launch-settings";
 
 export const updateLaunchSettingsAction = validatedAdminAction("updateLaunchSettings", launchSettingsSchema, async (input, session) => {
-  await updateLaunchSettings(getDb(), session, input);
+  const { promotionalGrant, ...rest } = input;
+  await updateLaunchSettings(getDb(), session, { ...rest, promotionalGrantMicros: promotionalGrant });
   revalidatePath("/admin", "layout");
   return { status: "success", message: "Settings saved." };
 });

@@ -4,6 +4,7 @@ import { AdminPageHeader } from "@/components/admin/admin-page-header";
 import { SettingsForm } from "@/components/admin/settings-form";
 import { getAdminOverview } from "@/lib/admin/get-admin-overview";
 import { getDb } from "@/lib/db/client";
+import { formatGrantForForm } from "@/lib/settings/promotional-grant";
 import { updateLaunchSettingsAction } from "./actions";
 import { requireAdminPage } from "./require-admin-page";
 
@@ -39,7 +40,10 @@ export default async function AdminOverviewPage() {
       <section aria-labelledby="settings-heading" className="rounded-2xl border border-line bg-paper p-6">
         <h2 id="settings-heading" className="text-base font-semibold">Launch settings</h2>
         <p className="mt-1 mb-5 text-sm text-ink-soft">Changes apply at once and are written to the audit log.</p>
-        <SettingsForm action={updateLaunchSettingsAction} initial={overview.settings} />
+        <SettingsForm
+          action={updateLaunchSettingsAction}
+          initial={{ ...overview.settings, promotionalGrant: formatGrantForForm(overview.settings.promotionalGrantMicros) }}
+        />
       </section>
     </div>
   );

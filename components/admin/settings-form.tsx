@@ -13,15 +13,20 @@ const modes = [
   { value: "open", label: "Open", help: "Anyone may create an account, up to the cap." },
 ] as const;
 
-type SettingsFormProps = { action: FormAction; initial: { launchMode: string; accountCap: number; memberInviteAllowance: number } };
+type SettingsFormProps = {
+  action: FormAction;
+  /** `promotionalGrant` in dollars, as the field shows it ("5.00"). */
+  initial: { launchMode: string; accountCap: number; memberInviteAllowance: number; promotionalGrant: string };
+};
 
-/** Launch mode, account cap and member invite allowance. */
+/** Launch mode, account cap, member invite allowance and the welcome credit of new accounts. */
 export function SettingsForm({ action, initial }: SettingsFormProps) {
   const [state, formAction, isPending] = useActionState(action, idleActionState);
   const { values, bind } = useFieldValues({
     launchMode: initial.launchMode,
     accountCap: String(initial.accountCap),
     memberInviteAllowance: String(initial.memberInviteAllowance),
+    promotionalGrant: initial.promotionalGrant,
   });
   const errors = state.status === "error" ? (state.fieldErrors ?? {}) : {};
   return (
@@ -43,7 +48,7 @@ export function SettingsForm({ action, initial }: SettingsFormProps) {
           ))}
         </div>
       </fieldset>
-      <div className="grid gap-5 sm:grid-cols-2">
+      <div className="grid gap-5 sm:grid-cols-3">
         <FormField name="accountCap" label="Account cap" type="number" min={0} inputMode="numeric" hint="New accounts stop here; operators do not count." error={errors.accountCap} {...bind("accountCap")} />
         <FormField
           name="memberInviteAllowance"
@@ -54,6 +59,14 @@ export function SettingsForm({ action, initial }: SettingsFormProps) {
           hint="How many people each account may invite."
           error={errors.memberInviteAllowance}
           {...bind("memberInviteAllowance")}
+        />
+        <FormField
+          name="promotionalGrant"
+          label="Welcome credit (USD)"
+          inputMode="decimal"
+          hint="Granted once to each new account; $0 to $100."
+          error={errors.promotionalGrant}
+          {...bind("promotionalGrant")}
         />
       </div>
       {state.status === "success" || (state.status === "error" && !state.fieldErrors) ? <FormMessage state={state} /> : null}

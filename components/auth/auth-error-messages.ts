@@ -6,9 +6,11 @@ const copy: Record<string, AuthErrorCopy> = {
     title: "Link expired or already used",
     body: "Each sign-in link works once, within 10 minutes. Enter your email to get a new one.",
   },
+  // One neutral answer for every refused sign-in (an email link whose invite was withdrawn or expired,
+  // a GitHub account whose verified email has no invite or account): it does not say which.
   AccessDenied: {
-    title: "This link can no longer sign you in",
-    body: "The invite for this address was withdrawn or has expired. If you think that is a mistake, reply to your invite email.",
+    title: "This address cannot sign in yet",
+    body: "Accounts are by invitation during the preview, and this address has no valid invite or account (an invite may have been withdrawn or expired). Use the address you were invited at, or ask for a new invite.",
   },
   AtCapacity: {
     title: "Tandem is full for now",

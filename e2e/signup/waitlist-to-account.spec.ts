@@ -2,7 +2,7 @@ import { watchForPageErrors } from "../support/page-errors";
 import { expect, mailTo, newPerson, screenshots, signIn, test, uniqueEmail, waitForLink, waitForMailText } from "../support/signup-fixture";
 
 test.describe("from the waitlist to an account", () => {
-  test.describe.configure({ timeout: 90_000 });
+  test.describe.configure({ timeout: 180_000 });
 
   test("join → operator approves → invitation → account with $5 → sign out → sign in again", async ({ page, browser, operatorEmail }, testInfo) => {
     const path = (name: string) => testInfo.outputPath(name);

@@ -1,6 +1,7 @@
 // Form fields of the admin actions, parsed on the server. No `server-only`: plain zod.
 import { z } from "zod";
 import { launchModes } from "@/lib/db/schema/settings";
+import { promotionalGrantSchema } from "@/lib/settings/promotional-grant";
 
 export const rowIdSchema = z.string().regex(/^\d{1,18}$/, { error: "Unknown row." }).transform((value) => BigInt(value));
 
@@ -15,6 +16,7 @@ export const launchSettingsSchema = z.object({
   launchMode: z.enum(launchModes, { error: "Choose a launch mode." }),
   accountCap: count("account cap", 10_000_000),
   memberInviteAllowance: count("invite allowance", 1000),
+  promotionalGrant: promotionalGrantSchema,
 });
 
 export const createInviteCodeSchema = z.object({

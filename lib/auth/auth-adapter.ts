@@ -5,13 +5,14 @@ import type { Database } from "@/lib/db/client";
 import { authAccounts, authSessions, users, verificationTokens } from "@/lib/db/schema";
 import { extendSession, getLiveSessionAndUser } from "./auth-sessions";
 import { createUserFromInvite } from "./create-user-from-invite";
+import { linkAccount } from "./link-account";
 
 /**
- * The Drizzle adapter on our tables, with three methods replaced so the rules live in the data layer
+ * The Drizzle adapter on our tables, with four methods replaced so the rules live in the data layer
  * rather than in callbacks: `createUser` creates the whole account from an invite exactly once (an
  * `events.createUser` hook would run after the user row was already committed, and a second racing
- * sign-in would fail on the unique email), and the session reads and updates enforce the absolute
- * timeout.
+ * sign-in would fail on the unique email), `linkAccount` is idempotent for the same reason (racing
+ * GitHub sign-ins), and the session reads and updates enforce the absolute timeout.
  */
 export function createAuthAdapter(db: Database): Adapter {
   const base = DrizzleAdapter(db, {
@@ -23,6 +24,7 @@ export function createAuthAdapter(db: Database): Adapter {
   return {
     ...base,
     createUser: (user) => createUserFromInvite(db, user),
+    linkAccount: (account) => linkAccount(db, account),
     getSessionAndUser: (sessionToken) => getLiveSessionAndUser(db, sessionToken),
     updateSession: (session) => extendSession(db, session),
   };

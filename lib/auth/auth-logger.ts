@@ -14,7 +14,10 @@ export const authLogger = {
     // Our adapter refusing on purpose (say, the account cap was reached mid-sign-in) is not a fault.
     // (Auth.js wraps a thrown error as `cause: { err }`.)
     const thrown = (error.cause as { err?: unknown } | undefined)?.err ?? error.cause;
-    const isRefusal = isAppError(thrown) && thrown.kind === "user";
+    // GitHub refusing the code it was handed (expired, used, or made up): a replayed or forged callback,
+    // not a fault of ours. Its other refusals (bad client credentials, say) are ours and stay errors.
+    const isStaleCode = (thrown as { error?: unknown } | undefined)?.error === "bad_verification_code";
+    const isRefusal = (isAppError(thrown) && thrown.kind === "user") || isStaleCode;
     if ((type !== undefined && USER_PROBLEMS.has(type)) || isRefusal) getLogger().info({ authError: type }, "sign-in refused");
     else getLogger().error({ err: error.cause instanceof Error ? error.cause : error, authError: type }, "auth failed");
   },

@@ -15,6 +15,8 @@ export function githubProvider(config: NonNullable<Env["github"]>) {
     clientId: config.clientId,
     clientSecret: config.clientSecret,
     enterprise: config.baseUrl ? { baseUrl: config.baseUrl } : undefined,
+    // PKCE is Auth.js's default; GitHub also echoes `state`, so check both.
+    checks: ["pkce", "state"],
     userinfo: {
       url: `${apiBaseUrl}/user`,
       async request({ tokens }: { tokens: { access_token?: string } }) {

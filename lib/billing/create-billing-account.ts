@@ -3,9 +3,10 @@ import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Transaction } from "@/lib/db/client";
 import { getSystemAccounts } from "@/lib/ledger/system-accounts";
+import { getLaunchSettings } from "@/lib/settings/launch-settings";
 import { postCustomerTransfers } from "./post-customer-transfers";
 
-export const DEFAULT_PROMOTIONAL_GRANT_MICROS = 5_000_000n;
+export { DEFAULT_PROMOTIONAL_GRANT_MICROS } from "@/lib/settings/promotional-grant";
 
 const ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
 
@@ -15,13 +16,15 @@ export function newAccountId(): string {
   return `acct_${[...bytes].map((byte) => ALPHABET[byte % 32]).join("")}`;
 }
 
+/** `grantMicros` overrides the operators' welcome-credit setting (lib/settings) for this account. */
 export type CreateBillingAccountOptions = { userId: string; grantMicros?: bigint };
 
 /**
  * The user's billing account with its customer ledger account and promotional grant, created exactly
  * once: a second call (or a racing one) returns the existing account, and the grant's idempotency key
- * is tied to the account, so it can never be granted twice. A new account holds nothing, so it starts
- * in `grace` (balance 0 is at or below zero) until its grant lifts it.
+ * is tied to the account, so it can never be granted twice. The amount is the operators' setting (a $0
+ * setting posts nothing). A new account holds nothing, so it starts in `grace` (balance 0 is at or
+ * below zero) until its grant lifts it.
  */
 export async function createBillingAccount(tx: Transaction, options: CreateBillingAccountOptions): Promise<string> {
   const created = await tx.execute<{ id: string }>(sql`
@@ -36,7 +39,8 @@ export async function createBillingAccount(tx: Transaction, options: CreateBilli
     insert into ledger_accounts (code, kind, billing_account_id, balance_micros)
     values (${`customer:${accountId}`}, 'customer_credit', ${accountId}, 0) returning id::text`);
   const customerLedgerId = BigInt(ledger.rows[0]!.id);
-  const grant = options.grantMicros ?? DEFAULT_PROMOTIONAL_GRANT_MICROS;
+  // Read in the creating transaction: the grant is the setting in force when the account was made.
+  const grant = options.grantMicros ?? (await getLaunchSettings(tx)).promotionalGrantMicros;
   if (grant > 0n) {
     const system = await getSystemAccounts(tx);
     await postCustomerTransfers(

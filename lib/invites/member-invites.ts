@@ -48,7 +48,7 @@ export async function createMemberInvite(db: Database, session: AppSession, rawE
     }
     const taken = await tx.execute<{ taken: boolean }>(sql`
       select exists (select 1 from "user" where email = ${email})
-        or exists (select 1 from invites where email = ${email} and status = 'pending') as taken`);
+        or exists (select 1 from invites where email = ${email} and status = 'pending' and expires_at > now()) as taken`);
     if (taken.rows[0]?.taken) return undefined;
     const invitation = await issueInvitation(tx, { email, source: "member", createdBy: session.user.id, invitedBy: session.user.email });
     return invitation.email;

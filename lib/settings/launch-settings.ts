@@ -2,13 +2,25 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Queryable } from "@/lib/db/client";
 import { launchSettings, type launchModes } from "@/lib/db/schema";
+import { DEFAULT_PROMOTIONAL_GRANT_MICROS } from "./promotional-grant";
 
 export type LaunchMode = (typeof launchModes)[number];
 
-export type LaunchSettings = { launchMode: LaunchMode; accountCap: number; memberInviteAllowance: number };
+export type LaunchSettings = {
+  launchMode: LaunchMode;
+  accountCap: number;
+  memberInviteAllowance: number;
+  /** The welcome credit of each new billing account. */
+  promotionalGrantMicros: bigint;
+};
 
 // What a fresh database behaves as until an operator saves settings (no seed row needed).
-export const LAUNCH_SETTING_DEFAULTS: LaunchSettings = { launchMode: "limited", accountCap: 500, memberInviteAllowance: 2 };
+export const LAUNCH_SETTING_DEFAULTS: LaunchSettings = {
+  launchMode: "limited",
+  accountCap: 500,
+  memberInviteAllowance: 2,
+  promotionalGrantMicros: DEFAULT_PROMOTIONAL_GRANT_MICROS,
+};
 
 /** The operator settings in force: the stored row, or the defaults when none was saved yet. */
 export async function getLaunchSettings(db: Queryable): Promise<LaunchSettings> {
@@ -17,6 +29,7 @@ export async function getLaunchSettings(db: Queryable): Promise<LaunchSettings> 
       launchMode: launchSettings.launchMode,
       accountCap: launchSettings.accountCap,
       memberInviteAllowance: launchSettings.memberInviteAllowance,
+      promotionalGrantMicros: launchSettings.promotionalGrantMicros,
     })
     .from(launchSettings)
     .where(eq(launchSettings.id, true));

@@ -43,10 +43,49 @@ describe("launch settings", () => {
       await getDb().execute<{ actor: string; before: unknown; after: unknown }>(sql`
         select actor_email as actor, before, after from audit_log where action = 'settings.update' order by id desc limit 1`)
     ).rows;
-    expect(entry).toEqual({ actor: operator.email, before: LAUNCH_SETTING_DEFAULTS, after: { ...LAUNCH_SETTING_DEFAULTS, accountCap: 600 } });
+    // bigint settings (the welcome credit) are stored as decimal strings in the audit log.
+    const defaults = { ...LAUNCH_SETTING_DEFAULTS, promotionalGrantMicros: "5000000" };
+    expect(entry).toEqual({ actor: operator.email, before: defaults, after: { ...defaults, accountCap: 600 } });
     const member = await signedInMember(auth);
     expect(await errorCodeOf(() => updateLaunchSettings(getDb(), member.session, LAUNCH_SETTING_DEFAULTS))).toBe("not_found");
     await settings({});
+  });
+
+  it("the welcome credit is the setting in force when an account is created, granted once; $0 posts nothing", async () => {
+    const grantOf = (email: string) =>
+      getDb().execute<{ balance: string; grants: string }>(sql`
+        select l.balance_micros::text as balance,
+          (select count(*) from transfers t where t.idempotency_key = 'grant:signup:' || b.id)::text as grants
+        from "user" u join billing_accounts b on b.owner_user_id = u.id join ledger_accounts l on l.billing_account_id = b.id
+        where u.email = ${email}`);
+    const signUp = async (label: string) => {
+      const email = uniqueEmail(label);
+      await inviteEmail(email);
+      await followLink(auth, await mailedLink(auth, email));
+      // A second sign-in creates and grants nothing more.
+      await followLink(auth, await mailedLink(auth, email));
+      return email;
+    };
+
+    await settings({ promotionalGrantMicros: 12_340_000n });
+    expect(await getLaunchSettings(getDb())).toMatchObject({ promotionalGrantMicros: 12_340_000n });
+    const generous = await signUp("generous");
+    expect((await grantOf(generous)).rows).toEqual([{ balance: "12340000", grants: "1" }]);
+    const [entry] = (
+      await getDb().execute<{ after: { promotionalGrantMicros: string } }>(sql`
+        select after from audit_log where action = 'settings.update' order by id desc limit 1`)
+    ).rows;
+    expect(entry?.after.promotionalGrantMicros).toBe("12340000");
+
+    await settings({ promotionalGrantMicros: 0n });
+    const none = await signUp("no-credit");
+    expect((await grantOf(none)).rows).toEqual([{ balance: "0", grants: "0" }]);
+    // Changing the setting later does not touch accounts that exist.
+    await settings({});
+    expect((await grantOf(generous)).rows).toEqual([{ balance: "12340000", grants: "1" }]);
+    expect(await errorCodeOf(() => settings({ promotionalGrantMicros: -1n }))).toBe("validation_failed");
+    expect(await errorCodeOf(() => settings({ promotionalGrantMicros: 100_000_001n }))).toBe("validation_failed");
+    expect(await getLaunchSettings(getDb())).toEqual(LAUNCH_SETTING_DEFAULTS);
   });
 
   it("private closes the waitlist", async () => {

@@ -38,7 +38,7 @@ export function uniqueEmail(label: string): string {
   return `${label}-${randomUUID().slice(0, 8)}@example.test`;
 }
 
-function cookiePairs(response: Response): string[] {
+export function cookiePairs(response: Response): string[] {
   return response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]!);
 }
 

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
 export const launchModes = ["private", "limited", "open"] as const;
@@ -13,6 +13,8 @@ export const launchSettings = pgTable(
     launchMode: text("launch_mode", { enum: launchModes }).notNull(),
     accountCap: integer("account_cap").notNull(),
     memberInviteAllowance: integer("member_invite_allowance").notNull(),
+    // The welcome credit of a new billing account (lib/billing/create-billing-account.ts); $5 until set.
+    promotionalGrantMicros: bigint("promotional_grant_micros", { mode: "bigint" }).notNull().default(sql`5000000`),
     updatedBy: text("updated_by").references(() => users.id),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -20,5 +22,6 @@ export const launchSettings = pgTable(
     check("settings_single_row", sql`${table.id}`),
     check("settings_cap_non_negative", sql`${table.accountCap} >= 0`),
     check("settings_allowance_non_negative", sql`${table.memberInviteAllowance} >= 0`),
+    check("settings_grant_non_negative", sql`${table.promotionalGrantMicros} >= 0`),
   ],
 );

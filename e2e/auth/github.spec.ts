@@ -1,0 +1,49 @@
+// "Continue with GitHub" in Chromium against the fake GitHub that `npm run test:e2e` starts on loopback
+// (tests/support/fake-github.ts): its authorize page asks which GitHub account is signed in, like
+// github.com's login, then sends the browser back to our callback with a code.
+import type { Page } from "@playwright/test";
+import { expect, test, uniqueEmail } from "../support/auth-fixture";
+import { watchForPageErrors } from "../support/page-errors";
+
+async function continueWithGitHub(page: Page, email: string, options: { isVerified?: boolean } = {}): Promise<void> {
+  await page.goto("/sign-in");
+  await page.getByRole("button", { name: "Continue with GitHub" }).click();
+  await expect(page).toHaveTitle(/fake GitHub/);
+  await page.getByLabel("GitHub account email").fill(email);
+  if (options.isVerified === false) await page.getByLabel("Verified").uncheck();
+  await page.getByRole("button", { name: "Authorize" }).click();
+}
+
+test.describe("sign-in with GitHub", () => {
+  test.describe.configure({ timeout: 60_000 });
+
+  test("an invited person's first GitHub sign-in creates their account with its welcome credit", async ({ page, invite }, testInfo) => {
+    const problems = watchForPageErrors(page);
+    const email = uniqueEmail("octo");
+    await invite(email);
+    await continueWithGitHub(page, email);
+    await expect(page).toHaveURL(/\/account$/);
+    await expect(page.getByTestId("account-email")).toHaveText(email);
+    await expect(page.getByTestId("balance")).toHaveText("$5.00");
+    await page.screenshot({ path: testInfo.outputPath("github-account-1280.png"), fullPage: true });
+    expect(problems).toEqual([]);
+  });
+
+  test("an uninvited or unverified GitHub email gets no account and the neutral refusal page", async ({ page, invite }, testInfo) => {
+    const problems = watchForPageErrors(page);
+    await continueWithGitHub(page, uniqueEmail("stranger"));
+    await expect(page).toHaveURL(/\/sign-in\/error\?error=AccessDenied$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("This address cannot sign in yet");
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.screenshot({ path: testInfo.outputPath("github-refused-375.png"), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 720 });
+
+    const invited = uniqueEmail("unverified");
+    await invite(invited);
+    await continueWithGitHub(page, invited, { isVerified: false });
+    await expect(page).toHaveURL(/\/sign-in\/error\?error=AccessDenied$/);
+    await page.goto("/account");
+    await expect(page).toHaveURL(/\/sign-in$/);
+    expect(problems).toEqual([]);
+  });
+});

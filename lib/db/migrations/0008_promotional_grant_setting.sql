@@ -1,0 +1,2 @@
+ALTER TABLE "settings" ADD COLUMN "promotional_grant_micros" bigint DEFAULT 5000000 NOT NULL;--> statement-breakpoint
+ALTER TABLE "settings" ADD CONSTRAINT "settings_grant_non_negative" CHECK ("settings"."promotional_grant_micros" >= 0);
