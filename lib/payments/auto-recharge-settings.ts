@@ -76,7 +76,7 @@ export async function saveAutoRechargeSettings(db: Database, userId: string, for
   if (form.enabled && !(await getSavedCard(db, owner))) {
     throw new AppError("validation_failed", {
       message: "Save a card first: auto-recharge charges your saved card.",
-      details: { fieldErrors: { enabled: "Save a card first." } },
+      details: { fields: [{ path: "enabled", message: "Save a card first: auto-recharge charges your saved card." }] },
     });
   }
   const micros = (cents: number) => BigInt(cents) * 10_000n;

@@ -32,7 +32,7 @@ async function applyEffect(db: Database, event: Stripe.Event): Promise<Effect | 
     case "checkout.session.async_payment_succeeded":
     case "checkout.session.async_payment_failed": {
       // A session's mode never changes, so the payload can be trusted for it; the rest is re-read.
-      if ((event.data.object as Stripe.Checkout.Session).mode === "setup") {
+      if (event.data.object.mode === "setup") {
         const setup = await completeCardSetup(db, objectId);
         return { accountId: setup.accountId, note: setup.saved ? "card saved" : "card not saved" };
       }

@@ -4,7 +4,7 @@ import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { getEnv } from "@/lib/env";
 import { getStripe } from "@/lib/stripe/get-stripe";
-import { getBillingAccountForUserOrThrow, type BillingOwner } from "./get-billing-account-for-user";
+import { getBillingAccountForUserOrThrow } from "./get-billing-account-for-user";
 import { withStripeCustomer } from "./get-or-create-stripe-customer";
 import { callStripe } from "./stripe-error";
 
@@ -94,4 +94,16 @@ export async function createPortalSession(db: Database, userId: string): Promise
     ),
   );
   return session.url;
+}
+
+/** The billing page's check after setup-mode Checkout: true when the card is saved, false when not. */
+export async function confirmCardSetupOnReturn(db: Database, userId: string, sessionId: string): Promise<boolean> {
+  if (!/^cs_[A-Za-z0-9_]{1,200}$/.test(sessionId)) return false;
+  const owner = await getBillingAccountForUserOrThrow(db, userId);
+  try {
+    return (await completeCardSetup(db, sessionId, owner.accountId)).saved;
+  } catch (error) {
+    if (error instanceof AppError && error.code === "not_found") return false;
+    throw error;
+  }
 }

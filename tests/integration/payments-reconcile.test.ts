@@ -61,7 +61,7 @@ describe("reconciliation", () => {
     // Stripe forgets everything (an emulator reset): the credit now names a payment Stripe does not have.
     await harness.control("POST", "/reset");
     const report = await reconcilePayments(getDb(), { windowSeconds: 3600 });
-    expect(about(report, [credit.key]).drift).toEqual([{ kind: "credit_without_payment", key: credit.key, detail: expect.any(String) }]);
+    expect(about(report, [credit.key]).drift.map((drift) => [drift.kind, drift.key])).toEqual([["credit_without_payment", credit.key]]);
     expect(await balanceOf(user.accountId)).toBe(20_000_000n);
     await harness.control("POST", "/webhooks", { mode: "normal", urls: [] });
   });
