@@ -41,9 +41,9 @@ export function AutoRechargeForm({ action, defaults, hasCard }: { action: FormAc
         </span>
       </label>
       <div className="grid gap-4 sm:grid-cols-3">
-        <FormField label="When the balance falls under ($)" hint="From $0 to $500" {...field("threshold")} />
-        <FormField label="Recharge it to ($)" hint="At least $5 above the threshold" {...field("target")} />
-        <FormField label="Monthly cap ($)" hint="Most we charge in a month" {...field("monthlyCap")} />
+        <FormField label="Threshold ($)" hint="Recharge when the balance falls under this ($0–$500)" {...field("threshold")} />
+        <FormField label="Recharge to ($)" hint="At least $5 above the threshold" {...field("target")} />
+        <FormField label="Monthly cap ($)" hint="The most we charge in a month" {...field("monthlyCap")} />
       </div>
       <FormMessage state={state} />
       <SubmitButton label="Save auto-recharge" pendingLabel="Saving…" isPending={isPending} className="w-full sm:w-auto sm:px-6" />

@@ -50,7 +50,7 @@ export function AutoRechargePanel({ state, card, recharges, actions }: { state: 
     <section aria-labelledby="auto-recharge-heading" className="space-y-5 rounded-2xl border border-line bg-paper p-6">
       <div>
         <h2 id="auto-recharge-heading" className="text-base font-semibold">Card and auto-recharge</h2>
-        <div className="mt-3 flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
+        <div className="mt-3 space-y-3">
           <CardLine card={card} />
           <div className="flex flex-col gap-2 sm:flex-row">
             <ActionButton action={actions.saveCard} label={card && card !== "unavailable" ? "Save another card" : "Save a card"} pendingLabel="Opening…" />

@@ -1,11 +1,9 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import Stripe from "stripe";
 import type { Database } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import { getLogger } from "@/lib/observability/logger";
 import { getStripe } from "@/lib/stripe/get-stripe";
-import { callStripe } from "./stripe-error";
+import { callStripe, stripeErrorOf } from "./stripe-error";
 
 type CustomerOwner = { accountId: string; email: string };
 
@@ -34,9 +32,9 @@ async function createCustomer(db: Database, options: CustomerOwner, idempotencyK
 }
 
 function isMissingCustomer(error: unknown, customerId: string): boolean {
-  const cause = error instanceof AppError ? error.cause : error;
+  const cause = stripeErrorOf(error);
   return (
-    cause instanceof Stripe.errors.StripeInvalidRequestError &&
+    cause?.type === "StripeInvalidRequestError" &&
     cause.code === "resource_missing" &&
     (cause.param === "customer" || (cause.message ?? "").includes(customerId))
   );

@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import Stripe from "stripe";
+import type Stripe from "stripe";
 import type { Database } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { AppError } from "@/lib/errors";
@@ -11,7 +11,7 @@ import { AUTO_RECHARGE_PURPOSE, fulfillAutoRecharge } from "./fulfill-auto-recha
 import { findBillingOwner, type BillingOwner } from "./get-billing-account-for-user";
 import { withStripeCustomer } from "./get-or-create-stripe-customer";
 import { getPaymentMetrics } from "./payment-metrics";
-import { callStripe, toStripeAppError } from "./stripe-error";
+import { callStripe, stripeErrorOf, toStripeAppError } from "./stripe-error";
 
 export type AutoRechargeOutcome = "none" | "succeeded" | "failed" | "skipped";
 
@@ -119,8 +119,8 @@ export async function runAutoRecharge(db: Database, accountId: string): Promise<
   try {
     intent = await charge(db, owner, prepared);
   } catch (error) {
-    const cause = error instanceof AppError ? error.cause : error;
-    if (cause instanceof Stripe.errors.StripeCardError) {
+    const cause = stripeErrorOf(error);
+    if (cause?.type === "StripeCardError") {
       const code = cause.code === "authentication_required" ? "authentication_required" : "card_declined";
       await pauseAfterFailedRecharge(db, { accountId, requestId: prepared.id, code, message: cause.message, intentId: cause.payment_intent?.id ?? null });
       await sendAutoRechargeNotices(db, accountId);
