@@ -4,6 +4,7 @@ import PgBoss from "pg-boss";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { getLogger } from "@/lib/observability/logger";
+import { getPaymentMetrics } from "@/lib/payments/payment-metrics";
 import { reconcilePayments } from "@/lib/payments/reconcile";
 import { runAutoRecharge } from "@/lib/payments/run-auto-recharge";
 
@@ -37,6 +38,7 @@ async function start(): Promise<Jobs> {
   const log = getLogger();
   const boss = new PgBoss({ connectionString: getEnv().databaseUrl, schema: "pgboss", max: 4, application_name: "tandem-jobs" });
   boss.on("error", (error) => log.error({ err: error }, "job queue error"));
+  getPaymentMetrics(); // registers the auto-recharge and reconciliation series on /api/metrics from the start
   await boss.start();
   // A charge Stripe could not answer is retried with backoff (30 s, 1 min, 2 min, …), same Idempotency-Key.
   await boss.createQueue(QUEUES.autoRecharge, { name: QUEUES.autoRecharge, policy: "stately", retryLimit: 12, retryDelay: 30, retryBackoff: true });
