@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
+import { runTransaction } from "@/lib/db/run-transaction";
 import { AppError } from "@/lib/errors";
 import { getEnv } from "@/lib/env";
 import { getStripe } from "@/lib/stripe/get-stripe";
@@ -56,6 +57,9 @@ export async function createCardSetupCheckout(db: Database, options: { userId: s
     ),
   );
   if (!session.url) throw new AppError("internal", { message: `Checkout session ${session.id} has no URL.` });
+  await db.execute(sql`
+    insert into card_setups (checkout_session_id, billing_account_id) values (${session.id}, ${owner.accountId})
+    on conflict (checkout_session_id) do nothing`);
   return session.url;
 }
 
@@ -81,7 +85,17 @@ export async function completeCardSetup(db: Database, sessionId: string, expecte
   const methodId = typeof method === "string" ? method : method?.id;
   const customerId = typeof session.customer === "string" ? session.customer : session.customer?.id;
   if (session.status !== "complete" || intent?.status !== "succeeded" || !methodId || !customerId) return { accountId, saved: false };
-  await makeDefaultCard(customerId, methodId);
+  // Once per session, and never over the card of a session started later (deliveries come in any order).
+  await runTransaction(db, async (tx) => {
+    const mine = await tx.execute<{ seq: string; applied: boolean }>(sql`
+      select seq::text, applied_at is not null as applied from card_setups where billing_account_id = ${accountId} order by seq for update`);
+    const row = await tx.execute<{ seq: string }>(sql`select seq::text from card_setups where checkout_session_id = ${session.id}`);
+    const seq = row.rows[0] ? BigInt(row.rows[0].seq) : undefined;
+    const superseded = mine.rows.some((other) => other.applied && (seq === undefined || BigInt(other.seq) >= seq));
+    if (superseded) return;
+    await makeDefaultCard(customerId, methodId);
+    await tx.execute(sql`update card_setups set applied_at = now() where checkout_session_id = ${session.id}`);
+  });
   return { accountId, saved: true };
 }
 

@@ -29,7 +29,17 @@ CREATE TABLE "auto_recharges" (
 	CONSTRAINT "auto_recharges_payment_intent_id_unique" UNIQUE("payment_intent_id")
 );
 --> statement-breakpoint
+CREATE TABLE "card_setups" (
+	"checkout_session_id" text PRIMARY KEY NOT NULL,
+	"billing_account_id" text NOT NULL,
+	"seq" bigserial NOT NULL,
+	"applied_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "auto_recharge_settings" ADD CONSTRAINT "auto_recharge_settings_billing_account_id_billing_accounts_id_fk" FOREIGN KEY ("billing_account_id") REFERENCES "public"."billing_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "auto_recharges" ADD CONSTRAINT "auto_recharges_billing_account_id_billing_accounts_id_fk" FOREIGN KEY ("billing_account_id") REFERENCES "public"."billing_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "card_setups" ADD CONSTRAINT "card_setups_billing_account_id_billing_accounts_id_fk" FOREIGN KEY ("billing_account_id") REFERENCES "public"."billing_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "auto_recharges_one_in_flight" ON "auto_recharges" USING btree ("billing_account_id") WHERE status in ('pending', 'charging');--> statement-breakpoint
-CREATE INDEX "auto_recharges_account_idx" ON "auto_recharges" USING btree ("billing_account_id","created_at");
+CREATE INDEX "auto_recharges_account_idx" ON "auto_recharges" USING btree ("billing_account_id","created_at");--> statement-breakpoint
+CREATE INDEX "card_setups_account_idx" ON "card_setups" USING btree ("billing_account_id","seq");

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, boolean, check, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { billingAccounts } from "./billing-accounts";
 
 export const autoRechargeStatuses = ["pending", "charging", "succeeded", "failed", "skipped"] as const;
@@ -56,4 +56,21 @@ export const autoRecharges = pgTable(
     uniqueIndex("auto_recharges_one_in_flight").on(table.billingAccountId).where(sql`status in ('pending', 'charging')`),
     index("auto_recharges_account_idx").on(table.billingAccountId, table.createdAt),
   ],
+);
+
+// A setup-mode Checkout session the site started, in the order it started them (`seq`). Its card becomes
+// the default once (`applied_at`), and only if no later session's card already did: webhooks and the
+// return page may finish them in any order, and a late one must not undo a newer choice.
+export const cardSetups = pgTable(
+  "card_setups",
+  {
+    checkoutSessionId: text("checkout_session_id").primaryKey(),
+    billingAccountId: text("billing_account_id")
+      .notNull()
+      .references(() => billingAccounts.id),
+    seq: bigserial("seq", { mode: "bigint" }).notNull(),
+    appliedAt: timestamp("applied_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("card_setups_account_idx").on(table.billingAccountId, table.seq)],
 );
