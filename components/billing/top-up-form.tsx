@@ -14,6 +14,7 @@ export function TopUpForm({ action, attemptId }: { action: FormAction; attemptId
   // Controlled, so the choice survives an error answer (React resets uncontrolled fields after an action).
   const [preset, setPreset] = useState("25");
   const [customAmount, setCustomAmount] = useState("");
+  const [saveCard, setSaveCard] = useState(false);
   const error = state.status === "error" ? state : undefined;
   const customError = error?.fieldErrors?.customAmount;
   return (
@@ -73,6 +74,10 @@ export function TopUpForm({ action, attemptId }: { action: FormAction; attemptId
           Any amount from $5 to $1,000. Credit never expires.
         </p>
       </fieldset>
+      <label className="flex items-center gap-3 text-sm">
+        <input type="checkbox" name="saveCard" value="on" checked={saveCard} onChange={(event) => setSaveCard(event.target.checked)} className="h-4 w-4 accent-brand" />
+        Save this card for auto-recharge
+      </label>
       {error ? (
         <p role="alert" className="rounded-lg bg-danger/10 px-3 py-2 text-sm text-danger">
           {error.message}

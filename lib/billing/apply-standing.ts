@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Transaction } from "@/lib/db/client";
+import { requestAutoRecharges } from "@/lib/payments/request-auto-recharge";
 import { standingFor, type StandingState } from "./standing";
 
 export type StandingChange = { accountId: string; from: StandingState; to: StandingState; balanceMicros: bigint };
@@ -19,6 +20,8 @@ export type ApplyStandingOptions = {
  */
 export async function applyStanding(tx: Transaction, options: ApplyStandingOptions): Promise<StandingChange[]> {
   if (options.balances.size === 0) return [];
+  // Auto-recharge (lib/payments): one request row per account that fell under its threshold.
+  await requestAutoRecharges(tx, options.balances);
   const ids = [...options.balances.keys()];
   const current = await tx.execute<{ id: string; state: StandingState; low: string; floor: string }>(sql`
     select id, state, low_threshold_micros::text as low, floor_micros::text as floor

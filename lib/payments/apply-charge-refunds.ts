@@ -38,6 +38,7 @@ export async function applyChargeRefunds(db: Database, chargeId: string): Promis
         toAccountId: system.stripe_cash,
         amountMicros: centsToMicros(refund.amount),
         reason: `Card refund${refund.reason ? ` (${refund.reason})` : ""} of top-up ${topUp.sessionId}`,
+        reversesTransferId: topUp.creditTransferId,
         metadata: { refund_id: refund.id, charge_id: charge.id, checkout_session_id: topUp.sessionId },
       })),
       `refund of ${charge.id}`,

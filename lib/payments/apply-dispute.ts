@@ -39,6 +39,7 @@ export async function applyDispute(db: Database, disputeId: string): Promise<Rev
         toAccountId: system.disputes,
         amountMicros,
         reason: `Card dispute (${dispute.reason}) on top-up ${topUp.sessionId}`,
+        reversesTransferId: topUp.creditTransferId,
         metadata,
       },
     ];

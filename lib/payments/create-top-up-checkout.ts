@@ -5,8 +5,8 @@ import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { getLogger } from "@/lib/observability/logger";
 import { getStripe } from "@/lib/stripe/get-stripe";
-import { getBillingAccountForUserOrThrow } from "./get-billing-account-for-user";
-import { getOrCreateStripeCustomer } from "./get-or-create-stripe-customer";
+import { getBillingAccountForUserOrThrow, type BillingOwner } from "./get-billing-account-for-user";
+import { withStripeCustomer } from "./get-or-create-stripe-customer";
 import { getPaymentMetrics } from "./payment-metrics";
 import { callStripe } from "./stripe-error";
 import { centsToMicros } from "./top-up-amount";
@@ -16,6 +16,17 @@ export type CreateTopUpCheckoutOptions = {
   amountCents: number;
   /** One per rendering of the top-up form: resubmitting the same form returns the same session. */
   attemptId: string;
+  /** Keep the card for auto-recharge (`setup_future_usage=off_session`). */
+  saveCard?: boolean;
+};
+
+export type OwnerCheckoutOptions = {
+  amountCents: number;
+  /** The Stripe Idempotency-Key: a retry with the same key returns the session a lost answer created. */
+  idempotencyKey: string;
+  saveCard: boolean;
+  /** Why the session exists (`top_up`, or `auto_recharge_recovery` from a paused auto-recharge email). */
+  purpose: "top_up" | "auto_recharge_recovery";
 };
 
 /**
@@ -25,30 +36,49 @@ export type CreateTopUpCheckoutOptions = {
  * person can retry; the Idempotency-Key makes a retry return the session a lost answer created.
  */
 export async function createTopUpCheckout(db: Database, options: CreateTopUpCheckoutOptions): Promise<string> {
+  const owner = await getBillingAccountForUserOrThrow(db, options.userId).catch((error: unknown) => {
+    getPaymentMetrics().checkoutSessions.inc({ outcome: "failed" });
+    throw error;
+  });
+  const saveCard = options.saveCard ?? false;
+  return createCheckoutForOwner(db, owner, {
+    amountCents: options.amountCents,
+    idempotencyKey: `checkout:${owner.accountId}:${options.attemptId}:${options.amountCents}${saveCard ? ":save" : ""}`,
+    saveCard,
+    purpose: "top_up",
+  });
+}
+
+/** The Checkout session of a top-up for a known account (the form above, or a recovery link). */
+export async function createCheckoutForOwner(db: Database, owner: BillingOwner, options: OwnerCheckoutOptions): Promise<string> {
   const metrics = getPaymentMetrics();
   try {
-    const owner = await getBillingAccountForUserOrThrow(db, options.userId);
-    const customer = await getOrCreateStripeCustomer(db, owner);
     const appUrl = getEnv().appUrl;
-    const metadata = { billing_account_id: owner.accountId, purpose: "top_up" };
-    const session = await callStripe("starting the payment", () =>
-      getStripe().checkout.sessions.create(
-        {
-          mode: "payment",
-          customer,
-          client_reference_id: owner.accountId,
-          metadata,
-          payment_intent_data: { metadata, description: "Tandem prepaid credit" },
-          line_items: [
-            {
-              quantity: 1,
-              price_data: { currency: "usd", unit_amount: options.amountCents, product_data: { name: "Tandem prepaid credit" } },
+    const metadata = { billing_account_id: owner.accountId, purpose: options.purpose, save_card: options.saveCard ? "1" : "0" };
+    const session = await withStripeCustomer(db, owner, (customer) =>
+      callStripe("starting the payment", () =>
+        getStripe().checkout.sessions.create(
+          {
+            mode: "payment",
+            customer,
+            client_reference_id: owner.accountId,
+            metadata,
+            payment_intent_data: {
+              metadata,
+              description: "Tandem prepaid credit",
+              ...(options.saveCard ? { setup_future_usage: "off_session" as const } : {}),
             },
-          ],
-          success_url: `${appUrl}/account/billing/return?session_id={CHECKOUT_SESSION_ID}`,
-          cancel_url: `${appUrl}/account/billing?checkout=canceled`,
-        },
-        { idempotencyKey: `checkout:${owner.accountId}:${options.attemptId}:${options.amountCents}` },
+            line_items: [
+              {
+                quantity: 1,
+                price_data: { currency: "usd", unit_amount: options.amountCents, product_data: { name: "Tandem prepaid credit" } },
+              },
+            ],
+            success_url: `${appUrl}/account/billing/return?session_id={CHECKOUT_SESSION_ID}`,
+            cancel_url: `${appUrl}/account/billing?checkout=canceled`,
+          },
+          { idempotencyKey: `${options.idempotencyKey}:${customer}` },
+        ),
       ),
     );
     if (!session.url) throw new AppError("internal", { message: `Checkout session ${session.id} has no URL.` });

@@ -4,14 +4,23 @@ import type Stripe from "stripe";
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { getStripe } from "@/lib/stripe/get-stripe";
+import { fulfillAutoRecharge } from "./fulfill-auto-recharge";
 import { fulfillCheckout } from "./fulfill-checkout";
 import { findBillingOwner, type BillingOwner } from "./get-billing-account-for-user";
 import { callStripe } from "./stripe-error";
+import { idOf } from "./stripe-ids";
 
-export type ChargedTopUp = { owner: BillingOwner; sessionId: string };
+export type ChargedTopUp = {
+  owner: BillingOwner;
+  /** The Checkout session id, or the PaymentIntent id of an auto-recharge: named in reversal reasons. */
+  sessionId: string;
+  /** The ledger transfer that credited the payment: a refund or dispute names it as the one it reverses. */
+  creditTransferId: bigint | undefined;
+};
 
-function idOf(value: string | { id: string } | null): string | null {
-  return typeof value === "string" ? value : (value?.id ?? null);
+async function creditTransferId(db: Database, idempotencyKey: string): Promise<bigint | undefined> {
+  const rows = await db.execute<{ id: string }>(sql`select id::text from transfers where idempotency_key = ${idempotencyKey}`);
+  return rows.rows[0] ? BigInt(rows.rows[0].id) : undefined;
 }
 
 /**
@@ -29,8 +38,10 @@ export async function ensureTopUpForCharge(db: Database, charge: Stripe.Charge):
   if (row) {
     const owner = await findBillingOwner(db, row.billing_account_id);
     if (!owner) throw new AppError("internal", { message: `Top-up ${row.checkout_session_id} names a missing account.` });
-    return { owner, sessionId: row.checkout_session_id };
+    return { owner, sessionId: row.checkout_session_id, creditTransferId: await creditTransferId(db, `checkout:${row.checkout_session_id}`) };
   }
+  const recharge = await fulfillAutoRecharge(db, intentId);
+  if (recharge) return { owner: recharge.owner, sessionId: intentId, creditTransferId: await creditTransferId(db, `payment_intent:${intentId}`) };
   const sessions = await callStripe("finding the payment's Checkout session", () =>
     getStripe().checkout.sessions.list({ payment_intent: intentId, limit: 1 }),
   );
@@ -42,7 +53,7 @@ export async function ensureTopUpForCharge(db: Database, charge: Stripe.Charge):
   });
   if (!fulfilled || fulfilled.status !== "paid") return undefined;
   const owner = await findBillingOwner(db, fulfilled.accountId);
-  return owner ? { owner, sessionId: session.id } : undefined;
+  return owner ? { owner, sessionId: session.id, creditTransferId: await creditTransferId(db, `checkout:${session.id}`) } : undefined;
 }
 
 export { idOf };

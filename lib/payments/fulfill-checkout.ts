@@ -8,10 +8,12 @@ import { AppError } from "@/lib/errors";
 import { getSystemAccounts } from "@/lib/ledger/system-accounts";
 import { getLogger } from "@/lib/observability/logger";
 import { getStripe } from "@/lib/stripe/get-stripe";
+import { adoptCardFromTopUp } from "./auto-recharge-settings";
 import { findBillingOwner } from "./get-billing-account-for-user";
 import { getPaymentMetrics } from "./payment-metrics";
 import { sendPaymentEmail } from "./send-payment-email";
 import { callStripe } from "./stripe-error";
+import { idOf } from "./stripe-ids";
 import { centsToMicros } from "./top-up-amount";
 
 export type TopUpStatus = "open" | "processing" | "paid" | "failed" | "expired";
@@ -122,6 +124,14 @@ export async function fulfillCheckout(db: Database, sessionId: string, options: 
     metrics.topUpMicros.inc(Number(amountMicros));
     getLogger().info({ session: session.id, account: owner.accountId, micros: amountMicros.toString() }, "top-up credited");
     await sendPaymentEmail(owner, { kind: "receipt", amountMicros, balanceMicros, receiptUrl: charge?.receipt_url ?? null });
+    if (session.metadata?.save_card === "1") {
+      await adoptCardFromTopUp(db, {
+        accountId: owner.accountId,
+        customerId: idOf(session.customer),
+        paymentMethodId: idOf(intent?.payment_method ?? null),
+        resume: session.metadata.purpose === "auto_recharge_recovery",
+      });
+    }
   }
   return { sessionId: session.id, accountId: owner.accountId, status, amountMicros, balanceMicros, isNewCredit };
 }

@@ -1,13 +1,34 @@
 import "server-only";
 import { getAccountSummary, type AccountSummary } from "@/lib/account/get-account-summary";
 import type { AppSession } from "@/lib/auth/app-session";
-import type { Queryable } from "@/lib/db/client";
+import type { Database } from "@/lib/db/client";
+import { getLogger } from "@/lib/observability/logger";
+import { getAutoRechargeState, type AutoRechargeState } from "./auto-recharge-settings";
+import { listAutoRecharges, type AutoRechargeRow } from "./list-auto-recharges";
 import { listTopUps, type TopUpRow } from "./list-top-ups";
+import { getSavedCard, type SavedCard } from "./saved-card";
 
-export type BillingOverview = { billing: AccountSummary["billing"]; topUps: TopUpRow[] };
+export type BillingOverview = {
+  billing: AccountSummary["billing"];
+  topUps: TopUpRow[];
+  autoRecharge: AutoRechargeState | null;
+  recharges: AutoRechargeRow[];
+  /** The saved card; null when there is none, "unavailable" when Stripe could not be asked. */
+  card: SavedCard | null | "unavailable";
+};
 
 /** The billing page's data, for the session's own account only. */
-export async function getBillingOverview(db: Queryable, session: AppSession): Promise<BillingOverview> {
+export async function getBillingOverview(db: Database, session: AppSession): Promise<BillingOverview> {
   const { billing } = await getAccountSummary(db, session);
-  return { billing, topUps: billing ? await listTopUps(db, billing.accountId) : [] };
+  if (!billing) return { billing, topUps: [], autoRecharge: null, recharges: [], card: null };
+  const [topUps, autoRecharge, recharges, card] = await Promise.all([
+    listTopUps(db, billing.accountId),
+    getAutoRechargeState(db, billing.accountId),
+    listAutoRecharges(db, billing.accountId),
+    getSavedCard(db, billing).catch((error: unknown) => {
+      getLogger().warn({ err: error, account: billing.accountId }, "could not read the saved card from Stripe");
+      return "unavailable" as const;
+    }),
+  ]);
+  return { billing, topUps, autoRecharge, recharges, card };
 }

@@ -1,28 +1,60 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
+import { getLogger } from "@/lib/observability/logger";
 import { getStripe } from "@/lib/stripe/get-stripe";
-import { callStripe } from "./stripe-error";
+import { callStripe, stripeErrorOf } from "./stripe-error";
+
+type CustomerOwner = { accountId: string; email: string };
 
 /**
  * The account's one Stripe customer: read from `stripe_customers`, or created once. The creation's
  * Idempotency-Key is derived from the account, so racing requests (or a retry after the insert below
  * failed) get the same customer back from Stripe instead of a second one.
  */
-export async function getOrCreateStripeCustomer(db: Database, options: { accountId: string; email: string }): Promise<string> {
+export async function getOrCreateStripeCustomer(db: Database, options: CustomerOwner): Promise<string> {
   const existing = await db.execute<{ stripe_customer_id: string }>(sql`
     select stripe_customer_id from stripe_customers where billing_account_id = ${options.accountId}`);
   const known = existing.rows[0]?.stripe_customer_id;
   if (known) return known;
+  return createCustomer(db, options, `customer:${options.accountId}`);
+}
+
+async function createCustomer(db: Database, options: CustomerOwner, idempotencyKey: string): Promise<string> {
   const customer = await callStripe("creating your customer record", () =>
-    getStripe().customers.create(
-      { email: options.email, metadata: { billing_account_id: options.accountId } },
-      { idempotencyKey: `customer:${options.accountId}` },
-    ),
+    getStripe().customers.create({ email: options.email, metadata: { billing_account_id: options.accountId } }, { idempotencyKey }),
   );
   const stored = await db.execute<{ stripe_customer_id: string }>(sql`
     insert into stripe_customers (billing_account_id, stripe_customer_id) values (${options.accountId}, ${customer.id})
     on conflict (billing_account_id) do update set billing_account_id = excluded.billing_account_id
     returning stripe_customer_id`);
   return stored.rows[0]!.stripe_customer_id;
+}
+
+function isMissingCustomer(error: unknown, customerId: string): boolean {
+  const cause = stripeErrorOf(error);
+  return (
+    cause?.type === "StripeInvalidRequestError" &&
+    cause.code === "resource_missing" &&
+    (cause.param === "customer" || (cause.message ?? "").includes(customerId))
+  );
+}
+
+/**
+ * Runs a Stripe call with the account's customer. When Stripe says that customer does not exist (the
+ * emulator's state was wiped but our database was not, or the customer was deleted in the Dashboard),
+ * the stale id is replaced by a new customer once and the call runs again.
+ */
+export async function withStripeCustomer<T>(db: Database, owner: CustomerOwner, call: (customerId: string) => Promise<T>): Promise<T> {
+  const customerId = await getOrCreateStripeCustomer(db, owner);
+  try {
+    return await call(customerId);
+  } catch (error) {
+    if (!isMissingCustomer(error, customerId)) throw error;
+    getLogger().warn({ account: owner.accountId, customer: customerId }, "stored Stripe customer is missing at Stripe; creating a new one");
+    await db.execute(sql`
+      delete from stripe_customers where billing_account_id = ${owner.accountId} and stripe_customer_id = ${customerId}`);
+    const fresh = await createCustomer(db, owner, `customer:${owner.accountId}:replaces:${customerId}`);
+    return call(fresh);
+  }
 }

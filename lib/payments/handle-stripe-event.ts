@@ -6,8 +6,10 @@ import { AppError } from "@/lib/errors";
 import { getLogger } from "@/lib/observability/logger";
 import { applyChargeRefunds } from "./apply-charge-refunds";
 import { applyDispute } from "./apply-dispute";
+import { fulfillAutoRecharge } from "./fulfill-auto-recharge";
 import { fulfillCheckout } from "./fulfill-checkout";
 import { eventTypeLabel, getPaymentMetrics } from "./payment-metrics";
+import { completeCardSetup } from "./saved-card";
 
 export type EventOutcome = "processed" | "duplicate" | "ignored";
 export type EventResult = { outcome: EventOutcome; accountId: string | null };
@@ -29,6 +31,11 @@ async function applyEffect(db: Database, event: Stripe.Event): Promise<Effect | 
     case "checkout.session.completed":
     case "checkout.session.async_payment_succeeded":
     case "checkout.session.async_payment_failed": {
+      // A session's mode never changes, so the payload can be trusted for it; the rest is re-read.
+      if (event.data.object.mode === "setup") {
+        const setup = await completeCardSetup(db, objectId);
+        return { accountId: setup.accountId, note: setup.saved ? "card saved" : "card not saved" };
+      }
       const result = await fulfillCheckout(db, objectId);
       if (event.type === "checkout.session.async_payment_failed" && result.status === "failed") {
         getPaymentMetrics().topUps.inc({ outcome: "failed" });
@@ -45,6 +52,10 @@ async function applyEffect(db: Database, event: Stripe.Event): Promise<Effect | 
     case "charge.dispute.closed": {
       const result = await applyDispute(db, objectId);
       return { accountId: result.accountId, note: `${result.posted} posted` };
+    }
+    case "payment_intent.succeeded": {
+      const credit = await fulfillAutoRecharge(db, objectId);
+      return credit ? { accountId: credit.owner.accountId, note: "auto-recharge credited" } : undefined;
     }
     default:
       return undefined;

@@ -11,6 +11,7 @@ const HANDLED_TYPES = new Set([
   "charge.refunded",
   "charge.dispute.created",
   "charge.dispute.closed",
+  "payment_intent.succeeded",
 ]);
 
 type PaymentMetrics = ReturnType<typeof createPaymentMetrics>;
@@ -58,6 +59,24 @@ function createPaymentMetrics() {
     reversals: new Counter({
       name: "payment_reversals_total",
       help: "Credit reversed or reinstated after a top-up, by kind (refund, dispute, dispute_won).",
+      labelNames: ["kind"] as const,
+      registers,
+    }),
+    autoRecharges: new Counter({
+      name: "auto_recharges_total",
+      help: "Auto-recharge outcomes: succeeded, card_declined, authentication_required, no_card, retry, skipped_<reason>.",
+      labelNames: ["outcome"] as const,
+      registers,
+    }),
+    reconcileRuns: new Counter({
+      name: "payment_reconcile_runs_total",
+      help: "Reconciliation runs against Stripe, by outcome (ok, drift, failed).",
+      labelNames: ["outcome"] as const,
+      registers,
+    }),
+    reconcileFindings: new Counter({
+      name: "payment_reconcile_findings_total",
+      help: "What reconciliation found: repaired (a missed fulfilment credited now) or drift kinds (a system problem).",
       labelNames: ["kind"] as const,
       registers,
     }),

@@ -21,15 +21,18 @@ export const topUpFormSchema = z
     customAmount: z.string().max(32).optional(),
     // One per rendering of the form: the Stripe idempotency key, so a resubmitted form reuses its session.
     attemptId: z.uuid({ message: "This form has expired. Reload the page and try again." }),
+    // "Save this card for auto-recharge": the session asks Stripe to keep the card (off-session use).
+    saveCard: z.literal("on").optional(),
   })
   .transform((input, context) => {
-    if (input.preset !== "custom") return { amountCents: Number(input.preset) * 100, attemptId: input.attemptId };
+    const saveCard = input.saveCard === "on" ? { saveCard: true } : {};
+    if (input.preset !== "custom") return { amountCents: Number(input.preset) * 100, attemptId: input.attemptId, ...saveCard };
     const cents = parseDollarsToCents(input.customAmount ?? "");
     if (cents === undefined || cents < MIN_TOP_UP_CENTS || cents > MAX_TOP_UP_CENTS) {
       context.addIssue({ code: "custom", path: ["customAmount"], message: CUSTOM_AMOUNT_MESSAGE });
       return z.NEVER;
     }
-    return { amountCents: cents, attemptId: input.attemptId };
+    return { amountCents: cents, attemptId: input.attemptId, ...saveCard };
   });
 
 export type TopUpForm = z.output<typeof topUpFormSchema>;

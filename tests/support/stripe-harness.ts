@@ -169,3 +169,17 @@ export async function waitForProcessedEvent(type: string, objectId: string): Pro
     { timeout: 10_000, interval: 50 },
   );
 }
+
+/** Saves a card for the user through Checkout in setup mode (the emulator's hosted page, by control). */
+export async function saveCard(harness: StripeHarness, user: TestUser, card = "4242424242424242"): Promise<void> {
+  const { createCardSetupCheckout, completeCardSetup } = await import("@/lib/payments/saved-card");
+  const url = await createCardSetupCheckout(getDb(), { userId: user.userId, attemptId: randomUUID() });
+  const sessionId = sessionIdFromUrl(url);
+  await harness.control("POST", `/checkout/sessions/${sessionId}/complete`, { card });
+  await completeCardSetup(getDb(), sessionId, user.accountId);
+}
+
+export async function customerOf(accountId: string): Promise<string> {
+  const rows = await getDb().execute<{ id: string }>(sql`select stripe_customer_id as id from stripe_customers where billing_account_id = ${accountId}`);
+  return rows.rows[0]!.id;
+}

@@ -3,20 +3,29 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { randomUUID } from "node:crypto";
 import { BalanceCard } from "@/components/account/balance-card";
+import { AutoRechargePanel } from "@/components/billing/auto-recharge-panel";
 import { TopUpForm } from "@/components/billing/top-up-form";
 import { TopUpHistory } from "@/components/billing/top-up-history";
 import { Notice } from "@/components/ui/notice";
 import { getCurrentSession } from "@/lib/auth/get-current-session";
 import { getDb } from "@/lib/db/client";
 import { getBillingOverview } from "@/lib/payments/get-billing-overview";
-import { createTopUpAction } from "./actions";
+import { confirmCardSetupOnReturn } from "@/lib/payments/saved-card";
+import { createTopUpAction, openPortalAction, resumeAutoRechargeAction, saveAutoRechargeAction, saveCardAction } from "./actions";
+
+const panelActions = { saveCard: saveCardAction, openPortal: openPortalAction, save: saveAutoRechargeAction, resume: resumeAutoRechargeAction };
 
 export const metadata: Metadata = { title: "Billing" };
 
-export default async function BillingPage({ searchParams }: { searchParams: Promise<{ checkout?: string }> }) {
+type Search = { checkout?: string; card_session?: string };
+
+export default async function BillingPage({ searchParams }: { searchParams: Promise<Search> }) {
   const session = await getCurrentSession();
   if (!session) redirect("/sign-in");
-  const [{ billing, topUps }, { checkout }] = await Promise.all([getBillingOverview(getDb(), session), searchParams]);
+  const { checkout, card_session: cardSession } = await searchParams;
+  // Back from saving a card on Stripe's page: make it the default now (the webhook does the same, once).
+  const cardSaved = cardSession ? await confirmCardSetupOnReturn(getDb(), session.user.id, cardSession) : undefined;
+  const { billing, topUps, autoRecharge, recharges, card } = await getBillingOverview(getDb(), session);
   return (
     <div className="mx-auto w-full max-w-3xl px-4 py-12 sm:px-6 sm:py-16">
       <Link href="/account" className="text-sm font-medium text-ink-soft hover:text-brand">
@@ -28,6 +37,8 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
         {checkout === "canceled" ? (
           <Notice title="Payment canceled">Nothing was charged. Pick an amount to try again.</Notice>
         ) : null}
+        {cardSaved === true ? <Notice tone="success" title="Card saved">Auto-recharge will charge this card.</Notice> : null}
+        {cardSaved === false ? <Notice tone="warn" title="No card was saved">Stripe did not confirm a card. Try again.</Notice> : null}
         <BalanceCard billing={billing} />
         {billing ? (
           <section aria-labelledby="top-up-heading" className="rounded-2xl border border-line bg-paper p-6">
@@ -37,6 +48,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
             </div>
           </section>
         ) : null}
+        {billing ? <AutoRechargePanel state={autoRecharge} card={card} recharges={recharges} actions={panelActions} /> : null}
         {billing ? <TopUpHistory topUps={topUps} /> : null}
       </div>
     </div>

@@ -1,0 +1,14 @@
+// Next calls register() once per server process: start the background job workers (auto-recharge,
+// payments reconciliation) inside the Node server, so `npm start` and the e2e server run them.
+// JOBS_DISABLED=1 leaves them to a separate worker process.
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  if (process.env.NEXT_PHASE === "phase-production-build" || process.env.JOBS_DISABLED === "1" || !process.env.DATABASE_URL) return;
+  const { startJobs } = await import("./lib/jobs/start-jobs");
+  try {
+    await startJobs();
+  } catch (error) {
+    // The site still serves; the sweep is retried at the next server start. Logged, not thrown.
+    console.error("background jobs did not start:", error);
+  }
+}

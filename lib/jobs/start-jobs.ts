@@ -1,0 +1,77 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import PgBoss from "pg-boss";
+import { getDb } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
+import { getLogger } from "@/lib/observability/logger";
+import { getPaymentMetrics } from "@/lib/payments/payment-metrics";
+import { reconcilePayments } from "@/lib/payments/reconcile";
+import { runAutoRecharge } from "@/lib/payments/run-auto-recharge";
+
+export const QUEUES = { autoRecharge: "auto-recharge", reconcile: "payments-reconcile" } as const;
+
+/** How often the sweep looks for recharges asked for by committed postings (and unsent pause notices). */
+const SWEEP_INTERVAL_MS = 1_000;
+
+type Jobs = { boss: PgBoss; timer: NodeJS.Timeout };
+const globalForJobs = globalThis as unknown as { appJobs?: Promise<Jobs> };
+
+/**
+ * Sends one `auto-recharge` job per account with work waiting that has no job queued, retrying or
+ * running. Postings only insert rows (in their own transaction); this is their "enqueue after commit".
+ * The queue's `stately` policy keys jobs by account, so a racing sweep cannot queue a second one.
+ */
+export async function sweepAutoRecharges(boss: PgBoss): Promise<number> {
+  const rows = await getDb().execute<{ account_id: string }>(sql`
+    select distinct r.billing_account_id as account_id from auto_recharges r
+    where (r.status in ('pending', 'charging') or (r.status = 'failed' and r.notified_at is null))
+      and not exists (select 1 from pgboss.job j where j.name = ${QUEUES.autoRecharge} and j.singleton_key = r.billing_account_id
+        and j.state in ('created', 'retry', 'active'))`);
+  let sent = 0;
+  for (const row of rows.rows) {
+    if (await boss.send(QUEUES.autoRecharge, { accountId: row.account_id }, { singletonKey: row.account_id })) sent += 1;
+  }
+  return sent;
+}
+
+async function start(): Promise<Jobs> {
+  const log = getLogger();
+  const boss = new PgBoss({ connectionString: getEnv().databaseUrl, schema: "pgboss", max: 4, application_name: "tandem-jobs" });
+  boss.on("error", (error) => log.error({ err: error }, "job queue error"));
+  getPaymentMetrics(); // registers the auto-recharge and reconciliation series on /api/metrics from the start
+  await boss.start();
+  // A charge Stripe could not answer is retried with backoff (30 s, 1 min, 2 min, …), same Idempotency-Key.
+  await boss.createQueue(QUEUES.autoRecharge, { name: QUEUES.autoRecharge, policy: "stately", retryLimit: 12, retryDelay: 30, retryBackoff: true });
+  await boss.createQueue(QUEUES.reconcile, { name: QUEUES.reconcile, policy: "singleton", retryLimit: 2, retryDelay: 60 });
+  await boss.schedule(QUEUES.reconcile, "*/15 * * * *", {}, { tz: "UTC" });
+  await boss.work<{ accountId: string }>(QUEUES.autoRecharge, { pollingIntervalSeconds: 1 }, async ([job]) => {
+    if (job) await runAutoRecharge(getDb(), job.data.accountId);
+  });
+  await boss.work(QUEUES.reconcile, { pollingIntervalSeconds: 30 }, async () => {
+    const report = await reconcilePayments(getDb());
+    log.info({ repaired: report.repaired.length, drift: report.drift.length }, "payments reconciled");
+  });
+  const timer = setInterval(() => {
+    sweepAutoRecharges(boss).catch((error: unknown) => log.error({ err: error }, "auto-recharge sweep failed"));
+  }, SWEEP_INTERVAL_MS);
+  timer.unref();
+  log.info("background jobs started (auto-recharge, payments reconciliation)");
+  return { boss, timer };
+}
+
+/** Starts the job workers in this process once (the Next server calls it from instrumentation.ts). */
+export function startJobs(): Promise<Jobs> {
+  globalForJobs.appJobs ??= start().catch((error: unknown) => {
+    globalForJobs.appJobs = undefined;
+    throw error;
+  });
+  return globalForJobs.appJobs;
+}
+
+export async function stopJobs(): Promise<void> {
+  const jobs = await globalForJobs.appJobs?.catch(() => undefined);
+  globalForJobs.appJobs = undefined;
+  if (!jobs) return;
+  clearInterval(jobs.timer);
+  await jobs.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+}

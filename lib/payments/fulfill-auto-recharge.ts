@@ -1,0 +1,77 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type Stripe from "stripe";
+import { postCustomerTransfers } from "@/lib/billing/post-customer-transfers";
+import type { Database } from "@/lib/db/client";
+import { runTransaction } from "@/lib/db/run-transaction";
+import { getSystemAccounts } from "@/lib/ledger/system-accounts";
+import { getLogger } from "@/lib/observability/logger";
+import { getStripe } from "@/lib/stripe/get-stripe";
+import { findBillingOwner, type BillingOwner } from "./get-billing-account-for-user";
+import { getPaymentMetrics } from "./payment-metrics";
+import { sendPaymentEmail } from "./send-payment-email";
+import { callStripe } from "./stripe-error";
+import { centsToMicros } from "./top-up-amount";
+
+export const AUTO_RECHARGE_PURPOSE = "auto_recharge";
+
+export type AutoRechargeCredit = { owner: BillingOwner; paymentIntentId: string; isNewCredit: boolean };
+
+function chargeOf(intent: Stripe.PaymentIntent): Stripe.Charge | null {
+  return typeof intent.latest_charge === "object" ? intent.latest_charge : null;
+}
+
+/**
+ * Credits a succeeded off-session auto-recharge PaymentIntent exactly once: one `top_up` transfer keyed
+ * `payment_intent:<pi id>`, and the recharge row marked succeeded, in one transaction. Called by the
+ * job right after the charge, by the `payment_intent.succeeded` webhook and by reconciliation, in any
+ * order. Re-reads the intent from Stripe; undefined when it is not a succeeded auto-recharge of ours.
+ */
+export async function fulfillAutoRecharge(db: Database, intentId: string): Promise<AutoRechargeCredit | undefined> {
+  const intent = await callStripe("checking the auto-recharge", () =>
+    getStripe().paymentIntents.retrieve(intentId, { expand: ["latest_charge"] }),
+  );
+  const accountId = intent.metadata?.billing_account_id;
+  if (intent.metadata?.purpose !== AUTO_RECHARGE_PURPOSE || !accountId || intent.status !== "succeeded" || intent.currency !== "usd") {
+    return undefined;
+  }
+  const owner = await findBillingOwner(db, accountId);
+  if (!owner) return undefined;
+  const charge = chargeOf(intent);
+  const amountMicros = centsToMicros(intent.amount_received || intent.amount);
+  const rechargeId = intent.metadata.auto_recharge_id ?? null;
+  const { transfer, balanceMicros } = await runTransaction(db, async (tx) => {
+    const system = await getSystemAccounts(tx);
+    // Mark the request done first, so the posting's own threshold check sees nothing in flight.
+    await tx.execute(sql`
+      update auto_recharges set status = 'succeeded', payment_intent_id = ${intent.id}, charge_id = ${charge?.id ?? null},
+        receipt_url = ${charge?.receipt_url ?? null}, amount_micros = ${amountMicros}, updated_at = now()
+      where id::text = ${rechargeId} and billing_account_id = ${owner.accountId}`);
+    const result = await postCustomerTransfers(
+      tx,
+      [
+        {
+          idempotencyKey: `payment_intent:${intent.id}`,
+          kind: "top_up",
+          fromAccountId: system.stripe_cash,
+          toAccountId: owner.ledgerAccountId,
+          amountMicros,
+          reason: "Auto-recharge from the saved card",
+          metadata: { payment_intent_id: intent.id, ...(rechargeId ? { auto_recharge_id: rechargeId } : {}) },
+        },
+      ],
+      `auto-recharge ${intent.id}`,
+    );
+    const posted = result.transfers[0]!;
+    await tx.execute(sql`update auto_recharges set transfer_id = ${posted.id} where id::text = ${rechargeId} and billing_account_id = ${owner.accountId}`);
+    return { transfer: posted, balanceMicros: result.balances.get(owner.ledgerAccountId) ?? 0n };
+  });
+  if (!transfer.isReplay) {
+    const metrics = getPaymentMetrics();
+    metrics.autoRecharges.inc({ outcome: "succeeded" });
+    metrics.topUpMicros.inc(Number(amountMicros));
+    getLogger().info({ intent: intent.id, account: owner.accountId, micros: amountMicros.toString() }, "auto-recharge credited");
+    await sendPaymentEmail(owner, { kind: "receipt", amountMicros, balanceMicros, receiptUrl: charge?.receipt_url ?? null });
+  }
+  return { owner, paymentIntentId: intent.id, isNewCredit: !transfer.isReplay };
+}

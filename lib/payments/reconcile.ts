@@ -1,0 +1,110 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { Database } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { getLogger } from "@/lib/observability/logger";
+import { getStripe } from "@/lib/stripe/get-stripe";
+import { AUTO_RECHARGE_PURPOSE, fulfillAutoRecharge } from "./fulfill-auto-recharge";
+import { fulfillCheckout } from "./fulfill-checkout";
+import { getPaymentMetrics } from "./payment-metrics";
+import { callStripe } from "./stripe-error";
+import { centsToMicros } from "./top-up-amount";
+
+export type DriftKind = "amount_mismatch" | "credit_without_payment" | "unfulfillable_payment";
+export type Drift = { kind: DriftKind; key: string; detail: string };
+export type ReconcileReport = { checkedPayments: number; checkedCredits: number; repaired: string[]; drift: Drift[] };
+
+/** How far back a run looks (Stripe objects and ledger credits created since then). */
+const DEFAULT_WINDOW_SECONDS = 7 * 24 * 3600;
+
+async function ledgerCredits(db: Database, sinceSeconds: number): Promise<Map<string, bigint>> {
+  const rows = await db.execute<{ key: string; micros: string }>(sql`
+    select idempotency_key as key, amount_micros::text as micros from transfers
+    where kind = 'top_up' and created_at >= to_timestamp(${sinceSeconds})
+      and (idempotency_key like 'checkout:%' or idempotency_key like 'payment_intent:%')`);
+  return new Map(rows.rows.map((row) => [row.key, BigInt(row.micros)]));
+}
+
+async function creditOf(db: Database, key: string): Promise<bigint | undefined> {
+  const rows = await db.execute<{ micros: string }>(sql`select amount_micros::text as micros from transfers where idempotency_key = ${key}`);
+  return rows.rows[0] ? BigInt(rows.rows[0].micros) : undefined;
+}
+
+async function isPaidAtStripe(prefix: string, id: string): Promise<boolean> {
+  const stripe = getStripe();
+  try {
+    if (prefix === "checkout") return (await callStripe("reconciling", () => stripe.checkout.sessions.retrieve(id))).payment_status === "paid";
+    return (await callStripe("reconciling", () => stripe.paymentIntents.retrieve(id))).status === "succeeded";
+  } catch (error) {
+    if (error instanceof AppError && error.code === "not_found") return false;
+    throw error;
+  }
+}
+
+/**
+ * Compares Stripe's succeeded payments with the ledger's card credits, both ways. A paid Checkout
+ * top-up or succeeded auto-recharge without its credit (a dropped webhook, a job that died) is repaired
+ * through the same idempotent fulfilment the webhook uses; anything else (amounts that differ, a credit
+ * whose payment Stripe does not show as paid, a payment we cannot fulfil) is drift: a system problem,
+ * counted in `payment_reconcile_findings_total` and logged, never "fixed" by guessing. Running it again
+ * changes nothing.
+ */
+export async function reconcilePayments(db: Database, options: { windowSeconds?: number } = {}): Promise<ReconcileReport> {
+  const since = Math.floor(Date.now() / 1000) - (options.windowSeconds ?? DEFAULT_WINDOW_SECONDS);
+  const stripe = getStripe();
+  const report: ReconcileReport = { checkedPayments: 0, checkedCredits: 0, repaired: [], drift: [] };
+  const seen = new Set<string>();
+
+  async function check(key: string, expectedMicros: bigint, repair: () => Promise<boolean>): Promise<void> {
+    report.checkedPayments += 1;
+    seen.add(key);
+    let credited = await creditOf(db, key);
+    if (credited === undefined) {
+      try {
+        if (await repair()) report.repaired.push(key);
+      } catch (error) {
+        if (!(error instanceof AppError && error.code === "not_found")) throw error;
+        return; // not one of our accounts' payments
+      }
+      credited = await creditOf(db, key);
+      if (credited === undefined) report.drift.push({ kind: "unfulfillable_payment", key, detail: "paid at Stripe, and fulfilment posted nothing" });
+    }
+    if (credited !== undefined && credited !== expectedMicros) {
+      report.drift.push({ kind: "amount_mismatch", key, detail: `Stripe ${expectedMicros} micros, ledger ${credited} micros` });
+    }
+  }
+
+  const sessions = stripe.checkout.sessions.list({ status: "complete", created: { gte: since }, limit: 100 });
+  for await (const session of sessions) {
+    if (session.mode !== "payment" || session.payment_status !== "paid" || !session.metadata?.billing_account_id) continue;
+    await check(`checkout:${session.id}`, centsToMicros(session.amount_total ?? 0), async () => (await fulfillCheckout(db, session.id)).isNewCredit);
+  }
+  const intents = stripe.paymentIntents.list({ created: { gte: since }, limit: 100 });
+  for await (const intent of intents) {
+    if (intent.status !== "succeeded" || intent.metadata?.purpose !== AUTO_RECHARGE_PURPOSE) continue;
+    await check(`payment_intent:${intent.id}`, centsToMicros(intent.amount_received || intent.amount), async () =>
+      Boolean((await fulfillAutoRecharge(db, intent.id))?.isNewCredit),
+    );
+  }
+
+  // The other way: each credit must name a payment Stripe shows as paid (older ones are re-read one by one).
+  for (const [key] of await ledgerCredits(db, since)) {
+    report.checkedCredits += 1;
+    if (seen.has(key)) continue;
+    const [prefix, id] = key.split(/:(.*)/s) as [string, string];
+    const paid = await isPaidAtStripe(prefix, id);
+    if (!paid) report.drift.push({ kind: "credit_without_payment", key, detail: "credited here, not paid at Stripe" });
+  }
+
+  const metrics = getPaymentMetrics();
+  for (const key of report.repaired) {
+    metrics.reconcileFindings.inc({ kind: "repaired" });
+    getLogger().warn({ key }, "reconciliation repaired a missed fulfilment");
+  }
+  for (const drift of report.drift) {
+    metrics.reconcileFindings.inc({ kind: drift.kind });
+    getLogger().error({ key: drift.key, kind: drift.kind, detail: drift.detail }, "payment drift between Stripe and the ledger");
+  }
+  metrics.reconcileRuns.inc({ outcome: report.drift.length > 0 ? "drift" : "ok" });
+  return report;
+}

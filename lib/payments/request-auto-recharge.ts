@@ -1,0 +1,22 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { Transaction } from "@/lib/db/client";
+
+/**
+ * Called in the transaction that posts money to customer accounts, under their ledger locks: asks for
+ * one recharge for each account whose new balance is under its auto-recharge threshold (enabled, not
+ * paused, not capped for the month). The partial UNIQUE index on in-flight recharges makes this a no-op
+ * while one is pending or charging, so any number of racing debits ask once. The job that charges is
+ * started after commit by the worker's sweep (`lib/jobs`), never from inside this transaction.
+ */
+export async function requestAutoRecharges(tx: Transaction, balances: Map<string, bigint>): Promise<void> {
+  if (balances.size === 0) return;
+  const input = Object.fromEntries([...balances].map(([accountId, micros]) => [accountId, micros.toString()]));
+  await tx.execute(sql`
+    insert into auto_recharges (billing_account_id)
+    select s.billing_account_id from auto_recharge_settings s
+    join jsonb_each_text(${JSON.stringify(input)}::jsonb) b on b.key = s.billing_account_id
+    where s.enabled and s.paused_at is null and (s.capped_until is null or s.capped_until <= now())
+      and b.value::bigint < s.threshold_micros
+    on conflict (billing_account_id) where status in ('pending', 'charging') do nothing`);
+}
