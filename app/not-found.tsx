@@ -14,17 +14,17 @@ export default function NotFound() {
     <>
       <SiteHeader />
       <main id="main" className="mx-auto flex w-full max-w-6xl flex-1 flex-col items-start px-4 py-24 sm:px-6">
-        <p className="font-mono text-sm font-semibold text-accent">404</p>
+        <p className="text-accent font-mono text-sm font-semibold">404</p>
         <h1 className="mt-2 text-3xl font-bold tracking-tight sm:text-4xl">This page does not exist.</h1>
-        <p className="mt-3 text-lg text-ink-soft">The link may be old, or the address mistyped.</p>
+        <p className="text-ink-soft mt-3 text-lg">The link may be old, or the address mistyped.</p>
         <Link href="/" className={`mt-8 ${primaryButton}`}>
           Back to the home page
         </Link>
-        <h2 className="mt-12 text-sm font-semibold text-ink-soft">Or try</h2>
+        <h2 className="text-ink-soft mt-12 text-sm font-semibold">Or try</h2>
         <ul className="mt-3 space-y-2">
           {destinations.map((destination) => (
             <li key={destination.href}>
-              <Link href={destination.href} className="font-semibold text-brand hover:text-brand-strong">
+              <Link href={destination.href} className="text-brand hover:text-brand-strong font-semibold">
                 {destination.label}
               </Link>
             </li>

@@ -6,5 +6,8 @@ export const size = ogImageSize;
 export const contentType = "image/png";
 
 export default function OpenGraphImage() {
-  return renderOgImage({ title: "The backend for real-time apps, billed by the hour you use.", subtitle: "Live documents, multiplayer games, collaborative state. Prepaid." });
+  return renderOgImage({
+    title: "The backend for real-time apps, billed by the hour you use.",
+    subtitle: "Live documents, multiplayer games, collaborative state. Prepaid.",
+  });
 }

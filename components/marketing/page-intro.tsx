@@ -4,9 +4,9 @@ import type { ReactNode } from "react";
 export function PageIntro({ eyebrow, title, children }: { eyebrow: string; title: string; children?: ReactNode }) {
   return (
     <div className="max-w-3xl">
-      <p className="text-sm font-semibold tracking-wide text-accent uppercase">{eyebrow}</p>
+      <p className="text-accent text-sm font-semibold tracking-wide uppercase">{eyebrow}</p>
       <h1 className="mt-3 text-4xl font-bold tracking-tight text-balance sm:text-5xl">{title}</h1>
-      {children ? <div className="mt-5 text-lg leading-8 text-ink-soft">{children}</div> : null}
+      {children ? <div className="text-ink-soft mt-5 text-lg leading-8">{children}</div> : null}
     </div>
   );
 }

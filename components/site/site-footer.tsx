@@ -21,7 +21,7 @@ function FooterColumn({ title, links }: { title: string; links: NavLink[] }) {
       <ul className="mt-3 space-y-2">
         {links.map((link) => (
           <li key={link.href}>
-            <Link href={link.href} className="text-sm text-ink-soft hover:text-ink">
+            <Link href={link.href} className="text-ink-soft hover:text-ink text-sm">
               {link.label}
             </Link>
           </li>
@@ -33,14 +33,14 @@ function FooterColumn({ title, links }: { title: string; links: NavLink[] }) {
 
 export function SiteFooter() {
   return (
-    <footer className="mt-auto border-t border-line bg-paper-soft">
+    <footer className="border-line bg-paper-soft mt-auto border-t">
       <div className="mx-auto grid max-w-6xl gap-10 px-4 py-12 sm:px-6 md:grid-cols-[1.4fr_1fr_1fr_1fr]">
         <div>
           <p className="flex items-center gap-2 font-bold tracking-tight">
-            <LogoMark className="h-6 w-6 text-brand" />
+            <LogoMark className="text-brand h-6 w-6" />
             Tandem
           </p>
-          <p className="mt-3 max-w-xs text-sm leading-6 text-ink-soft">
+          <p className="text-ink-soft mt-3 max-w-xs text-sm leading-6">
             A hosted backend for real-time apps, billed by what you use. Prepaid, so there is never a surprise invoice.
           </p>
         </div>
@@ -48,8 +48,10 @@ export function SiteFooter() {
         <FooterColumn title="Access" links={accessLinks} />
         <FooterColumn title="Legal" links={legalLinks} />
       </div>
-      <div className="border-t border-line">
-        <p className="mx-auto max-w-6xl px-4 py-5 text-xs text-ink-soft sm:px-6">© 2026 Tandem. Prices in US dollars.</p>
+      <div className="border-line border-t">
+        <p className="text-ink-soft mx-auto max-w-6xl px-4 py-5 text-xs sm:px-6">
+          © 2026 Tandem. Prices in US dollars.
+        </p>
       </div>
     </footer>
   );

@@ -13,37 +13,46 @@ const buttonClass = "rounded-lg px-3.5 py-2 text-sm font-semibold whitespace-now
 export function SiteHeader({ actions }: { actions?: ReactNode }) {
   const links = productLinks();
   return (
-    <header className="relative border-b border-line bg-paper">
+    <header className="border-line bg-paper relative border-b">
       <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-4 px-4 sm:px-6">
         <Link href="/" className="flex items-center gap-2 text-lg font-bold tracking-tight">
-          <LogoMark className="h-7 w-7 text-brand" />
+          <LogoMark className="text-brand h-7 w-7" />
           Tandem
         </Link>
         {actions === undefined ? (
           <>
             <nav aria-label="Main" className="hidden flex-1 items-center gap-1 md:flex">
               {links.map((link) => (
-                <Link key={link.href} href={link.href} className="rounded-md px-3 py-2 text-sm font-medium text-ink-soft hover:text-ink">
+                <Link
+                  key={link.href}
+                  href={link.href}
+                  className="text-ink-soft hover:text-ink rounded-md px-3 py-2 text-sm font-medium"
+                >
                   {link.label}
                 </Link>
               ))}
             </nav>
             <div className="flex items-center gap-2">
-              <Link href="/sign-in" className={`${buttonClass} hidden text-ink-soft hover:text-ink sm:block`}>
+              <Link href="/sign-in" className={`${buttonClass} text-ink-soft hover:text-ink hidden sm:block`}>
                 Sign in
               </Link>
               <Link href="/waitlist" className={`${buttonClass} bg-brand text-on-brand hover:bg-brand-strong`}>
                 Join the waitlist
               </Link>
               <details className="group md:hidden">
-                <summary className={`${buttonClass} cursor-pointer list-none border border-line hover:border-brand [&::-webkit-details-marker]:hidden`}>
+                <summary
+                  className={`${buttonClass} border-line hover:border-brand cursor-pointer list-none border [&::-webkit-details-marker]:hidden`}
+                >
                   Menu
                 </summary>
-                <nav aria-label="Menu" className="absolute inset-x-0 top-16 z-20 border-b border-line bg-paper px-4 py-3 shadow-lg sm:px-6">
+                <nav
+                  aria-label="Menu"
+                  className="border-line bg-paper absolute inset-x-0 top-16 z-20 border-b px-4 py-3 shadow-lg sm:px-6"
+                >
                   <ul className="grid gap-1">
                     {[...links, { href: "/sign-in", label: "Sign in" }].map((link) => (
                       <li key={link.href}>
-                        <a href={link.href} className="block rounded-md px-2 py-2.5 font-medium hover:bg-paper-soft">
+                        <a href={link.href} className="hover:bg-paper-soft block rounded-md px-2 py-2.5 font-medium">
                           {link.label}
                         </a>
                       </li>

@@ -5,7 +5,11 @@ import { formatMonthly } from "@/lib/pricing/format-price";
 import { watchForPageErrors } from "../support/page-errors";
 
 // Each test is its own visitor (client address), so the waitlist's per-IP limit is not shared.
-test.use({ extraHTTPHeaders: { "x-forwarded-for": `10.77.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` } });
+test.use({
+  extraHTTPHeaders: {
+    "x-forwarded-for": `10.77.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
+  },
+});
 
 for (const start of ["/", "/pricing"]) {
   test(`the waitlist call to action works from ${start}`, async ({ page }) => {
@@ -25,18 +29,38 @@ test("the calculator follows its inputs with billing's arithmetic", async ({ pag
   const rates = (await (await request.get("/api/billing/v1/rates")).json()) as {
     version: number;
     effective_from: string;
-    resources: Array<{ resource: PublicRateCard["rates"][number]["resource"]; unit: string; price_micros: string; per_units: string }>;
+    resources: Array<{
+      resource: PublicRateCard["rates"][number]["resource"];
+      unit: string;
+      price_micros: string;
+      per_units: string;
+    }>;
   };
   const card: PublicRateCard = {
     version: rates.version,
     effectiveFrom: rates.effective_from,
-    rates: rates.resources.map((rate) => ({ resource: rate.resource, unitLabel: rate.unit, priceMicros: rate.price_micros, perUnits: rate.per_units })),
+    rates: rates.resources.map((rate) => ({
+      resource: rate.resource,
+      unitLabel: rate.unit,
+      priceMicros: rate.price_micros,
+      perUnits: rate.per_units,
+    })),
   };
   const problems = watchForPageErrors(page);
   await page.goto("/pricing");
   const calculator = page.getByRole("form", { name: "Your app's usage" });
   const total = page.getByTestId("calculator-total");
-  const usage = { cpuHours: 12n, memoryMib: 256n, connections: 6n, documents: 40n, messages: 2_500_000n, bandwidthGb: 4n, storageGib: 1n, firstPartyCalls: 15_000n, thirdPartyCalls: 0n };
+  const usage = {
+    cpuHours: 12n,
+    memoryMib: 256n,
+    connections: 6n,
+    documents: 40n,
+    messages: 2_500_000n,
+    bandwidthGb: 4n,
+    storageGib: 1n,
+    firstPartyCalls: 15_000n,
+    thirdPartyCalls: 0n,
+  };
   await expect(total).toHaveText(formatMonthly(estimateMonthlyCost(card, usage).totalMicros));
 
   await calculator.getByLabel("Messages").fill("75,000,000");

@@ -12,7 +12,9 @@ test.describe("marketing pages", () => {
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(sitePage.heading);
       await expect(page.getByRole("contentinfo")).toContainText("Terms of service");
       // React hydrated: its inline bootstrap scripts ran, so none was blocked.
-      await expect.poll(() => page.evaluate(() => Array.isArray((window as unknown as { __next_f?: unknown }).__next_f))).toBe(true);
+      await expect
+        .poll(() => page.evaluate(() => Array.isArray((window as unknown as { __next_f?: unknown }).__next_f)))
+        .toBe(true);
       await screenshotBothWidths(page, sitePage.name);
       expect(await violations()).toEqual([]);
       expect(problems).toEqual([]);
@@ -38,7 +40,9 @@ test.describe("marketing pages", () => {
       expect(titles.has(title), `duplicate title ${title}`).toBe(false);
       titles.add(title);
       expect(html).toMatch(/<meta name="description" content="[^"]{30,}"/);
-      expect(html).toContain(`<link rel="canonical" href="http://localhost:`);
+      // Canonical URLs are APP_URL (as built) plus the page's own path.
+      const canonical = html.match(/<link rel="canonical" href="([^"]+)"/)?.[1] ?? "";
+      expect(new URL(canonical).pathname).toBe(sitePage.path);
       expect(html).toMatch(/<meta property="og:image" content="[^"]+opengraph-image/);
     }
   });

@@ -6,7 +6,10 @@ import { expect, test } from "@playwright/test";
 import { watchForPageErrors } from "../support/page-errors";
 import { watchForCspViolations } from "./site-support";
 
-type Rates = { version: number; resources: Array<{ resource: string; unit: string; price_micros: string; per_units: string }> };
+type Rates = {
+  version: number;
+  resources: Array<{ resource: string; unit: string; price_micros: string; per_units: string }>;
+};
 
 // An operator publishes a new card with the real tool; the prerendered pricing page shows it after
 // revalidation, and the regenerated page (served from Next's cache, with new inline scripts) still
@@ -24,16 +27,23 @@ test("pricing shows a newly published card without a redeploy, under the CSP", a
   writeFileSync(file, JSON.stringify(entries));
   // A future whole hour, after any card already scheduled (the tool refuses to go back in time).
   const from = new Date((Math.floor(Date.now() / 3_600_000) + 24 * 365) * 3_600_000);
-  const published = spawnSync("node", ["scripts/bootstrap.mjs", "scripts/rate-card-publish.ts", "--file", file, "--from", from.toISOString()], {
-    encoding: "utf8",
-    env: process.env,
-  });
+  const published = spawnSync(
+    "node",
+    ["scripts/bootstrap.mjs", "scripts/rate-card-publish.ts", "--file", file, "--from", from.toISOString()],
+    {
+      encoding: "utf8",
+      env: process.env,
+    },
+  );
   expect(published.stdout, published.stderr).toMatch(/Published rate card v\d+/);
   const version = published.stdout.match(/v(\d+)/)![1]!;
 
   // Revalidation is time-based (15 s): the first visit after it serves the old page and regenerates.
   await expect
-    .poll(async () => (await (await request.get("/pricing")).text()).includes(`Rate card v${version} takes effect then`), { timeout: 60_000, intervals: [2_000] })
+    .poll(
+      async () => (await (await request.get("/pricing")).text()).includes(`Rate card v${version} takes effect then`),
+      { timeout: 60_000, intervals: [2_000] },
+    )
     .toBe(true);
 
   const problems = watchForPageErrors(page);

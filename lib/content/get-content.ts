@@ -58,5 +58,10 @@ export function findEntry(collection: Collection, slug: string): Entry | undefin
 
 /** "2026-11-29" → "29 November 2026", the same on server and in every time zone. */
 export function formatEntryDate(date: string): string {
-  return new Date(`${date}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  return new Date(`${date}T00:00:00Z`).toLocaleDateString("en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
 }

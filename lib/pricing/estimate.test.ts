@@ -22,7 +22,12 @@ const seedCard: PublicRateCard = {
     ["storage_bytes", "GiB-month", "20000", "783831531520"],
     ["first_party_calls", "1,000 calls", "100000", "1000"],
     ["third_party_calls", "1,000 calls", "200000", "1000"],
-  ].map(([resource, unitLabel, priceMicros, perUnits]) => ({ resource: resource as Resource, unitLabel: unitLabel!, priceMicros: priceMicros!, perUnits: perUnits! })),
+  ].map(([resource, unitLabel, priceMicros, perUnits]) => ({
+    resource: resource as Resource,
+    unitLabel: unitLabel!,
+    priceMicros: priceMicros!,
+    perUnits: perUnits!,
+  })),
 };
 
 const amount = (max: bigint) => fc.bigInt({ min: 0n, max });
@@ -38,11 +43,19 @@ const usageArbitrary: fc.Arbitrary<MonthlyUsage> = fc.record({
   thirdPartyCalls: amount(10n ** 10n),
 });
 const cardArbitrary: fc.Arbitrary<PublicRateCard> = fc
-  .array(fc.tuple(fc.bigInt({ min: 0n, max: 10n ** 7n }), fc.bigInt({ min: 1n, max: 10n ** 12n })), { minLength: RESOURCES.length, maxLength: RESOURCES.length })
+  .array(fc.tuple(fc.bigInt({ min: 0n, max: 10n ** 7n }), fc.bigInt({ min: 1n, max: 10n ** 12n })), {
+    minLength: RESOURCES.length,
+    maxLength: RESOURCES.length,
+  })
   .map((prices) => ({
     version: 2,
     effectiveFrom: "2030-01-01T00:00:00.000Z",
-    rates: RESOURCES.map((resource, index) => ({ resource, unitLabel: "unit", priceMicros: prices[index]![0].toString(), perUnits: prices[index]![1].toString() })),
+    rates: RESOURCES.map((resource, index) => ({
+      resource,
+      unitLabel: "unit",
+      priceMicros: prices[index]![0].toString(),
+      perUnits: prices[index]![1].toString(),
+    })),
   }));
 
 /** How billing charges a month: every hourly record rated in turn, fractions carried per resource. */

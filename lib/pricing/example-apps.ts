@@ -6,7 +6,8 @@ export type ExampleApp = { name: string; description: string; usage: MonthlyUsag
 export const EXAMPLE_APPS: ExampleApp[] = [
   {
     name: "Team whiteboard",
-    description: "A shared canvas for a 12-person team: live cursors, sticky notes, a few boards open through the workday.",
+    description:
+      "A shared canvas for a 12-person team: live cursors, sticky notes, a few boards open through the workday.",
     usage: {
       cpuHours: 12n,
       memoryMib: 256n,
@@ -36,7 +37,8 @@ export const EXAMPLE_APPS: ExampleApp[] = [
   },
   {
     name: "Collaborative docs",
-    description: "A writing app with 10,000 monthly users: rich-text documents, comments and presence, search via an outside API.",
+    description:
+      "A writing app with 10,000 monthly users: rich-text documents, comments and presence, search via an outside API.",
     usage: {
       cpuHours: 220n,
       memoryMib: 2_048n,

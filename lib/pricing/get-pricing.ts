@@ -11,7 +11,14 @@ function toPublicCard(card: RateCard): PublicRateCard {
   const rates = RESOURCES.flatMap((resource) => {
     const entry = card.entries.get(resource);
     if (entry === undefined) return [];
-    return [{ resource, unitLabel: entry.unitLabel, priceMicros: entry.priceMicros.toString(), perUnits: entry.perUnits.toString() }];
+    return [
+      {
+        resource,
+        unitLabel: entry.unitLabel,
+        priceMicros: entry.priceMicros.toString(),
+        perUnits: entry.perUnits.toString(),
+      },
+    ];
   });
   return { version: card.version, effectiveFrom: card.effectiveFrom.toISOString(), rates };
 }

@@ -9,6 +9,12 @@ export const RESOURCE_COPY: Record<Resource, { name: string; measures: string }>
   messages: { name: "Messages", measures: "Sync and broadcast messages delivered to clients." },
   bandwidth_bytes: { name: "Bandwidth", measures: "Data sent from Tandem to your users." },
   storage_bytes: { name: "Storage", measures: "Persisted state and snapshots, measured every hour." },
-  first_party_calls: { name: "Platform calls", measures: "Calls to Tandem's built-in services: auth, presence, scheduling." },
-  third_party_calls: { name: "Outbound calls", measures: "HTTP calls your space makes to other services through Tandem." },
+  first_party_calls: {
+    name: "Platform calls",
+    measures: "Calls to Tandem's built-in services: auth, presence, scheduling.",
+  },
+  third_party_calls: {
+    name: "Outbound calls",
+    measures: "HTTP calls your space makes to other services through Tandem.",
+  },
 };

@@ -25,5 +25,8 @@ export function parseUsageInput(text: string): bigint | undefined {
 }
 
 export function usageToInputs(usage: MonthlyUsage): Record<UsageField, string> {
-  return Object.fromEntries(USAGE_FIELDS.map(({ field }) => [field, usage[field].toString()])) as Record<UsageField, string>;
+  return Object.fromEntries(USAGE_FIELDS.map(({ field }) => [field, usage[field].toString()])) as Record<
+    UsageField,
+    string
+  >;
 }

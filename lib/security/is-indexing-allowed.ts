@@ -3,8 +3,8 @@ import { getDb } from "@/lib/db/client";
 import { getLogger } from "@/lib/observability/logger";
 import { getLaunchSettings } from "@/lib/settings/launch-settings";
 
-// proxy.ts asks on every request, so the launch mode is read at most once per TTL and refreshed in the
-// background: only the very first request of a process waits for the database.
+// proxy.ts asks on every request, so the launch mode is read at most once per TTL: one small query
+// every 15 seconds per process, which concurrent requests share.
 const TTL_MS = 15_000;
 
 let known: { isAllowed: boolean; readAt: number } | undefined;
@@ -28,5 +28,5 @@ async function refresh(): Promise<boolean> {
 export async function isIndexingAllowed(now = Date.now()): Promise<boolean> {
   if (known && now - known.readAt < TTL_MS) return known.isAllowed;
   refreshing ??= refresh();
-  return known ? known.isAllowed : refreshing;
+  return refreshing;
 }

@@ -1,12 +1,16 @@
-// The JavaScript a page makes the browser load: every <script src> in its HTML, gzip-compressed as a
-// server would send it. Shared by `npm run bench` and `npm run bench:lighthouse`.
+// The JavaScript a page makes a modern browser load: every <script src> in its HTML except `nomodule`
+// ones (legacy polyfills, which module-capable browsers neither fetch nor run), gzip-compressed as a
+// server would send it.
 import { gzipSync } from "node:zlib";
 
 export type ScriptSizes = { files: number; gzipBytes: number; scripts: Set<string> };
 
 export async function pageScriptSizes(siteUrl: string, path: string): Promise<ScriptSizes> {
   const html = await (await fetch(`${siteUrl}${path}`)).text();
-  const scripts = new Set([...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map((match) => match[1]!.replace(/&amp;/g, "&")));
+  const tags = [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"[^>]*>/g)].filter(
+    (match) => !/\bnomodule\b/i.test(match[0]),
+  );
+  const scripts = new Set(tags.map((match) => match[1]!.replace(/&amp;/g, "&")));
   let gzipBytes = 0;
   for (const src of scripts) {
     const response = await fetch(new URL(src, siteUrl));

@@ -16,8 +16,8 @@ export default function BlogPage() {
       <PageIntro eyebrow="Blog" title="Notes from the Tandem team" />
       <ul className="mt-12 grid gap-6 md:grid-cols-2">
         {posts.map((post) => (
-          <li key={post.slug} className="relative rounded-xl border border-line p-6 hover:border-brand">
-            <p className="text-sm text-ink-soft">
+          <li key={post.slug} className="border-line hover:border-brand relative rounded-xl border p-6">
+            <p className="text-ink-soft text-sm">
               <time dateTime={post.date}>{formatEntryDate(post.date)}</time>
             </p>
             <h2 className="mt-2 text-xl font-bold tracking-tight text-balance">
@@ -25,7 +25,7 @@ export default function BlogPage() {
                 {post.title}
               </Link>
             </h2>
-            <p className="mt-2 text-ink-soft">{post.description}</p>
+            <p className="text-ink-soft mt-2">{post.description}</p>
           </li>
         ))}
       </ul>

@@ -16,8 +16,12 @@ export default function ChangelogPage() {
       <PageIntro eyebrow="Changelog" title="What changed in Tandem" />
       <ol className="mt-12 space-y-12">
         {entries.map((entry) => (
-          <li key={entry.slug} id={entry.slug} className="grid gap-3 border-t border-line pt-8 md:grid-cols-[12rem_1fr]">
-            <p className="text-sm font-semibold text-ink-soft">
+          <li
+            key={entry.slug}
+            id={entry.slug}
+            className="border-line grid gap-3 border-t pt-8 md:grid-cols-[12rem_1fr]"
+          >
+            <p className="text-ink-soft text-sm font-semibold">
               <time dateTime={entry.date}>{formatEntryDate(entry.date)}</time>
             </p>
             <div>

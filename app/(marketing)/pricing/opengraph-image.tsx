@@ -6,5 +6,8 @@ export const size = ogImageSize;
 export const contentType = "image/png";
 
 export default function OpenGraphImage() {
-  return renderOgImage({ title: "Pay for what your app uses, by the hour.", subtitle: "Public per-resource prices and a cost calculator." });
+  return renderOgImage({
+    title: "Pay for what your app uses, by the hour.",
+    subtitle: "Public per-resource prices and a cost calculator.",
+  });
 }

@@ -13,5 +13,8 @@ export function generateStaticParams() {
 
 export default async function OpenGraphImage({ params }: { params: Promise<{ slug: string }> }) {
   const post = findEntry("blog", (await params).slug);
-  return renderOgImage({ title: post?.title ?? "The Tandem blog", subtitle: post ? `Tandem blog · ${formatEntryDate(post.date)}` : "Tandem" });
+  return renderOgImage({
+    title: post?.title ?? "The Tandem blog",
+    subtitle: post ? `Tandem blog · ${formatEntryDate(post.date)}` : "Tandem",
+  });
 }

@@ -30,12 +30,12 @@ export default async function BlogPostPage({ params }: Props) {
   return (
     <article className="mx-auto max-w-6xl px-4 py-14 sm:px-6 sm:py-20">
       <p className="text-sm">
-        <Link href="/blog" className="font-semibold text-brand hover:text-brand-strong">
+        <Link href="/blog" className="text-brand hover:text-brand-strong font-semibold">
           ← All posts
         </Link>
       </p>
       <h1 className="mt-6 max-w-3xl text-4xl font-bold tracking-tight text-balance sm:text-5xl">{post.title}</h1>
-      <p className="mt-4 text-ink-soft">
+      <p className="text-ink-soft mt-4">
         <time dateTime={post.date}>{formatEntryDate(post.date)}</time>
         {post.author ? ` · ${post.author}` : null}
       </p>
