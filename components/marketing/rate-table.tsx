@@ -12,14 +12,14 @@ type Props = {
 export function RateTable({ card, caption, previous }: Props) {
   return (
     <div className="border-line overflow-x-auto rounded-xl border">
-      <table className="w-full min-w-[34rem] text-left text-sm">
+      <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-paper-soft text-ink-soft">
           <tr>
             <th scope="col" className="px-4 py-3 font-semibold">
               Resource
             </th>
-            <th scope="col" className="px-4 py-3 font-semibold">
+            <th scope="col" className="hidden px-4 py-3 font-semibold sm:table-cell">
               What is measured
             </th>
             <th scope="col" className="px-4 py-3 text-right font-semibold">
@@ -37,12 +37,19 @@ export function RateTable({ card, caption, previous }: Props) {
                 before.unitLabel !== rate.unitLabel);
             return (
               <tr key={rate.resource} className="border-line border-t">
-                <th scope="row" className="px-4 py-3 font-semibold">
+                <th scope="row" className="px-4 py-3 align-top font-semibold">
                   {RESOURCE_COPY[rate.resource].name}
+                  <span className="text-ink-soft mt-0.5 block text-xs font-normal sm:hidden">
+                    {RESOURCE_COPY[rate.resource].measures}
+                  </span>
                 </th>
-                <td className="text-ink-soft px-4 py-3">{RESOURCE_COPY[rate.resource].measures}</td>
-                <td className="px-4 py-3 text-right whitespace-nowrap">
-                  <span className="font-mono font-semibold">{formatPrice(BigInt(rate.priceMicros))}</span>
+                <td className="text-ink-soft hidden px-4 py-3 sm:table-cell">
+                  {RESOURCE_COPY[rate.resource].measures}
+                </td>
+                <td className="px-4 py-3 text-right align-top">
+                  <span className="font-mono font-semibold whitespace-nowrap">
+                    {formatPrice(BigInt(rate.priceMicros))}
+                  </span>
                   <span className="text-ink-soft"> per {rate.unitLabel}</span>
                   {hasChanged ? (
                     <span className="text-warn block text-xs font-semibold">{`was ${formatPrice(BigInt(before.priceMicros))} per ${before.unitLabel}`}</span>

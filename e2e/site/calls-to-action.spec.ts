@@ -4,6 +4,9 @@ import { estimateMonthlyCost, type PublicRateCard } from "@/lib/pricing/estimate
 import { formatMonthly } from "@/lib/pricing/format-price";
 import { watchForPageErrors } from "../support/page-errors";
 
+// Full-page screenshots and a production server on two shared cores: generous, never timed, limits.
+test.describe.configure({ timeout: 90_000 });
+
 // Each test is its own visitor (client address), so the waitlist's per-IP limit is not shared.
 test.use({
   extraHTTPHeaders: {

@@ -1,5 +1,8 @@
 import { expect, test } from "@playwright/test";
 
+// Full-page screenshots and a production server on two shared cores: generous, never timed, limits.
+test.describe.configure({ timeout: 90_000 });
+
 // Follows every link the site gives to its own pages, starting from the home page, and the pages named
 // in its sitemap: none may be missing.
 test("a crawl of the site's own links finds no 404", async ({ request, baseURL }) => {

@@ -2,6 +2,9 @@ import { expect, test } from "@playwright/test";
 import { watchForPageErrors } from "../support/page-errors";
 import { SITE_PAGES, screenshotBothWidths, watchForCspViolations } from "./site-support";
 
+// Full-page screenshots and a production server on two shared cores: generous, never timed, limits.
+test.describe.configure({ timeout: 90_000 });
+
 test.describe("marketing pages", () => {
   for (const sitePage of SITE_PAGES) {
     test(`${sitePage.path} renders under the CSP without console errors`, async ({ page }) => {
@@ -34,7 +37,7 @@ test.describe("marketing pages", () => {
 
   test("every page has its own title, description and canonical URL", async ({ request }) => {
     const titles = new Set<string>();
-    for (const sitePage of SITE_PAGES.filter((entry) => entry.name !== "invite")) {
+    for (const sitePage of SITE_PAGES) {
       const html = await (await request.get(sitePage.path)).text();
       const title = html.match(/<title>([^<]+)<\/title>/)?.[1] ?? "";
       expect(titles.has(title), `duplicate title ${title}`).toBe(false);

@@ -10,6 +10,7 @@ import { joinWaitlistAction } from "./actions";
 export const metadata: Metadata = {
   title: "Join the waitlist",
   description: "Ask for access to Tandem, the hosted backend for real-time apps. We invite builders a few at a time.",
+  alternates: { canonical: "/waitlist" },
 };
 
 
