@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { LogoMark } from "./logo-mark";
 import { productLinks } from "./site-nav";
 
-const buttonClass = "rounded-lg px-3.5 py-2 text-sm font-semibold whitespace-nowrap";
+const buttonClass = "rounded-lg px-3 py-2 sm:px-3.5 text-sm font-semibold whitespace-nowrap";
 
 /**
  * `actions` fills the right-hand side; by default the marketing navigation, "Sign in" and the waitlist
@@ -14,7 +14,7 @@ export function SiteHeader({ actions }: { actions?: ReactNode }) {
   const links = productLinks();
   return (
     <header className="border-line bg-paper relative border-b">
-      <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-4 px-4 sm:px-6">
+      <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-3 px-4 sm:px-6">
         <Link href="/" className="flex items-center gap-2 text-lg font-bold tracking-tight">
           <LogoMark className="text-brand h-7 w-7" />
           Tandem
@@ -37,7 +37,8 @@ export function SiteHeader({ actions }: { actions?: ReactNode }) {
                 Sign in
               </Link>
               <Link href="/waitlist" className={`${buttonClass} bg-brand text-on-brand hover:bg-brand-strong`}>
-                Join the waitlist
+                <span className="sm:hidden">Join waitlist</span>
+                <span className="hidden sm:inline">Join the waitlist</span>
               </Link>
               <details className="group md:hidden">
                 <summary
