@@ -2,26 +2,28 @@
 // pages cannot carry a per-request nonce, so the CSP allows their exact scripts by hash instead. The
 // incremental cache handler (csp-cache-handler.mjs) records the hashes of every version Next loads or
 // stores, regenerated pages included; until it has seen a path, the build's HTML file is what Next
-// will serve, so it is read instead (cached by modification time).
-import { readFileSync, statSync } from "node:fs";
+// will serve, so it is read instead. Next never rewrites the build's files (regenerated pages live in
+// its own cache), so a file's hashes are read once per process: no disk access per request.
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { hashInlineScripts, recentPageHashes } from "./script-hash-registry.mjs";
 
 export { hashInlineScripts };
 
-const cache = new Map<string, { mtimeMs: number; hashes: string[] }>();
+// Only files that exist are kept, so the map is bounded by the build output, whatever paths are asked.
+const cache = new Map<string, string[]>();
 
 function hashesOfFile(file: string): string[] {
-  let mtimeMs: number;
+  const cached = cache.get(file);
+  if (cached) return cached;
+  let html: string;
   try {
-    mtimeMs = statSync(file).mtimeMs;
+    html = readFileSync(file, "utf8");
   } catch {
     return [];
   }
-  const cached = cache.get(file);
-  if (cached && cached.mtimeMs === mtimeMs) return cached.hashes;
-  const hashes = hashInlineScripts(readFileSync(file, "utf8"));
-  cache.set(file, { mtimeMs, hashes });
+  const hashes = hashInlineScripts(html);
+  cache.set(file, hashes);
   return hashes;
 }
 
