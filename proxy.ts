@@ -1,15 +1,20 @@
 // Every page request: a Content-Security-Policy with a fresh nonce (for dynamically rendered pages)
-// and the hashes of the prerendered page's inline scripts (for static pages). Authorization is not
-// done here: it lives in the data layer (DESIGN section 8).
+// and the hashes of the inline scripts of the prerendered HTML Next will serve (for static pages, also
+// after revalidation: see lib/security/csp-cache-handler.mjs), and `X-Robots-Tag: noindex` while the
+// launch mode is `private`. Authorization is not done here: it lives in the data layer (DESIGN 8).
 import { NextResponse, type NextRequest } from "next/server";
 import { getEnv } from "@/lib/env";
 import { buildContentSecurityPolicy, checkoutFormActionOrigins } from "@/lib/security/headers";
+import { isIndexingAllowed } from "@/lib/security/is-indexing-allowed";
 import { prerenderedScriptHashes } from "@/lib/security/prerendered-script-hashes";
 
 const distDir = process.env.NEXT_DIST_DIR ?? ".next";
 const isDevelopment = process.env.NODE_ENV === "development";
+// The top-up action answers a redirect to hosted Checkout (Stripe's, or the emulator's in demo);
+// form-action also governs redirects after a form POST. Fixed for the process: computed once.
+const formActionOrigins = checkoutFormActionOrigins(getEnv().stripe.apiUrl);
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const isDocument = request.method === "GET" && !request.headers.has("rsc");
   const csp = buildContentSecurityPolicy({
@@ -17,15 +22,14 @@ export function proxy(request: NextRequest) {
     scriptHashes: isDocument && !isDevelopment ? prerenderedScriptHashes(distDir, request.nextUrl.pathname) : [],
     isDevelopment,
     isHttps: request.nextUrl.protocol === "https:",
-    // The top-up action answers a redirect to hosted Checkout (Stripe's, or the emulator's in demo);
-    // form-action also governs redirects after a form POST.
-    formActionOrigins: checkoutFormActionOrigins(getEnv().stripe.apiUrl),
+    formActionOrigins,
   });
   const requestHeaders = new Headers(request.headers);
   // Next reads the nonce from this request header and puts it on the scripts it renders.
   requestHeaders.set("content-security-policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", csp);
+  if (!(await isIndexingAllowed())) response.headers.set("x-robots-tag", "noindex, nofollow");
   return response;
 }
 

@@ -12,6 +12,9 @@ export const metadata: Metadata = {
   icons: { icon: { url: "/icon.svg", type: "image/svg+xml" } },
   description:
     "A hosted backend for live documents, multiplayer games and collaborative state. Prepaid, metered by the hour, with limits that protect your wallet.",
+  // Relative canonical paths in pages resolve against metadataBase, i.e. APP_URL.
+  openGraph: { siteName: "Tandem", type: "website", locale: "en_US" },
+  twitter: { card: "summary_large_image" },
 };
 
 export const viewport: Viewport = {

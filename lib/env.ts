@@ -32,6 +32,7 @@ const rawEnvSchema = z.object({
   ADMIN_EMAILS: z.preprocess(emptyToUndefined, z.string().default("")),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
   METRICS_TOKEN: optionalString,
+  DOCS_URL: z.preprocess(emptyToUndefined, z.url().default("https://docs.tandem.dev")),
 });
 
 export type AppMode = "demo" | "production";
@@ -53,6 +54,8 @@ export type Env = {
   adminEmails: string[];
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   metricsToken: string | undefined;
+  /** Where the developer documentation lives; the site links to it. */
+  docsUrl: string;
 };
 
 export class EnvError extends Error {
@@ -132,6 +135,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
       .filter((email) => email.length > 0),
     logLevel: raw.LOG_LEVEL,
     metricsToken: raw.METRICS_TOKEN,
+    docsUrl: raw.DOCS_URL.replace(/\/$/, ""),
   };
 }
 

@@ -1,8 +1,57 @@
+import Link from "next/link";
+import { LogoMark } from "./logo-mark";
+import { productLinks, type NavLink } from "./site-nav";
+
+const accessLinks: NavLink[] = [
+  { href: "/waitlist", label: "Join the waitlist" },
+  { href: "/invite", label: "Redeem an invite code" },
+  { href: "/sign-in", label: "Sign in" },
+];
+
+const legalLinks: NavLink[] = [
+  { href: "/terms", label: "Terms of service" },
+  { href: "/privacy", label: "Privacy policy" },
+  { href: "/acceptable-use", label: "Acceptable use" },
+];
+
+function FooterColumn({ title, links }: { title: string; links: NavLink[] }) {
+  return (
+    <div>
+      <h2 className="text-sm font-semibold">{title}</h2>
+      <ul className="mt-3 space-y-2">
+        {links.map((link) => (
+          <li key={link.href}>
+            <Link href={link.href} className="text-ink-soft hover:text-ink text-sm">
+              {link.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 export function SiteFooter() {
   return (
-    <footer className="mt-auto border-t border-line">
-      <div className="mx-auto max-w-6xl px-4 py-8 text-sm text-ink-soft sm:px-6">
-        <p>Tandem: a hosted backend for real-time apps, billed by what you use.</p>
+    <footer className="border-line bg-paper-soft mt-auto border-t">
+      <div className="mx-auto grid max-w-6xl gap-10 px-4 py-12 sm:px-6 md:grid-cols-[1.4fr_1fr_1fr_1fr]">
+        <div>
+          <p className="flex items-center gap-2 font-bold tracking-tight">
+            <LogoMark className="text-brand h-6 w-6" />
+            Tandem
+          </p>
+          <p className="text-ink-soft mt-3 max-w-xs text-sm leading-6">
+            A hosted backend for real-time apps, billed by what you use. Prepaid, so there is never a surprise invoice.
+          </p>
+        </div>
+        <FooterColumn title="Product" links={productLinks()} />
+        <FooterColumn title="Access" links={accessLinks} />
+        <FooterColumn title="Legal" links={legalLinks} />
+      </div>
+      <div className="border-line border-t">
+        <p className="text-ink-soft mx-auto max-w-6xl px-4 py-5 text-xs sm:px-6">
+          © 2026 Tandem. Prices in US dollars.
+        </p>
       </div>
     </footer>
   );

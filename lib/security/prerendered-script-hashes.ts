@@ -1,36 +1,29 @@
 // Hashes of the inline scripts in the prerendered HTML that Next will serve for a path. Prerendered
-// pages are built once and cannot carry a per-request nonce, so the CSP allows their exact scripts by
-// hash instead. Read from the build output and cached by file modification time, so a page that is
-// revalidated and rewritten gets fresh hashes.
-import { createHash } from "node:crypto";
-import { readFileSync, statSync } from "node:fs";
+// pages cannot carry a per-request nonce, so the CSP allows their exact scripts by hash instead. The
+// incremental cache handler (csp-cache-handler.mjs) records the hashes of every version Next loads or
+// stores, regenerated pages included; until it has seen a path, the build's HTML file is what Next
+// will serve, so it is read instead. Next never rewrites the build's files (regenerated pages live in
+// its own cache), so a file's hashes are read once per process: no disk access per request.
+import { readFileSync } from "node:fs";
 import path from "node:path";
+import { hashInlineScripts, recentPageHashes } from "./script-hash-registry.mjs";
 
-const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi;
+export { hashInlineScripts };
 
-const cache = new Map<string, { mtimeMs: number; hashes: string[] }>();
-
-export function hashInlineScripts(html: string): string[] {
-  const hashes = new Set<string>();
-  for (const match of html.matchAll(INLINE_SCRIPT)) {
-    const body = match[1] ?? "";
-    if (body.length === 0) continue;
-    hashes.add(`'sha256-${createHash("sha256").update(body, "utf8").digest("base64")}'`);
-  }
-  return [...hashes];
-}
+// Only files that exist are kept, so the map is bounded by the build output, whatever paths are asked.
+const cache = new Map<string, string[]>();
 
 function hashesOfFile(file: string): string[] {
-  let mtimeMs: number;
+  const cached = cache.get(file);
+  if (cached) return cached;
+  let html: string;
   try {
-    mtimeMs = statSync(file).mtimeMs;
+    html = readFileSync(file, "utf8");
   } catch {
     return [];
   }
-  const cached = cache.get(file);
-  if (cached && cached.mtimeMs === mtimeMs) return cached.hashes;
-  const hashes = hashInlineScripts(readFileSync(file, "utf8"));
-  cache.set(file, { mtimeMs, hashes });
+  const hashes = hashInlineScripts(html);
+  cache.set(file, hashes);
   return hashes;
 }
 
@@ -46,6 +39,6 @@ export function prerenderedFileFor(distDir: string, pathname: string): string | 
 export function prerenderedScriptHashes(distDir: string, pathname: string): string[] {
   const notFound = hashesOfFile(path.join(process.cwd(), distDir, "server", "app", "_not-found.html"));
   const file = prerenderedFileFor(distDir, pathname);
-  const page = file ? hashesOfFile(file) : [];
+  const page = recentPageHashes(pathname.replace(/(.)\/+$/, "$1")) ?? (file ? hashesOfFile(file) : []);
   return [...new Set([...page, ...notFound])];
 }

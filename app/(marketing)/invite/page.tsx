@@ -4,7 +4,11 @@ import { AuthPanel } from "@/components/auth/auth-panel";
 import { RedeemCodeForm } from "@/components/invites/redeem-code-form";
 import { redeemInviteCodeAction } from "./actions";
 
-export const metadata: Metadata = { title: "Redeem an invite code" };
+export const metadata: Metadata = {
+  title: "Redeem an invite code",
+  description: "Have a Tandem invite code? Redeem it with your email and your invitation arrives by mail, with $5 of credit.",
+  alternates: { canonical: "/invite" },
+};
 
 export default function RedeemInvitePage() {
   return (

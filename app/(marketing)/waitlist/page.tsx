@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { connection } from "next/server";
 import { Notice } from "@/components/ui/notice";
 import { WaitlistForm } from "@/components/waitlist/waitlist-form";
 import { getDb } from "@/lib/db/client";
@@ -10,6 +9,7 @@ import { joinWaitlistAction } from "./actions";
 export const metadata: Metadata = {
   title: "Join the waitlist",
   description: "Ask for access to Tandem, the hosted backend for real-time apps. We invite builders a few at a time.",
+  alternates: { canonical: "/waitlist" },
 };
 
 
@@ -19,12 +19,12 @@ const steps = [
   "When it is your turn, an invitation arrives with $5 of credit to start.",
 ];
 
-// Rendered per request, unlike the rest of the marketing site: whether the waitlist is open is an
-// operator setting that must apply at once. (Incremental regeneration was tried: a regenerated page is
-// served from Next's cache while the CSP hashes come from the build's HTML file, so its inline scripts
-// were blocked. See the issue note.)
+// Prerendered and regenerated at most every 15 seconds, like pricing: a regenerated page's inline
+// scripts are allowed by the CSP through the cache handler (lib/security/csp-cache-handler.mjs). Closing
+// the waitlist shows here within 15 seconds, and joinWaitlist refuses at once in the `private` mode.
+export const revalidate = 15;
+
 export default async function WaitlistPage() {
-  await connection();
   const isClosed = (await getLaunchSettings(getDb())).launchMode === "private";
   return (
     <div className="mx-auto grid max-w-6xl gap-10 px-4 py-12 sm:px-6 sm:py-20 lg:grid-cols-[1fr_28rem] lg:gap-16">

@@ -1,0 +1,117 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CtaLinks } from "@/components/marketing/cta-links";
+import { ExampleAppCosts } from "@/components/marketing/example-app-costs";
+import { PageIntro } from "@/components/marketing/page-intro";
+import { PricingCalculator } from "@/components/marketing/pricing-calculator";
+import { RateTable } from "@/components/marketing/rate-table";
+import { EXAMPLE_APPS } from "@/lib/pricing/example-apps";
+import { formatEffective } from "@/lib/pricing/format-price";
+import { getPricing } from "@/lib/pricing/get-pricing";
+import { usageToInputs } from "@/lib/pricing/usage-fields";
+
+export const metadata: Metadata = {
+  title: "Pricing",
+  description:
+    "Public, per-resource prices for Tandem, examples of what real apps cost a month, and a calculator for yours.",
+  alternates: { canonical: "/pricing" },
+};
+
+// Prerendered, and regenerated at most every 15 seconds when visited: a card operators publish (or
+// one that comes into force on its hour) shows without a redeploy. One small query per regeneration.
+export const revalidate = 15;
+
+export default async function PricingPage() {
+  const { current, upcoming } = await getPricing();
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-14 sm:px-6 sm:py-20">
+      <PageIntro eyebrow="Pricing" title="Pay for what your app uses, by the hour.">
+        <p>
+          No plans, seats or minimums. Each space is metered every hour and charged from prepaid credit at these prices.
+          New accounts start with $5 of credit.
+        </p>
+      </PageIntro>
+
+      {upcoming ? (
+        <aside
+          aria-labelledby="upcoming"
+          className="border-brand bg-brand-soft mt-10 rounded-xl border p-5"
+          data-testid="upcoming-card"
+        >
+          <h2 id="upcoming" className="font-semibold">
+            {`New prices from ${formatEffective(upcoming.effectiveFrom)}`}
+          </h2>
+          <p className="text-ink-soft mt-1 text-sm">
+            {`Rate card v${upcoming.version} takes effect then.`} Usage before it is charged at today&apos;s prices;
+            nothing is repriced.
+          </p>
+        </aside>
+      ) : null}
+
+      <section aria-labelledby="rates" className="mt-14">
+        <h2 id="rates" className="text-2xl font-bold tracking-tight">
+          Prices
+        </h2>
+        <p className="text-ink-soft mt-2 text-sm">
+          {`Rate card v${current.version}, in force since ${formatEffective(current.effectiveFrom)}.`} Prices in US
+          dollars.
+        </p>
+        <div className="mt-6">
+          <RateTable card={current} caption={`Rate card version ${current.version}`} />
+        </div>
+        {upcoming ? (
+          <div className="mt-10">
+            <h3 className="text-lg font-semibold">
+              {`From ${formatEffective(upcoming.effectiveFrom)} (v${upcoming.version})`}
+            </h3>
+            <div className="mt-4">
+              <RateTable
+                card={upcoming}
+                previous={current}
+                caption={`Rate card version ${upcoming.version}, upcoming`}
+              />
+            </div>
+          </div>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="examples" className="mt-16">
+        <h2 id="examples" className="text-2xl font-bold tracking-tight">
+          What apps cost
+        </h2>
+        <p className="text-ink-soft mt-2 text-sm">Typical months, priced on the card in force.</p>
+        <div className="mt-6">
+          <ExampleAppCosts card={current} />
+        </div>
+      </section>
+
+      <section aria-labelledby="calculator" className="mt-16">
+        <h2 id="calculator" className="text-2xl font-bold tracking-tight">
+          Estimate your app
+        </h2>
+        <p className="text-ink-soft mt-2 mb-6 text-sm">
+          The same arithmetic that bills your usage, to the micro-dollar. Start from the team whiteboard and change
+          anything.
+        </p>
+        <PricingCalculator card={current} initial={usageToInputs(EXAMPLE_APPS[0]!.usage)} />
+      </section>
+
+      <section aria-labelledby="safety" className="border-line bg-paper-soft mt-16 rounded-2xl border p-6 sm:p-8">
+        <h2 id="safety" className="text-xl font-bold tracking-tight">
+          Your worst case is a paused app, not a bill
+        </h2>
+        <p className="text-ink-soft mt-2 max-w-3xl">
+          Usage draws down credit you added in advance. When it runs out, spaces go read-only at a -$5 floor until you
+          top up; nothing is deleted. Read{" "}
+          <Link href="/blog/how-billing-works" className="text-brand font-semibold underline underline-offset-4">
+            how billing works
+          </Link>
+          .
+        </p>
+        <div className="mt-6">
+          <CtaLinks />
+        </div>
+      </section>
+    </div>
+  );
+}

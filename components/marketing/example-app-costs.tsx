@@ -1,0 +1,41 @@
+import { estimateMonthlyCost, type PublicRateCard } from "@/lib/pricing/estimate";
+import { EXAMPLE_APPS } from "@/lib/pricing/example-apps";
+import { formatMonthly } from "@/lib/pricing/format-price";
+import { RESOURCE_COPY } from "@/lib/pricing/resource-copy";
+
+/** A few typical apps priced on `card`, with the month's cost by resource behind a disclosure. */
+export function ExampleAppCosts({ card }: { card: PublicRateCard }) {
+  return (
+    <ul className="grid gap-5 md:grid-cols-3">
+      {EXAMPLE_APPS.map((app) => {
+        const estimate = estimateMonthlyCost(card, app.usage);
+        return (
+          <li key={app.name} className="border-line bg-paper flex flex-col rounded-xl border p-6">
+            <h3 className="font-semibold">{app.name}</h3>
+            <p className="text-ink-soft mt-2 flex-1 text-sm leading-6">{app.description}</p>
+            <p className="mt-4">
+              <span className="text-3xl font-bold tracking-tight">{formatMonthly(estimate.totalMicros)}</span>
+              <span className="text-ink-soft text-sm"> a month</span>
+            </p>
+            <details className="mt-3 text-sm">
+              <summary className="text-brand cursor-pointer font-semibold">Cost by resource</summary>
+              <table className="mt-2 w-full">
+                <caption className="sr-only">{app.name}: cost by resource</caption>
+                <tbody>
+                  {estimate.lines.map((line) => (
+                    <tr key={line.resource} className="border-line border-t">
+                      <th scope="row" className="text-ink-soft py-1 text-left font-normal">
+                        {RESOURCE_COPY[line.resource].name}
+                      </th>
+                      <td className="py-1 text-right font-mono">{formatMonthly(line.micros)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </details>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,89 @@
+"use client";
+
+import { useId, useState } from "react";
+import { estimateMonthlyCost, type MonthlyUsage, type PublicRateCard, type UsageField } from "@/lib/pricing/estimate";
+import { formatMonthly } from "@/lib/pricing/format-price";
+import { RESOURCE_COPY } from "@/lib/pricing/resource-copy";
+import { parseUsageInput, USAGE_FIELDS } from "@/lib/pricing/usage-fields";
+
+type Props = { card: PublicRateCard; initial: Record<UsageField, string> };
+
+/** Estimates a month on `card` as the inputs change, with the arithmetic billing uses (exact bigint). */
+export function PricingCalculator({ card, initial }: Props) {
+  const [inputs, setInputs] = useState(initial);
+  const id = useId();
+  const parsed = Object.fromEntries(USAGE_FIELDS.map(({ field }) => [field, parseUsageInput(inputs[field])])) as Record<
+    UsageField,
+    bigint | undefined
+  >;
+  const isValid = USAGE_FIELDS.every(({ field }) => parsed[field] !== undefined);
+  const estimate = isValid ? estimateMonthlyCost(card, parsed as MonthlyUsage) : undefined;
+
+  return (
+    <div className="grid gap-8 lg:grid-cols-[1fr_22rem]">
+      <form
+        className="grid gap-4 sm:grid-cols-2"
+        onSubmit={(event) => event.preventDefault()}
+        aria-label="Your app's usage"
+      >
+        {USAGE_FIELDS.map(({ field, label, unit }) => {
+          const isBad = parsed[field] === undefined;
+          return (
+            <div key={field}>
+              <label htmlFor={`${id}-${field}`} className="block text-sm font-semibold">
+                {label} <span className="text-ink-soft font-normal">({unit})</span>
+              </label>
+              <input
+                id={`${id}-${field}`}
+                name={field}
+                inputMode="numeric"
+                autoComplete="off"
+                value={inputs[field]}
+                aria-invalid={isBad}
+                aria-describedby={isBad ? `${id}-${field}-error` : undefined}
+                onChange={(event) => setInputs({ ...inputs, [field]: event.target.value })}
+                className="border-line bg-paper aria-invalid:border-danger mt-1.5 w-full rounded-lg border px-3 py-2 font-mono text-sm"
+              />
+              {isBad ? (
+                <p id={`${id}-${field}-error`} className="text-danger mt-1 text-xs">
+                  Enter a whole number, up to 12 digits.
+                </p>
+              ) : null}
+            </div>
+          );
+        })}
+      </form>
+      <section
+        aria-labelledby={`${id}-result`}
+        className="border-line bg-paper h-fit rounded-2xl border p-6 lg:sticky lg:top-6"
+      >
+        <h3 id={`${id}-result`} className="text-ink-soft text-sm font-semibold">
+          Estimated month (rate card v{card.version})
+        </h3>
+        <p className="mt-1 text-4xl font-bold tracking-tight" aria-live="polite" data-testid="calculator-total">
+          {estimate ? formatMonthly(estimate.totalMicros) : "–"}
+        </p>
+        {estimate ? (
+          <table className="mt-5 w-full text-sm">
+            <caption className="sr-only">Cost by resource</caption>
+            <tbody>
+              {estimate.lines.map((line) => (
+                <tr key={line.resource} className="border-line border-t">
+                  <th scope="row" className="text-ink-soft py-1.5 text-left font-normal">
+                    {RESOURCE_COPY[line.resource].name}
+                  </th>
+                  <td className="py-1.5 text-right font-mono">{formatMonthly(line.micros)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p className="text-danger mt-4 text-sm">Fix the highlighted inputs to see an estimate.</p>
+        )}
+        <p className="text-ink-soft mt-4 text-xs leading-5">
+          A 730-hour month. Levels (memory, connections, documents, storage) are billed for every hour they are held.
+        </p>
+      </section>
+    </div>
+  );
+}

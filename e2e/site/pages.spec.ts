@@ -1,0 +1,52 @@
+import { expect, test } from "@playwright/test";
+import { watchForPageErrors } from "../support/page-errors";
+import { SITE_PAGES, screenshotBothWidths, watchForCspViolations } from "./site-support";
+
+// Full-page screenshots and a production server on two shared cores: generous, never timed, limits.
+test.describe.configure({ timeout: 90_000 });
+
+test.describe("marketing pages", () => {
+  for (const sitePage of SITE_PAGES) {
+    test(`${sitePage.path} renders under the CSP without console errors`, async ({ page }) => {
+      const problems = watchForPageErrors(page);
+      const violations = await watchForCspViolations(page);
+      const response = await page.goto(sitePage.path);
+      expect(response?.status()).toBe(200);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(sitePage.heading);
+      await expect(page.getByRole("contentinfo")).toContainText("Terms of service");
+      // React hydrated: its inline bootstrap scripts ran, so none was blocked.
+      await expect
+        .poll(() => page.evaluate(() => Array.isArray((window as unknown as { __next_f?: unknown }).__next_f)))
+        .toBe(true);
+      await screenshotBothWidths(page, sitePage.name);
+      expect(await violations()).toEqual([]);
+      expect(problems).toEqual([]);
+    });
+  }
+
+  test("the not-found page answers 404 and looks finished", async ({ page }) => {
+    const problems = watchForPageErrors(page, { expectedMissing: ["/no/such/page"] });
+    const violations = await watchForCspViolations(page);
+    const response = await page.goto("/no/such/page");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("This page does not exist.");
+    await screenshotBothWidths(page, "not-found");
+    expect(await violations()).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  test("every page has its own title, description and canonical URL", async ({ request }) => {
+    const titles = new Set<string>();
+    for (const sitePage of SITE_PAGES) {
+      const html = await (await request.get(sitePage.path)).text();
+      const title = html.match(/<title>([^<]+)<\/title>/)?.[1] ?? "";
+      expect(titles.has(title), `duplicate title ${title}`).toBe(false);
+      titles.add(title);
+      expect(html).toMatch(/<meta name="description" content="[^"]{30,}"/);
+      // Canonical URLs are APP_URL (as built) plus the page's own path.
+      const canonical = html.match(/<link rel="canonical" href="([^"]+)"/)?.[1] ?? "";
+      expect(new URL(canonical).pathname).toBe(sitePage.path);
+      expect(html).toMatch(/<meta property="og:image" content="[^"]+opengraph-image/);
+    }
+  });
+});

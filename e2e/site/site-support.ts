@@ -1,0 +1,41 @@
+import path from "node:path";
+import type { Page } from "@playwright/test";
+
+/** Every page of the marketing site, with the heading it opens with. */
+export const SITE_PAGES = [
+  { path: "/", name: "home", heading: /real-time apps/ },
+  { path: "/pricing", name: "pricing", heading: /Pay for what your app uses/ },
+  { path: "/blog", name: "blog", heading: /Notes from the Tandem team/ },
+  { path: "/blog/introducing-tandem", name: "blog-launch", heading: /Introducing Tandem/ },
+  { path: "/blog/how-billing-works", name: "blog-billing", heading: /How billing works/ },
+  { path: "/changelog", name: "changelog", heading: /What changed in Tandem/ },
+  { path: "/terms", name: "terms", heading: /Terms of service/ },
+  { path: "/privacy", name: "privacy", heading: /Privacy policy/ },
+  { path: "/acceptable-use", name: "acceptable-use", heading: /Acceptable use policy/ },
+  { path: "/waitlist", name: "waitlist", heading: /Join the Tandem waitlist/ },
+  { path: "/invite", name: "invite", heading: /.+/ },
+] as const;
+
+// Screenshots for people to look at, beside the other test results (test-results/ is not committed).
+const SCREENSHOT_DIR = path.resolve("test-results", "site");
+
+/** Full-page screenshots at 1280 and 375 px wide: test-results/site/<name>-<width>.png. */
+export async function screenshotBothWidths(page: Page, name: string): Promise<void> {
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: width === 375 ? 812 : 800 });
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${width}.png`), fullPage: true });
+  }
+}
+
+/** Records CSP violations as the browser reports them to the page (set up before the page loads). */
+export async function watchForCspViolations(page: Page): Promise<() => Promise<string[]>> {
+  // An init script is injected by the browser itself, outside the page's CSP.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+    document.addEventListener("securitypolicyviolation", (event) =>
+      seen.push(`${event.violatedDirective}: ${event.blockedURI || "inline"}`),
+    );
+  });
+  return () => page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
+}

@@ -1,0 +1,50 @@
+// In the `private` launch mode search engines are kept out of everything public: the proxy sends
+// `X-Robots-Tag: noindex`, robots.txt disallows all and the sitemap is empty. The mode is global, so
+// this file runs on its own scratch database.
+import { NextRequest } from "next/server";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import robots from "@/app/robots";
+import sitemap from "@/app/sitemap";
+import { closeDb, getDb } from "@/lib/db/client";
+import { migrateDatabase } from "@/lib/db/migrations";
+import { isIndexingAllowed } from "@/lib/security/is-indexing-allowed";
+import { LAUNCH_SETTING_DEFAULTS } from "@/lib/settings/launch-settings";
+import { updateLaunchSettings } from "@/lib/settings/update-launch-settings";
+import { proxy } from "@/proxy";
+import { createTestAuth } from "../support/auth-harness";
+import { createScratchDatabase, type ScratchDatabase } from "../support/scratch-database";
+import { signedInOperator } from "../support/signup-fixtures";
+
+let scratch: ScratchDatabase;
+
+beforeAll(async () => {
+  scratch = await createScratchDatabase();
+  vi.stubEnv("DATABASE_URL", scratch.url);
+  await migrateDatabase(getDb());
+});
+
+afterAll(async () => {
+  await closeDb();
+  vi.unstubAllEnvs();
+  await scratch.drop();
+});
+
+const robotsTagOf = async () => (await proxy(new NextRequest("http://localhost/pricing"))).headers.get("x-robots-tag");
+
+describe("indexing follows the launch mode", () => {
+  it("allows indexing while limited, and keeps engines out within 15 seconds of going private", async () => {
+    expect(await robotsTagOf()).toBeNull();
+    expect(await robots()).toMatchObject({ rules: { allow: "/" } });
+    expect((await sitemap()).map((entry) => new URL(entry.url).pathname)).toEqual(
+      expect.arrayContaining(["/pricing", "/blog/how-billing-works", "/terms"]),
+    );
+
+    const operator = await signedInOperator(createTestAuth());
+    await updateLaunchSettings(getDb(), operator.session, { ...LAUNCH_SETTING_DEFAULTS, launchMode: "private" });
+    // The proxy's reading is at most 15 seconds old; a reading taken later sees the new mode.
+    expect(await isIndexingAllowed(Date.now() + 16_000)).toBe(false);
+    expect(await robotsTagOf()).toBe("noindex, nofollow");
+    expect(await robots()).toEqual({ rules: { userAgent: "*", disallow: "/" } });
+    expect(await sitemap()).toEqual([]);
+  });
+});
