@@ -4,15 +4,21 @@
 // launch mode is `private`. Authorization is not done here: it lives in the data layer (DESIGN 8).
 import { NextResponse, type NextRequest } from "next/server";
 import { getEnv } from "@/lib/env";
-import { buildContentSecurityPolicy, checkoutFormActionOrigins } from "@/lib/security/headers";
+import { buildContentSecurityPolicy, formActionOrigins } from "@/lib/security/headers";
 import { isIndexingAllowed } from "@/lib/security/is-indexing-allowed";
 import { prerenderedScriptHashes } from "@/lib/security/prerendered-script-hashes";
 
 const distDir = process.env.NEXT_DIST_DIR ?? ".next";
 const isDevelopment = process.env.NODE_ENV === "development";
-// The top-up action answers a redirect to hosted Checkout (Stripe's, or the emulator's in demo);
-// form-action also governs redirects after a form POST. Fixed for the process: computed once.
-const formActionOrigins = checkoutFormActionOrigins(getEnv().stripe.apiUrl);
+// form-action also governs where a form POST may redirect: the top-up and portal actions answer a
+// redirect to Stripe (or the emulator in demo), "Continue with GitHub" to GitHub's authorize page.
+// Fixed for the process: computed once.
+const env = getEnv();
+const externalFormActions = formActionOrigins({
+  stripeApiUrl: env.stripe.apiUrl,
+  githubEnabled: env.github !== undefined,
+  githubBaseUrl: env.github?.baseUrl,
+});
 
 export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
@@ -22,7 +28,7 @@ export async function proxy(request: NextRequest) {
     scriptHashes: isDocument && !isDevelopment ? prerenderedScriptHashes(distDir, request.nextUrl.pathname) : [],
     isDevelopment,
     isHttps: request.nextUrl.protocol === "https:",
-    formActionOrigins,
+    formActionOrigins: externalFormActions,
   });
   const requestHeaders = new Headers(request.headers);
   // Next reads the nonce from this request header and puts it on the scripts it renders.

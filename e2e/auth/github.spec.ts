@@ -46,4 +46,16 @@ test.describe("sign-in with GitHub", () => {
     await expect(page).toHaveURL(/\/sign-in$/);
     expect(problems).toEqual([]);
   });
+
+  test.describe("without JavaScript", () => {
+    test.use({ javaScriptEnabled: false });
+
+    test("the sign-in form still reaches GitHub (the CSP's form-action allows its origin)", async ({ page, invite }) => {
+      const email = uniqueEmail("nojs");
+      await invite(email);
+      await continueWithGitHub(page, email);
+      await expect(page).toHaveURL(/\/account$/);
+      await expect(page.getByTestId("account-email")).toHaveText(email);
+    });
+  });
 });

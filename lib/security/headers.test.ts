@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildContentSecurityPolicy, buildStaticSecurityHeaders, checkoutFormActionOrigins } from "./headers";
+import { buildContentSecurityPolicy, buildStaticSecurityHeaders, formActionOrigins } from "./headers";
 import { hashInlineScripts, prerenderedFileFor } from "./prerendered-script-hashes";
 
 describe("security headers", () => {
@@ -11,16 +11,19 @@ describe("security headers", () => {
     expect(csp).toContain("upgrade-insecure-requests");
   });
 
-  it("lets forms redirect to hosted Checkout, and to the emulator only when pointed at it", () => {
-    expect(checkoutFormActionOrigins(undefined)).toEqual(["https://checkout.stripe.com"]);
+  it("lets forms redirect to Stripe's hosted pages, to the emulator only when pointed at it, and to GitHub only when configured", () => {
+    expect(formActionOrigins({})).toEqual(["https://checkout.stripe.com", "https://billing.stripe.com"]);
+    expect(formActionOrigins({ githubEnabled: true })).toContain("https://github.com");
+    expect(formActionOrigins({ githubEnabled: true, githubBaseUrl: "http://127.0.0.1:4000/" })).toContain("http://127.0.0.1:4000");
+    expect(formActionOrigins({ githubBaseUrl: "http://127.0.0.1:4000/" })).not.toContain("http://127.0.0.1:4000");
     const csp = buildContentSecurityPolicy({
       nonce: "n",
       scriptHashes: [],
       isDevelopment: false,
       isHttps: false,
-      formActionOrigins: checkoutFormActionOrigins("http://127.0.0.1:12111/"),
+      formActionOrigins: formActionOrigins({ stripeApiUrl: "http://127.0.0.1:12111/" }),
     });
-    expect(csp).toContain("form-action 'self' https://checkout.stripe.com http://127.0.0.1:12111;");
+    expect(csp).toContain("form-action 'self' https://checkout.stripe.com https://billing.stripe.com http://127.0.0.1:12111;");
   });
 
   it("adds HSTS only in production", () => {

@@ -39,10 +39,15 @@ export function buildContentSecurityPolicy(options: CspOptions): string {
 }
 
 /** Origins hosted Checkout lives on: Stripe's, plus the emulator's when the SDK is pointed at one. */
-export function checkoutFormActionOrigins(stripeApiUrl: string | undefined): string[] {
-  const origins = ["https://checkout.stripe.com"];
-  if (stripeApiUrl) origins.push(new URL(stripeApiUrl).origin);
-  return origins;
+/**
+ * Origins a form POST may end up at by redirect: Stripe's hosted Checkout and Customer Portal (or the
+ * emulator that serves both in demo), and GitHub's authorize page when GitHub sign-in is configured.
+ */
+export function formActionOrigins(options: { stripeApiUrl?: string; githubBaseUrl?: string; githubEnabled?: boolean }): string[] {
+  const origins = ["https://checkout.stripe.com", "https://billing.stripe.com"];
+  if (options.stripeApiUrl) origins.push(new URL(options.stripeApiUrl).origin);
+  if (options.githubEnabled) origins.push(new URL(options.githubBaseUrl ?? "https://github.com").origin);
+  return [...new Set(origins)];
 }
 
 export type StaticHeaderOptions = { isProduction: boolean };
