@@ -5,21 +5,27 @@ import type { Database, Transaction } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { AppError } from "@/lib/errors";
 import { getMetrics } from "@/lib/observability/metrics";
-import { postTransfers } from "@/lib/ledger/post-transfers";
 import { getSystemAccounts } from "@/lib/ledger/system-accounts";
 import type { TransferInput } from "@/lib/ledger/types";
-import { applyStanding, type StandingChange } from "./apply-standing";
+import type { StandingChange } from "./apply-standing";
 import { meterRecordHash, type MeterRecord } from "./meter-record";
-import { cardForHour, listRateCards } from "./rate-cards";
-import { rateRecords } from "./rate-records";
+import { postCustomerTransfers } from "./post-customer-transfers";
+import { listRateCards } from "./rate-cards";
+import { priceRecords, rateRecords, readCarries, type PricedLine } from "./rate-records";
 import { storeUsage } from "./store-usage";
 
 export type IngestResult = { accepted: number; duplicates: number; standingChanges: StandingChange[] };
 
-type DedupedBatch = { fresh: MeterRecord[]; duplicates: number; hashes: Map<string, string> };
+type PreparedBatch = {
+  records: MeterRecord[];
+  fresh: MeterRecord[];
+  duplicates: number;
+  hashes: Map<string, string>;
+  priced: Map<string, PricedLine[] | null>;
+};
 
 /** Drops in-batch repeats of a record (counted as duplicates); the same id with other content is a conflict. */
-function dedupeBatch(records: MeterRecord[]): DedupedBatch {
+function dedupeBatch(records: MeterRecord[]) {
   const hashes = new Map<string, string>();
   const fresh: MeterRecord[] = [];
   let duplicates = 0;
@@ -42,12 +48,11 @@ function dedupeBatch(records: MeterRecord[]): DedupedBatch {
 }
 
 /** Sorts the batch's fresh records into new ones and ones already stored (duplicates or conflicts). */
-async function partitionRecords(tx: Transaction, records: MeterRecord[], batch: DedupedBatch) {
+async function partitionRecords(tx: Transaction, batch: PreparedBatch) {
   const { fresh, hashes } = batch;
   let duplicates = batch.duplicates;
   const existing = await tx.execute<{ id: string; payload_hash: string }>(sql`
-    select id, payload_hash from meter_records
-    where id in (select jsonb_array_elements_text(${JSON.stringify(fresh.map((record) => record.id))}::jsonb))`);
+    select id, payload_hash from meter_records where id = any(${sql.param(fresh.map((record) => record.id))}::text[])`);
   const stored = new Map(existing.rows.map((row) => [row.id, row.payload_hash]));
   const accepted: MeterRecord[] = [];
   for (const record of fresh) {
@@ -55,14 +60,14 @@ async function partitionRecords(tx: Transaction, records: MeterRecord[], batch: 
     if (prior === undefined) accepted.push(record);
     else if (prior === hashes.get(record.id)) duplicates++;
     else {
-      const index = records.indexOf(record);
+      const index = batch.records.indexOf(record);
       throw new AppError("idempotency_conflict", {
         message: `Record ${index} (${record.id}) was already received with other content.`,
         details: { record: index, id: record.id },
       });
     }
   }
-  return { accepted, duplicates, hashes };
+  return { accepted, duplicates };
 }
 
 /** Billing account id → customer ledger account id, locked in id order; unknown accounts are a 404. */
@@ -70,7 +75,7 @@ async function lockAccounts(tx: Transaction, records: MeterRecord[]): Promise<Ma
   const ids = [...new Set(records.map((record) => record.account))];
   const rows = await tx.execute<{ billing_account_id: string; id: string }>(sql`
     select billing_account_id, id::text from ledger_accounts
-    where billing_account_id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))
+    where billing_account_id = any(${sql.param(ids)}::text[])
     order by id for update`);
   const ledgerIds = new Map(rows.rows.map((row) => [row.billing_account_id, BigInt(row.id)]));
   const unknown = ids.filter((id) => !ledgerIds.has(id));
@@ -91,9 +96,12 @@ async function lockAccounts(tx: Transaction, records: MeterRecord[]): Promise<Ma
  */
 export async function ingestUsage(db: Database, records: MeterRecord[]): Promise<IngestResult> {
   if (records.length === 0) return { accepted: 0, duplicates: 0, standingChanges: [] };
-  // Hashing and in-batch checks are pure: done once, before any lock is taken or retried.
-  const batch = dedupeBatch(records);
-  const result = await runTransaction(db, (tx) => ingestInTransaction(tx, records, batch));
+  // Hashing, in-batch checks and pricing are pure: done once, before any lock is taken or retried.
+  // Cards only ever take effect from a future hour, so reading them before the locks changes nothing.
+  const deduped = dedupeBatch(records);
+  const priced = priceRecords(deduped.fresh, await listRateCards(db));
+  const batch: PreparedBatch = { records, ...deduped, priced };
+  const result = await runTransaction(db, (tx) => ingestInTransaction(tx, batch));
   // Counted after commit, so a rolled-back batch is never counted.
   const metrics = getMetrics();
   metrics.meterRecords.inc({ outcome: "accepted" }, result.accepted);
@@ -103,25 +111,8 @@ export async function ingestUsage(db: Database, records: MeterRecord[]): Promise
   return { accepted: result.accepted, duplicates: result.duplicates, standingChanges: result.standingChanges };
 }
 
-async function ingestInTransaction(
-  tx: Transaction,
-  records: MeterRecord[],
-  batch: DedupedBatch,
-): Promise<IngestResult & { postedTransfers: number }> {
-  const ledgerIds = await lockAccounts(tx, records);
-  const { accepted, duplicates, hashes } = await partitionRecords(tx, records, batch);
-  if (accepted.length === 0) return { accepted: 0, duplicates, standingChanges: [], postedTransfers: 0 };
-
-  const cards = await listRateCards(tx);
-  for (const record of accepted) {
-    if (!cardForHour(cards, record.hour)) {
-      throw new AppError("bad_request", {
-        message: `Record ${record.id}: no rate card is in force for ${record.hour.toISOString()}.`,
-      });
-    }
-  }
-  const rated = await rateRecords(tx, accepted, cards);
-  const system = await getSystemAccounts(tx);
+/** One usage transfer per charged account; its key names the batch's records, so a retry replays it. */
+function usageTransfers(accepted: MeterRecord[], totals: Map<string, bigint>, ledgerIds: Map<string, bigint>, revenue: bigint) {
   const batchKey = createHash("sha256")
     .update(
       accepted
@@ -130,29 +121,37 @@ async function ingestInTransaction(
         .join("\n"),
     )
     .digest("hex");
-  const charged = [...rated.totals].filter(([, micros]) => micros > 0n);
+  const charged = [...totals].filter(([, micros]) => micros > 0n);
   const transfers: TransferInput[] = charged.map(([accountId, micros]) => ({
     idempotencyKey: `usage:${batchKey}:${accountId}`,
     kind: "usage",
     fromAccountId: ledgerIds.get(accountId)!,
-    toAccountId: system.usage_revenue,
+    toAccountId: revenue,
     amountMicros: micros,
     reason: "Metered usage",
   }));
-  const posted = await postTransfers(tx, transfers);
-  const transferByAccount = new Map(charged.map(([accountId], index) => [accountId, posted.transfers[index]!.id]));
-  await storeUsage(tx, { accepted, hashes, costs: rated.costs, transferByAccount });
-  await rated.persist();
-  const balances = new Map<string, bigint>();
-  for (const [accountId, ledgerId] of ledgerIds) {
-    const balance = posted.balances.get(ledgerId);
-    if (balance !== undefined) balances.set(accountId, balance);
+  return { accounts: charged.map(([accountId]) => accountId), transfers };
+}
+
+async function ingestInTransaction(tx: Transaction, batch: PreparedBatch): Promise<IngestResult & { postedTransfers: number }> {
+  const ledgerIds = await lockAccounts(tx, batch.records);
+  const { accepted, duplicates } = await partitionRecords(tx, batch);
+  if (accepted.length === 0) return { accepted: 0, duplicates, standingChanges: [], postedTransfers: 0 };
+  const unpriced = accepted.find((record) => batch.priced.get(record.id) === null);
+  if (unpriced) {
+    throw new AppError("bad_request", {
+      message: `Record ${unpriced.id}: no rate card is in force for ${unpriced.hour.toISOString()}.`,
+    });
   }
-  const standingChanges = await applyStanding(tx, {
-    balances,
-    cause: "metered usage",
-    causeTransferId: posted.transfers[0]?.id,
-  });
+
+  // Only additions and divisions remain under the locks: the carries are read, moved and written back.
+  const carries = await readCarries(tx, [...new Set(accepted.map((record) => record.account))]);
+  const rated = rateRecords(accepted, batch.priced, carries);
+  const system = await getSystemAccounts(tx);
+  const { accounts, transfers } = usageTransfers(accepted, rated.totals, ledgerIds, system.usage_revenue);
+  const posted = await postCustomerTransfers(tx, transfers, "metered usage");
+  const transferByAccount = new Map(accounts.map((accountId, index) => [accountId, posted.transfers[index]!.id]));
+  await storeUsage(tx, { accepted, hashes: batch.hashes, costs: rated.costs, transferByAccount, carries: rated.carries });
   const postedTransfers = posted.transfers.filter((transfer) => !transfer.isReplay).length;
-  return { accepted: accepted.length, duplicates, standingChanges, postedTransfers };
+  return { accepted: accepted.length, duplicates, standingChanges: posted.standingChanges, postedTransfers };
 }
