@@ -8,10 +8,12 @@ import { getMetrics } from "@/lib/observability/metrics";
 import { getSystemAccounts } from "@/lib/ledger/system-accounts";
 import type { TransferInput } from "@/lib/ledger/types";
 import type { StandingChange } from "./apply-standing";
+import { ensureSpaces } from "./ensure-spaces";
 import { meterRecordHash, type MeterRecord } from "./meter-record";
 import { postCustomerTransfers } from "./post-customer-transfers";
 import { listRateCards } from "./rate-cards";
-import { priceRecords, rateRecords, readCarries, type PricedLine } from "./rate-records";
+import { carriesFrom, priceRecords, rateRecords, type PricedLine } from "./rate-records";
+import type { Resource } from "./resources";
 import { storeUsage } from "./store-usage";
 
 export type IngestResult = { accepted: number; duplicates: number; standingChanges: StandingChange[] };
@@ -47,13 +49,24 @@ function dedupeBatch(records: MeterRecord[]) {
   return { fresh, duplicates, hashes };
 }
 
-/** Sorts the batch's fresh records into new ones and ones already stored (duplicates or conflicts). */
-async function partitionRecords(tx: Transaction, batch: PreparedBatch) {
+/**
+ * Sorts the batch's fresh records into new ones and ones already stored (duplicates or conflicts), and
+ * reads the rating carries of their accounts: one statement, run after the account locks are held, so
+ * that neither can have been moved by a batch that committed while this one waited.
+ */
+async function readStoredState(tx: Transaction, batch: PreparedBatch) {
   const { fresh, hashes } = batch;
+  const ids = fresh.map((record) => record.id);
+  const accounts = [...new Set(fresh.map((record) => record.account))];
+  const result = await tx.execute<{ existing: Array<[string, string]>; carries: Array<[string, Resource, number, string]> }>(sql`
+    select
+      (select coalesce(json_agg(json_build_array(id, payload_hash)), '[]') from meter_records
+        where id = any(${sql.param(ids)}::text[])) as existing,
+      (select coalesce(json_agg(json_build_array(account_id, resource, card_id, numerator::text)), '[]') from rating_remainders
+        where account_id = any(${sql.param(accounts)}::text[])) as carries`);
+  const row = result.rows[0]!;
+  const stored = new Map(row.existing);
   let duplicates = batch.duplicates;
-  const existing = await tx.execute<{ id: string; payload_hash: string }>(sql`
-    select id, payload_hash from meter_records where id = any(${sql.param(fresh.map((record) => record.id))}::text[])`);
-  const stored = new Map(existing.rows.map((row) => [row.id, row.payload_hash]));
   const accepted: MeterRecord[] = [];
   for (const record of fresh) {
     const prior = stored.get(record.id);
@@ -67,7 +80,7 @@ async function partitionRecords(tx: Transaction, batch: PreparedBatch) {
       });
     }
   }
-  return { accepted, duplicates };
+  return { accepted, duplicates, carries: carriesFrom(row.carries) };
 }
 
 /** Billing account id → customer ledger account id, locked in id order; unknown accounts are a 404. */
@@ -134,8 +147,9 @@ function usageTransfers(accepted: MeterRecord[], totals: Map<string, bigint>, le
 }
 
 async function ingestInTransaction(tx: Transaction, batch: PreparedBatch): Promise<IngestResult & { postedTransfers: number }> {
+  const spaceIds = await ensureSpaces(tx, batch.fresh);
   const ledgerIds = await lockAccounts(tx, batch.records);
-  const { accepted, duplicates } = await partitionRecords(tx, batch);
+  const { accepted, duplicates, carries } = await readStoredState(tx, batch);
   if (accepted.length === 0) return { accepted: 0, duplicates, standingChanges: [], postedTransfers: 0 };
   const unpriced = accepted.find((record) => batch.priced.get(record.id) === null);
   if (unpriced) {
@@ -145,13 +159,12 @@ async function ingestInTransaction(tx: Transaction, batch: PreparedBatch): Promi
   }
 
   // Only additions and divisions remain under the locks: the carries are read, moved and written back.
-  const carries = await readCarries(tx, [...new Set(accepted.map((record) => record.account))]);
   const rated = rateRecords(accepted, batch.priced, carries);
   const system = await getSystemAccounts(tx);
   const { accounts, transfers } = usageTransfers(accepted, rated.totals, ledgerIds, system.usage_revenue);
   const posted = await postCustomerTransfers(tx, transfers, "metered usage");
   const transferByAccount = new Map(accounts.map((accountId, index) => [accountId, posted.transfers[index]!.id]));
-  await storeUsage(tx, { accepted, hashes: batch.hashes, costs: rated.costs, transferByAccount, carries: rated.carries });
+  await storeUsage(tx, { accepted, hashes: batch.hashes, costs: rated.costs, transferByAccount, carries: rated.carries, spaceIds });
   const postedTransfers = posted.transfers.filter((transfer) => !transfer.isReplay).length;
   return { accepted: accepted.length, duplicates, standingChanges: posted.standingChanges, postedTransfers };
 }

@@ -1,6 +1,4 @@
 import "server-only";
-import { sql } from "drizzle-orm";
-import type { Transaction } from "@/lib/db/client";
 import type { MeterRecord } from "./meter-record";
 import { cardForHour, type RateCard } from "./rate-cards";
 import { RESOURCES, type Resource } from "./resources";
@@ -60,15 +58,12 @@ export function priceRecords(records: MeterRecord[], cards: RateCard[]): Map<str
   return priced;
 }
 
-/** The stored carries of `accounts`; read while holding their locks, so no other batch can move them. */
-export async function readCarries(tx: Transaction, accounts: string[]): Promise<Map<string, Carry>> {
-  const rows = await tx.execute<{ account_id: string; resource: Resource; card_id: number; numerator: string }>(sql`
-    select account_id, resource, card_id, numerator::text from rating_remainders
-    where account_id = any(${sql.param(accounts)}::text[])`);
+/** Stored carries, as `[account_id, resource, card_id, numerator]` rows, keyed for rateRecords. */
+export function carriesFrom(rows: Array<[string, Resource, number, string]>): Map<string, Carry> {
   return new Map(
-    rows.rows.map((row) => [
-      carryKey(row.account_id, row.resource, row.card_id),
-      { accountId: row.account_id, resource: row.resource, cardId: row.card_id, numerator: BigInt(row.numerator) },
+    rows.map(([accountId, resource, cardId, numerator]) => [
+      carryKey(accountId, resource, cardId),
+      { accountId, resource, cardId, numerator: BigInt(numerator) },
     ]),
   );
 }

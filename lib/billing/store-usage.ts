@@ -11,6 +11,8 @@ export type StoreUsageOptions = {
   costs: Map<string, RecordCost>;
   transferByAccount: Map<string, bigint>;
   carries: Carry[];
+  /** `account|space` → space id, from ensureSpaces. */
+  spaceIds: Map<string, bigint>;
 };
 
 // Column lists of usage_hours, one units and one cost column per resource (constants, not input). Each
@@ -22,40 +24,12 @@ const addOnConflict = sql.raw(
 );
 
 /**
- * The ids of the batch's spaces (`account|name` → id), creating the new ones. The caller holds the
- * accounts' locks, and only ingestion creates spaces, so no concurrent insert can hide a row from the
- * one statement; the second read is a safety net, not a path the lock allows.
- */
-async function ensureSpaces(tx: Transaction, records: MeterRecord[]): Promise<Map<string, bigint>> {
-  const pairs = new Map(records.map((record) => [`${record.account}|${record.space}`, record]));
-  const accounts = [...pairs.values()].map((record) => record.account);
-  const names = [...pairs.values()].map((record) => record.space);
-  const read = async (create: boolean) => {
-    const rows = await tx.execute<{ account_id: string; name: string; id: string }>(sql`
-      with input as (
-        select account_id, name from unnest(${sql.param(accounts)}::text[], ${sql.param(names)}::text[]) as t(account_id, name)
-      ), created as (
-        insert into spaces (account_id, name) select account_id, name from input where ${create}::boolean
-        order by account_id, name
-        on conflict (account_id, name) do nothing
-        returning account_id, name, id
-      )
-      select account_id, name, id::text from created
-      union all
-      select s.account_id, s.name, s.id::text from spaces s join input using (account_id, name)`);
-    return new Map(rows.rows.map((row) => [`${row.account_id}|${row.name}`, BigInt(row.id)]));
-  };
-  const ids = await read(true);
-  return ids.size === pairs.size ? ids : read(false);
-}
-
-/**
  * Stores the accepted records (their ids under UNIQUE keys, in the caller's transaction), adds their
  * units and billed cost to the hour's row of each space (one wide row per account, space and hour), and
  * writes back the moved rating carries: one statement, one round trip, for the whole batch.
  */
 export async function storeUsage(tx: Transaction, options: StoreUsageOptions): Promise<void> {
-  const spaceIds = await ensureSpaces(tx, options.accepted);
+  const { spaceIds } = options;
   const records = { id: [] as string[], account: [] as string[], space: [] as bigint[], hour: [] as string[] };
   const hashes: string[] = [];
   const costs: bigint[] = [];
