@@ -29,8 +29,8 @@ export async function prepareAccounts(count: number): Promise<BenchSetup> {
 /**
  * 1,000-record batches like a host fleet sends: each batch is one host's report for the hour, one record
  * per space it runs (a space's usage for an hour from one host), over 2,000 spaces of 50 accounts, so
- * every batch touches every account (their locks serialise the writes, as in production) and each
- * space-hour row is written by two hosts' batches.
+ * every batch touches every account (their locks serialise the writes, as in production) and every
+ * other batch adds to the same space-hour rows.
  */
 export function usageBodies(accounts: string[]): string[] {
   const hour = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000 - 3_600_000).toISOString();
