@@ -53,7 +53,10 @@ async function lockAccounts(tx: Transaction, records: MeterRecord[]): Promise<Ma
 async function readStoredState(tx: Transaction, fresh: MeterRecord[]) {
   const ids = fresh.map((record) => record.id);
   const accounts = [...new Set(fresh.map((record) => record.account))];
-  const result = await tx.execute<{ existing: Array<[string, string]>; carries: Array<[string, Resource, number, string]> }>(sql`
+  const result = await tx.execute<{
+    existing: Array<[string, string]>;
+    carries: Array<[string, Resource, number, string]>;
+  }>(sql`
     select
       (select coalesce(json_agg(json_build_array(id, payload_hash)), '[]') from meter_records
         where id = any(${sql.param(ids)}::text[])) as existing,
@@ -97,7 +100,12 @@ function partitionBatches(batches: PreparedBatch[], stored: Map<string, string>)
 }
 
 /** One usage transfer per charged account; its key names the records it bills, so a retry replays it. */
-function usageTransfers(accepted: MeterRecord[], totals: Map<string, bigint>, ledgerIds: Map<string, bigint>, revenue: bigint) {
+function usageTransfers(
+  accepted: MeterRecord[],
+  totals: Map<string, bigint>,
+  ledgerIds: Map<string, bigint>,
+  revenue: bigint,
+) {
   const ids = accepted.map((record) => record.id).sort();
   const batchKey = createHash("sha256").update(ids.join("\n")).digest("hex");
   const charged = [...totals].filter(([, micros]) => micros > 0n);
@@ -120,7 +128,10 @@ function usageTransfers(accepted: MeterRecord[], totals: Map<string, bigint>, le
 export async function ingestInTransaction(tx: Transaction, batches: PreparedBatch[]): Promise<GroupOutcome> {
   const fresh = batches.flatMap((batch) => batch.fresh);
   const spaceIds = await ensureSpaces(tx, fresh);
-  const ledgerIds = await lockAccounts(tx, batches.flatMap((batch) => batch.records));
+  const ledgerIds = await lockAccounts(
+    tx,
+    batches.flatMap((batch) => batch.records),
+  );
   const { stored, carries } = await readStoredState(tx, fresh);
   const { accepted, outcomes } = partitionBatches(batches, stored);
   if (accepted.length === 0) return { batches: outcomes, standingChanges: [], postedTransfers: 0 };

@@ -6,7 +6,12 @@ import { RESOURCES, type Usage } from "./resources";
 
 // The digest as first defined: hashes already stored in meter_records must keep matching.
 function referenceHash(record: MeterRecord): string {
-  const canonical = [record.account, record.space, record.hour.toISOString(), ...RESOURCES.map((r) => record.usage[r].toString())];
+  const canonical = [
+    record.account,
+    record.space,
+    record.hour.toISOString(),
+    ...RESOURCES.map((r) => record.usage[r].toString()),
+  ];
   return createHash("sha256").update(JSON.stringify(canonical)).digest("hex");
 }
 

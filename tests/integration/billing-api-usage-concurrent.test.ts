@@ -24,7 +24,13 @@ beforeAll(async () => {
 });
 
 const hour = hourAgo(3);
-const record = (account: string, id = `rec-${randomUUID()}`, cpu_ms = 1_234_567) => ({ id, account, space: "arena", hour, cpu_ms });
+const record = (account: string, id = `rec-${randomUUID()}`, cpu_ms = 1_234_567) => ({
+  id,
+  account,
+  space: "arena",
+  hour,
+  cpu_ms,
+});
 
 async function send(records: unknown[]) {
   const response = await postUsage(billingRequest("/usage", { token, body: { records } }));
@@ -53,7 +59,12 @@ describe("concurrent usage batches", () => {
     const accepted = results.slice(0, good.length).reduce((sum, result) => sum + result.body.accepted!, 0);
     expect(accepted).toBe(good.length * 2 + 1);
     expect(results[good.length]!.status).toBe(404);
-    expect(results.slice(good.length + 1).map((result) => result.status).sort()).toEqual([200, 409]);
+    expect(
+      results
+        .slice(good.length + 1)
+        .map((result) => result.status)
+        .sort(),
+    ).toEqual([200, 409]);
 
     // Exactly the accepted records are stored and billed: 5 + 1 shared + 1 reused for a, 15 for b.
     expect(await meterRecordCount(a)).toBe(7);

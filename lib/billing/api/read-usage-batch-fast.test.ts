@@ -54,7 +54,13 @@ const space = fc.oneof(
 
 function recordArbitrary(fields: { hour: fc.Arbitrary<unknown>; counter: fc.Arbitrary<unknown> }) {
   const record = fc.record(
-    { id, account, space, hour: fields.hour, ...Object.fromEntries(RESOURCES.map((resource) => [resource, fields.counter])) },
+    {
+      id,
+      account,
+      space,
+      hour: fields.hour,
+      ...Object.fromEntries(RESOURCES.map((resource) => [resource, fields.counter])),
+    },
     { requiredKeys: ["id", "account", "space", "hour"] },
   );
   // One record in ten carries an unknown key; the rest are valid or off by one subtle field.
@@ -62,9 +68,21 @@ function recordArbitrary(fields: { hour: fc.Arbitrary<unknown>; counter: fc.Arbi
 }
 
 const bodies = fc.oneof(
-  { weight: 8, arbitrary: fc.record({ records: fc.array(recordArbitrary({ hour: anyHour, counter }), { maxLength: 4 }) }) },
-  { weight: 1, arbitrary: fc.record({ records: fc.array(recordArbitrary({ hour: anyHour, counter }), { maxLength: 2 }), more: fc.constant(true) }) },
-  { weight: 1, arbitrary: fc.constantFrom(null, [], {}, { records: {} }, { records: "x" }, { records: [null, 1, []] }) },
+  {
+    weight: 8,
+    arbitrary: fc.record({ records: fc.array(recordArbitrary({ hour: anyHour, counter }), { maxLength: 4 }) }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      records: fc.array(recordArbitrary({ hour: anyHour, counter }), { maxLength: 2 }),
+      more: fc.constant(true),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(null, [], {}, { records: {} }, { records: "x" }, { records: [null, 1, []] }),
+  },
 );
 
 type Outcome = { records: unknown } | { code: string; message: string; details: unknown };
