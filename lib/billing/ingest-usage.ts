@@ -1,25 +1,28 @@
 import "server-only";
-import { createHash } from "node:crypto";
-import { sql } from "drizzle-orm";
-import type { Database, Transaction } from "@/lib/db/client";
+import type { Database } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { AppError } from "@/lib/errors";
 import { getMetrics } from "@/lib/observability/metrics";
-import { postTransfers } from "@/lib/ledger/post-transfers";
-import { getSystemAccounts } from "@/lib/ledger/system-accounts";
-import type { TransferInput } from "@/lib/ledger/types";
-import { applyStanding, type StandingChange } from "./apply-standing";
+import type { StandingChange } from "./apply-standing";
+import { ingestInTransaction, type GroupOutcome, type PreparedBatch } from "./ingest-in-transaction";
 import { meterRecordHash, type MeterRecord } from "./meter-record";
-import { cardForHour, listRateCards } from "./rate-cards";
-import { rateRecords } from "./rate-records";
-import { storeUsage } from "./store-usage";
+import { listRateCards } from "./rate-cards";
+import { priceRecords } from "./rate-records";
 
 export type IngestResult = { accepted: number; duplicates: number; standingChanges: StandingChange[] };
 
-type DedupedBatch = { fresh: MeterRecord[]; duplicates: number; hashes: Map<string, string> };
+// Batches that arrive while others are being written wait and are then written together, up to this
+// many per transaction: the transaction's round trips under the account locks are paid once per group
+// rather than once per batch (group commit). At most this many transactions run at a time per process.
+const MAX_GROUP = 8;
+const MAX_RUNNING = 2;
+
+type Pending = { batch: PreparedBatch; resolve: (result: IngestResult) => void; reject: (error: unknown) => void };
+type Queue = { pending: Pending[]; running: number };
+const queues = new WeakMap<Database, Queue>();
 
 /** Drops in-batch repeats of a record (counted as duplicates); the same id with other content is a conflict. */
-function dedupeBatch(records: MeterRecord[]): DedupedBatch {
+function dedupeBatch(records: MeterRecord[]) {
   const hashes = new Map<string, string>();
   const fresh: MeterRecord[] = [];
   let duplicates = 0;
@@ -41,118 +44,59 @@ function dedupeBatch(records: MeterRecord[]): DedupedBatch {
   return { fresh, duplicates, hashes };
 }
 
-/** Sorts the batch's fresh records into new ones and ones already stored (duplicates or conflicts). */
-async function partitionRecords(tx: Transaction, records: MeterRecord[], batch: DedupedBatch) {
-  const { fresh, hashes } = batch;
-  let duplicates = batch.duplicates;
-  const existing = await tx.execute<{ id: string; payload_hash: string }>(sql`
-    select id, payload_hash from meter_records
-    where id in (select jsonb_array_elements_text(${JSON.stringify(fresh.map((record) => record.id))}::jsonb))`);
-  const stored = new Map(existing.rows.map((row) => [row.id, row.payload_hash]));
-  const accepted: MeterRecord[] = [];
-  for (const record of fresh) {
-    const prior = stored.get(record.id);
-    if (prior === undefined) accepted.push(record);
-    else if (prior === hashes.get(record.id)) duplicates++;
-    else {
-      const index = records.indexOf(record);
-      throw new AppError("idempotency_conflict", {
-        message: `Record ${index} (${record.id}) was already received with other content.`,
-        details: { record: index, id: record.id },
-      });
-    }
-  }
-  return { accepted, duplicates, hashes };
+async function runGroup(db: Database, batches: PreparedBatch[]): Promise<GroupOutcome> {
+  const outcome = await runTransaction(db, (tx) => ingestInTransaction(tx, batches));
+  // Counted after commit, so a rolled-back batch is never counted.
+  const metrics = getMetrics();
+  metrics.meterRecords.inc({ outcome: "accepted" }, outcome.batches.reduce((sum, batch) => sum + batch.accepted, 0));
+  metrics.meterRecords.inc({ outcome: "duplicate" }, outcome.batches.reduce((sum, batch) => sum + batch.duplicates, 0));
+  metrics.ledgerTransfers.inc({ kind: "usage" }, outcome.postedTransfers);
+  for (const change of outcome.standingChanges) metrics.standingChanges.inc({ state: change.to });
+  return outcome;
 }
 
-/** Billing account id → customer ledger account id, locked in id order; unknown accounts are a 404. */
-async function lockAccounts(tx: Transaction, records: MeterRecord[]): Promise<Map<string, bigint>> {
-  const ids = [...new Set(records.map((record) => record.account))];
-  const rows = await tx.execute<{ billing_account_id: string; id: string }>(sql`
-    select billing_account_id, id::text from ledger_accounts
-    where billing_account_id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))
-    order by id for update`);
-  const ledgerIds = new Map(rows.rows.map((row) => [row.billing_account_id, BigInt(row.id)]));
-  const unknown = ids.filter((id) => !ledgerIds.has(id));
-  if (unknown.length > 0) {
-    const index = records.findIndex((record) => record.account === unknown[0]);
-    throw new AppError("not_found", {
-      message: `Record ${index}: account ${unknown[0]} does not exist. Nothing was stored.`,
-      details: { record: index, field: "account", accounts: unknown },
+async function writeGroup(db: Database, group: Pending[]): Promise<void> {
+  try {
+    const outcome = await runGroup(db, group.map((pending) => pending.batch));
+    group.forEach((pending, index) => {
+      // Standing changes concern accounts, not requests: the first request reports them (and mails).
+      const standingChanges = index === 0 ? outcome.standingChanges : [];
+      pending.resolve({ ...outcome.batches[index]!, standingChanges });
     });
+  } catch (error) {
+    if (group.length === 1) return group[0]!.reject(error);
+    // Some batch is refused (unknown account, conflicting id) or the group failed: write each batch
+    // alone, in order, so each request gets exactly the answer it would have had by itself.
+    for (const pending of group) await writeGroup(db, [pending]);
   }
-  return ledgerIds;
+}
+
+async function drain(db: Database, queue: Queue): Promise<void> {
+  queue.running++;
+  try {
+    while (queue.pending.length > 0) await writeGroup(db, queue.pending.splice(0, MAX_GROUP));
+  } finally {
+    queue.running--;
+  }
 }
 
 /**
- * Ingests a batch of meter records atomically: all are stored and rated, or none. Each record id is
- * stored under a UNIQUE key in the same transaction as the usage transfer it produced, so a record can
- * never be billed twice; standing is recomputed in that same transaction.
+ * Ingests a batch of meter records atomically: all are stored and rated, or none (see
+ * ingestInTransaction). Concurrent batches may share one transaction, each still all or nothing: when
+ * any of them is refused, the others are written on their own.
  */
 export async function ingestUsage(db: Database, records: MeterRecord[]): Promise<IngestResult> {
   if (records.length === 0) return { accepted: 0, duplicates: 0, standingChanges: [] };
-  // Hashing and in-batch checks are pure: done once, before any lock is taken or retried.
-  const batch = dedupeBatch(records);
-  const result = await runTransaction(db, (tx) => ingestInTransaction(tx, records, batch));
-  // Counted after commit, so a rolled-back batch is never counted.
-  const metrics = getMetrics();
-  metrics.meterRecords.inc({ outcome: "accepted" }, result.accepted);
-  metrics.meterRecords.inc({ outcome: "duplicate" }, result.duplicates);
-  metrics.ledgerTransfers.inc({ kind: "usage" }, result.postedTransfers);
-  for (const change of result.standingChanges) metrics.standingChanges.inc({ state: change.to });
-  return { accepted: result.accepted, duplicates: result.duplicates, standingChanges: result.standingChanges };
-}
-
-async function ingestInTransaction(
-  tx: Transaction,
-  records: MeterRecord[],
-  batch: DedupedBatch,
-): Promise<IngestResult & { postedTransfers: number }> {
-  const ledgerIds = await lockAccounts(tx, records);
-  const { accepted, duplicates, hashes } = await partitionRecords(tx, records, batch);
-  if (accepted.length === 0) return { accepted: 0, duplicates, standingChanges: [], postedTransfers: 0 };
-
-  const cards = await listRateCards(tx);
-  for (const record of accepted) {
-    if (!cardForHour(cards, record.hour)) {
-      throw new AppError("bad_request", {
-        message: `Record ${record.id}: no rate card is in force for ${record.hour.toISOString()}.`,
-      });
-    }
+  // Hashing, in-batch checks and pricing are pure: done once, before any lock is taken or retried.
+  // Cards only ever take effect from a future hour, so reading them before the locks changes nothing.
+  const deduped = dedupeBatch(records);
+  const batch: PreparedBatch = { records, ...deduped, priced: priceRecords(deduped.fresh, await listRateCards(db)) };
+  let queue = queues.get(db);
+  if (!queue) {
+    queue = { pending: [], running: 0 };
+    queues.set(db, queue);
   }
-  const rated = await rateRecords(tx, accepted, cards);
-  const system = await getSystemAccounts(tx);
-  const batchKey = createHash("sha256")
-    .update(
-      accepted
-        .map((record) => record.id)
-        .sort()
-        .join("\n"),
-    )
-    .digest("hex");
-  const charged = [...rated.totals].filter(([, micros]) => micros > 0n);
-  const transfers: TransferInput[] = charged.map(([accountId, micros]) => ({
-    idempotencyKey: `usage:${batchKey}:${accountId}`,
-    kind: "usage",
-    fromAccountId: ledgerIds.get(accountId)!,
-    toAccountId: system.usage_revenue,
-    amountMicros: micros,
-    reason: "Metered usage",
-  }));
-  const posted = await postTransfers(tx, transfers);
-  const transferByAccount = new Map(charged.map(([accountId], index) => [accountId, posted.transfers[index]!.id]));
-  await storeUsage(tx, { accepted, hashes, costs: rated.costs, transferByAccount });
-  await rated.persist();
-  const balances = new Map<string, bigint>();
-  for (const [accountId, ledgerId] of ledgerIds) {
-    const balance = posted.balances.get(ledgerId);
-    if (balance !== undefined) balances.set(accountId, balance);
-  }
-  const standingChanges = await applyStanding(tx, {
-    balances,
-    cause: "metered usage",
-    causeTransferId: posted.transfers[0]?.id,
-  });
-  const postedTransfers = posted.transfers.filter((transfer) => !transfer.isReplay).length;
-  return { accepted: accepted.length, duplicates, standingChanges, postedTransfers };
+  const result = new Promise<IngestResult>((resolve, reject) => queue.pending.push({ batch, resolve, reject }));
+  if (queue.running < MAX_RUNNING) void drain(db, queue);
+  return result;
 }

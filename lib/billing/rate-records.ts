@@ -1,82 +1,98 @@
 import "server-only";
-import { sql } from "drizzle-orm";
-import type { Transaction } from "@/lib/db/client";
 import type { MeterRecord } from "./meter-record";
 import { cardForHour, type RateCard } from "./rate-cards";
-import { RESOURCES } from "./resources";
-import { rateUnits } from "./rate-units";
+import { RESOURCES, type Resource } from "./resources";
+import { rateNumerator } from "./rate-units";
 
-export type RecordCost = { total: bigint; spaceId: bigint; lines: Array<{ resource: string; units: bigint; micros: bigint }> };
+/** One resource of one record, priced but not yet rated: `numerator` is units × price_micros. */
+export type PricedLine = {
+  resource: Resource;
+  units: bigint;
+  numerator: bigint;
+  perUnits: bigint;
+  cardId: number;
+  carryKey: string;
+};
+
+/** The fraction of a micro-dollar carried per account, resource and card (numerator over per_units). */
+export type Carry = { accountId: string; resource: Resource; cardId: number; numerator: bigint };
+
+export type RecordCost = { total: bigint; lines: Array<{ resource: Resource; units: bigint; micros: bigint }> };
 
 export type RatedBatch = {
   /** Billing account id → micros to debit. */
   totals: Map<string, bigint>;
   /** Record id → its cost by resource. */
   costs: Map<string, RecordCost>;
-  /** Writes the carried fractions back; call in the same transaction. */
-  persist: () => Promise<void>;
+  /** The carries this batch moved, to write back in the same transaction. */
+  carries: Carry[];
 };
 
-async function ensureSpaces(tx: Transaction, records: MeterRecord[]): Promise<Map<string, bigint>> {
-  const pairs = [...new Map(records.map((record) => [`${record.account}|${record.space}`, { account_id: record.account, name: record.space }])).values()];
-  const json = JSON.stringify(pairs);
-  await tx.execute(sql`
-    insert into spaces (account_id, name)
-    select account_id, name from jsonb_to_recordset(${json}::jsonb) as t(account_id text, name text)
-    on conflict (account_id, name) do nothing`);
-  const rows = await tx.execute<{ account_id: string; name: string; id: string }>(sql`
-    select s.account_id, s.name, s.id::text from spaces s
-    join jsonb_to_recordset(${json}::jsonb) as t(account_id text, name text) on t.account_id = s.account_id and t.name = s.name`);
-  return new Map(rows.rows.map((row) => [`${row.account_id}|${row.name}`, BigInt(row.id)]));
-}
+const carryKey = (accountId: string, resource: string, cardId: number) => `${accountId}|${resource}|${cardId}`;
 
 /**
- * Rates records with the card in force for each record's hour, carrying fractions of a micro-dollar
- * per account, resource and card. The caller holds the accounts' locks, so the carries read here
- * cannot be changed by a concurrent batch before persist() writes them.
+ * Prices each record with the card in force for its hour (record id → its lines, or null when no card
+ * is in force). Pure and lock-free: the multiplications happen here, before ingestion takes any lock.
  */
-export async function rateRecords(tx: Transaction, records: MeterRecord[], cards: RateCard[]): Promise<RatedBatch> {
-  const spaceIds = await ensureSpaces(tx, records);
-  const accounts = [...new Set(records.map((record) => record.account))];
-  const stored = await tx.execute<{ account_id: string; resource: string; card_id: number; numerator: string }>(sql`
-    select account_id, resource, card_id, numerator::text from rating_remainders
-    where account_id in (select jsonb_array_elements_text(${JSON.stringify(accounts)}::jsonb))`);
-  const carries = new Map(stored.rows.map((row) => [`${row.account_id}|${row.resource}|${row.card_id}`, BigInt(row.numerator)]));
-  const touched = new Set<string>();
-  const totals = new Map<string, bigint>(accounts.map((account) => [account, 0n]));
-  const costs = new Map<string, RecordCost>();
-
+export function priceRecords(records: MeterRecord[], cards: RateCard[]): Map<string, PricedLine[] | null> {
+  const cardByHour = new Map<number, RateCard | undefined>();
+  const priced = new Map<string, PricedLine[] | null>();
   for (const record of records) {
-    const card = cardForHour(cards, record.hour)!;
-    const cost: RecordCost = { total: 0n, spaceId: spaceIds.get(`${record.account}|${record.space}`)!, lines: [] };
+    const hour = record.hour.getTime();
+    if (!cardByHour.has(hour)) cardByHour.set(hour, cardForHour(cards, record.hour));
+    const card = cardByHour.get(hour);
+    if (!card) {
+      priced.set(record.id, null);
+      continue;
+    }
+    const lines: PricedLine[] = [];
     for (const resource of RESOURCES) {
       const units = record.usage[resource];
       const price = card.entries.get(resource);
       if (units === 0n || price === undefined) continue;
-      const key = `${record.account}|${resource}|${card.id}`;
-      const rated = rateUnits(price, units, carries.get(key) ?? 0n);
-      carries.set(key, rated.carry);
-      touched.add(key);
+      const key = carryKey(record.account, resource, card.id);
+      lines.push({ resource, units, numerator: units * price.priceMicros, perUnits: price.perUnits, cardId: card.id, carryKey: key });
+    }
+    priced.set(record.id, lines);
+  }
+  return priced;
+}
+
+/** Stored carries, as `[account_id, resource, card_id, numerator]` rows, keyed for rateRecords. */
+export function carriesFrom(rows: Array<[string, Resource, number, string]>): Map<string, Carry> {
+  return new Map(
+    rows.map(([accountId, resource, cardId, numerator]) => [
+      carryKey(accountId, resource, cardId),
+      { accountId, resource, cardId, numerator: BigInt(numerator) },
+    ]),
+  );
+}
+
+/**
+ * Rates priced records in order, carrying fractions of a micro-dollar per account, resource and card
+ * (`carries` is updated in place). Pure: the caller holds the accounts' locks from reading the carries
+ * until the moved ones are written back.
+ */
+export function rateRecords(records: MeterRecord[], priced: Map<string, PricedLine[] | null>, carries: Map<string, Carry>): RatedBatch {
+  const moved = new Set<Carry>();
+  const totals = new Map<string, bigint>();
+  const costs = new Map<string, RecordCost>();
+  for (const record of records) {
+    const cost: RecordCost = { total: 0n, lines: [] };
+    for (const line of priced.get(record.id) ?? []) {
+      let carry = carries.get(line.carryKey);
+      if (!carry) {
+        carry = { accountId: record.account, resource: line.resource, cardId: line.cardId, numerator: 0n };
+        carries.set(line.carryKey, carry);
+      }
+      const rated = rateNumerator(line.numerator, line.perUnits, carry.numerator);
+      carry.numerator = rated.carry;
+      moved.add(carry);
       cost.total += rated.micros;
-      cost.lines.push({ resource, units, micros: rated.micros });
+      cost.lines.push({ resource: line.resource, units: line.units, micros: rated.micros });
     }
     costs.set(record.id, cost);
-    totals.set(record.account, totals.get(record.account)! + cost.total);
+    totals.set(record.account, (totals.get(record.account) ?? 0n) + cost.total);
   }
-
-  return {
-    totals,
-    costs,
-    persist: async () => {
-      const rows = [...touched].map((key) => {
-        const [account_id, resource, card_id] = key.split("|");
-        return { account_id, resource, card_id: Number(card_id), numerator: carries.get(key)!.toString() };
-      });
-      if (rows.length === 0) return;
-      await tx.execute(sql`
-        insert into rating_remainders (account_id, resource, card_id, numerator)
-        select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as t(account_id text, resource text, card_id int, numerator bigint)
-        on conflict (account_id, resource, card_id) do update set numerator = excluded.numerator`);
-    },
-  };
+  return { totals, costs, carries: [...moved] };
 }

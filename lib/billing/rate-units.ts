@@ -10,8 +10,16 @@ export type Rated = { micros: bigint; carry: bigint };
 export function rateUnits(price: Price, units: bigint, carry: bigint): Rated {
   if (units < 0n) throw new RangeError("units must not be negative");
   if (price.perUnits <= 0n || price.priceMicros < 0n) throw new RangeError("invalid price");
-  const total = units * price.priceMicros + carry;
-  return { micros: total / price.perUnits, carry: total % price.perUnits };
+  return rateNumerator(units * price.priceMicros, price.perUnits, carry);
+}
+
+/**
+ * The same as rateUnits for a numerator `units × price_micros` computed earlier: ingestion multiplies
+ * before it takes the account locks, and only adds the carry and divides while holding them.
+ */
+export function rateNumerator(numerator: bigint, perUnits: bigint, carry: bigint): Rated {
+  const total = numerator + carry;
+  return { micros: total / perUnits, carry: total % perUnits };
 }
 
 /** Formats micro-dollars as dollars for people, e.g. 12_500_000n → "$12.50"; never via a float. */

@@ -43,25 +43,25 @@ export async function postTransfers(tx: Transaction, inputs: TransferInput[]): P
   const accountIds = [...new Set(unique.flatMap((input) => [input.fromAccountId, input.toAccountId]))].sort((a, b) =>
     a < b ? -1 : a > b ? 1 : 0,
   );
-  // Only accounts with a cached balance (customer credit) are locked; system accounts are never
-  // updated in place, so they need no lock and cannot become a hot row.
+  // Only accounts with a cached balance (customer credit) are locked, in id order; system accounts are
+  // never updated in place, so they need no lock and cannot become a hot row. One statement reads the
+  // ones and locks the others.
+  const allIds = sql.param(accountIds.map(String));
   const known = await tx.execute<{ id: string; is_cached: boolean }>(sql`
-    select id::text, balance_micros is not null as is_cached from ledger_accounts
-    where id = any(${`{${accountIds.join(",")}}`}::bigint[])`);
+    select id::text, false as is_cached from ledger_accounts where id = any(${allIds}::bigint[]) and balance_micros is null
+    union all
+    select id::text, true from (
+      select id from ledger_accounts where id = any(${allIds}::bigint[]) and balance_micros is not null order by id for update
+    ) as locked`);
   if (known.rows.length !== accountIds.length) {
     throw new AppError("internal", { message: "A transfer names a ledger account that does not exist." });
   }
   const cachedIds = new Set(known.rows.filter((row) => row.is_cached).map((row) => BigInt(row.id)));
-  const lockOrder = accountIds.filter((id) => cachedIds.has(id));
-  if (lockOrder.length > 0) {
-    await tx.execute(sql`
-      select id from ledger_accounts where id = any(${`{${lockOrder.join(",")}}`}::bigint[]) order by id for update`);
-  }
 
   const keys = unique.map((input) => input.idempotencyKey);
   const existing = await tx.execute<{ id: string; idempotency_key: string; payload_hash: string }>(sql`
     select id::text, idempotency_key, payload_hash from transfers
-    where idempotency_key in (select jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb))`);
+    where idempotency_key = any(${sql.param(keys)}::text[])`);
   const existingByKey = new Map(existing.rows.map((row) => [row.idempotency_key, row]));
 
   const results: PostedTransfer[] = [];

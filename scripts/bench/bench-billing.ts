@@ -12,6 +12,7 @@ const BATCH = 1000;
 const BATCHES = 60;
 const SENDERS = 4;
 const INGEST_BUDGET = 20_000;
+const SPACES_PER_ACCOUNT = 40;
 
 export async function prepareAccounts(count: number): Promise<BenchSetup> {
   const db = getDb();
@@ -25,24 +26,32 @@ export async function prepareAccounts(count: number): Promise<BenchSetup> {
   return { token, accounts };
 }
 
-/** 1,000-record batches like a host fleet sends: many accounts and spaces, one hour each. */
-function usageBodies(accounts: string[]): string[] {
+/**
+ * 1,000-record batches like a host fleet sends: each batch is one host's report for the hour, one record
+ * per space it runs (a space's usage for an hour from one host), over 2,000 spaces of 50 accounts, so
+ * every batch touches every account (their locks serialise the writes, as in production) and every
+ * other batch adds to the same space-hour rows.
+ */
+export function usageBodies(accounts: string[]): string[] {
   const hour = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000 - 3_600_000).toISOString();
   const run = randomUUID().slice(0, 8);
   return Array.from({ length: BATCHES }, (_, batch) =>
     JSON.stringify({
-      records: Array.from({ length: BATCH }, (_, index) => ({
-        id: `bench:${run}:${batch}:${index}`,
-        account: accounts[(batch * BATCH + index) % accounts.length],
-        space: `space-${index % 20}`,
-        hour,
-        cpu_ms: 1000 + index,
-        memory_bytes: 268_435_456,
-        connections: 12,
-        messages: 5000 + batch,
-        bandwidth_bytes: 4_000_000,
-        first_party_calls: 30,
-      })),
+      records: Array.from({ length: BATCH }, (_, index) => {
+        const space = (batch * BATCH + index) % (SPACES_PER_ACCOUNT * accounts.length);
+        return {
+          id: `bench:${run}:${batch}:${index}`,
+          account: accounts[space % accounts.length],
+          space: `space-${Math.floor(space / accounts.length)}`,
+          hour,
+          cpu_ms: 1000 + index,
+          memory_bytes: 268_435_456,
+          connections: 12,
+          messages: 5000 + batch,
+          bandwidth_bytes: 4_000_000,
+          first_party_calls: 30,
+        };
+      }),
     }),
   );
 }

@@ -2,12 +2,14 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import type { MeterRecord } from "@/lib/billing/meter-record";
 import { RESOURCES, type Usage } from "@/lib/billing/resources";
+import { readUsageBatchFast } from "./read-usage-batch-fast";
 import { MAX_RECORDS_PER_BATCH, usageBatchSchema } from "./schemas";
 import { toValidationError } from "./validation-error";
 
 /**
  * A usage batch body as meter records, or the error that refuses it: 413 past 1,000 records (counted
  * before any record is validated), else 400 `validation_failed` naming the first bad record and field.
+ * Plainly valid batches take the hand-written fast path; everything else is judged by the schema.
  */
 export function parseUsageBatchOrThrow(body: unknown): MeterRecord[] {
   const records = (body as { records?: unknown } | null)?.records;
@@ -17,6 +19,11 @@ export function parseUsageBatchOrThrow(body: unknown): MeterRecord[] {
       details: { max_records: MAX_RECORDS_PER_BATCH, records: records.length },
     });
   }
+  return readUsageBatchFast(body) ?? parseUsageBatchWithSchema(body);
+}
+
+/** The batch judged by the zod schema alone: the reference the fast path is tested against. */
+export function parseUsageBatchWithSchema(body: unknown): MeterRecord[] {
   const parsed = usageBatchSchema.safeParse(body);
   if (!parsed.success) throw toValidationError(parsed.error, { note: "Nothing was stored." });
   return parsed.data.records.map((record) => ({

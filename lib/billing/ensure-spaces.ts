@@ -1,0 +1,36 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { Transaction } from "@/lib/db/client";
+import type { MeterRecord } from "./meter-record";
+
+/**
+ * The ids of the records' spaces (`account|name` → id), creating the new ones (a space is created by
+ * its first record, in the batch's transaction). Runs before the account locks: it only inserts into
+ * `spaces`, in a fixed order, so it cannot deadlock with a batch that holds them. Spaces of unknown
+ * accounts are skipped (the account lock that follows answers 404). When a concurrent batch created one
+ * of the spaces first, the insert waits for it and the one statement cannot see it: read again.
+ */
+export async function ensureSpaces(tx: Transaction, records: MeterRecord[]): Promise<Map<string, bigint>> {
+  const pairs = new Map(records.map((record) => [`${record.account}|${record.space}`, record]));
+  const accounts = [...pairs.values()].map((record) => record.account);
+  const names = [...pairs.values()].map((record) => record.space);
+  const read = async (create: boolean) => {
+    const rows = await tx.execute<{ account_id: string; name: string; id: string }>(sql`
+      with input as (
+        select account_id, name from unnest(${sql.param(accounts)}::text[], ${sql.param(names)}::text[]) as t(account_id, name)
+      ), created as (
+        insert into spaces (account_id, name)
+        select account_id, name from input
+        where ${create}::boolean and exists (select 1 from billing_accounts b where b.id = input.account_id)
+        order by account_id, name
+        on conflict (account_id, name) do nothing
+        returning account_id, name, id
+      )
+      select account_id, name, id::text from created
+      union all
+      select s.account_id, s.name, s.id::text from spaces s join input using (account_id, name)`);
+    return new Map(rows.rows.map((row) => [`${row.account_id}|${row.name}`, BigInt(row.id)]));
+  };
+  const ids = await read(true);
+  return ids.size === pairs.size ? ids : read(false);
+}
