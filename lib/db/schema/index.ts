@@ -10,3 +10,4 @@ export * from "./payments";
 export * from "./audit-log";
 export * from "./settings";
 export * from "./waitlist";
+export * from "./account-area";
