@@ -15,6 +15,8 @@ const LINKS = [
 /** The account area's sections; the current one is marked for assistive tech with aria-current. */
 export function AccountNav() {
   const pathname = usePathname();
+  // After deleting the account nobody is signed in: the sections would only lead to the sign-in page.
+  if (pathname === "/account/closed") return null;
   return (
     <nav aria-label="Account" className="border-b border-line bg-paper">
       <ul className="mx-auto flex max-w-5xl gap-1 overflow-x-auto px-4 sm:px-6">

@@ -71,7 +71,7 @@ function bucketStartsOf(selection: UsageSelection): Date[] {
 }
 
 function chartOf(starts: Date[], points: Array<{ start: Date; key: string; cost: bigint }>): ChartBucket[] {
-  const byStart = new Map(starts.map((start) => [start.getTime(), { start, costs: {} as Record<string, bigint> }]));
+  const byStart = new Map<number, ChartBucket>(starts.map((start) => [start.getTime(), { start, costs: {} }]));
   for (const point of points) {
     const bucket = byStart.get(point.start.getTime());
     if (bucket) bucket.costs[point.key] = (bucket.costs[point.key] ?? 0n) + point.cost;
