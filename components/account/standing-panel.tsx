@@ -3,7 +3,7 @@ import { formatMicros } from "@/lib/billing/rate-units";
 import type { StandingState } from "@/lib/billing/standing";
 
 const BADGES: Record<StandingState, { label: string; className: string }> = {
-  active: { label: "Active", className: "bg-accent/10 text-accent" },
+  active: { label: "Active", className: "bg-accent/10 text-ink" },
   low: { label: "Low balance", className: "bg-warn/10 text-warn" },
   grace: { label: "Grace period", className: "bg-warn/10 text-warn" },
   frozen: { label: "Frozen", className: "bg-danger/10 text-danger" },

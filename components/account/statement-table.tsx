@@ -47,7 +47,7 @@ export function StatementTable({ rows }: { rows: StatementRow[] }) {
                   </>
                 ) : null}
               </td>
-              <td className={`${td} text-right whitespace-nowrap ${row.amountMicros < 0n ? "" : "text-accent"}`} data-testid="statement-amount">
+              <td className={`${td} text-right whitespace-nowrap ${row.amountMicros < 0n ? "" : "font-semibold"}`} data-testid="statement-amount">
                 {row.amountMicros < 0n ? "−" : "+"}
                 {formatMicros(row.amountMicros < 0n ? -row.amountMicros : row.amountMicros, { decimals: 6 })}
               </td>

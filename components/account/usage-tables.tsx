@@ -50,7 +50,7 @@ export function UsageTotals({ report }: { report: UsageReport }) {
 export function UsageRows({ report }: { report: UsageReport }) {
   const { selection } = report;
   const bySpace = selection.group === "space";
-  const pages = Math.max(1, Math.ceil(report.rowCount / report.pageSize));
+  const pages = report.pageCount;
   const pageHref = (page: number) => `/account/usage?${usageSearchParams(selection, { page: String(page) })}`;
   return (
     <div>

@@ -40,12 +40,17 @@ async function sumDays(db: Queryable, accountId: string, from: Date, to: Date): 
   return BigInt(rows.rows[0]?.cost ?? "0");
 }
 
-/** Cost in [from, to): whole days from the daily rollup, the partial last day from the hours. */
+/** Cost in [from, to): whole days from the daily rollup, the partial days at either end from the hours. */
 export async function costBetween(db: Queryable, accountId: string, from: Date, to: Date): Promise<bigint> {
-  const cut = startOfDay(to);
-  if (cut.getTime() <= from.getTime()) return sumHours(db, accountId, from, to);
-  const [days, hours] = await Promise.all([sumDays(db, accountId, from, cut), sumHours(db, accountId, cut, to)]);
-  return days + hours;
+  const firstWholeDay = new Date(Math.ceil(from.getTime() / DAY_MS) * DAY_MS);
+  const lastCut = startOfDay(to);
+  if (lastCut.getTime() <= firstWholeDay.getTime()) return sumHours(db, accountId, from, to);
+  const parts = await Promise.all([
+    from < firstWholeDay ? sumHours(db, accountId, from, firstWholeDay) : 0n,
+    sumDays(db, accountId, firstWholeDay, lastCut),
+    lastCut < to ? sumHours(db, accountId, lastCut, to) : 0n,
+  ]);
+  return parts.reduce((sum, part) => sum + part, 0n);
 }
 
 async function getRunway(db: Queryable, account: OwnAccount, now: Date): Promise<Runway> {
@@ -57,7 +62,7 @@ async function getRunway(db: Queryable, account: OwnAccount, now: Date): Promise
   if (!firstHour || windowMs < MIN_HISTORY_MS) {
     return { kind: "too_little_history", hoursOfHistory: Math.max(0, Math.floor(windowMs / HOUR_MS)) };
   }
-  const spent = await sumHours(db, account.accountId, windowStart, now);
+  const spent = await costBetween(db, account.accountId, windowStart, now);
   const perDayMicros = (spent * BigInt(DAY_MS)) / BigInt(windowMs);
   const days = runwayDays(account.balanceMicros, perDayMicros);
   if (days === null) return { kind: "no_recent_usage" };

@@ -6,7 +6,7 @@ import type { Queryable } from "@/lib/db/client";
 import { getOwnAccountOrThrow } from "./get-own-account";
 import { DAY_MS, HOUR_MS } from "./periods";
 import type { UsageSelection } from "./usage-range";
-import { costSum, unpivot } from "./usage-sql";
+import { allColumns, costSum, nonZeroCount, sumColumns, unpivot } from "./usage-sql";
 
 export type UsageRow = { start: Date; space?: string; resource: Resource; units: bigint; costMicros: bigint };
 export type ChartSeries = { key: string; label: string };
@@ -20,10 +20,12 @@ export type UsageReport = {
   totalCostMicros: bigint;
   rows: UsageRow[];
   rowCount: number;
-  pageSize: number;
+  pageCount: number;
 };
 
 export const USAGE_PAGE_SIZE = 200;
+// By space, a page holds whole period-and-space groups (up to 9 rows each), about as many rows.
+const SPACE_GROUPS_PER_PAGE = 25;
 // Spaces beyond the costliest few are drawn as one "Other" series; the table still lists each one.
 const CHART_SPACES = 7;
 const OTHER = "Other spaces";
@@ -49,17 +51,23 @@ function toRow(row: RowData): UsageRow {
   };
 }
 
-/** The table's rows (by resource, or by space and resource so units never mix), oldest first. */
+/**
+ * The table's rows, oldest first: by resource, or by space and resource (so units never mix). Wide rows
+ * are summed (by resource) or paged (by space: `page` counts period-and-space groups) before they are
+ * unpivoted, so a year of 100 spaces never expands to millions of tuples.
+ */
 export async function queryUsageRows(db: Queryable, accountId: string, selection: UsageSelection, page?: { offset: number; limit: number }): Promise<UsageRow[]> {
   const { table, where, bucket } = source(selection, accountId);
-  const bySpace = selection.group === "space";
+  const inner =
+    selection.group === "space"
+      ? sql`select ${bucket} as b, s.name as space, ${allColumns("t")} from ${table} join spaces s on s.id = t.space_id
+          where ${where} order by 1, 2 ${page ? sql`limit ${page.limit} offset ${page.offset}` : sql``}`
+      : sql`select ${bucket} as b, null::text as space, ${sumColumns("t")} from ${table} where ${where} group by 1`;
   const rows = await db.execute<RowData>(sql`
-    select (extract(epoch from ${bucket}) * 1000)::bigint::text as start_ms, ${bySpace ? sql`s.name` : sql`null`} as space,
-      r.resource, sum(r.units)::text as units, sum(r.cost)::text as cost
-    from ${table} ${bySpace ? sql`join spaces s on s.id = t.space_id` : sql``} cross join lateral ${unpivot("t")}
-    where ${where} and (r.units <> 0 or r.cost <> 0)
-    group by 1, 2, 3 order by 1, 2, 3
-    ${page ? sql`limit ${page.limit} offset ${page.offset}` : sql``}`);
+    select (extract(epoch from g.b) * 1000)::bigint::text as start_ms, g.space, r.resource, r.units::text, r.cost::text
+    from (${inner}) g cross join lateral ${unpivot("g")}
+    where r.units <> 0 or r.cost <> 0
+    order by g.b, g.space, r.resource`);
   return rows.rows.map(toRow);
 }
 
@@ -79,7 +87,7 @@ function chartOf(starts: Date[], points: Array<{ start: Date; key: string; cost:
   return [...byStart.values()];
 }
 
-async function byResource(db: Queryable, accountId: string, selection: UsageSelection): Promise<Omit<UsageReport, "selection" | "pageSize">> {
+async function byResource(db: Queryable, accountId: string, selection: UsageSelection): Promise<Omit<UsageReport, "selection">> {
   // At most 31 days of hours × 9 resources: small enough to read whole and page in memory.
   const rows = await queryUsageRows(db, accountId, selection);
   const totals = new Map<Resource, { units: bigint; costMicros: bigint }>();
@@ -95,18 +103,19 @@ async function byResource(db: Queryable, accountId: string, selection: UsageSele
     totalCostMicros: rows.reduce((sum, row) => sum + row.costMicros, 0n),
     rows: rows.slice(offset, offset + USAGE_PAGE_SIZE),
     rowCount: rows.length,
+    pageCount: Math.max(1, Math.ceil(rows.length / USAGE_PAGE_SIZE)),
   };
 }
 
-async function bySpace(db: Queryable, accountId: string, selection: UsageSelection): Promise<Omit<UsageReport, "selection" | "pageSize">> {
+async function bySpace(db: Queryable, accountId: string, selection: UsageSelection): Promise<Omit<UsageReport, "selection">> {
   const { table, where, bucket } = source(selection, accountId);
   const [spaceTotals, count, rows] = await Promise.all([
     db.execute<{ space: string; cost: string }>(sql`
       select s.name as space, sum(${costSum("t")})::text as cost
       from ${table} join spaces s on s.id = t.space_id where ${where} group by 1 order by 2 desc, 1`),
-    db.execute<{ count: string }>(sql`
-      select count(*)::text as count from ${table} cross join lateral ${unpivot("t")} where ${where} and (r.units <> 0 or r.cost <> 0)`),
-    queryUsageRows(db, accountId, selection, { offset: (selection.page - 1) * USAGE_PAGE_SIZE, limit: USAGE_PAGE_SIZE }),
+    db.execute<{ groups: string; rows: string }>(sql`
+      select count(*)::text as groups, coalesce(sum(${nonZeroCount("t")}), 0)::text as rows from ${table} where ${where}`),
+    queryUsageRows(db, accountId, selection, { offset: (selection.page - 1) * SPACE_GROUPS_PER_PAGE, limit: SPACE_GROUPS_PER_PAGE }),
   ]);
   const top = spaceTotals.rows.slice(0, CHART_SPACES).map((row) => row.space);
   const perBucket = await db.execute<{ start_ms: string; space: string; cost: string }>(sql`
@@ -121,7 +130,8 @@ async function bySpace(db: Queryable, accountId: string, selection: UsageSelecti
     totals: spaceTotals.rows.map((row) => ({ key: row.space, costMicros: BigInt(row.cost) })),
     totalCostMicros: spaceTotals.rows.reduce((sum, row) => sum + BigInt(row.cost), 0n),
     rows,
-    rowCount: Number(count.rows[0]?.count ?? 0),
+    rowCount: Number(count.rows[0]?.rows ?? 0),
+    pageCount: Math.max(1, Math.ceil(Number(count.rows[0]?.groups ?? 0) / SPACE_GROUPS_PER_PAGE)),
   };
 }
 
@@ -130,5 +140,5 @@ async function bySpace(db: Queryable, accountId: string, selection: UsageSelecti
 export async function getUsageReport(db: Queryable, session: AppSession, selection: UsageSelection): Promise<UsageReport> {
   const account = await getOwnAccountOrThrow(db, session);
   const report = selection.group === "space" ? await bySpace(db, account.accountId, selection) : await byResource(db, account.accountId, selection);
-  return { selection, pageSize: USAGE_PAGE_SIZE, ...report };
+  return { selection, ...report };
 }

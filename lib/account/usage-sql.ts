@@ -23,3 +23,18 @@ export function unpivot(alias: string): SQL {
 export function isResource(value: string): value is Resource {
   return (RESOURCES as readonly string[]).includes(value);
 }
+
+/** `sum(t.cpu_ms) as cpu_ms, sum(t.cpu_ms_cost) as cpu_ms_cost, …`: a wide row summed column by column. */
+export function sumColumns(alias: string): SQL {
+  return sql.raw(RESOURCES.flatMap((resource) => [resource, `${resource}_cost`]).map((column) => `sum(${alias}.${column}) as ${column}`).join(", "));
+}
+
+/** `t.cpu_ms, t.cpu_ms_cost, …`: a wide row's columns as they are. */
+export function allColumns(alias: string): SQL {
+  return sql.raw(RESOURCES.flatMap((resource) => [resource, `${resource}_cost`]).map((column) => `${alias}.${column}`).join(", "));
+}
+
+/** How many resources of a wide row have units or cost: the number of table rows it becomes. */
+export function nonZeroCount(alias: string): SQL {
+  return sql.raw(RESOURCES.map((resource) => `(${alias}.${resource} <> 0 or ${alias}.${resource}_cost <> 0)::int`).join(" + "));
+}
