@@ -49,7 +49,7 @@ test.describe("account area", () => {
   async function downloadCsv(page: Page, name: string): Promise<Array<Record<string, string>>> {
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV" }).click()]);
     expect(download.suggestedFilename()).toMatch(new RegExp(`^tandem-${name}.*\\.csv$`));
-    return parseCsv(await readFile((await download.path())!, "utf8"));
+    return parseCsv(await readFile(await download.path(), "utf8"));
   }
 
   test("usage through the billing API agrees to the micro-dollar on every page and in the CSV files", async ({ page, invite, database, request }, testInfo) => {
