@@ -3,10 +3,11 @@ import { formatMicros } from "@/lib/billing/rate-units";
 import type { StandingState } from "@/lib/billing/standing";
 
 const BADGES: Record<StandingState, { label: string; className: string }> = {
-  active: { label: "Active", className: "bg-accent/10 text-ink" },
-  low: { label: "Low balance", className: "bg-warn/10 text-warn" },
-  grace: { label: "Grace period", className: "bg-warn/10 text-warn" },
-  frozen: { label: "Frozen", className: "bg-danger/10 text-danger" },
+  // Text in ink on a tinted ground with a coloured ring: the colour marks it, the words stay readable.
+  active: { label: "Active", className: "bg-accent/10 text-ink ring-1 ring-accent/50" },
+  low: { label: "Low balance", className: "bg-warn/10 text-ink ring-1 ring-warn/50" },
+  grace: { label: "Grace period", className: "bg-warn/10 text-ink ring-1 ring-warn/50" },
+  frozen: { label: "Frozen", className: "bg-danger/10 text-ink ring-1 ring-danger/50" },
 };
 
 /** What the standing means and what to do about it, in one or two sentences. */
@@ -28,7 +29,7 @@ export function standingSentence(account: OwnAccount): string {
 
 /** Balance and standing of the session's own account. */
 export function StandingPanel({ account }: { account: OwnAccount }) {
-  const badge = account.closedAt ? { label: "Closed", className: "bg-danger/10 text-danger" } : BADGES[account.state];
+  const badge = account.closedAt ? { label: "Closed", className: "bg-danger/10 text-ink ring-1 ring-danger/50" } : BADGES[account.state];
   return (
     <section aria-labelledby="balance-heading" className="rounded-2xl border border-line bg-paper p-5 sm:p-6">
       <div className="flex items-center justify-between gap-4">

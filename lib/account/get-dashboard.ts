@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { AppSession } from "@/lib/auth/app-session";
 import type { Queryable } from "@/lib/db/client";
 import { getOwnAccountOrThrow, type OwnAccount } from "./get-own-account";
@@ -26,44 +26,43 @@ export type Dashboard = {
 const MIN_HISTORY_MS = DAY_MS;
 const RUNWAY_WINDOW_MS = 7 * DAY_MS;
 
-async function sumHours(db: Queryable, accountId: string, from: Date, to: Date): Promise<bigint> {
-  const rows = await db.execute<{ cost: string | null }>(sql`
-    select sum(${rowCost})::text as cost from usage_hours
-    where account_id = ${accountId} and hour >= ${from.toISOString()} and hour < ${to.toISOString()}`);
-  return BigInt(rows.rows[0]?.cost ?? "0");
+function sumHours(accountId: string, from: Date, to: Date): SQL {
+  return sql`(select coalesce(sum(${rowCost}), 0) from usage_hours
+    where account_id = ${accountId} and hour >= ${from.toISOString()} and hour < ${to.toISOString()})`;
 }
 
-async function sumDays(db: Queryable, accountId: string, from: Date, to: Date): Promise<bigint> {
-  const rows = await db.execute<{ cost: string | null }>(sql`
-    select sum(${rowCost})::text as cost from usage_days
-    where account_id = ${accountId} and day >= ${from.toISOString()} and day < ${to.toISOString()}`);
-  return BigInt(rows.rows[0]?.cost ?? "0");
-}
-
-/** Cost in [from, to): whole days from the daily rollup, the partial days at either end from the hours. */
-export async function costBetween(db: Queryable, accountId: string, from: Date, to: Date): Promise<bigint> {
+/** Cost in [from, to) as a scalar subquery: whole days from the daily rollup, the partial days at either end from the hours. */
+export function costBetween(accountId: string, from: Date, to: Date): SQL {
   const firstWholeDay = new Date(Math.ceil(from.getTime() / DAY_MS) * DAY_MS);
   const lastCut = startOfDay(to);
-  if (lastCut.getTime() <= firstWholeDay.getTime()) return sumHours(db, accountId, from, to);
-  const parts = await Promise.all([
-    from < firstWholeDay ? sumHours(db, accountId, from, firstWholeDay) : 0n,
-    sumDays(db, accountId, firstWholeDay, lastCut),
-    lastCut < to ? sumHours(db, accountId, lastCut, to) : 0n,
-  ]);
-  return parts.reduce((sum, part) => sum + part, 0n);
+  if (lastCut.getTime() <= firstWholeDay.getTime()) return sumHours(accountId, from, to);
+  const days = sql`(select coalesce(sum(${rowCost}), 0) from usage_days
+    where account_id = ${accountId} and day >= ${firstWholeDay.toISOString()} and day < ${lastCut.toISOString()})`;
+  return sql`(${sumHours(accountId, from, firstWholeDay)} + ${days} + ${sumHours(accountId, lastCut, to)})`;
 }
 
-async function getRunway(db: Queryable, account: OwnAccount, now: Date): Promise<Runway> {
-  const first = await db.execute<{ first: Date | null }>(sql`
-    select min(hour) as first from usage_hours where account_id = ${account.accountId}`);
-  const firstHour = first.rows[0]?.first ? new Date(first.rows[0].first) : null;
-  const windowStart = new Date(Math.max(now.getTime() - RUNWAY_WINDOW_MS, firstHour?.getTime() ?? now.getTime()));
-  const windowMs = now.getTime() - windowStart.getTime();
-  if (!firstHour || windowMs < MIN_HISTORY_MS) {
+type Scalars = { first: Date | null; spent: bigint; monthToDate: bigint; lastMonth: bigint };
+
+/** The dashboard's sums in one statement: one round trip and one snapshot. */
+async function getScalars(db: Queryable, accountId: string, now: Date): Promise<Scalars> {
+  const lastMonth = samePointLastMonth(now);
+  const rows = await db.execute<{ first: Date | null; spent: string; mtd: string; last_month: string }>(sql`
+    select (select min(hour) from usage_hours where account_id = ${accountId}) as first,
+      ${costBetween(accountId, new Date(now.getTime() - RUNWAY_WINDOW_MS), now)}::text as spent,
+      ${costBetween(accountId, startOfMonth(now), now)}::text as mtd,
+      ${costBetween(accountId, lastMonth.from, lastMonth.to)}::text as last_month`);
+  const row = rows.rows[0]!;
+  return { first: row.first ? new Date(row.first) : null, spent: BigInt(row.spent), monthToDate: BigInt(row.mtd), lastMonth: BigInt(row.last_month) };
+}
+
+function runwayOf(account: OwnAccount, scalars: Scalars, now: Date): Runway {
+  // Usage before the first hour is nothing, so the 7-day sum is the sum since the first hour.
+  const windowStart = Math.max(now.getTime() - RUNWAY_WINDOW_MS, scalars.first?.getTime() ?? now.getTime());
+  const windowMs = now.getTime() - windowStart;
+  if (!scalars.first || windowMs < MIN_HISTORY_MS) {
     return { kind: "too_little_history", hoursOfHistory: Math.max(0, Math.floor(windowMs / HOUR_MS)) };
   }
-  const spent = await costBetween(db, account.accountId, windowStart, now);
-  const perDayMicros = (spent * BigInt(DAY_MS)) / BigInt(windowMs);
+  const perDayMicros = (scalars.spent * BigInt(DAY_MS)) / BigInt(windowMs);
   const days = runwayDays(account.balanceMicros, perDayMicros);
   if (days === null) return { kind: "no_recent_usage" };
   return { kind: "estimate", perDayMicros, days, windowDays: Math.round(windowMs / DAY_MS) };
@@ -83,13 +82,17 @@ async function costSeries(db: Queryable, accountId: string, table: "usage_hours"
 /** Everything the dashboard shows, for the session's own account only. */
 export async function getDashboard(db: Queryable, session: AppSession, now = new Date()): Promise<Dashboard> {
   const account = await getOwnAccountOrThrow(db, session);
-  const lastMonth = samePointLastMonth(now);
-  const [runway, monthToDateMicros, lastMonthToSamePointMicros, last24Hours, last30Days] = await Promise.all([
-    getRunway(db, account, now),
-    costBetween(db, account.accountId, startOfMonth(now), now),
-    costBetween(db, account.accountId, lastMonth.from, lastMonth.to),
+  const [scalars, last24Hours, last30Days] = await Promise.all([
+    getScalars(db, account.accountId, now),
     costSeries(db, account.accountId, "usage_hours", bucketStarts(now, HOUR_MS, 24)),
     costSeries(db, account.accountId, "usage_days", bucketStarts(now, DAY_MS, 30)),
   ]);
-  return { account, runway, monthToDateMicros, lastMonthToSamePointMicros, last24Hours, last30Days };
+  return {
+    account,
+    runway: runwayOf(account, scalars, now),
+    monthToDateMicros: scalars.monthToDate,
+    lastMonthToSamePointMicros: scalars.lastMonth,
+    last24Hours,
+    last30Days,
+  };
 }

@@ -121,7 +121,13 @@ describe("usage figures", () => {
     ]);
     expect(byResource.totalCostMicros).toBe(billed);
     expect(bySpace.totalCostMicros).toBe(billed);
-    expect(bySpace.rows.reduce((sum, row) => sum + row.costMicros, 0n)).toBe(billed);
+    let rowsTotal = 0n;
+    for (let page = 1; page <= bySpace.pageCount; page++) {
+      const report = await getUsageReport(getDb(), session, { ...hours, page });
+      rowsTotal += report.rows.reduce((sum, row) => sum + row.costMicros, 0n);
+    }
+    expect(bySpace.pageCount).toBeGreaterThan(1);
+    expect(rowsTotal).toBe(billed);
     expect(dashboard.last30Days.reduce((sum, point) => sum + point.costMicros, 0n)).toBe(billed);
     expect(dashboard.runway.kind).toBe("estimate");
     const spaces = await getSpaceCosts(getDb(), session, now);
