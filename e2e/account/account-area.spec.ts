@@ -7,7 +7,7 @@ import { createPlatformToken, expectAccessible, parseCsv, screenshotBothWidths, 
 // The account area in Chromium: a new account's empty states, then usage through the billing API
 // agreeing to the micro-dollar on the dashboard, usage page, statement and CSV files.
 test.describe("account area", () => {
-  test.describe.configure({ timeout: 150_000 });
+  test.describe.configure({ timeout: 240_000 });
 
   const PAGES = [
     { path: "/account", name: "dashboard", heading: "Your account" },
