@@ -34,6 +34,6 @@ export function Panel({ id, title, children, actions }: { id: string; title: str
 }
 
 export const buttonClass = {
-  primary: "inline-flex items-center justify-center rounded-lg bg-brand px-4 py-2 text-sm font-semibold text-white hover:bg-brand-strong",
+  primary: "inline-flex items-center justify-center rounded-lg bg-brand px-4 py-2 text-sm font-semibold text-paper hover:bg-brand-strong",
   secondary: "inline-flex items-center justify-center rounded-lg border border-line bg-paper px-4 py-2 text-sm font-semibold hover:border-brand hover:text-brand",
 } as const;

@@ -18,7 +18,7 @@ export function SessionsPanel({ signOut, signOutEverywhere }: { signOut: FormAct
       </p>
       <div className="mt-5 flex flex-col gap-3 sm:flex-row">
         <ActionButton action={signOut} label="Sign out" pendingLabel="Signing out…" className="sm:w-40" />
-        <ActionButton action={signOutEverywhere} label="Sign out everywhere" pendingLabel="Signing out…" variant="danger" className="sm:w-52" />
+        <ActionButton action={signOutEverywhere} label="Sign out everywhere" pendingLabel="Signing out…" className="sm:w-52" />
       </div>
     </section>
   );

@@ -12,7 +12,7 @@ export default function AccountError({ reset }: { error: Error & { digest?: stri
           Something went wrong on our side; your balance and usage are safe. Try again, or go back to your account overview.
         </p>
         <div className="mt-5 flex flex-wrap gap-3">
-          <button type="button" onClick={reset} className="rounded-lg bg-brand px-4 py-2 text-sm font-semibold text-white hover:bg-brand-strong">
+          <button type="button" onClick={reset} className="rounded-lg bg-brand px-4 py-2 text-sm font-semibold text-paper hover:bg-brand-strong">
             Try again
           </button>
           <Link href="/account" className="rounded-lg border border-line px-4 py-2 text-sm font-semibold hover:border-brand hover:text-brand">
