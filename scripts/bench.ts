@@ -1,12 +1,13 @@
 // npm run bench – performance against the budgets of DESIGN section 11, each figure beside a baseline
 // measured in the same run: a bare Node http server doing the least the real endpoint must do.
-// `--only pages|ingest|standing` runs one part. Never a timed assertion in a test: this reports.
+// `--only pages|ingest|standing|account` runs one part. Never a timed assertion in a test: this reports.
 import { buildIfStale } from "./lib/build-site";
 import { startNextServer } from "./lib/next-server";
 import { findFreePort } from "./lib/ports";
 import { startTestStack } from "./lib/test-stack";
 import { benchIngest, benchStanding, prepareAccounts } from "./bench/bench-billing";
 import { benchPages } from "./bench/bench-pages";
+import { benchAccount } from "./bench/bench-account";
 
 const onlyIndex = process.argv.indexOf("--only");
 const only = onlyIndex >= 0 ? process.argv[onlyIndex + 1] : undefined;
@@ -27,6 +28,7 @@ try {
       if (wants("ingest")) lines.push(...(await benchIngest(server.url, setup)));
       if (wants("standing")) lines.push(...(await benchStanding(server.url, setup)));
     }
+    if (wants("account")) lines.push(...(await benchAccount(server.url)));
   } finally {
     await server.stop();
   }

@@ -3,10 +3,10 @@ import { formatMicros } from "@/lib/billing/rate-units";
 import type { StandingState } from "@/lib/billing/standing";
 
 const standing: Record<StandingState, { label: string; className: string; help: string }> = {
-  active: { label: "Active", className: "bg-accent/10 text-accent", help: "Your apps run normally." },
-  low: { label: "Low balance", className: "bg-warn/10 text-warn", help: "Your balance is at or below your low-balance alert." },
-  grace: { label: "Grace period", className: "bg-warn/10 text-warn", help: "Your balance is below zero; apps keep running down to the floor." },
-  frozen: { label: "Frozen", className: "bg-danger/10 text-danger", help: "Apps are read-only until the balance is back above the floor." },
+  active: { label: "Active", className: "bg-accent/10 text-ink ring-1 ring-accent/50", help: "Your apps run normally." },
+  low: { label: "Low balance", className: "bg-warn/10 text-ink ring-1 ring-warn/50", help: "Your balance is at or below your low-balance alert." },
+  grace: { label: "Grace period", className: "bg-warn/10 text-ink ring-1 ring-warn/50", help: "Your balance is below zero; apps keep running down to the floor." },
+  frozen: { label: "Frozen", className: "bg-danger/10 text-ink ring-1 ring-danger/50", help: "Apps are read-only until the balance is back above the floor." },
 };
 
 /** Balance and standing of the signed-in user's billing account. */

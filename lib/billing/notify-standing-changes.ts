@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { sendEmail } from "@/lib/email/send-email";
 import { getEnv } from "@/lib/env";
+import { wantsStandingEmail } from "@/lib/account/standing-email-choice";
 import { getLogger } from "@/lib/observability/logger";
 import { formatMicros } from "./rate-units";
 import type { StandingState } from "./standing";
@@ -67,17 +68,24 @@ export async function notifyStandingChanges(db: Database, options: NotifyOptions
       balance_micros: string;
       email: string | null;
       account_id: string;
+      low_balance: boolean;
+      ran_out: boolean;
+      recovered: boolean;
     }>(sql`
-      select c.id::text, c.from_state, c.to_state, c.balance_micros::text, u.email, c.account_id
+      select c.id::text, c.from_state, c.to_state, c.balance_micros::text, u.email, c.account_id,
+        coalesce(p.low_balance, true) as low_balance, coalesce(p.ran_out, true) as ran_out, coalesce(p.recovered, true) as recovered
       from standing_changes c
       join billing_accounts a on a.id = c.account_id
       join "user" u on u.id = a.owner_user_id
+      left join alert_preferences p on p.account_id = c.account_id
       where c.notified_at is null
         and (${scope}::jsonb is null or c.account_id in (select jsonb_array_elements_text(${scope}::jsonb)))
       order by c.id limit ${options.limit ?? 50} for update of c skip locked`);
     for (const change of pending.rows) {
       const message = standingMessage(change.from_state, change.to_state);
-      if (change.email) {
+      // An email the owner switched off in settings is marked handled without sending.
+      const choices = { lowBalance: change.low_balance, ranOut: change.ran_out, recovered: change.recovered };
+      if (change.email && wantsStandingEmail(choices, change.from_state, change.to_state)) {
         try {
           await sendEmail({
             to: change.email,

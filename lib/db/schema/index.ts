@@ -11,3 +11,4 @@ export * from "./audit-log";
 export * from "./settings";
 export * from "./waitlist";
 export * from "./auto-recharge";
+export * from "./account-area";

@@ -1,0 +1,51 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { closeAccount } from "@/lib/account/close-account";
+import { displayNameSchema, setAlertChoices, setLowBalanceThreshold, thresholdSchema, updateDisplayName } from "@/lib/account/update-settings";
+import { validatedActionWithSession } from "@/lib/actions/validated-action";
+import { signOut } from "@/lib/auth/auth";
+import { notifyStandingChanges } from "@/lib/billing/notify-standing-changes";
+import { formatMicros } from "@/lib/billing/rate-units";
+import { getDb } from "@/lib/db/client";
+import { runAfterResponse } from "@/lib/http/run-after-response";
+
+export const updateNameAction = validatedActionWithSession("updateName", displayNameSchema, async ({ name }, session) => {
+  await updateDisplayName(getDb(), session, name);
+  revalidatePath("/account/settings");
+  return { status: "success", message: name === "" ? "Name removed." : `Saved: we will call you ${name}.` };
+});
+
+export const updateThresholdAction = validatedActionWithSession("updateThreshold", thresholdSchema, async ({ threshold }, session) => {
+  const db = getDb();
+  const changes = await setLowBalanceThreshold(db, session, threshold);
+  if (changes.length > 0) {
+    const accountIds = changes.map((change) => change.accountId);
+    runAfterResponse("standing emails", () => notifyStandingChanges(db, { accountIds }));
+  }
+  revalidatePath("/account", "layout");
+  const moved = changes[0] ? ` Your standing changed from ${changes[0].from} to ${changes[0].to}.` : "";
+  return { status: "success", message: `Low-balance alert set to ${formatMicros(threshold)}.${moved}` };
+});
+
+const checkbox = z.literal("on").optional().transform((value) => value === "on");
+
+export const updateAlertsAction = validatedActionWithSession(
+  "updateAlerts",
+  z.object({ lowBalance: checkbox, ranOut: checkbox, recovered: checkbox }),
+  async (choices, session) => {
+    await setAlertChoices(getDb(), session, choices);
+    return { status: "success", message: "Email choices saved." };
+  },
+);
+
+export const closeAccountAction = validatedActionWithSession(
+  "closeAccount",
+  z.object({ confirm: z.string().trim().refine((value) => value.toLowerCase() === "close", "type CLOSE to confirm") }),
+  async (_input, session) => {
+    await closeAccount(getDb(), session);
+    // Its sessions are gone already; signOut clears this browser's cookie and leaves.
+    await signOut({ redirectTo: "/account/closed" });
+  },
+);

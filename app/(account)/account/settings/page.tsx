@@ -1,0 +1,81 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { CloseAccountPanel } from "@/components/account/close-account-panel";
+import { AccountPage, buttonClass, PageHeader, Panel } from "@/components/account/page-header";
+import { SessionsPanel } from "@/components/account/sessions-panel";
+import { SettingsForm } from "@/components/account/settings-form";
+import { FormField } from "@/components/ui/form-field";
+import { getAccountSettings } from "@/lib/account/get-settings";
+import { getCurrentSession } from "@/lib/auth/get-current-session";
+import { formatMicros } from "@/lib/billing/rate-units";
+import { getDb } from "@/lib/db/client";
+import { signOutAction, signOutEverywhereAction } from "../actions";
+import { closeAccountAction, updateAlertsAction, updateNameAction, updateThresholdAction } from "./actions";
+
+export const metadata: Metadata = { title: "Settings" };
+
+const ALERTS = [
+  { name: "lowBalance", label: "Low balance", hint: "When the balance falls to your alert amount." },
+  { name: "ranOut", label: "Credit ran out", hint: "When the balance reaches zero and apps run on overdraft." },
+  { name: "recovered", label: "Back in good standing", hint: "When credit lifts the account back up." },
+] as const;
+
+export default async function SettingsPage() {
+  const session = await getCurrentSession();
+  if (!session) redirect("/sign-in");
+  const settings = await getAccountSettings(getDb(), session);
+  const threshold = formatMicros(settings.account.lowThresholdMicros).replace(/[$,]/g, "");
+  return (
+    <AccountPage>
+      <PageHeader title="Settings" description={`Signed in as ${settings.email}.`} />
+      <div className="mt-8 grid gap-6 lg:grid-cols-2">
+        <Panel id="name-heading" title="Your name">
+          <SettingsForm action={updateNameAction} label="Save name" pendingLabel="Saving…">
+            <FormField name="name" label="Name" hint="Used in emails; leave empty for none." defaultValue={settings.name} autoComplete="name" maxLength={80} />
+          </SettingsForm>
+        </Panel>
+        <Panel id="threshold-heading" title="Low-balance alert">
+          <SettingsForm action={updateThresholdAction} label="Save alert amount" pendingLabel="Saving…">
+            <FormField
+              name="threshold"
+              label="Alert me at (US dollars)"
+              hint={`Standing turns “low” at or below this amount. Now ${formatMicros(settings.account.lowThresholdMicros)}; changing it re-checks your standing at once.`}
+              defaultValue={threshold}
+              inputMode="decimal"
+              required
+            />
+          </SettingsForm>
+        </Panel>
+        <Panel id="alerts-heading" title="Alert emails">
+          <SettingsForm action={updateAlertsAction} label="Save email choices" pendingLabel="Saving…">
+            <fieldset className="space-y-3">
+              <legend className="text-sm text-ink-soft">Which standing emails to get. The email that says your apps are frozen is always sent.</legend>
+              {ALERTS.map((alert) => (
+                <label key={alert.name} className="flex items-start gap-3 text-sm">
+                  <input type="checkbox" name={alert.name} defaultChecked={settings.alerts[alert.name]} className="mt-1 h-4 w-4 accent-brand" />
+                  <span>
+                    <span className="font-medium">{alert.label}</span>
+                    <span className="block text-ink-soft">{alert.hint}</span>
+                  </span>
+                </label>
+              ))}
+            </fieldset>
+          </SettingsForm>
+        </Panel>
+        <Panel id="invite-heading" title="Invitations">
+          <p className="text-sm leading-6 text-ink-soft">Bring a friend into the preview: each account has a few invitations to hand out.</p>
+          <Link href="/account/invites" className={`${buttonClass.secondary} mt-4`}>
+            Hand out invitations
+          </Link>
+        </Panel>
+        <div className="lg:col-span-2">
+          <SessionsPanel signOut={signOutAction} signOutEverywhere={signOutEverywhereAction} />
+        </div>
+        <div className="lg:col-span-2">
+          <CloseAccountPanel action={closeAccountAction} balanceMicros={settings.account.balanceMicros} />
+        </div>
+      </div>
+    </AccountPage>
+  );
+}

@@ -1,0 +1,75 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { EmptyState } from "@/components/account/empty-state";
+import { AccountPage, buttonClass, PageHeader, Panel } from "@/components/account/page-header";
+import { StatementTable } from "@/components/account/statement-table";
+import { Notice } from "@/components/ui/notice";
+import { getStatementPage, STATEMENT_FILTERS, statementQuerySchema, type StatementFilter } from "@/lib/account/get-statement";
+import { getCurrentSession } from "@/lib/auth/get-current-session";
+import { formatMicros } from "@/lib/billing/rate-units";
+import { getDb } from "@/lib/db/client";
+
+export const metadata: Metadata = { title: "Statement" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function StatementPage({ searchParams }: { searchParams: SearchParams }) {
+  const session = await getCurrentSession();
+  if (!session) redirect("/sign-in");
+  const parsed = statementQuerySchema.safeParse(await searchParams);
+  const query = parsed.success ? parsed.data : { type: "all" as StatementFilter, before: undefined };
+  const page = await getStatementPage(getDb(), session, { filter: query.type, before: query.before });
+  const typeParam = query.type === "all" ? "" : `type=${query.type}`;
+  const nextHref = page.nextCursor ? `/account/statement?${[typeParam, `before=${page.nextCursor}`].filter(Boolean).join("&")}` : null;
+  return (
+    <AccountPage>
+      <PageHeader
+        title="Statement"
+        description={
+          <>
+            Every movement of your balance, newest first. Balance now: <span className="font-semibold text-ink tabular-nums" data-testid="statement-current-balance">{formatMicros(page.balanceMicros, { decimals: 6 })}</span>
+          </>
+        }
+        actions={
+          <a href={`/account/statement/export${typeParam ? `?${typeParam}` : ""}`} className={buttonClass.secondary} download>
+            Download CSV
+          </a>
+        }
+      />
+      <div className="mt-8 space-y-6">
+        {!parsed.success ? <Notice tone="warn" title="That filter is not known">Showing all movements instead.</Notice> : null}
+        <nav aria-label="Movement types">
+          <ul className="flex flex-wrap gap-2">
+            {Object.entries(STATEMENT_FILTERS).map(([key, filter]) => (
+              <li key={key}>
+                <Link
+                  href={key === "all" ? "/account/statement" : `/account/statement?type=${key}`}
+                  aria-current={query.type === key ? "page" : undefined}
+                  className={`inline-block rounded-full border px-3 py-1 text-sm font-semibold ${
+                    query.type === key ? "border-brand bg-brand-soft text-brand" : "border-line bg-paper text-ink-soft hover:text-ink"
+                  }`}
+                >
+                  {filter.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <Panel id="movements-heading" title={STATEMENT_FILTERS[query.type].label}>
+          {page.rows.length === 0 ? (
+            <EmptyState title={query.before ? "No earlier movements" : "No movements of this type yet"}>
+              Top-ups, usage, grants, refunds, disputes and adjustments are listed here the moment they are posted.
+            </EmptyState>
+          ) : (
+            <StatementTable rows={page.rows} />
+          )}
+          <div className="mt-4 flex justify-between gap-3 text-sm">
+            {query.before ? <Link href={`/account/statement${typeParam ? `?${typeParam}` : ""}`} className="font-semibold text-brand">← Newest</Link> : <span />}
+            {nextHref ? <Link href={nextHref} className="font-semibold text-brand">Older movements →</Link> : null}
+          </div>
+        </Panel>
+      </div>
+    </AccountPage>
+  );
+}

@@ -1,0 +1,48 @@
+import type { CostPoint } from "@/lib/account/get-dashboard";
+import { formatMicros } from "@/lib/billing/rate-units";
+import { CostChart } from "./cost-chart";
+import { EmptyState } from "./empty-state";
+import { formatBucket, shortBucket } from "./formats";
+import { Panel } from "./page-header";
+
+/** A cost series as a chart with its numbers in a table beneath (collapsed, but in the page for everyone). */
+export function CostSeriesPanel({ id, title, points, granularity }: { id: string; title: string; points: CostPoint[]; granularity: "hour" | "day" }) {
+  const total = points.reduce((sum, point) => sum + point.costMicros, 0n);
+  return (
+    <Panel id={id} title={title} actions={<span className="text-sm text-ink-soft tabular-nums">{formatMicros(total)} in total (UTC)</span>}>
+      {total === 0n ? (
+        <EmptyState title="No usage yet">Usage appears here within a second of your apps reporting it.</EmptyState>
+      ) : (
+        <>
+          <CostChart
+            buckets={points.map((point) => ({ label: shortBucket(point.start, granularity), values: { cost: Number(point.costMicros) } }))}
+            series={[{ key: "cost", label: "Cost" }]}
+            summary={`${title}: cost per ${granularity}, ${formatMicros(total)} in total. The table below has each value.`}
+          />
+          <details className="mt-3 text-sm">
+            <summary className="cursor-pointer font-semibold text-brand hover:text-brand-strong">Show the numbers</summary>
+            <div className="mt-2 max-h-72 overflow-y-auto">
+              <table className="w-full text-left tabular-nums">
+                <caption className="sr-only">{title}: cost per {granularity}, UTC</caption>
+                <thead>
+                  <tr className="border-b border-line text-ink-soft">
+                    <th scope="col" className="py-1.5 font-medium">{granularity === "hour" ? "Hour (UTC)" : "Day (UTC)"}</th>
+                    <th scope="col" className="py-1.5 text-right font-medium">Cost</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {points.map((point) => (
+                    <tr key={point.start.getTime()} className="border-b border-line/60">
+                      <td className="py-1">{formatBucket(point.start, granularity)}</td>
+                      <td className="py-1 text-right">{formatMicros(point.costMicros, { decimals: 6 })}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
+        </>
+      )}
+    </Panel>
+  );
+}

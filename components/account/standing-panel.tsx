@@ -1,0 +1,65 @@
+import type { OwnAccount } from "@/lib/account/get-own-account";
+import { formatMicros } from "@/lib/billing/rate-units";
+import type { StandingState } from "@/lib/billing/standing";
+
+const BADGES: Record<StandingState, { label: string; className: string }> = {
+  // Text in ink on a tinted ground with a coloured ring: the colour marks it, the words stay readable.
+  active: { label: "Active", className: "bg-accent/10 text-ink ring-1 ring-accent/50" },
+  low: { label: "Low balance", className: "bg-warn/10 text-ink ring-1 ring-warn/50" },
+  grace: { label: "Grace period", className: "bg-warn/10 text-ink ring-1 ring-warn/50" },
+  frozen: { label: "Frozen", className: "bg-danger/10 text-ink ring-1 ring-danger/50" },
+};
+
+/** What the standing means and what to do about it, in one or two sentences. */
+export function standingSentence(account: OwnAccount): string {
+  if (account.closedAt) return "This account is closed: its apps take no new work and its history is kept.";
+  const low = formatMicros(account.lowThresholdMicros);
+  const floor = formatMicros(account.floorMicros);
+  switch (account.state) {
+    case "active":
+      return `Your apps run normally. You get an alert when the balance falls to ${low}; nothing to do now.`;
+    case "low":
+      return `Your balance is at or below your ${low} alert. Apps run normally; top up soon so they keep running.`;
+    case "grace":
+      return `Your credit has run out. Apps keep running on overdraft down to ${floor}; top up now to avoid a freeze.`;
+    case "frozen":
+      return `Your apps are read-only: the balance reached the ${floor} overdraft floor. Nothing is deleted; a top-up unfreezes them at once.`;
+  }
+}
+
+/** Balance and standing of the session's own account. */
+export function StandingPanel({ account }: { account: OwnAccount }) {
+  const badge = account.closedAt ? { label: "Closed", className: "bg-danger/10 text-ink ring-1 ring-danger/50" } : BADGES[account.state];
+  return (
+    <section aria-labelledby="balance-heading" className="rounded-2xl border border-line bg-paper p-5 sm:p-6">
+      <div className="flex items-center justify-between gap-4">
+        <h2 id="balance-heading" className="text-base font-semibold">
+          Prepaid balance
+        </h2>
+        <span className={`rounded-full px-2.5 py-0.5 text-xs font-semibold ${badge.className}`} data-testid="standing">
+          {badge.label}
+        </span>
+      </div>
+      <p className="mt-3 text-4xl font-bold tracking-tight tabular-nums" data-testid="balance">
+        {formatMicros(account.balanceMicros)}
+      </p>
+      <p className="mt-2 text-sm leading-6 text-ink-soft" data-testid="standing-sentence">
+        {standingSentence(account)}
+      </p>
+      <dl className="mt-5 grid gap-4 border-t border-line pt-4 text-sm sm:grid-cols-2">
+        <div>
+          <dt className="text-ink-soft">Billing account</dt>
+          <dd className="mt-0.5 font-mono break-all" data-testid="billing-account-id">
+            {account.accountId}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-ink-soft">Opened</dt>
+          <dd className="mt-0.5">
+            {account.createdAt.toLocaleDateString("en-US", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" })}
+          </dd>
+        </div>
+      </dl>
+    </section>
+  );
+}

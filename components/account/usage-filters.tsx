@@ -1,0 +1,55 @@
+import { USAGE_PRESETS, type UsageSelection } from "@/lib/account/usage-range";
+import { buttonClass } from "./page-header";
+
+const fieldClass = "mt-1 block w-full rounded-lg border border-line bg-paper px-3 py-2 text-sm text-ink";
+
+/** The range, detail and grouping of the usage page: a plain GET form, so it works without JavaScript. */
+export function UsageFilters({ selection, csvHref }: { selection: UsageSelection; csvHref: string }) {
+  const customFrom = selection.range === "custom" ? selection.from.toISOString().slice(0, 10) : "";
+  const customTo = selection.range === "custom" ? new Date(selection.to.getTime() - 86_400_000).toISOString().slice(0, 10) : "";
+  return (
+    <form method="get" action="/account/usage" className="grid gap-4 rounded-2xl border border-line bg-paper p-5 sm:grid-cols-2 sm:p-6 lg:grid-cols-6">
+      <label className="text-sm font-medium lg:col-span-2">
+        Range
+        <select name="range" defaultValue={selection.range} className={fieldClass}>
+          {Object.entries(USAGE_PRESETS).map(([value, preset]) => (
+            <option key={value} value={value}>
+              {preset.label}
+            </option>
+          ))}
+          <option value="custom">Custom dates (below)</option>
+        </select>
+      </label>
+      <label className="text-sm font-medium">
+        From (UTC)
+        <input type="date" name="from" defaultValue={customFrom} className={fieldClass} />
+      </label>
+      <label className="text-sm font-medium">
+        To (UTC, inclusive)
+        <input type="date" name="to" defaultValue={customTo} className={fieldClass} />
+      </label>
+      <label className="text-sm font-medium">
+        Detail
+        <select name="granularity" defaultValue={selection.granularity} className={fieldClass}>
+          <option value="hour">Hourly</option>
+          <option value="day">Daily</option>
+        </select>
+      </label>
+      <label className="text-sm font-medium">
+        Group by
+        <select name="group" defaultValue={selection.group} className={fieldClass}>
+          <option value="resource">Resource</option>
+          <option value="space">Space</option>
+        </select>
+      </label>
+      <div className="flex flex-wrap gap-3 sm:col-span-2 lg:col-span-6">
+        <button type="submit" className={buttonClass.primary}>
+          Show usage
+        </button>
+        <a href={csvHref} className={buttonClass.secondary} download>
+          Download CSV
+        </a>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,95 @@
+import Link from "next/link";
+import type { UsageReport } from "@/lib/account/get-usage-report";
+import { usageSearchParams } from "@/lib/account/usage-range";
+import { formatMicros } from "@/lib/billing/rate-units";
+import { RESOURCE_LABELS, formatBucket, formatUnits } from "./formats";
+
+const th = "px-3 py-2 font-medium";
+const td = "px-3 py-1.5";
+
+/** Totals over the range, by resource (units and cost) or by space (cost). */
+export function UsageTotals({ report }: { report: UsageReport }) {
+  const bySpace = report.selection.group === "space";
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm tabular-nums" data-testid="usage-totals">
+        <caption className="sr-only">Totals for {report.selection.label}</caption>
+        <thead>
+          <tr className="border-b border-line text-ink-soft">
+            <th scope="col" className={th}>{bySpace ? "Space" : "Resource"}</th>
+            {bySpace ? null : <th scope="col" className={`${th} text-right`}>Units</th>}
+            <th scope="col" className={`${th} text-right`}>Cost</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.totals.map((total) => (
+            <tr key={total.key} className="border-b border-line/60">
+              <th scope="row" className={`${td} font-medium`}>{total.resource ? RESOURCE_LABELS[total.resource].name : total.key}</th>
+              {bySpace ? null : (
+                <td className={`${td} text-right`}>
+                  {formatUnits(total.units ?? 0n)} {total.resource ? RESOURCE_LABELS[total.resource].unit : ""}
+                </td>
+              )}
+              <td className={`${td} text-right`}>{formatMicros(total.costMicros, { decimals: 6 })}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr className="font-semibold">
+            <th scope="row" className={td}>Total</th>
+            {bySpace ? null : <td className={td} />}
+            <td className={`${td} text-right`} data-testid="usage-total">{formatMicros(report.totalCostMicros, { decimals: 6 })}</td>
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}
+
+/** Every row of the range (the CSV holds the same rows), a page at a time. */
+export function UsageRows({ report }: { report: UsageReport }) {
+  const { selection } = report;
+  const bySpace = selection.group === "space";
+  const pages = report.pageCount;
+  const pageHref = (page: number) => `/account/usage?${usageSearchParams(selection, { page: String(page) })}`;
+  return (
+    <div>
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm tabular-nums" data-testid="usage-rows">
+          <caption className="sr-only">Usage per {selection.granularity} for {selection.label}, page {selection.page} of {pages}</caption>
+          <thead>
+            <tr className="border-b border-line text-ink-soft">
+              <th scope="col" className={th}>{selection.granularity === "hour" ? "Hour (UTC)" : "Day (UTC)"}</th>
+              {bySpace ? <th scope="col" className={th}>Space</th> : null}
+              <th scope="col" className={th}>Resource</th>
+              <th scope="col" className={`${th} text-right`}>Units</th>
+              <th scope="col" className={`${th} text-right`}>Cost</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.rows.map((row) => (
+              <tr key={`${row.start.getTime()}|${row.space ?? ""}|${row.resource}`} className="border-b border-line/60">
+                <td className={`${td} whitespace-nowrap`}>{formatBucket(row.start, selection.granularity)}</td>
+                {bySpace ? <td className={td}>{row.space}</td> : null}
+                <td className={td}>{RESOURCE_LABELS[row.resource].name}</td>
+                <td className={`${td} text-right whitespace-nowrap`}>
+                  {formatUnits(row.units)} {RESOURCE_LABELS[row.resource].unit}
+                </td>
+                <td className={`${td} text-right`}>{formatMicros(row.costMicros, { decimals: 6 })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {pages > 1 ? (
+        <nav aria-label="Usage pages" className="mt-4 flex items-center justify-between gap-3 text-sm">
+          {selection.page > 1 ? <Link href={pageHref(selection.page - 1)} className="font-semibold text-brand">← Earlier rows</Link> : <span />}
+          <span className="text-ink-soft">
+            Page {selection.page} of {pages} ({report.rowCount} rows)
+          </span>
+          {selection.page < pages ? <Link href={pageHref(selection.page + 1)} className="font-semibold text-brand">Later rows →</Link> : <span />}
+        </nav>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+import { readFile } from "node:fs/promises";
+import type { Page } from "@playwright/test";
+import { expect, test } from "../support/auth-fixture";
+import { watchForPageErrors } from "../support/page-errors";
+import { createPlatformToken, expectAccessible, parseCsv, screenshotBothWidths, sendUsage, signInNewPerson } from "./account-steps";
+
+// The account area in Chromium: a new account's empty states, then usage through the billing API
+// agreeing to the micro-dollar on the dashboard, usage page, statement and CSV files.
+test.describe("account area", () => {
+  test.describe.configure({ timeout: 240_000 });
+
+  const PAGES = [
+    { path: "/account", name: "dashboard", heading: "Your account" },
+    { path: "/account/usage", name: "usage", heading: "Usage" },
+    { path: "/account/statement", name: "statement", heading: "Statement" },
+    { path: "/account/spaces", name: "spaces", heading: "Spaces" },
+    { path: "/account/billing", name: "billing", heading: "Billing" },
+    { path: "/account/settings", name: "settings", heading: "Settings" },
+    { path: "/account/invites", name: "invites", heading: "Invite others" },
+  ];
+
+  test("a new account sees its $5 grant, empty states, and accessible pages at both widths", async ({ page, invite }, testInfo) => {
+    const problems = watchForPageErrors(page);
+    await signInNewPerson(page, invite, "account-new");
+    await expect(page.getByTestId("balance")).toHaveText("$5.00");
+    await expect(page.getByTestId("runway")).toHaveText("Not enough history yet");
+    await expect(page.getByTestId("empty-state")).toHaveCount(2);
+    for (const entry of PAGES) {
+      await page.goto(entry.path);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(entry.heading);
+      if (entry.path !== "/account/invites") await expect(page.getByRole("link", { name: entry.heading === "Your account" ? "Overview" : entry.heading, exact: true })).toHaveAttribute("aria-current", "page");
+      await expectAccessible(page);
+      await screenshotBothWidths(page, testInfo, `new-${entry.name}`);
+    }
+    await page.goto("/account/statement");
+    await expect(page.getByTestId("statement-row")).toHaveCount(1);
+    await expect(page.getByTestId("statement-row")).toContainText("Grant");
+    await expect(page.getByTestId("statement-amount")).toHaveText("+$5.000000");
+    await page.goto("/account/usage");
+    await expect(page.getByTestId("empty-state")).toContainText("No usage in this range");
+    // Dark mode follows the system: the dashboard keeps its contrast there too.
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.goto("/account");
+    await expectAccessible(page);
+    await page.screenshot({ path: testInfo.outputPath("new-dashboard-dark-1280.png"), fullPage: true });
+    expect(problems).toEqual([]);
+  });
+
+  async function downloadCsv(page: Page, name: string): Promise<Array<Record<string, string>>> {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV" }).click()]);
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^tandem-${name}.*\\.csv$`));
+    return parseCsv(await readFile(await download.path(), "utf8"));
+  }
+
+  test("usage through the billing API agrees to the micro-dollar on every page and in the CSV files", async ({ page, invite, database, request }, testInfo) => {
+    const problems = watchForPageErrors(page);
+    await signInNewPerson(page, invite, "account-usage");
+    const account = (await page.getByTestId("billing-account-id").textContent())!.trim();
+    const hour = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000).toISOString();
+    const token = await createPlatformToken(database);
+    await sendUsage(request, token, [
+      { id: `e2e:${account}:1`, account, space: "whiteboard", hour, cpu_ms: 1_234_567, messages: 98_765, bandwidth_bytes: 123_456_789 },
+      { id: `e2e:${account}:2`, account, space: "chess-club", hour, cpu_ms: 7_654_321, connections: 17, third_party_calls: 4_321 },
+    ]);
+
+    await page.goto("/account/statement?type=usage");
+    const usageAmount = (await page.getByTestId("statement-amount").textContent())!.replace(/[−+$,]/g, "");
+    const billed = BigInt(usageAmount.replace(".", ""));
+    expect(billed).toBeGreaterThan(0n);
+    const balance = 5_000_000n - billed;
+    const dollars = (micros: bigint) => `$${micros / 1_000_000n}.${(micros % 1_000_000n).toString().padStart(6, "0")}`;
+    await expect(page.getByTestId("statement-balance")).toHaveText(dollars(balance));
+    await expect(page.getByTestId("statement-current-balance")).toHaveText(dollars(balance));
+    const statementCsv = await downloadCsv(page, "statement");
+    expect(statementCsv.map((row) => row.type)).toEqual(["usage"]);
+    expect(statementCsv[0]!.amount_micros).toBe((-billed).toString());
+
+    await page.goto("/account");
+    await expect(page.getByTestId("month-to-date")).toHaveText(dollars(billed));
+    await expect(page.getByTestId("runway")).toHaveText("Not enough history yet");
+
+    await page.goto("/account/usage?range=24h&group=space");
+    await expect(page.getByTestId("usage-total")).toHaveText(dollars(billed));
+    await screenshotBothWidths(page, testInfo, "used-usage");
+    const usageCsv = await downloadCsv(page, "usage");
+    expect(new Set(usageCsv.map((row) => row.space))).toEqual(new Set(["whiteboard", "chess-club"]));
+    expect(usageCsv.find((row) => row.space === "whiteboard" && row.resource === "messages")?.units).toBe("98765");
+    expect(usageCsv.reduce((sum, row) => sum + BigInt(row.cost_micros!), 0n)).toBe(billed);
+    await expect(page.getByTestId("usage-rows").locator("tbody tr")).toHaveCount(usageCsv.length);
+
+    await page.goto("/account/spaces");
+    await expect(page.getByTestId("space-row")).toHaveCount(2);
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,36 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { Queryable } from "@/lib/db/client";
+
+export type PaymentAttention =
+  | { kind: "failed"; amountMicros: bigint; at: Date; reason: string | null }
+  | { kind: "pending"; amountMicros: bigint; since: Date };
+
+// A payment still "processing" after this long (a delayed method) is worth mentioning.
+const PENDING_NOTICE_MS = 10 * 60_000;
+// Failures older than this, or followed by a paid top-up, no longer need anything from the owner.
+const FAILURE_NOTICE_MS = 7 * 24 * 3_600_000;
+
+/**
+ * A payment of the account that needs its owner's attention, from what the top-ups table knows today:
+ * the newest card top-up failed (and nothing was paid since), or one is still settling. The payments
+ * work adds auto-recharge state (a declined or authentication-needing recharge); it belongs here too.
+ * `accountId` comes from getOwnAccount, i.e. from the session.
+ */
+export async function getPaymentAttention(db: Queryable, accountId: string, now = new Date()): Promise<PaymentAttention | null> {
+  const rows = await db.execute<{ status: string; amount: string; updated_at: Date; created_at: Date; failure_reason: string | null }>(sql`
+    select status, amount_micros::text as amount, updated_at, created_at, failure_reason
+    from top_ups where billing_account_id = ${accountId} and status in ('paid', 'failed', 'processing')
+    order by created_at desc limit 1`);
+  const latest = rows.rows[0];
+  if (!latest) return null;
+  const updatedAt = new Date(latest.updated_at);
+  if (latest.status === "failed" && now.getTime() - updatedAt.getTime() < FAILURE_NOTICE_MS) {
+    return { kind: "failed", amountMicros: BigInt(latest.amount), at: updatedAt, reason: latest.failure_reason };
+  }
+  const createdAt = new Date(latest.created_at);
+  if (latest.status === "processing" && now.getTime() - createdAt.getTime() > PENDING_NOTICE_MS) {
+    return { kind: "pending", amountMicros: BigInt(latest.amount), since: createdAt };
+  }
+  return null;
+}

@@ -1,0 +1,19 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { AppSession } from "@/lib/auth/app-session";
+import type { Queryable } from "@/lib/db/client";
+import { getOwnAccountOrThrow, type OwnAccount } from "./get-own-account";
+import type { AlertChoices } from "./standing-email-choice";
+import { getAlertChoices } from "./update-settings";
+
+export type AccountSettings = { name: string; email: string; account: OwnAccount; alerts: AlertChoices };
+
+/** What the settings page shows, for the session's own user and account. */
+export async function getAccountSettings(db: Queryable, session: AppSession): Promise<AccountSettings> {
+  const account = await getOwnAccountOrThrow(db, session);
+  const [user, alerts] = await Promise.all([
+    db.execute<{ name: string | null }>(sql`select name from "user" where id = ${session.user.id}`),
+    getAlertChoices(db, account.accountId),
+  ]);
+  return { name: user.rows[0]?.name ?? "", email: session.user.email, account, alerts };
+}

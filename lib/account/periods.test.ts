@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { bucketStarts, runwayDays, samePointLastMonth } from "./periods";
+
+describe("samePointLastMonth", () => {
+  it("is as far into last month as now is into this one", () => {
+    const { from, to } = samePointLastMonth(new Date("2026-11-29T17:30:00Z"));
+    expect(from.toISOString()).toBe("2026-10-01T00:00:00.000Z");
+    expect(to.toISOString()).toBe("2026-10-29T17:30:00.000Z");
+  });
+
+  it("stops at the end of a shorter last month", () => {
+    const { from, to } = samePointLastMonth(new Date("2026-03-31T12:00:00Z"));
+    expect(from.toISOString()).toBe("2026-02-01T00:00:00.000Z");
+    expect(to.toISOString()).toBe("2026-03-01T00:00:00.000Z");
+  });
+
+  it("crosses a year boundary", () => {
+    expect(samePointLastMonth(new Date("2027-01-02T00:00:00Z")).from.toISOString()).toBe("2026-12-01T00:00:00.000Z");
+  });
+});
+
+describe("bucketStarts", () => {
+  it("ends with the bucket holding now", () => {
+    const starts = bucketStarts(new Date("2026-11-29T17:30:00Z"), 3_600_000, 24);
+    expect(starts).toHaveLength(24);
+    expect(starts.at(-1)!.toISOString()).toBe("2026-11-29T17:00:00.000Z");
+    expect(starts[0]!.toISOString()).toBe("2026-11-28T18:00:00.000Z");
+  });
+});
+
+describe("runwayDays", () => {
+  it("divides the balance by the daily rate, rounding down", () => {
+    expect(runwayDays(10_000_000n, 3_000_000n)).toBe(3n);
+  });
+  it("has no runway without spending and none left without credit", () => {
+    expect(runwayDays(10_000_000n, 0n)).toBeNull();
+    expect(runwayDays(-1n, 5n)).toBe(0n);
+  });
+});

@@ -1,0 +1,70 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import type { AppSession } from "@/lib/auth/app-session";
+import { applyStanding, type StandingChange } from "@/lib/billing/apply-standing";
+import type { Database, Queryable, Transaction } from "@/lib/db/client";
+import { runTransaction } from "@/lib/db/run-transaction";
+import { AppError } from "@/lib/errors";
+import { ALL_ALERTS, type AlertChoices } from "./standing-email-choice";
+
+const MAX_THRESHOLD_DOLLARS = 1000;
+
+export const displayNameSchema = z.object({ name: z.string().trim().max(80, "at most 80 characters") });
+
+// Whole or decimal dollars with at most two decimals, parsed to micro-dollars without a float.
+export const thresholdSchema = z.object({
+  threshold: z
+    .string()
+    .trim()
+    .regex(/^\d{1,4}(\.\d{1,2})?$/, "an amount in dollars, like 5 or 12.50")
+    .transform((value) => {
+      const [whole, fraction = ""] = value.split(".");
+      return BigInt(whole!) * 1_000_000n + BigInt(fraction.padEnd(2, "0")) * 10_000n;
+    })
+    .refine((micros) => micros <= BigInt(MAX_THRESHOLD_DOLLARS) * 1_000_000n, `at most $${MAX_THRESHOLD_DOLLARS}`),
+});
+
+export async function updateDisplayName(db: Queryable, session: AppSession, name: string): Promise<void> {
+  await db.execute(sql`update "user" set name = ${name === "" ? null : name} where id = ${session.user.id}`);
+}
+
+/** Locks the session's own customer ledger account (as postings do) and returns its account and balance. */
+export async function lockOwnAccount(tx: Transaction, session: AppSession): Promise<{ accountId: string; balance: bigint; closed: boolean }> {
+  const rows = await tx.execute<{ id: string; balance: string; closed: boolean }>(sql`
+    select b.id, l.balance_micros::text as balance, exists (select 1 from account_closures c where c.account_id = b.id) as closed
+    from billing_accounts b join ledger_accounts l on l.billing_account_id = b.id
+    where b.owner_user_id = ${session.user.id} for update of l`);
+  const row = rows.rows[0];
+  if (!row) throw new AppError("not_found", { message: "This sign-in has no billing account." });
+  return { accountId: row.id, balance: BigInt(row.balance), closed: row.closed };
+}
+
+/**
+ * Sets the low-balance threshold and recomputes standing in the same transaction, under the ledger
+ * lock a posting takes, so a racing usage batch sees either the old threshold or the new one; a change
+ * of state is recorded with this cause (and emailed like any other).
+ */
+export async function setLowBalanceThreshold(db: Database, session: AppSession, micros: bigint): Promise<StandingChange[]> {
+  return runTransaction(db, async (tx) => {
+    const account = await lockOwnAccount(tx, session);
+    if (account.closed) throw new AppError("conflict", { message: "This account is closed." });
+    await tx.execute(sql`update billing_accounts set low_threshold_micros = ${micros.toString()}::bigint where id = ${account.accountId}`);
+    return applyStanding(tx, { balances: new Map([[account.accountId, account.balance]]), cause: "low-balance threshold changed" });
+  });
+}
+
+export async function getAlertChoices(db: Queryable, accountId: string): Promise<AlertChoices> {
+  const rows = await db.execute<{ low_balance: boolean; ran_out: boolean; recovered: boolean }>(sql`
+    select low_balance, ran_out, recovered from alert_preferences where account_id = ${accountId}`);
+  const row = rows.rows[0];
+  return row ? { lowBalance: row.low_balance, ranOut: row.ran_out, recovered: row.recovered } : ALL_ALERTS;
+}
+
+export async function setAlertChoices(db: Database, session: AppSession, choices: AlertChoices): Promise<void> {
+  await db.execute(sql`
+    insert into alert_preferences (account_id, low_balance, ran_out, recovered)
+    select id, ${choices.lowBalance}, ${choices.ranOut}, ${choices.recovered} from billing_accounts where owner_user_id = ${session.user.id}
+    on conflict (account_id) do update set low_balance = excluded.low_balance, ran_out = excluded.ran_out,
+      recovered = excluded.recovered, updated_at = now()`);
+}

@@ -1,0 +1,58 @@
+// `npm run bench -- --only account`: the account area's pages for an account with a year of hourly usage
+// for 100 spaces (DESIGN section 11: under 150 ms at p95), beside a bare http server serving the same
+// bytes, after checking that the rollup the pages read equals the ledger.
+import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { seedLargeAccount } from "@/lib/account/seed-large-account";
+import { getDb } from "@/lib/db/client";
+import { latencies, startBaselineServer } from "./measure";
+
+const PAGES = ["/account", "/account/usage", "/account/statement", "/account/spaces"];
+const BUDGET_MS = 150;
+
+async function signedInCookie(userId: string): Promise<string> {
+  const token = randomUUID();
+  await getDb().execute(sql`insert into "session" ("sessionToken", "userId", expires) values (${token}, ${userId}, now() + interval '1 day')`);
+  return `authjs.session-token=${token}`;
+}
+
+/** The pages read usage_days; the ledger's usage transfers are the truth they must equal. */
+async function checkRollupEqualsLedger(accountId: string): Promise<string> {
+  const rows = await getDb().execute<{ ledger: string; days: string; hours: string }>(sql`
+    select
+      (select coalesce(sum(t.amount_micros), 0)::text from transfers t join ledger_accounts l on l.id = t.from_account_id
+        where l.billing_account_id = ${accountId} and t.kind = 'usage') as ledger,
+      (select coalesce(sum(cpu_ms_cost + memory_bytes_cost + connections_cost + documents_cost + messages_cost + bandwidth_bytes_cost
+        + storage_bytes_cost + first_party_calls_cost + third_party_calls_cost), 0)::text from usage_days where account_id = ${accountId}) as days,
+      (select coalesce(sum(cpu_ms_cost + memory_bytes_cost + connections_cost + documents_cost + messages_cost + bandwidth_bytes_cost
+        + storage_bytes_cost + first_party_calls_cost + third_party_calls_cost), 0)::text from usage_hours where account_id = ${accountId}) as hours`);
+  const { ledger, days, hours } = rows.rows[0]!;
+  if (ledger !== days || ledger !== hours) throw new Error(`rollup differs from the ledger: ledger ${ledger}, days ${days}, hours ${hours}`);
+  return `account   usage billed ${ledger} micros = usage_hours = usage_days`;
+}
+
+export async function benchAccount(siteUrl: string): Promise<string[]> {
+  const seeded = await seedLargeAccount(getDb(), { email: `bench-large-${randomUUID()}@example.com`, spaces: 100, days: 365 });
+  const lines = [
+    `account   seed: ${seeded.records} records through ingestUsage in ${seeded.seconds.toFixed(0)} s (${(seeded.records / seeded.seconds).toFixed(0)} records/s)`,
+    await checkRollupEqualsLedger(seeded.accountId),
+  ];
+  const init = { headers: { cookie: await signedInCookie(seeded.userId) } };
+  for (const path of PAGES) {
+    const url = `${siteUrl}${path}`;
+    const response = await fetch(url, { ...init, redirect: "manual" });
+    if (response.status !== 200) throw new Error(`${path}: HTTP ${response.status} (not signed in?)`);
+    const baseline = await startBaselineServer(await response.text(), "text/html; charset=utf-8");
+    try {
+      await latencies(url, init, 20, 2); // warm up
+      const site = await latencies(url, init, 200, 4);
+      const bare = await latencies(`${baseline.url}/`, init, 200, 4);
+      lines.push(
+        `account   GET ${path.padEnd(19)} p50 ${site.p50.toFixed(1)} ms, p95 ${site.p95.toFixed(1)} ms vs bare http p95 ${bare.p95.toFixed(1)} ms  ratio p95 ${(site.p95 / bare.p95).toFixed(1)}  budget p95 < ${BUDGET_MS} ms: ${site.p95 < BUDGET_MS ? "met" : "NOT met"}`,
+      );
+    } finally {
+      await baseline.close();
+    }
+  }
+  return lines;
+}
