@@ -28,6 +28,19 @@ export function DashboardNotices({ account, payment }: { account: OwnAccount; pa
           {topUpLink} to keep your apps running.
         </Notice>
       ) : null}
+      {payment?.kind === "auto_recharge_paused" ? (
+        <Notice tone="warn" title="Auto-recharge is paused">
+          {payment.reason === "authentication_required"
+            ? "Your bank asked to confirm the last automatic charge, so nothing was charged."
+            : payment.reason === "no_card"
+              ? "There is no saved card to charge."
+              : "Your card was declined for the last automatic charge, so nothing was charged."}{" "}
+          <Link href="/account/billing" className="font-semibold text-brand underline hover:text-brand-strong">
+            Pay by hand or resume auto-recharge
+          </Link>
+          .
+        </Notice>
+      ) : null}
       {payment?.kind === "failed" ? (
         <Notice tone="warn" title="A payment needs your attention">
           Your top-up of {formatMicros(payment.amountMicros)} did not go through{payment.reason ? ` (${payment.reason})` : ""}. Nothing was

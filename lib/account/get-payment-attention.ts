@@ -1,8 +1,10 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Queryable } from "@/lib/db/client";
+import { getAutoRechargeState } from "@/lib/payments/auto-recharge-settings";
 
 export type PaymentAttention =
+  | { kind: "auto_recharge_paused"; reason: string | null; at: Date; recoveryUrl: string | null }
   | { kind: "failed"; amountMicros: bigint; at: Date; reason: string | null }
   | { kind: "pending"; amountMicros: bigint; since: Date };
 
@@ -12,12 +14,16 @@ const PENDING_NOTICE_MS = 10 * 60_000;
 const FAILURE_NOTICE_MS = 7 * 24 * 3_600_000;
 
 /**
- * A payment of the account that needs its owner's attention, from what the top-ups table knows today:
- * the newest card top-up failed (and nothing was paid since), or one is still settling. The payments
- * work adds auto-recharge state (a declined or authentication-needing recharge); it belongs here too.
+ * A payment of the account that needs its owner's attention, most urgent first: auto-recharge paused
+ * after a declined or authentication-needing charge (until the owner pays the emailed Checkout link or
+ * resumes it), the newest card top-up failed (and nothing was paid since), or one is still settling.
  * `accountId` comes from getOwnAccount, i.e. from the session.
  */
 export async function getPaymentAttention(db: Queryable, accountId: string, now = new Date()): Promise<PaymentAttention | null> {
+  const autoRecharge = await getAutoRechargeState(db, accountId);
+  if (autoRecharge?.needsAttention) {
+    return { kind: "auto_recharge_paused", reason: autoRecharge.pausedReason, at: autoRecharge.pausedAt!, recoveryUrl: autoRecharge.recoveryUrl };
+  }
   const rows = await db.execute<{ status: string; amount: string; updated_at: Date; created_at: Date; failure_reason: string | null }>(sql`
     select status, amount_micros::text as amount, updated_at, created_at, failure_reason
     from top_ups where billing_account_id = ${accountId} and status in ('paid', 'failed', 'processing')

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { AppSession } from "@/lib/auth/app-session";
 import type { Queryable } from "@/lib/db/client";
+import { getReceiptUrlsByTransferId } from "@/lib/payments/get-receipt-urls";
 import { getOwnAccountOrThrow } from "./get-own-account";
 
 export type TransferKind = "top_up" | "usage" | "grant" | "refund" | "dispute" | "dispute_won" | "adjustment" | "reversal";
@@ -40,9 +41,16 @@ export type StatementPage = { rows: StatementRow[]; nextCursor: string | null; b
 
 export const STATEMENT_PAGE_SIZE = 50;
 
-type Row = { id: string; created_at: Date; kind: TransferKind; reason: string | null; amount: string; balance_after: string; receipt_url: string | null };
+type Row = { id: string; transfer_id: string; created_at: Date; kind: TransferKind; reason: string | null; amount: string; balance_after: string };
 
-function toRow(row: Row): StatementRow {
+/** The rows with each card credit's receipt (Checkout top-ups and auto-recharges alike). */
+async function withReceipts(db: Queryable, accountId: string, rows: Row[]): Promise<StatementRow[]> {
+  const credits = rows.filter((row) => row.kind === "top_up").map((row) => BigInt(row.transfer_id));
+  const receipts = await getReceiptUrlsByTransferId(db, accountId, credits);
+  return rows.map((row) => toRow(row, receipts.get(BigInt(row.transfer_id)) ?? null));
+}
+
+function toRow(row: Row, receiptUrl: string | null): StatementRow {
   return {
     entryId: BigInt(row.id),
     at: new Date(row.created_at),
@@ -50,7 +58,7 @@ function toRow(row: Row): StatementRow {
     description: row.reason,
     amountMicros: BigInt(row.amount),
     balanceAfterMicros: BigInt(row.balance_after),
-    receiptUrl: row.receipt_url,
+    receiptUrl,
   };
 }
 
@@ -75,7 +83,7 @@ export async function getStatementPage(
   const ledger = account.ledgerAccountId.toString();
   const rows = await db.execute<Row>(sql`
     with page as (
-      select e.id, e.created_at, e.amount_micros, t.kind, t.reason, t.idempotency_key
+      select e.id, e.transfer_id, e.created_at, e.amount_micros, t.kind, t.reason
       from entries e join transfers t on t.id = e.transfer_id
       where e.ledger_account_id = ${ledger}::bigint
         and (${kinds}::jsonb is null or t.kind in (select jsonb_array_elements_text(${kinds}::jsonb)))
@@ -85,15 +93,12 @@ export async function getStatementPage(
       select x.id, coalesce(sum(x.amount_micros) over (order by x.id desc rows between unbounded preceding and 1 preceding), 0) as newer_sum
       from entries x where x.ledger_account_id = ${ledger}::bigint and x.id >= (select min(id) from page)
     )
-    select page.id::text, page.created_at, page.kind, page.reason, page.amount_micros::text as amount,
-      ((select balance_micros from ledger_accounts where id = ${ledger}::bigint) - newer.newer_sum)::text as balance_after,
-      tu.receipt_url
+    select page.id::text, page.transfer_id::text, page.created_at, page.kind, page.reason, page.amount_micros::text as amount,
+      ((select balance_micros from ledger_accounts where id = ${ledger}::bigint) - newer.newer_sum)::text as balance_after
     from page join newer on newer.id = page.id
-    left join top_ups tu on page.kind = 'top_up' and tu.billing_account_id = ${account.accountId}
-      and tu.checkout_session_id = substr(page.idempotency_key, length('checkout:') + 1)
     order by page.id desc`);
   const hasMore = rows.rows.length > limit;
-  const pageRows = rows.rows.slice(0, limit).map(toRow);
+  const pageRows = await withReceipts(db, account.accountId, rows.rows.slice(0, limit));
   return {
     rows: pageRows,
     nextCursor: hasMore ? pageRows.at(-1)!.entryId.toString() : null,
@@ -106,16 +111,14 @@ export async function getStatementMovements(db: Queryable, session: AppSession, 
   const account = await getOwnAccountOrThrow(db, session);
   const kinds = kindsOf(filter);
   const rows = await db.execute<Row>(sql`
-    select m.id::text, m.created_at, m.kind, m.reason, m.amount_micros::text as amount, m.balance_after::text, tu.receipt_url
+    select m.id::text, m.transfer_id::text, m.created_at, m.kind, m.reason, m.amount_micros::text as amount, m.balance_after::text
     from (
-      select e.id, e.created_at, e.amount_micros, t.kind, t.reason, t.idempotency_key,
+      select e.id, e.transfer_id, e.created_at, e.amount_micros, t.kind, t.reason,
         sum(e.amount_micros) over (order by e.id) as balance_after
       from entries e join transfers t on t.id = e.transfer_id
       where e.ledger_account_id = ${account.ledgerAccountId.toString()}::bigint
     ) m
-    left join top_ups tu on m.kind = 'top_up' and tu.billing_account_id = ${account.accountId}
-      and tu.checkout_session_id = substr(m.idempotency_key, length('checkout:') + 1)
     where ${kinds}::jsonb is null or m.kind in (select jsonb_array_elements_text(${kinds}::jsonb))
     order by m.id`);
-  return rows.rows.map(toRow);
+  return withReceipts(db, account.accountId, rows.rows);
 }

@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { getPaymentAttention } from "@/lib/account/get-payment-attention";
+import { getStatementPage } from "@/lib/account/get-statement";
 import { closeDb, getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { autoRechargeFormSchema } from "@/lib/payments/auto-recharge-form";
@@ -79,6 +81,11 @@ describe("auto-recharge", () => {
     expect(await getReceiptUrlByTransferId(getDb(), user.accountId, transferId)).toMatch(/\/receipts\/ch_/);
     expect(await getReceiptUrlByTransferId(getDb(), (await createPayingUser()).accountId, transferId)).toBeNull();
     expect(await mailSubjectsTo(user.email)).toContain("Receipt: $20.00 added to your Tandem balance");
+    // The account area's statement links the recharge to the same receipt.
+    const session = { user: { id: user.userId, email: user.email, name: null, role: "user" as const }, expires: new Date(Date.now() + 3_600_000).toISOString() };
+    const statement = await getStatementPage(getDb(), session, { filter: "all" });
+    const recharge = statement.rows.filter((row) => row.kind === "top_up");
+    expect(recharge.map((row) => [row.amountMicros, row.receiptUrl])).toEqual([[M(20), await getReceiptUrlByTransferId(getDb(), user.accountId, transferId)]]);
   });
 
   it("never charges more than the monthly cap, then stops asking until the settings change", async () => {
@@ -113,6 +120,7 @@ describe("auto-recharge", () => {
     const state = await getAutoRechargeState(getDb(), user.accountId);
     expect(state).toMatchObject({ pausedReason: "authentication_required", needsAttention: true });
     expect(state?.recoveryUrl).toMatch(/\/c\/pay\/cs_/);
+    expect(await getPaymentAttention(getDb(), user.accountId)).toMatchObject({ kind: "auto_recharge_paused", reason: "authentication_required" });
     expect(await mailSubjectsTo(user.email)).toContain("Auto-recharge paused: your card needs attention");
     await debit(user.accountId, 100);
     expect(await rechargesOf(user.accountId)).toHaveLength(1); // paused: no new request
