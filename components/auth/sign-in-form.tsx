@@ -37,7 +37,7 @@ export function SignInForm({ action, submitLabel = "Email me a sign-in link" }: 
       <button
         type="submit"
         disabled={isPending}
-        className="w-full rounded-lg bg-brand px-4 py-2.5 text-sm font-semibold text-white hover:bg-brand-strong disabled:cursor-wait disabled:opacity-60"
+        className="w-full rounded-lg bg-brand px-4 py-2.5 text-sm font-semibold text-on-brand hover:bg-brand-strong disabled:cursor-wait disabled:opacity-60"
       >
         {isPending ? "Sending…" : submitLabel}
       </button>

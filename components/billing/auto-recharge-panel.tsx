@@ -66,7 +66,7 @@ export function AutoRechargePanel({ state, card, recharges, actions }: { state: 
           </p>
           <div className="mt-3 flex flex-col gap-2 sm:flex-row sm:items-center">
             {state.recoveryUrl ? (
-              <a href={state.recoveryUrl} className="rounded-lg bg-brand px-4 py-2 text-center text-sm font-semibold text-white hover:bg-brand-strong">
+              <a href={state.recoveryUrl} className="rounded-lg bg-brand px-4 py-2 text-center text-sm font-semibold text-on-brand hover:bg-brand-strong">
                 Pay now with a card
               </a>
             ) : null}

@@ -63,7 +63,7 @@ export function CheckoutResult({ result }: { result: FulfilmentResult }) {
 export function ReturnLinks() {
   return (
     <div className="mt-6 flex flex-col gap-3 sm:flex-row">
-      <Link href="/account/billing" className="rounded-lg bg-brand px-4 py-2 text-center text-sm font-semibold text-white hover:bg-brand-strong">
+      <Link href="/account/billing" className="rounded-lg bg-brand px-4 py-2 text-center text-sm font-semibold text-on-brand hover:bg-brand-strong">
         Back to billing
       </Link>
       <Link href="/account" className="rounded-lg border border-line px-4 py-2 text-center text-sm font-semibold hover:border-brand hover:text-brand">

@@ -86,7 +86,7 @@ export function TopUpForm({ action, attemptId }: { action: FormAction; attemptId
       <button
         type="submit"
         disabled={isPending}
-        className="w-full rounded-lg bg-brand px-4 py-2.5 text-sm font-semibold text-white hover:bg-brand-strong disabled:cursor-wait disabled:opacity-60 sm:w-auto sm:px-6"
+        className="w-full rounded-lg bg-brand px-4 py-2.5 text-sm font-semibold text-on-brand hover:bg-brand-strong disabled:cursor-wait disabled:opacity-60 sm:w-auto sm:px-6"
       >
         {isPending ? "Opening secure checkout…" : "Continue to payment"}
       </button>

@@ -5,7 +5,7 @@ import { idleActionState, type FormAction } from "@/lib/actions/action-state";
 
 const variants = {
   // A transparent border keeps every variant the same height side by side.
-  primary: "border border-transparent bg-brand text-white hover:bg-brand-strong",
+  primary: "border border-transparent bg-brand text-on-brand hover:bg-brand-strong",
   secondary: "border border-line bg-paper hover:border-brand hover:text-brand",
   danger: "border border-danger/40 bg-paper text-danger hover:bg-danger/10",
 } as const;
