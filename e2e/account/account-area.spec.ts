@@ -1,8 +1,10 @@
+import path from "node:path";
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { expect, test } from "../support/auth-fixture";
 import { watchForPageErrors } from "../support/page-errors";
-import { createPlatformToken, expectAccessible, parseCsv, screenshotBothWidths, sendUsage, signInNewPerson } from "./account-steps";
+import { screenshotBothWidths } from "../support/screenshots";
+import { createPlatformToken, expectAccessible, parseCsv, sendUsage, signInNewPerson } from "./account-steps";
 
 // The account area in Chromium: a new account's empty states, then usage through the billing API
 // agreeing to the micro-dollar on the dashboard, usage page, statement and CSV files.
@@ -19,7 +21,7 @@ test.describe("account area", () => {
     { path: "/account/invites", name: "invites", heading: "Invite others" },
   ];
 
-  test("a new account sees its $5 grant, empty states, and accessible pages at both widths", async ({ page, invite }, testInfo) => {
+  test("a new account sees its $5 grant, empty states, and accessible pages at both widths", async ({ page, invite }) => {
     const problems = watchForPageErrors(page);
     await signInNewPerson(page, invite, "account-new");
     await expect(page.getByTestId("balance")).toHaveText("$5.00");
@@ -30,7 +32,7 @@ test.describe("account area", () => {
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(entry.heading);
       if (entry.path !== "/account/invites") await expect(page.getByRole("link", { name: entry.heading === "Your account" ? "Overview" : entry.heading, exact: true })).toHaveAttribute("aria-current", "page");
       await expectAccessible(page);
-      await screenshotBothWidths(page, testInfo, `new-${entry.name}`);
+      await screenshotBothWidths(page, "account", `new-${entry.name}`);
     }
     await page.goto("/account/statement");
     await expect(page.getByTestId("statement-row")).toHaveCount(1);
@@ -42,7 +44,7 @@ test.describe("account area", () => {
     await page.emulateMedia({ colorScheme: "dark" });
     await page.goto("/account");
     await expectAccessible(page);
-    await page.screenshot({ path: testInfo.outputPath("new-dashboard-dark-1280.png"), fullPage: true });
+    await page.screenshot({ path: path.resolve("test-results", "account", "new-dashboard-dark-1280.png"), fullPage: true });
     expect(problems).toEqual([]);
   });
 
@@ -52,7 +54,7 @@ test.describe("account area", () => {
     return parseCsv(await readFile(await download.path(), "utf8"));
   }
 
-  test("usage through the billing API agrees to the micro-dollar on every page and in the CSV files", async ({ page, invite, database, request }, testInfo) => {
+  test("usage through the billing API agrees to the micro-dollar on every page and in the CSV files", async ({ page, invite, database, request }) => {
     const problems = watchForPageErrors(page);
     await signInNewPerson(page, invite, "account-usage");
     const account = (await page.getByTestId("billing-account-id").textContent())!.trim();
@@ -81,7 +83,7 @@ test.describe("account area", () => {
 
     await page.goto("/account/usage?range=24h&group=space");
     await expect(page.getByTestId("usage-total")).toHaveText(dollars(billed));
-    await screenshotBothWidths(page, testInfo, "used-usage");
+    await screenshotBothWidths(page, "account", "used-usage");
     const usageCsv = await downloadCsv(page, "usage");
     expect(new Set(usageCsv.map((row) => row.space))).toEqual(new Set(["whiteboard", "chess-club"]));
     expect(usageCsv.find((row) => row.space === "whiteboard" && row.resource === "messages")?.units).toBe("98765");

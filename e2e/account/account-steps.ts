@@ -1,8 +1,8 @@
-// Steps shared by the account-area journeys: sign a new person in, look at a page at both widths,
-// check it with axe, and feed usage in through the billing API as a platform host does.
+// Steps shared by the account-area journeys: sign a new person in, check a page with axe, and feed
+// usage in through the billing API as a platform host does.
 import { createHash, randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import type { APIRequestContext, Page, TestInfo } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
 import type pg from "pg";
 import { expect, uniqueEmail, waitForLink } from "../support/auth-fixture";
 import { requestLink } from "../support/sign-in-steps";
@@ -21,15 +21,6 @@ export async function expectAccessible(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
   expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
-}
-
-/** Full-page screenshots at 1280 and 375 px wide, then back to the desktop width. */
-export async function screenshotBothWidths(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.screenshot({ path: testInfo.outputPath(`${name}-1280.png`), fullPage: true });
-  await page.setViewportSize({ width: 375, height: 812 });
-  await page.screenshot({ path: testInfo.outputPath(`${name}-375.png`), fullPage: true });
-  await page.setViewportSize({ width: 1280, height: 800 });
 }
 
 /** A platform token written straight to the test database (stored hashed, as the site stores them). */

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { watchForPageErrors } from "../support/page-errors";
-import { SITE_PAGES, screenshotBothWidths, watchForCspViolations } from "./site-support";
+import { screenshotBothWidths } from "../support/screenshots";
+import { SITE_PAGES, watchForCspViolations } from "./site-support";
 
 // Full-page screenshots and a production server on two shared cores: generous, never timed, limits.
 test.describe.configure({ timeout: 90_000 });
@@ -18,7 +19,7 @@ test.describe("marketing pages", () => {
       await expect
         .poll(() => page.evaluate(() => Array.isArray((window as unknown as { __next_f?: unknown }).__next_f)))
         .toBe(true);
-      await screenshotBothWidths(page, sitePage.name);
+      await screenshotBothWidths(page, "site", sitePage.name);
       expect(await violations()).toEqual([]);
       expect(problems).toEqual([]);
     });
@@ -30,7 +31,7 @@ test.describe("marketing pages", () => {
     const response = await page.goto("/no/such/page");
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("This page does not exist.");
-    await screenshotBothWidths(page, "not-found");
+    await screenshotBothWidths(page, "site", "not-found");
     expect(await violations()).toEqual([]);
     expect(problems).toEqual([]);
   });

@@ -1,4 +1,3 @@
-import path from "node:path";
 import type { Page } from "@playwright/test";
 
 /** Every page of the marketing site, with the heading it opens with. */
@@ -15,17 +14,6 @@ export const SITE_PAGES = [
   { path: "/waitlist", name: "waitlist", heading: /Join the Tandem waitlist/ },
   { path: "/invite", name: "invite", heading: /.+/ },
 ] as const;
-
-// Screenshots for people to look at, beside the other test results (test-results/ is not committed).
-const SCREENSHOT_DIR = path.resolve("test-results", "site");
-
-/** Full-page screenshots at 1280 and 375 px wide: test-results/site/<name>-<width>.png. */
-export async function screenshotBothWidths(page: Page, name: string): Promise<void> {
-  for (const width of [1280, 375]) {
-    await page.setViewportSize({ width, height: width === 375 ? 812 : 800 });
-    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${width}.png`), fullPage: true });
-  }
-}
 
 /** Records CSP violations as the browser reports them to the page (set up before the page loads). */
 export async function watchForCspViolations(page: Page): Promise<() => Promise<string[]>> {

@@ -1,0 +1,13 @@
+// Screenshots for people to look at, kept after the run (Playwright empties its own output folder):
+// test-results/<area>/<name>-<width>.png. test-results/ is not committed.
+import path from "node:path";
+import type { Page } from "@playwright/test";
+
+/** Full-page screenshots at 1280 and 375 px wide, then back to the desktop width. */
+export async function screenshotBothWidths(page: Page, area: string, name: string): Promise<void> {
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: width === 375 ? 812 : 800 });
+    await page.screenshot({ path: path.resolve("test-results", area, `${name}-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
