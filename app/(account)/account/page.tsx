@@ -7,7 +7,9 @@ import { AccountPage, buttonClass, PageHeader } from "@/components/account/page-
 import { SessionsPanel } from "@/components/account/sessions-panel";
 import { SpendPanel } from "@/components/account/spend-panel";
 import { StandingPanel } from "@/components/account/standing-panel";
+import { NoBillingAccount } from "@/components/account/no-billing-account";
 import { getDashboard } from "@/lib/account/get-dashboard";
+import { getOwnAccount } from "@/lib/account/get-own-account";
 import { getPaymentAttention } from "@/lib/account/get-payment-attention";
 import { getCurrentSession } from "@/lib/auth/get-current-session";
 import { getDb } from "@/lib/db/client";
@@ -19,40 +21,72 @@ export default async function AccountDashboardPage() {
   const session = await getCurrentSession();
   if (!session) redirect("/sign-in");
   const db = getDb();
-  const dashboard = await getDashboard(db, session);
-  const payment = await getPaymentAttention(db, dashboard.account.accountId);
+  const hasAccount = (await getOwnAccount(db, session)) !== null;
+  const dashboard = hasAccount ? await getDashboard(db, session) : null;
+  const payment = dashboard ? await getPaymentAttention(db, dashboard.account.accountId) : null;
   return (
     <AccountPage>
       <PageHeader
         title="Your account"
         description={
           <>
-            Signed in as <span className="font-medium text-ink" data-testid="account-email">{session.user.email}</span>
+            Signed in as{" "}
+            <span className="text-ink font-medium" data-testid="account-email">
+              {session.user.email}
+            </span>
             {session.user.role === "admin" ? (
-              <Link href="/admin" className="ml-2 rounded-full bg-brand-soft px-2 py-0.5 text-xs font-semibold text-brand hover:text-brand-strong">
+              <Link
+                href="/admin"
+                className="bg-brand-soft text-brand hover:text-brand-strong ml-2 rounded-full px-2 py-0.5 text-xs font-semibold"
+              >
                 Operator
               </Link>
             ) : null}
           </>
         }
         actions={
-          <Link href="/account/billing" className={buttonClass.primary}>
-            Add credit and see top-ups
-          </Link>
+          dashboard ? (
+            <Link href="/account/billing" className={buttonClass.primary}>
+              Add credit and see top-ups
+            </Link>
+          ) : null
         }
       />
       <div className="mt-8 space-y-6">
-        <DashboardNotices account={dashboard.account} payment={payment} />
-        <StandingPanel account={dashboard.account} />
-        <SpendPanel dashboard={dashboard} />
-        <div className="grid gap-6 lg:grid-cols-2">
-          <CostSeriesPanel id="last-24h-heading" title="Last 24 hours" points={dashboard.last24Hours} granularity="hour" />
-          <CostSeriesPanel id="last-30d-heading" title="Last 30 days" points={dashboard.last30Days} granularity="day" />
-        </div>
-        <section aria-labelledby="invites-heading" className="flex flex-col gap-4 rounded-2xl border border-line bg-paper p-5 sm:flex-row sm:items-center sm:justify-between sm:p-6">
+        {dashboard ? (
+          <>
+            <DashboardNotices account={dashboard.account} payment={payment} />
+            <StandingPanel account={dashboard.account} />
+            <SpendPanel dashboard={dashboard} />
+            <div className="grid gap-6 lg:grid-cols-2">
+              <CostSeriesPanel
+                id="last-24h-heading"
+                title="Last 24 hours"
+                points={dashboard.last24Hours}
+                granularity="hour"
+              />
+              <CostSeriesPanel
+                id="last-30d-heading"
+                title="Last 30 days"
+                points={dashboard.last30Days}
+                granularity="day"
+              />
+            </div>
+          </>
+        ) : (
+          <NoBillingAccount isOperator={session.user.role === "admin"} />
+        )}
+        <section
+          aria-labelledby="invites-heading"
+          className="border-line bg-paper flex flex-col gap-4 rounded-2xl border p-5 sm:flex-row sm:items-center sm:justify-between sm:p-6"
+        >
           <div>
-            <h2 id="invites-heading" className="text-base font-semibold">Invite others</h2>
-            <p className="mt-1 text-sm leading-6 text-ink-soft">Bring a friend into the preview: each account has a few invitations.</p>
+            <h2 id="invites-heading" className="text-base font-semibold">
+              Invite others
+            </h2>
+            <p className="text-ink-soft mt-1 text-sm leading-6">
+              Bring a friend into the preview: each account has a few invitations.
+            </p>
           </div>
           <Link href="/account/invites" className={`${buttonClass.secondary} shrink-0`}>
             Send invitations

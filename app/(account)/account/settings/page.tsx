@@ -12,6 +12,8 @@ import { formatMicros } from "@/lib/billing/rate-units";
 import { getDb } from "@/lib/db/client";
 import { signOutAction, signOutEverywhereAction } from "../actions";
 import { closeAccountAction, updateAlertsAction, updateNameAction, updateThresholdAction } from "./actions";
+import { NoBillingAccount } from "@/components/account/no-billing-account";
+import { getOwnAccount } from "@/lib/account/get-own-account";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -24,6 +26,13 @@ const ALERTS = [
 export default async function SettingsPage() {
   const session = await getCurrentSession();
   if (!session) redirect("/sign-in");
+  if (!(await getOwnAccount(getDb(), session))) {
+    return (
+      <AccountPage>
+        <NoBillingAccount isOperator={session.user.role === "admin"} />
+      </AccountPage>
+    );
+  }
   const settings = await getAccountSettings(getDb(), session);
   const threshold = formatMicros(settings.account.lowThresholdMicros).replace(/[$,]/g, "");
   return (
@@ -32,7 +41,14 @@ export default async function SettingsPage() {
       <div className="mt-8 grid gap-6 lg:grid-cols-2">
         <Panel id="name-heading" title="Your name">
           <SettingsForm action={updateNameAction} label="Save name" pendingLabel="Saving…">
-            <FormField name="name" label="Name" hint="Used in emails; leave empty for none." defaultValue={settings.name} autoComplete="name" maxLength={80} />
+            <FormField
+              name="name"
+              label="Name"
+              hint="Used in emails; leave empty for none."
+              defaultValue={settings.name}
+              autoComplete="name"
+              maxLength={80}
+            />
           </SettingsForm>
         </Panel>
         <Panel id="threshold-heading" title="Low-balance alert">
@@ -50,13 +66,20 @@ export default async function SettingsPage() {
         <Panel id="alerts-heading" title="Alert emails">
           <SettingsForm action={updateAlertsAction} label="Save email choices" pendingLabel="Saving…">
             <fieldset className="space-y-3">
-              <legend className="text-sm text-ink-soft">Which standing emails to get. The email that says your apps are frozen is always sent.</legend>
+              <legend className="text-ink-soft text-sm">
+                Which standing emails to get. The email that says your apps are frozen is always sent.
+              </legend>
               {ALERTS.map((alert) => (
                 <label key={alert.name} className="flex items-start gap-3 text-sm">
-                  <input type="checkbox" name={alert.name} defaultChecked={settings.alerts[alert.name]} className="mt-1 h-4 w-4 accent-brand" />
+                  <input
+                    type="checkbox"
+                    name={alert.name}
+                    defaultChecked={settings.alerts[alert.name]}
+                    className="accent-brand mt-1 h-4 w-4"
+                  />
                   <span>
                     <span className="font-medium">{alert.label}</span>
-                    <span className="block text-ink-soft">{alert.hint}</span>
+                    <span className="text-ink-soft block">{alert.hint}</span>
                   </span>
                 </label>
               ))}
@@ -64,7 +87,9 @@ export default async function SettingsPage() {
           </SettingsForm>
         </Panel>
         <Panel id="invite-heading" title="Invitations">
-          <p className="text-sm leading-6 text-ink-soft">Bring a friend into the preview: each account has a few invitations to hand out.</p>
+          <p className="text-ink-soft text-sm leading-6">
+            Bring a friend into the preview: each account has a few invitations to hand out.
+          </p>
           <Link href="/account/invites" className={`${buttonClass.secondary} mt-4`}>
             Hand out invitations
           </Link>

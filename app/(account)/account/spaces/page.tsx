@@ -8,6 +8,8 @@ import { getSpaceCosts } from "@/lib/account/get-space-costs";
 import { getCurrentSession } from "@/lib/auth/get-current-session";
 import { formatMicros } from "@/lib/billing/rate-units";
 import { getDb } from "@/lib/db/client";
+import { NoBillingAccount } from "@/components/account/no-billing-account";
+import { getOwnAccount } from "@/lib/account/get-own-account";
 
 export const metadata: Metadata = { title: "Spaces" };
 
@@ -18,6 +20,13 @@ function percent(permille: bigint): string {
 export default async function SpacesPage() {
   const session = await getCurrentSession();
   if (!session) redirect("/sign-in");
+  if (!(await getOwnAccount(getDb(), session))) {
+    return (
+      <AccountPage>
+        <NoBillingAccount isOperator={session.user.role === "admin"} />
+      </AccountPage>
+    );
+  }
   const costs = await getSpaceCosts(getDb(), session);
   return (
     <AccountPage>
@@ -29,23 +38,32 @@ export default async function SpacesPage() {
         <Panel id="spaces-heading" title="This month by space">
           {costs.spaces.length === 0 ? (
             <EmptyState title="No spaces yet">
-              A space appears the first time your platform host reports usage for it. <Link href="/account/usage" className="font-semibold text-brand underline">Usage</Link> shows it by the hour.
+              A space appears the first time your platform host reports usage for it.{" "}
+              <Link href="/account/usage" className="text-brand font-semibold underline">
+                Usage
+              </Link>{" "}
+              shows it by the hour.
             </EmptyState>
           ) : (
-            <ul className="divide-y divide-line" data-testid="spaces">
+            <ul className="divide-line divide-y" data-testid="spaces">
               {costs.spaces.map((space) => (
                 <li key={space.name} className="py-3" data-testid="space-row">
                   <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
                     <span className="min-w-0 truncate font-medium">{space.name}</span>
                     <span className="text-sm tabular-nums">
-                      <span className="font-semibold" data-testid="space-cost">{formatMicros(space.costMicros, { decimals: 6 })}</span>
-                      <span className="ml-2 text-ink-soft">{percent(space.sharePermille)}</span>
+                      <span className="font-semibold" data-testid="space-cost">
+                        {formatMicros(space.costMicros, { decimals: 6 })}
+                      </span>
+                      <span className="text-ink-soft ml-2">{percent(space.sharePermille)}</span>
                     </span>
                   </div>
-                  <div className="mt-2 h-2 rounded-full bg-line" aria-hidden="true">
-                    <div className="h-2 rounded-full bg-brand" style={{ width: `${Number(space.sharePermille) / 10}%` }} />
+                  <div className="bg-line mt-2 h-2 rounded-full" aria-hidden="true">
+                    <div
+                      className="bg-brand h-2 rounded-full"
+                      style={{ width: `${Number(space.sharePermille) / 10}%` }}
+                    />
                   </div>
-                  <p className="mt-1 text-xs text-ink-soft">Since {formatDate(space.createdAt)}</p>
+                  <p className="text-ink-soft mt-1 text-xs">Since {formatDate(space.createdAt)}</p>
                 </li>
               ))}
             </ul>

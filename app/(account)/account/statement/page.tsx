@@ -5,10 +5,17 @@ import { EmptyState } from "@/components/account/empty-state";
 import { AccountPage, buttonClass, PageHeader, Panel } from "@/components/account/page-header";
 import { StatementTable } from "@/components/account/statement-table";
 import { Notice } from "@/components/ui/notice";
-import { getStatementPage, STATEMENT_FILTERS, statementQuerySchema, type StatementFilter } from "@/lib/account/get-statement";
+import {
+  getStatementPage,
+  STATEMENT_FILTERS,
+  statementQuerySchema,
+  type StatementFilter,
+} from "@/lib/account/get-statement";
 import { getCurrentSession } from "@/lib/auth/get-current-session";
 import { formatMicros } from "@/lib/billing/rate-units";
 import { getDb } from "@/lib/db/client";
+import { NoBillingAccount } from "@/components/account/no-billing-account";
+import { getOwnAccount } from "@/lib/account/get-own-account";
 
 export const metadata: Metadata = { title: "Statement" };
 
@@ -17,28 +24,48 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function StatementPage({ searchParams }: { searchParams: SearchParams }) {
   const session = await getCurrentSession();
   if (!session) redirect("/sign-in");
+  if (!(await getOwnAccount(getDb(), session))) {
+    return (
+      <AccountPage>
+        <NoBillingAccount isOperator={session.user.role === "admin"} />
+      </AccountPage>
+    );
+  }
   const parsed = statementQuerySchema.safeParse(await searchParams);
   const query = parsed.success ? parsed.data : { type: "all" as StatementFilter, before: undefined };
   const page = await getStatementPage(getDb(), session, { filter: query.type, before: query.before });
   const typeParam = query.type === "all" ? "" : `type=${query.type}`;
-  const nextHref = page.nextCursor ? `/account/statement?${[typeParam, `before=${page.nextCursor}`].filter(Boolean).join("&")}` : null;
+  const nextHref = page.nextCursor
+    ? `/account/statement?${[typeParam, `before=${page.nextCursor}`].filter(Boolean).join("&")}`
+    : null;
   return (
     <AccountPage>
       <PageHeader
         title="Statement"
         description={
           <>
-            Every movement of your balance, newest first. Balance now: <span className="font-semibold text-ink tabular-nums" data-testid="statement-current-balance">{formatMicros(page.balanceMicros, { decimals: 6 })}</span>
+            Every movement of your balance, newest first. Balance now:{" "}
+            <span className="text-ink font-semibold tabular-nums" data-testid="statement-current-balance">
+              {formatMicros(page.balanceMicros, { decimals: 6 })}
+            </span>
           </>
         }
         actions={
-          <a href={`/account/statement/export${typeParam ? `?${typeParam}` : ""}`} className={buttonClass.secondary} download>
+          <a
+            href={`/account/statement/export${typeParam ? `?${typeParam}` : ""}`}
+            className={buttonClass.secondary}
+            download
+          >
             Download CSV
           </a>
         }
       />
       <div className="mt-8 space-y-6">
-        {!parsed.success ? <Notice tone="warn" title="That filter is not known">Showing all movements instead.</Notice> : null}
+        {!parsed.success ? (
+          <Notice tone="warn" title="That filter is not known">
+            Showing all movements instead.
+          </Notice>
+        ) : null}
         <nav aria-label="Movement types">
           <ul className="flex flex-wrap gap-2">
             {Object.entries(STATEMENT_FILTERS).map(([key, filter]) => (
@@ -47,7 +74,9 @@ export default async function StatementPage({ searchParams }: { searchParams: Se
                   href={key === "all" ? "/account/statement" : `/account/statement?type=${key}`}
                   aria-current={query.type === key ? "page" : undefined}
                   className={`inline-block rounded-full border px-3 py-1 text-sm font-semibold ${
-                    query.type === key ? "border-brand bg-brand-soft text-brand" : "border-line bg-paper text-ink-soft hover:text-ink"
+                    query.type === key
+                      ? "border-brand bg-brand-soft text-brand"
+                      : "border-line bg-paper text-ink-soft hover:text-ink"
                   }`}
                 >
                   {filter.label}
@@ -65,8 +94,18 @@ export default async function StatementPage({ searchParams }: { searchParams: Se
             <StatementTable rows={page.rows} />
           )}
           <div className="mt-4 flex justify-between gap-3 text-sm">
-            {query.before ? <Link href={`/account/statement${typeParam ? `?${typeParam}` : ""}`} className="font-semibold text-brand">← Newest</Link> : <span />}
-            {nextHref ? <Link href={nextHref} className="font-semibold text-brand">Older movements →</Link> : null}
+            {query.before ? (
+              <Link href={`/account/statement${typeParam ? `?${typeParam}` : ""}`} className="text-brand font-semibold">
+                ← Newest
+              </Link>
+            ) : (
+              <span />
+            )}
+            {nextHref ? (
+              <Link href={nextHref} className="text-brand font-semibold">
+                Older movements →
+              </Link>
+            ) : null}
           </div>
         </Panel>
       </div>

@@ -16,6 +16,8 @@ import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { RESOURCE_LABELS } from "@/components/account/formats";
 import { isResource } from "@/lib/account/usage-sql";
+import { NoBillingAccount } from "@/components/account/no-billing-account";
+import { getOwnAccount } from "@/lib/account/get-own-account";
 
 export const metadata: Metadata = { title: "Usage" };
 
@@ -24,6 +26,13 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function UsagePage({ searchParams }: { searchParams: SearchParams }) {
   const session = await getCurrentSession();
   if (!session) redirect("/sign-in");
+  if (!(await getOwnAccount(getDb(), session))) {
+    return (
+      <AccountPage>
+        <NoBillingAccount isOperator={session.user.role === "admin"} />
+      </AccountPage>
+    );
+  }
   let problem: string | null = null;
   let selection;
   try {
@@ -38,18 +47,28 @@ export default async function UsagePage({ searchParams }: { searchParams: Search
   const label = (key: string) => (isResource(key) ? RESOURCE_LABELS[key].name : key);
   return (
     <AccountPage>
-      <PageHeader title="Usage" description="What your apps used and what it cost, by resource or by space. Times are UTC." />
+      <PageHeader
+        title="Usage"
+        description="What your apps used and what it cost, by resource or by space. Times are UTC."
+      />
       <div className="mt-8 space-y-6">
-        {problem ? <Notice tone="warn" title="That range could not be shown">{problem} Showing the last 30 days instead.</Notice> : null}
+        {problem ? (
+          <Notice tone="warn" title="That range could not be shown">
+            {problem} Showing the last 30 days instead.
+          </Notice>
+        ) : null}
         <UsageFilters selection={selection} csvHref={csvHref} />
         <Panel
           id="usage-chart-heading"
           title={`${selection.label}, ${selection.granularity === "hour" ? "hourly" : "daily"}, by ${selection.group}`}
-          actions={<span className="text-sm text-ink-soft tabular-nums">{formatMicros(report.totalCostMicros)} in total</span>}
+          actions={
+            <span className="text-ink-soft text-sm tabular-nums">{formatMicros(report.totalCostMicros)} in total</span>
+          }
         >
           {report.totalCostMicros === 0n && report.rowCount === 0 ? (
             <EmptyState title="No usage in this range">
-              Usage appears here within a second of your apps reporting it. Try a longer range if your apps have been quiet.
+              Usage appears here within a second of your apps reporting it. Try a longer range if your apps have been
+              quiet.
             </EmptyState>
           ) : (
             <CostChart
