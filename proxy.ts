@@ -12,13 +12,19 @@ const distDir = process.env.NEXT_DIST_DIR ?? ".next";
 const isDevelopment = process.env.NODE_ENV === "development";
 // form-action also governs where a form POST may redirect: the top-up and portal actions answer a
 // redirect to Stripe (or the emulator in demo), "Continue with GitHub" to GitHub's authorize page.
-// Fixed for the process: computed once.
-const env = getEnv();
-const externalFormActions = formActionOrigins({
-  stripeApiUrl: env.stripe.apiUrl,
-  githubEnabled: env.github !== undefined,
-  githubBaseUrl: env.github?.baseUrl,
-});
+// Computed on the first request, not at import, so the environment is read when it is complete.
+let externalFormActions: string[] | undefined;
+function getExternalFormActions(): string[] {
+  if (!externalFormActions) {
+    const env = getEnv();
+    externalFormActions = formActionOrigins({
+      stripeApiUrl: env.stripe.apiUrl,
+      githubEnabled: env.github !== undefined,
+      githubBaseUrl: env.github?.baseUrl,
+    });
+  }
+  return externalFormActions;
+}
 
 export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
@@ -28,7 +34,7 @@ export async function proxy(request: NextRequest) {
     scriptHashes: isDocument && !isDevelopment ? prerenderedScriptHashes(distDir, request.nextUrl.pathname) : [],
     isDevelopment,
     isHttps: request.nextUrl.protocol === "https:",
-    formActionOrigins: externalFormActions,
+    formActionOrigins: getExternalFormActions(),
   });
   const requestHeaders = new Headers(request.headers);
   // Next reads the nonce from this request header and puts it on the scripts it renders.

@@ -7,6 +7,7 @@ import robots from "@/app/robots";
 import sitemap from "@/app/sitemap";
 import { closeDb, getDb } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrations";
+import { getEnv } from "@/lib/env";
 import { isIndexingAllowed } from "@/lib/security/is-indexing-allowed";
 import { LAUNCH_SETTING_DEFAULTS } from "@/lib/settings/launch-settings";
 import { updateLaunchSettings } from "@/lib/settings/update-launch-settings";
@@ -20,6 +21,9 @@ let scratch: ScratchDatabase;
 beforeAll(async () => {
   scratch = await createScratchDatabase();
   vi.stubEnv("DATABASE_URL", scratch.url);
+  // Nothing may have read the environment before the stub (a module-level getEnv() once did, and this
+  // test then closed the shared test database's waitlist for the end-to-end run).
+  expect(getEnv().databaseUrl).toBe(scratch.url);
   await migrateDatabase(getDb());
 });
 
