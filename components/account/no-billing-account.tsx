@@ -1,4 +1,9 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
+import { AccountPage } from "@/components/account/page-header";
+import { getOwnAccount } from "@/lib/account/get-own-account";
+import type { AppSession } from "@/lib/auth/app-session";
+import type { Queryable } from "@/lib/db/client";
 import { Notice } from "@/components/ui/notice";
 
 /**
@@ -21,5 +26,15 @@ export function NoBillingAccount({ isOperator }: { isOperator: boolean }) {
         "This sign-in has no billing account, so there is no balance, usage or statement to show."
       )}
     </Notice>
+  );
+}
+
+/** The whole page for a session without a billing account, or null when it has one. */
+export async function noBillingAccountPage(db: Queryable, session: AppSession): Promise<ReactNode | null> {
+  if (await getOwnAccount(db, session)) return null;
+  return (
+    <AccountPage>
+      <NoBillingAccount isOperator={session.user.role === "admin"} />
+    </AccountPage>
   );
 }

@@ -12,8 +12,7 @@ import { formatMicros } from "@/lib/billing/rate-units";
 import { getDb } from "@/lib/db/client";
 import { signOutAction, signOutEverywhereAction } from "../actions";
 import { closeAccountAction, updateAlertsAction, updateNameAction, updateThresholdAction } from "./actions";
-import { NoBillingAccount } from "@/components/account/no-billing-account";
-import { getOwnAccount } from "@/lib/account/get-own-account";
+import { noBillingAccountPage } from "@/components/account/no-billing-account";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -26,13 +25,8 @@ const ALERTS = [
 export default async function SettingsPage() {
   const session = await getCurrentSession();
   if (!session) redirect("/sign-in");
-  if (!(await getOwnAccount(getDb(), session))) {
-    return (
-      <AccountPage>
-        <NoBillingAccount isOperator={session.user.role === "admin"} />
-      </AccountPage>
-    );
-  }
+  const withoutAccount = await noBillingAccountPage(getDb(), session);
+  if (withoutAccount) return withoutAccount;
   const settings = await getAccountSettings(getDb(), session);
   const threshold = formatMicros(settings.account.lowThresholdMicros).replace(/[$,]/g, "");
   return (

@@ -8,8 +8,7 @@ import { getSpaceCosts } from "@/lib/account/get-space-costs";
 import { getCurrentSession } from "@/lib/auth/get-current-session";
 import { formatMicros } from "@/lib/billing/rate-units";
 import { getDb } from "@/lib/db/client";
-import { NoBillingAccount } from "@/components/account/no-billing-account";
-import { getOwnAccount } from "@/lib/account/get-own-account";
+import { noBillingAccountPage } from "@/components/account/no-billing-account";
 
 export const metadata: Metadata = { title: "Spaces" };
 
@@ -20,13 +19,8 @@ function percent(permille: bigint): string {
 export default async function SpacesPage() {
   const session = await getCurrentSession();
   if (!session) redirect("/sign-in");
-  if (!(await getOwnAccount(getDb(), session))) {
-    return (
-      <AccountPage>
-        <NoBillingAccount isOperator={session.user.role === "admin"} />
-      </AccountPage>
-    );
-  }
+  const withoutAccount = await noBillingAccountPage(getDb(), session);
+  if (withoutAccount) return withoutAccount;
   const costs = await getSpaceCosts(getDb(), session);
   return (
     <AccountPage>

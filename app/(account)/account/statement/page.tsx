@@ -14,8 +14,7 @@ import {
 import { getCurrentSession } from "@/lib/auth/get-current-session";
 import { formatMicros } from "@/lib/billing/rate-units";
 import { getDb } from "@/lib/db/client";
-import { NoBillingAccount } from "@/components/account/no-billing-account";
-import { getOwnAccount } from "@/lib/account/get-own-account";
+import { noBillingAccountPage } from "@/components/account/no-billing-account";
 
 export const metadata: Metadata = { title: "Statement" };
 
@@ -24,13 +23,8 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function StatementPage({ searchParams }: { searchParams: SearchParams }) {
   const session = await getCurrentSession();
   if (!session) redirect("/sign-in");
-  if (!(await getOwnAccount(getDb(), session))) {
-    return (
-      <AccountPage>
-        <NoBillingAccount isOperator={session.user.role === "admin"} />
-      </AccountPage>
-    );
-  }
+  const withoutAccount = await noBillingAccountPage(getDb(), session);
+  if (withoutAccount) return withoutAccount;
   const parsed = statementQuerySchema.safeParse(await searchParams);
   const query = parsed.success ? parsed.data : { type: "all" as StatementFilter, before: undefined };
   const page = await getStatementPage(getDb(), session, { filter: query.type, before: query.before });

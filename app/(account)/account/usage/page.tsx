@@ -16,8 +16,7 @@ import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { RESOURCE_LABELS } from "@/components/account/formats";
 import { isResource } from "@/lib/account/usage-sql";
-import { NoBillingAccount } from "@/components/account/no-billing-account";
-import { getOwnAccount } from "@/lib/account/get-own-account";
+import { noBillingAccountPage } from "@/components/account/no-billing-account";
 
 export const metadata: Metadata = { title: "Usage" };
 
@@ -26,13 +25,8 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function UsagePage({ searchParams }: { searchParams: SearchParams }) {
   const session = await getCurrentSession();
   if (!session) redirect("/sign-in");
-  if (!(await getOwnAccount(getDb(), session))) {
-    return (
-      <AccountPage>
-        <NoBillingAccount isOperator={session.user.role === "admin"} />
-      </AccountPage>
-    );
-  }
+  const withoutAccount = await noBillingAccountPage(getDb(), session);
+  if (withoutAccount) return withoutAccount;
   let problem: string | null = null;
   let selection;
   try {
