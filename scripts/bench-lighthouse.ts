@@ -14,7 +14,7 @@ import { startNextServer } from "./lib/next-server";
 import { findFreePort } from "./lib/ports";
 import { startTestStack } from "./lib/test-stack";
 
-const PAGES = ["/", "/pricing", "/blog/how-billing-works"];
+const PAGES = process.env.LIGHTHOUSE_PAGES?.split(",") ?? ["/", "/pricing", "/blog/how-billing-works"];
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
 const BUDGETS: Record<(typeof CATEGORIES)[number], number> = {
   performance: 98,
@@ -32,7 +32,15 @@ const MOBILE_SLOW_4G = {
   uploadThroughputKbps: 675,
 };
 
-type Audit = { scores: number[]; failing: string[]; benchmarkIndex: number };
+type Audit = { scores: number[]; failing: string[]; benchmarkIndex: number; metrics: string };
+// The five metrics the performance score is made of, as Lighthouse reports them.
+const METRICS = [
+  ["first-contentful-paint", "FCP"],
+  ["largest-contentful-paint", "LCP"],
+  ["total-blocking-time", "TBT"],
+  ["speed-index", "SI"],
+  ["cumulative-layout-shift", "CLS"],
+] as const;
 
 async function audit(url: string, port: number, cpuSlowdownMultiplier: number): Promise<Audit> {
   const result = await lighthouse(url, {
@@ -46,7 +54,18 @@ async function audit(url: string, port: number, cpuSlowdownMultiplier: number): 
   const failing = Object.values(result?.lhr.audits ?? {})
     .filter((entry) => entry.score !== null && entry.score < 1 && entry.scoreDisplayMode === "binary")
     .map((entry) => entry.id);
+  const audits = result?.lhr.audits ?? {};
+  const metrics = METRICS.map(([id, label]) => `${label} ${audits[id]?.displayValue ?? "?"}`).join(", ");
+  if (process.env.LIGHTHOUSE_REPORT_DIR) {
+    const { mkdir, writeFile } = await import("node:fs/promises");
+    await mkdir(process.env.LIGHTHOUSE_REPORT_DIR, { recursive: true });
+    const name = new URL(url).pathname.replace(/\W+/g, "_") || "_";
+    await writeFile(`${process.env.LIGHTHOUSE_REPORT_DIR}/${name}-${cpuSlowdownMultiplier}.json`, JSON.stringify(result?.lhr));
+    const trace = (result?.artifacts as { Trace?: unknown } | undefined)?.Trace;
+    if (trace) await writeFile(`${process.env.LIGHTHOUSE_REPORT_DIR}/${name}-${cpuSlowdownMultiplier}.trace.json`, JSON.stringify(trace));
+  }
   return {
+    metrics,
     scores: CATEGORIES.map((category) => Math.round((categories[category]?.score ?? 0) * 100)),
     failing,
     benchmarkIndex: Math.round(result?.lhr.environment.benchmarkIndex ?? 0),
@@ -55,7 +74,7 @@ async function audit(url: string, port: number, cpuSlowdownMultiplier: number): 
 
 function row(path: string, label: string, measured: Audit): string {
   const failing = measured.failing.length > 0 ? ` failing: ${measured.failing.join(", ")}` : "";
-  return `| \`${path}\` | ${label} | ${measured.benchmarkIndex} | ${measured.scores.join(" | ")} |${failing}`;
+  return `| \`${path}\` | ${label} | ${measured.benchmarkIndex} | ${measured.scores.join(" | ")} | ${measured.metrics} |${failing}`;
 }
 
 const stack = await startTestStack();
@@ -98,7 +117,7 @@ try {
 }
 console.log(`\nLighthouse 12.2.3, mobile (${new Date().toISOString()}, Node ${process.version})\n`);
 console.log(
-  "| page | CPU slowdown | host BenchmarkIndex | performance | accessibility | best practices | SEO |\n| --- | --- | --- | --- | --- | --- | --- |",
+  "| page | CPU slowdown | host BenchmarkIndex | performance | accessibility | best practices | SEO | metrics |\n| --- | --- | --- | --- | --- | --- | --- | --- |",
 );
 console.log(rows.join("\n"));
 console.log(

@@ -2,6 +2,7 @@
 // a build when the source changed, and `next start`. Ctrl-C stops everything it started.
 import { mkdir, writeFile } from "node:fs/promises";
 import { buildIfStale } from "./lib/build-site";
+import { buildIslands } from "./lib/build-islands";
 import { leaseDatabase } from "./lib/database";
 import { startMailCatcher, type MailCatcher } from "./lib/mail-catcher";
 import { startNextServer, stopLeftoverServer, type NextServer } from "./lib/next-server";
@@ -64,6 +65,7 @@ async function main() {
   const seeded = await seedDemo(getDb());
   await closeDb();
 
+  if (isDev) await buildIslands();
   const built = isDev
     ? false
     : await buildIfStale({ distDir: ".next", env: process.env, buildEnv: { APP_MODE: process.env.APP_MODE } });

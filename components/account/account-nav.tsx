@@ -14,7 +14,8 @@ const LINKS = [
 
 /** The account area's sections; the current one is marked for assistive tech with aria-current. */
 export function AccountNav() {
-  const pathname = usePathname();
+  // `null` only in the Pages Router (pages/), which never renders this.
+  const pathname = usePathname() ?? "";
   // After deleting the account nobody is signed in: the sections would only lead to the sign-in page.
   if (pathname === "/account/closed") return null;
   return (

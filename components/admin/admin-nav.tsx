@@ -13,7 +13,8 @@ const links = [
 
 /** The admin area's tabs; the current one is marked for sighted and screen-reader users alike. */
 export function AdminNav() {
-  const pathname = usePathname();
+  // `null` only in the Pages Router (pages/), which never renders this.
+  const pathname = usePathname() ?? "";
   return (
     <nav aria-label="Admin" className="-mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
       <ul className="flex min-w-max gap-1 border-b border-line">

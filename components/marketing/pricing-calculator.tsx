@@ -1,17 +1,35 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { estimateMonthlyCost, type MonthlyUsage, type PublicRateCard, type UsageField } from "@/lib/pricing/estimate";
 import { formatMonthly } from "@/lib/pricing/format-price";
 import { RESOURCE_COPY } from "@/lib/pricing/resource-copy";
 import { parseUsageInput, USAGE_FIELDS } from "@/lib/pricing/usage-fields";
 
-type Props = { card: PublicRateCard; initial: Record<UsageField, string> };
+export type PricingCalculatorProps = {
+  card: PublicRateCard;
+  initial: Record<UsageField, string>;
+  /** Prefix of the element ids; one calculator per page, and the same on the server and in the browser. */
+  idPrefix?: string;
+};
 
-/** Estimates a month on `card` as the inputs change, with the arithmetic billing uses (exact bigint). */
-export function PricingCalculator({ card, initial }: Props) {
+/**
+ * Estimates a month on `card` as the inputs change, with the arithmetic billing uses (exact bigint).
+ * Server-rendered with `initial`; in the browser it hydrates when the visitor reaches it
+ * (islands/pricing-calculator.ts), and adopts anything typed into the inputs before that.
+ */
+export function PricingCalculator({ card, initial, idPrefix = "calculator" }: PricingCalculatorProps) {
   const [inputs, setInputs] = useState(initial);
-  const id = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+  const id = idPrefix;
+  useEffect(() => {
+    const form = formRef.current;
+    if (!form) return;
+    const typed = Object.fromEntries(
+      USAGE_FIELDS.map(({ field }) => [field, (form.elements.namedItem(field) as HTMLInputElement | null)?.value ?? initial[field]]),
+    ) as Record<UsageField, string>;
+    if (USAGE_FIELDS.some(({ field }) => typed[field] !== initial[field])) setInputs(typed);
+  }, [initial]);
   const parsed = Object.fromEntries(USAGE_FIELDS.map(({ field }) => [field, parseUsageInput(inputs[field])])) as Record<
     UsageField,
     bigint | undefined
@@ -22,6 +40,7 @@ export function PricingCalculator({ card, initial }: Props) {
   return (
     <div className="grid gap-8 lg:grid-cols-[1fr_22rem]">
       <form
+        ref={formRef}
         className="grid gap-4 sm:grid-cols-2"
         onSubmit={(event) => event.preventDefault()}
         aria-label="Your app's usage"

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { type APIRequestContext, expect, test } from "@playwright/test";
 import { estimateMonthlyCost, type PublicRateCard } from "@/lib/pricing/estimate";
+import { EXAMPLE_APPS } from "@/lib/pricing/example-apps";
 import { formatMonthly } from "@/lib/pricing/format-price";
 import { watchForPageErrors } from "../support/page-errors";
 
@@ -28,7 +29,8 @@ for (const start of ["/", "/pricing"]) {
   });
 }
 
-test("the calculator follows its inputs with billing's arithmetic", async ({ page, request }) => {
+/** The card in force, as the billing API publishes it, in the shape the calculator takes. */
+async function fetchCardInForce(request: APIRequestContext): Promise<PublicRateCard> {
   const rates = (await (await request.get("/api/billing/v1/rates")).json()) as {
     version: number;
     effective_from: string;
@@ -39,7 +41,7 @@ test("the calculator follows its inputs with billing's arithmetic", async ({ pag
       per_units: string;
     }>;
   };
-  const card: PublicRateCard = {
+  return {
     version: rates.version,
     effectiveFrom: rates.effective_from,
     rates: rates.resources.map((rate) => ({
@@ -49,6 +51,10 @@ test("the calculator follows its inputs with billing's arithmetic", async ({ pag
       perUnits: rate.per_units,
     })),
   };
+}
+
+test("the calculator follows its inputs with billing's arithmetic", async ({ page, request }) => {
+  const card = await fetchCardInForce(request);
   const problems = watchForPageErrors(page);
   await page.goto("/pricing");
   const calculator = page.getByRole("form", { name: "Your app's usage" });
@@ -65,14 +71,45 @@ test("the calculator follows its inputs with billing's arithmetic", async ({ pag
     thirdPartyCalls: 0n,
   };
   await expect(total).toHaveText(formatMonthly(estimateMonthlyCost(card, usage).totalMicros));
+  // The page's only script is the calculator island's small loader; React comes when the calculator is
+  // reached or touched, and whatever was typed before it arrived is kept.
+  const island = page.locator("#pricing-calculator");
+  await expect(page.locator("script[src]")).toHaveCount(1);
+  await expect(page.locator("script[src]")).toHaveAttribute("src", /^\/islands\/pricing-calculator-[A-Z0-9]+\.js$/);
 
   await calculator.getByLabel("Messages").fill("75,000,000");
   await calculator.getByLabel("Open connections").fill("1200");
   const changed = { ...usage, messages: 75_000_000n, connections: 1_200n };
   await expect(total).toHaveText(formatMonthly(estimateMonthlyCost(card, changed).totalMicros));
+  await expect(island).toHaveAttribute("data-hydrated", "true");
 
   await calculator.getByLabel("CPU time").fill("12.5");
   await expect(page.getByText("Enter a whole number, up to 12 digits.")).toBeVisible();
   await expect(total).toHaveText("–");
+  expect(problems).toEqual([]);
+});
+
+test("the calculator keeps what was typed before React arrived", async ({ page, request }) => {
+  const card = await fetchCardInForce(request);
+  const problems = watchForPageErrors(page);
+  // Hold back the chunk the island's loader imports on demand (React) until the visitor has typed.
+  const html = await (await request.get("/pricing")).text();
+  const loader = html.match(/<script type="module"[^>]* src="([^"]+)"/)![1]!;
+  const lazyChunk = (await (await request.get(loader)).text()).match(/import\("\.\/([^"]+)"\)/)![1]!;
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(`**/islands/${lazyChunk}`, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/pricing");
+  const total = page.getByTestId("calculator-total");
+  const before = await total.textContent();
+  await page.getByRole("form", { name: "Your app's usage" }).getByLabel("Messages").fill("900000000");
+  await expect(total).toHaveText(before ?? "");
+  release();
+  await expect(page.locator("#pricing-calculator")).toHaveAttribute("data-hydrated", "true");
+  const usage = { ...EXAMPLE_APPS[0]!.usage, messages: 900_000_000n };
+  await expect(total).toHaveText(formatMonthly(estimateMonthlyCost(card, usage).totalMicros));
   expect(problems).toEqual([]);
 });

@@ -15,10 +15,15 @@ test.describe("marketing pages", () => {
       expect(response?.status()).toBe(200);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(sitePage.heading);
       await expect(page.getByRole("contentinfo")).toContainText("Terms of service");
-      // React hydrated: its inline bootstrap scripts ran, so none was blocked.
-      await expect
-        .poll(() => page.evaluate(() => Array.isArray((window as unknown as { __next_f?: unknown }).__next_f)))
-        .toBe(true);
+      if ("isStatic" in sitePage) {
+        // No React runtime: no inline script at all (pricing's one script is its calculator island).
+        await expect(page.locator("script:not([src])")).toHaveCount(0);
+      } else {
+        // React hydrated: its inline bootstrap scripts ran, so none was blocked.
+        await expect
+          .poll(() => page.evaluate(() => Array.isArray((window as unknown as { __next_f?: unknown }).__next_f)))
+          .toBe(true);
+      }
       await screenshotBothWidths(page, "site", sitePage.name);
       expect(await violations()).toEqual([]);
       expect(problems).toEqual([]);
@@ -36,18 +41,22 @@ test.describe("marketing pages", () => {
     expect(problems).toEqual([]);
   });
 
-  test("every page has its own title, description and canonical URL", async ({ request }) => {
+  test("every page has its own title, description, canonical URL and social card", async ({ request }) => {
     const titles = new Set<string>();
     for (const sitePage of SITE_PAGES) {
       const html = await (await request.get(sitePage.path)).text();
-      const title = html.match(/<title>([^<]+)<\/title>/)?.[1] ?? "";
+      const title = html.match(/<title[^>]*>([^<]+)<\/title>/)?.[1] ?? "";
       expect(titles.has(title), `duplicate title ${title}`).toBe(false);
       titles.add(title);
       expect(html).toMatch(/<meta name="description" content="[^"]{30,}"/);
       // Canonical URLs are APP_URL (as built) plus the page's own path.
       const canonical = html.match(/<link rel="canonical" href="([^"]+)"/)?.[1] ?? "";
       expect(new URL(canonical).pathname).toBe(sitePage.path);
-      expect(html).toMatch(/<meta property="og:image" content="[^"]+opengraph-image/);
+      const image = html.match(/<meta property="og:image" content="([^"]+)"/)?.[1] ?? "";
+      expect(image).toMatch(/\/(opengraph-image|social-card\.png)(\?|$)/);
+      const card = await request.get(new URL(image).pathname);
+      expect(card.status(), image).toBe(200);
+      expect(card.headers()["content-type"]).toBe("image/png");
     }
   });
 });

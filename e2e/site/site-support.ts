@@ -1,12 +1,15 @@
 import type { Page } from "@playwright/test";
 
-/** Every page of the marketing site, with the heading it opens with. */
+/**
+ * Every page of the marketing site, with the heading it opens with. `isStatic`: served by the Pages
+ * Router as HTML and CSS without the React runtime (pages/), the rest by the App Router.
+ */
 export const SITE_PAGES = [
-  { path: "/", name: "home", heading: /real-time apps/ },
-  { path: "/pricing", name: "pricing", heading: /Pay for what your app uses/ },
+  { path: "/", name: "home", heading: /real-time apps/, isStatic: true },
+  { path: "/pricing", name: "pricing", heading: /Pay for what your app uses/, isStatic: true },
   { path: "/blog", name: "blog", heading: /Notes from the Tandem team/ },
-  { path: "/blog/introducing-tandem", name: "blog-launch", heading: /Introducing Tandem/ },
-  { path: "/blog/how-billing-works", name: "blog-billing", heading: /How billing works/ },
+  { path: "/blog/introducing-tandem", name: "blog-launch", heading: /Introducing Tandem/, isStatic: true },
+  { path: "/blog/how-billing-works", name: "blog-billing", heading: /How billing works/, isStatic: true },
   { path: "/changelog", name: "changelog", heading: /What changed in Tandem/ },
   { path: "/terms", name: "terms", heading: /Terms of service/ },
   { path: "/privacy", name: "privacy", heading: /Privacy policy/ },

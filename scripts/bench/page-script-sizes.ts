@@ -1,6 +1,7 @@
 // The JavaScript a page makes a modern browser load: every <script src> in its HTML except `nomodule`
-// ones (legacy polyfills, which module-capable browsers neither fetch nor run), gzip-compressed as a
-// server would send it.
+// ones (legacy polyfills, which module-capable browsers neither fetch nor run), and every module those
+// import, at once or on demand (an island's React chunk counts even though it loads only when the
+// visitor reaches the island), gzip-compressed as a server would send it.
 import { gzipSync } from "node:zlib";
 
 export type ScriptSizes = { files: number; gzipBytes: number; scripts: Set<string> };
@@ -10,12 +11,21 @@ export async function pageScriptSizes(siteUrl: string, path: string): Promise<Sc
   const tags = [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"[^>]*>/g)].filter(
     (match) => !/\bnomodule\b/i.test(match[0]),
   );
-  const scripts = new Set(tags.map((match) => match[1]!.replace(/&amp;/g, "&")));
+  const pending = tags.map((match) => new URL(match[1]!.replace(/&amp;/g, "&"), siteUrl).href);
+  const scripts = new Set<string>();
   let gzipBytes = 0;
-  for (const src of scripts) {
-    const response = await fetch(new URL(src, siteUrl));
+  while (pending.length > 0) {
+    const src = pending.pop()!;
+    if (scripts.has(src)) continue;
+    scripts.add(src);
+    const response = await fetch(src);
     if (!response.ok) throw new Error(`${src}: HTTP ${response.status}`);
-    gzipBytes += gzipSync(Buffer.from(await response.arrayBuffer())).length;
+    const body = Buffer.from(await response.arrayBuffer());
+    gzipBytes += gzipSync(body).length;
+    // Relative module imports, static (`from"./x.js"`) or dynamic (`import("./x.js")`).
+    for (const imported of body.toString("utf8").matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*)["'](\.{1,2}\/[^"']+\.js)["']/g)) {
+      pending.push(new URL(imported[1]!, src).href);
+    }
   }
   return { files: scripts.size, gzipBytes, scripts };
 }

@@ -4,11 +4,13 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { buildIslands, ISLANDS_DIR } from "./build-islands";
 
-const INPUTS = ["app", "components", "lib", "public", "content", "proxy.ts", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const INPUTS = ["app", "pages", "islands", "components", "lib", "public", "content", "proxy.ts", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
 
 async function listFiles(entry: string): Promise<string[]> {
-  if (!existsSync(entry)) return [];
+  // The islands' bundles are built from islands/ (an input) on every build: an output, not an input.
+  if (!existsSync(entry) || entry === ISLANDS_DIR) return [];
   const entries = await readdir(entry, { withFileTypes: true }).catch(() => undefined);
   if (!entries) return [entry];
   const nested = await Promise.all(
@@ -45,7 +47,8 @@ export async function buildIfStale(options: BuildOptions): Promise<boolean> {
   const marker = path.join(options.distDir, ".source-hash");
   const wanted = await computeSourceHash(options.buildEnv);
   const recorded = await readFile(marker, "utf8").catch(() => "");
-  if (recorded === wanted && existsSync(path.join(options.distDir, "BUILD_ID"))) return false;
+  if (recorded === wanted && existsSync(path.join(options.distDir, "BUILD_ID")) && existsSync(ISLANDS_DIR)) return false;
+  await buildIslands();
   await runCommand("node_modules/.bin/next", ["build"], {
     ...options.env,
     ...options.buildEnv,

@@ -1,28 +1,25 @@
-import type { Metadata } from "next";
 import Link from "next/link";
+import { CALCULATOR_ISLAND_ID } from "@/islands/island-ids";
 import { CtaLinks } from "@/components/marketing/cta-links";
 import { ExampleAppCosts } from "@/components/marketing/example-app-costs";
 import { PageIntro } from "@/components/marketing/page-intro";
-import { PricingCalculator } from "@/components/marketing/pricing-calculator";
+import { PricingCalculator, type PricingCalculatorProps } from "@/components/marketing/pricing-calculator";
 import { RateTable } from "@/components/marketing/rate-table";
 import { EXAMPLE_APPS } from "@/lib/pricing/example-apps";
 import { formatEffective } from "@/lib/pricing/format-price";
-import { getPricing } from "@/lib/pricing/get-pricing";
+import type { PublicRateCard } from "@/lib/pricing/estimate";
 import { usageToInputs } from "@/lib/pricing/usage-fields";
 
-export const metadata: Metadata = {
-  title: "Pricing",
-  description:
-    "Public, per-resource prices for Tandem, examples of what real apps cost a month, and a calculator for yours.",
-  alternates: { canonical: "/pricing" },
+type Props = {
+  current: PublicRateCard;
+  upcoming: PublicRateCard | null;
+  /** The calculator island's module (lib/islands), which hydrates it when a visitor gets near. */
+  calculatorScript: string;
 };
 
-// Prerendered, and regenerated at most every 15 seconds when visited: a card operators publish (or
-// one that comes into force on its hour) shows without a redeploy. One small query per regeneration.
-export const revalidate = 15;
-
-export default async function PricingPage() {
-  const { current, upcoming } = await getPricing();
+/** The pricing page's content (pages/pricing.tsx): the card in force, an upcoming one, examples, the calculator. */
+export function PricingContent({ current, upcoming, calculatorScript }: Props) {
+  const calculator: PricingCalculatorProps = { card: current, initial: usageToInputs(EXAMPLE_APPS[0]!.usage) };
   return (
     <div className="mx-auto max-w-6xl px-4 py-14 sm:px-6 sm:py-20">
       <PageIntro eyebrow="Pricing" title="Pay for what your app uses, by the hour.">
@@ -93,7 +90,11 @@ export default async function PricingPage() {
           The same arithmetic that bills your usage, to the micro-dollar. Start from the team whiteboard and change
           anything.
         </p>
-        <PricingCalculator card={current} initial={usageToInputs(EXAMPLE_APPS[0]!.usage)} />
+        <div id={CALCULATOR_ISLAND_ID} data-props={JSON.stringify(calculator)}>
+          <PricingCalculator {...calculator} />
+        </div>
+        {/* A module script runs after the document is parsed (`defer` is its default, spelled out for the linter). */}
+        <script type="module" defer src={calculatorScript} />
       </section>
 
       <section aria-labelledby="safety" className="border-line bg-paper-soft mt-16 rounded-2xl border p-6 sm:p-8">

@@ -1,15 +1,7 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { CtaLinks } from "@/components/marketing/cta-links";
 import { LiveDemoCard } from "@/components/marketing/live-demo-card";
 import { StandingLadder } from "@/components/marketing/standing-ladder";
-
-export const metadata: Metadata = {
-  title: { absolute: "Tandem: real-time backends, billed by what you use" },
-  description:
-    "A hosted backend for live documents, multiplayer games and collaborative state. Prepaid, metered by the hour, with limits that protect your wallet.",
-  alternates: { canonical: "/" },
-};
 
 const uses = [
   {
@@ -44,7 +36,8 @@ const billingSteps = [
   },
 ];
 
-export default function HomePage() {
+/** The home page's content (pages/index.tsx): what Tandem is, who it is for, how prepaid billing works. */
+export function HomeContent() {
   return (
     <>
       <section className="mx-auto grid max-w-6xl items-center gap-12 px-4 pt-14 pb-16 sm:px-6 sm:pt-20 lg:grid-cols-[1.15fr_1fr]">
