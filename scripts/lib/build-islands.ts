@@ -14,12 +14,12 @@ export type IslandManifest = Record<keyof typeof ENTRIES, string>;
  * removed afterwards, not before: names are content hashes, so a site serving the same build meanwhile
  * never misses a file.
  */
-export async function buildIslands(): Promise<IslandManifest> {
+export async function buildIslands(outDir: string = ISLANDS_DIR): Promise<IslandManifest> {
   const { build } = await import("esbuild");
-  await mkdir(ISLANDS_DIR, { recursive: true });
+  await mkdir(outDir, { recursive: true });
   const result = await build({
     entryPoints: ENTRIES,
-    outdir: ISLANDS_DIR,
+    outdir: outDir,
     bundle: true,
     splitting: true,
     format: "esm",
@@ -38,10 +38,10 @@ export async function buildIslands(): Promise<IslandManifest> {
     const entry = Object.entries(ENTRIES).find(([, source]) => source === output.entryPoint);
     if (entry) manifest[entry[0]] = `/islands/${path.basename(file)}`;
   }
-  await writeFile(path.join(ISLANDS_DIR, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+  await writeFile(path.join(outDir, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
   const built = new Set(Object.keys(result.metafile.outputs).map((file) => path.basename(file)));
-  for (const file of await readdir(ISLANDS_DIR)) {
-    if (file !== "manifest.json" && !built.has(file)) await rm(path.join(ISLANDS_DIR, file), { force: true });
+  for (const file of await readdir(outDir)) {
+    if (file !== "manifest.json" && !built.has(file)) await rm(path.join(outDir, file), { force: true });
   }
   return manifest as IslandManifest;
 }
