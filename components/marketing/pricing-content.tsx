@@ -72,7 +72,7 @@ export function PricingContent({ current, upcoming, calculatorScript }: Props) {
         ) : null}
       </section>
 
-      <section aria-labelledby="examples" className="render-when-near mt-16">
+      <section aria-labelledby="examples" className="mt-16">
         <h2 id="examples" className="text-2xl font-bold tracking-tight">
           What apps cost
         </h2>
@@ -82,7 +82,7 @@ export function PricingContent({ current, upcoming, calculatorScript }: Props) {
         </div>
       </section>
 
-      <section aria-labelledby="calculator" className="render-when-near mt-16">
+      <section aria-labelledby="calculator" className="mt-16">
         <h2 id="calculator" className="text-2xl font-bold tracking-tight">
           Estimate your app
         </h2>
@@ -97,7 +97,7 @@ export function PricingContent({ current, upcoming, calculatorScript }: Props) {
         <script type="module" defer src={calculatorScript} />
       </section>
 
-      <section aria-labelledby="safety" className="render-when-near border-line bg-paper-soft mt-16 rounded-2xl border p-6 sm:p-8">
+      <section aria-labelledby="safety" className="border-line bg-paper-soft mt-16 rounded-2xl border p-6 sm:p-8">
         <h2 id="safety" className="text-xl font-bold tracking-tight">
           Your worst case is a paused app, not a bill
         </h2>
