@@ -3,15 +3,27 @@ import { sql } from "drizzle-orm";
 import type { Transaction } from "@/lib/db/client";
 import type { MeterRecord } from "./meter-record";
 
+/** `account|space` → space id of spaces known to exist (committed): spaces are never renamed or deleted. */
+export type KnownSpaces = Map<string, bigint>;
+
 /**
  * The ids of the records' spaces (`account|name` → id), creating the new ones (a space is created by
- * its first record, in the batch's transaction). Runs before the account locks: it only inserts into
- * `spaces`, in a fixed order, so it cannot deadlock with a batch that holds them. Spaces of unknown
- * accounts are skipped (the account lock that follows answers 404). When a concurrent batch created one
- * of the spaces first, the insert waits for it and the one statement cannot see it: read again.
+ * its first record, in the batch's transaction). Spaces in `known` are not asked for again, so a batch
+ * of known spaces costs no statement. Runs before the account locks: it only inserts into `spaces`, in
+ * a fixed order, so it cannot deadlock with a batch that holds them. Spaces of unknown accounts are
+ * skipped (the account lock that follows answers 404). When a concurrent batch created one of the
+ * spaces first, the insert waits for it and the one statement cannot see it: read again.
  */
-export async function ensureSpaces(tx: Transaction, records: MeterRecord[]): Promise<Map<string, bigint>> {
-  const pairs = new Map(records.map((record) => [`${record.account}|${record.space}`, record]));
+export async function ensureSpaces(tx: Transaction, records: MeterRecord[], known: KnownSpaces = new Map()): Promise<Map<string, bigint>> {
+  const found = new Map<string, bigint>();
+  const pairs = new Map<string, MeterRecord>();
+  for (const record of records) {
+    const key = `${record.account}|${record.space}`;
+    const id = known.get(key);
+    if (id !== undefined) found.set(key, id);
+    else pairs.set(key, record);
+  }
+  if (pairs.size === 0) return found;
   const accounts = [...pairs.values()].map((record) => record.account);
   const names = [...pairs.values()].map((record) => record.space);
   const read = async (create: boolean) => {
@@ -31,6 +43,8 @@ export async function ensureSpaces(tx: Transaction, records: MeterRecord[]): Pro
       select s.account_id, s.name, s.id::text from spaces s join input using (account_id, name)`);
     return new Map(rows.rows.map((row) => [`${row.account_id}|${row.name}`, BigInt(row.id)]));
   };
-  const ids = await read(true);
-  return ids.size === pairs.size ? ids : read(false);
+  let ids = await read(true);
+  if (ids.size !== pairs.size) ids = await read(false);
+  for (const [key, id] of ids) found.set(key, id);
+  return found;
 }

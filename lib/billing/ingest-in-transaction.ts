@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { getSystemAccounts } from "@/lib/ledger/system-accounts";
 import type { TransferInput } from "@/lib/ledger/types";
 import type { StandingChange } from "./apply-standing";
-import { ensureSpaces } from "./ensure-spaces";
+import { ensureSpaces, type KnownSpaces } from "./ensure-spaces";
 import type { MeterRecord } from "./meter-record";
 import { postCustomerTransfers } from "./post-customer-transfers";
 import { carriesFrom, rateRecords, type PricedLine } from "./rate-records";
@@ -24,7 +24,13 @@ export type PreparedBatch = {
 };
 
 export type BatchOutcome = { accepted: number; duplicates: number };
-export type GroupOutcome = { batches: BatchOutcome[]; standingChanges: StandingChange[]; postedTransfers: number };
+export type GroupOutcome = {
+  batches: BatchOutcome[];
+  standingChanges: StandingChange[];
+  postedTransfers: number;
+  /** The ids of the group's spaces (`account|space`), known to exist once the transaction commits. */
+  spaceIds: Map<string, bigint>;
+};
 
 /** Billing account id → customer ledger account id, locked in id order; unknown accounts are a 404. */
 async function lockAccounts(tx: Transaction, records: MeterRecord[]): Promise<Map<string, bigint>> {
@@ -125,16 +131,20 @@ function usageTransfers(
  * stored under a UNIQUE key in the same transaction as the usage transfer that bills it, so a record
  * can never be billed twice; standing is recomputed in the same transaction (postCustomerTransfers).
  */
-export async function ingestInTransaction(tx: Transaction, batches: PreparedBatch[]): Promise<GroupOutcome> {
+export async function ingestInTransaction(
+  tx: Transaction,
+  batches: PreparedBatch[],
+  knownSpaces?: KnownSpaces,
+): Promise<GroupOutcome> {
   const fresh = batches.flatMap((batch) => batch.fresh);
-  const spaceIds = await ensureSpaces(tx, fresh);
+  const spaceIds = await ensureSpaces(tx, fresh, knownSpaces);
   const ledgerIds = await lockAccounts(
     tx,
     batches.flatMap((batch) => batch.records),
   );
   const { stored, carries } = await readStoredState(tx, fresh);
   const { accepted, outcomes } = partitionBatches(batches, stored);
-  if (accepted.length === 0) return { batches: outcomes, standingChanges: [], postedTransfers: 0 };
+  if (accepted.length === 0) return { batches: outcomes, standingChanges: [], postedTransfers: 0, spaceIds };
   const priced = new Map<string, PricedLine[] | null>();
   const hashes = new Map<string, string>();
   for (const batch of batches) {
@@ -158,5 +168,5 @@ export async function ingestInTransaction(tx: Transaction, batches: PreparedBatc
   const transferByAccount = new Map(accounts.map((accountId, index) => [accountId, posted.transfers[index]!.id]));
   await storeUsage(tx, { accepted, hashes, costs: rated.costs, transferByAccount, carries: rated.carries, spaceIds });
   const postedTransfers = posted.transfers.filter((transfer) => !transfer.isReplay).length;
-  return { batches: outcomes, standingChanges: posted.standingChanges, postedTransfers };
+  return { batches: outcomes, standingChanges: posted.standingChanges, postedTransfers, spaceIds };
 }

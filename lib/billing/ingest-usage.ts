@@ -4,6 +4,7 @@ import { runTransaction } from "@/lib/db/run-transaction";
 import { AppError } from "@/lib/errors";
 import { getMetrics } from "@/lib/observability/metrics";
 import type { StandingChange } from "./apply-standing";
+import type { KnownSpaces } from "./ensure-spaces";
 import { ingestInTransaction, type GroupOutcome, type PreparedBatch } from "./ingest-in-transaction";
 import { meterRecordHash, type MeterRecord } from "./meter-record";
 import { listRateCards } from "./rate-cards";
@@ -16,9 +17,12 @@ export type IngestResult = { accepted: number; duplicates: number; standingChang
 // rather than once per batch (group commit). At most this many transactions run at a time per process.
 const MAX_GROUP = 8;
 const MAX_RUNNING = 2;
+// Space ids seen in committed groups, so that batches of known spaces skip ensureSpaces' statement. Spaces
+// are never renamed or deleted; the map is only a cache, emptied when it grows past this size.
+const MAX_KNOWN_SPACES = 200_000;
 
 type Pending = { batch: PreparedBatch; resolve: (result: IngestResult) => void; reject: (error: unknown) => void };
-type Queue = { pending: Pending[]; running: number };
+type Queue = { pending: Pending[]; running: number; knownSpaces: KnownSpaces };
 const queues = new WeakMap<Database, Queue>();
 
 /** Drops in-batch repeats of a record (counted as duplicates); the same id with other content is a conflict. */
@@ -44,8 +48,11 @@ function dedupeBatch(records: MeterRecord[]) {
   return { fresh, duplicates, hashes };
 }
 
-async function runGroup(db: Database, batches: PreparedBatch[]): Promise<GroupOutcome> {
-  const outcome = await runTransaction(db, (tx) => ingestInTransaction(tx, batches));
+async function runGroup(db: Database, queue: Queue, batches: PreparedBatch[]): Promise<GroupOutcome> {
+  const outcome = await runTransaction(db, (tx) => ingestInTransaction(tx, batches, queue.knownSpaces));
+  // Only after commit: a space created by a transaction that rolled back does not exist.
+  if (queue.knownSpaces.size + outcome.spaceIds.size > MAX_KNOWN_SPACES) queue.knownSpaces.clear();
+  for (const [key, id] of outcome.spaceIds) queue.knownSpaces.set(key, id);
   // Counted after commit, so a rolled-back batch is never counted.
   const metrics = getMetrics();
   metrics.meterRecords.inc({ outcome: "accepted" }, outcome.batches.reduce((sum, batch) => sum + batch.accepted, 0));
@@ -55,9 +62,9 @@ async function runGroup(db: Database, batches: PreparedBatch[]): Promise<GroupOu
   return outcome;
 }
 
-async function writeGroup(db: Database, group: Pending[]): Promise<void> {
+async function writeGroup(db: Database, queue: Queue, group: Pending[]): Promise<void> {
   try {
-    const outcome = await runGroup(db, group.map((pending) => pending.batch));
+    const outcome = await runGroup(db, queue, group.map((pending) => pending.batch));
     group.forEach((pending, index) => {
       // Standing changes concern accounts, not requests: the first request reports them (and mails).
       const standingChanges = index === 0 ? outcome.standingChanges : [];
@@ -67,14 +74,14 @@ async function writeGroup(db: Database, group: Pending[]): Promise<void> {
     if (group.length === 1) return group[0]!.reject(error);
     // Some batch is refused (unknown account, conflicting id) or the group failed: write each batch
     // alone, in order, so each request gets exactly the answer it would have had by itself.
-    for (const pending of group) await writeGroup(db, [pending]);
+    for (const pending of group) await writeGroup(db, queue, [pending]);
   }
 }
 
 async function drain(db: Database, queue: Queue): Promise<void> {
   queue.running++;
   try {
-    while (queue.pending.length > 0) await writeGroup(db, queue.pending.splice(0, MAX_GROUP));
+    while (queue.pending.length > 0) await writeGroup(db, queue, queue.pending.splice(0, MAX_GROUP));
   } finally {
     queue.running--;
   }
@@ -93,7 +100,7 @@ export async function ingestUsage(db: Database, records: MeterRecord[]): Promise
   const batch: PreparedBatch = { records, ...deduped, priced: priceRecords(deduped.fresh, await listRateCards(db)) };
   let queue = queues.get(db);
   if (!queue) {
-    queue = { pending: [], running: 0 };
+    queue = { pending: [], running: 0, knownSpaces: new Map() };
     queues.set(db, queue);
   }
   const result = new Promise<IngestResult>((resolve, reject) => queue.pending.push({ batch, resolve, reject }));
