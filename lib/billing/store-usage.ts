@@ -19,14 +19,47 @@ export type StoreUsageOptions = {
 // arrives as one bigint[] parameter: unnest of arrays costs Postgres a fraction of jsonb_to_recordset.
 const allColumns = [...RESOURCES, ...RESOURCES.map((resource) => `${resource}_cost`)];
 const insertColumns = sql.raw(allColumns.join(", "));
-const addOnConflict = sql.raw(
-  allColumns.map((column) => `${column} = usage_hours.${column} + excluded.${column}`).join(", "),
-);
+const addOnConflict = (table: string) =>
+  sql.raw(allColumns.map((column) => `${column} = ${table}.${column} + excluded.${column}`).join(", "));
+const DAY_MS = 86_400_000;
+
+type SumRow = { account: string; space: bigint; start: string; sums: bigint[] };
+
+/** Adds a record's units and billed micros to the row of `rows` under `key`. */
+function addTo(rows: Map<string, SumRow>, key: string, row: Omit<SumRow, "sums">, cost: RecordCost): void {
+  let sumRow = rows.get(key);
+  if (!sumRow) {
+    sumRow = { ...row, sums: allColumns.map(() => 0n) };
+    rows.set(key, sumRow);
+  }
+  for (const line of cost.lines) {
+    const index = RESOURCES.indexOf(line.resource);
+    sumRow.sums[index]! += line.units;
+    sumRow.sums[RESOURCES.length + index]! += line.micros;
+  }
+}
+
+/** The rows as one array parameter per column, for `unnest`. */
+function columnsOf(rows: Map<string, SumRow>) {
+  const list = [...rows.values()];
+  return sql.join(
+    [
+      sql`${sql.param(list.map((row) => row.account))}::text[]`,
+      sql`${sql.param(list.map((row) => row.space))}::bigint[]`,
+      sql`${sql.param(list.map((row) => row.start))}::timestamptz[]`,
+      ...allColumns.map((_, column) => sql`${sql.param(list.map((row) => row.sums[column]!))}::bigint[]`),
+    ],
+    sql`, `,
+  );
+}
 
 /**
  * Stores the accepted records (their ids under UNIQUE keys, in the caller's transaction), adds their
- * units and billed cost to the hour's row of each space (one wide row per account, space and hour), and
- * writes back the moved rating carries: one statement, one round trip, for the whole batch.
+ * units and billed cost to the hour's row of each space (one wide row per account, space and hour) and
+ * to its UTC day's row in the usage_days rollup, and writes back the moved rating carries: one
+ * statement, one round trip, for the whole batch. usage_hours is written only here, so the rollup is
+ * kept here too, from the same sums (migration 0014 replaced the per-statement triggers that re-derived
+ * it from the changed rows).
  */
 export async function storeUsage(tx: Transaction, options: StoreUsageOptions): Promise<void> {
   const { spaceIds } = options;
@@ -34,11 +67,13 @@ export async function storeUsage(tx: Transaction, options: StoreUsageOptions): P
   const hashes: string[] = [];
   const costs: bigint[] = [];
   const transfers: Array<bigint | null> = [];
-  const hours = new Map<string, { account: string; space: bigint; hour: string; sums: bigint[] }>();
+  const hours = new Map<string, SumRow>();
+  const days = new Map<string, SumRow>();
   for (const record of options.accepted) {
     const cost = options.costs.get(record.id)!;
     const space = spaceIds.get(`${record.account}|${record.space}`)!;
     const hour = record.hour.toISOString();
+    const day = new Date(Math.floor(record.hour.getTime() / DAY_MS) * DAY_MS).toISOString();
     records.id.push(record.id);
     records.account.push(record.account);
     records.space.push(space);
@@ -46,21 +81,9 @@ export async function storeUsage(tx: Transaction, options: StoreUsageOptions): P
     hashes.push(options.hashes.get(record.id)!);
     costs.push(cost.total);
     transfers.push(options.transferByAccount.get(record.account) ?? null);
-
-    const key = `${record.account}|${space}|${hour}`;
-    let row = hours.get(key);
-    if (!row) {
-      row = { account: record.account, space, hour, sums: allColumns.map(() => 0n) };
-      hours.set(key, row);
-    }
-    for (const line of cost.lines) {
-      const index = RESOURCES.indexOf(line.resource);
-      row.sums[index]! += line.units;
-      row.sums[RESOURCES.length + index]! += line.micros;
-    }
+    addTo(hours, `${record.account}|${space}|${hour}`, { account: record.account, space, start: hour }, cost);
+    addTo(days, `${record.account}|${space}|${day}`, { account: record.account, space, start: day }, cost);
   }
-  const hourRows = [...hours.values()];
-  const sums = allColumns.map((_, column) => sql.param(hourRows.map((row) => row.sums[column]!)));
   const carries = options.carries;
   await tx.execute(sql`
     with meter as (
@@ -74,10 +97,12 @@ export async function storeUsage(tx: Transaction, options: StoreUsageOptions): P
         ${sql.param(carries.map((carry) => carry.resource))}::text[], ${sql.param(carries.map((carry) => carry.cardId))}::int[],
         ${sql.param(carries.map((carry) => carry.numerator))}::bigint[])
       on conflict (account_id, resource, card_id) do update set numerator = excluded.numerator
+    ), day_rows as (
+      insert into usage_days (account_id, space_id, day, ${insertColumns})
+      select * from unnest(${columnsOf(days)})
+      on conflict (account_id, day, space_id) do update set ${addOnConflict("usage_days")}
     )
     insert into usage_hours (account_id, space_id, hour, ${insertColumns})
-    select * from unnest(${sql.param(hourRows.map((row) => row.account))}::text[],
-      ${sql.param(hourRows.map((row) => row.space))}::bigint[], ${sql.param(hourRows.map((row) => row.hour))}::timestamptz[],
-      ${sql.join(sums.map((param) => sql`${param}::bigint[]`), sql`, `)})
-    on conflict (account_id, hour, space_id) do update set ${addOnConflict}`);
+    select * from unnest(${columnsOf(hours)})
+    on conflict (account_id, hour, space_id) do update set ${addOnConflict("usage_hours")}`);
 }
