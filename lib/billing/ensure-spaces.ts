@@ -1,5 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
+import { textArrayLiteral } from "@/lib/db/array-literal";
 import type { Transaction } from "@/lib/db/client";
 import type { MeterRecord } from "./meter-record";
 
@@ -29,7 +30,7 @@ export async function ensureSpaces(tx: Transaction, records: MeterRecord[], know
   const read = async (create: boolean) => {
     const rows = await tx.execute<{ account_id: string; name: string; id: string }>(sql`
       with input as (
-        select account_id, name from unnest(${sql.param(accounts)}::text[], ${sql.param(names)}::text[]) as t(account_id, name)
+        select account_id, name from unnest(${textArrayLiteral(accounts)}::text[], ${textArrayLiteral(names)}::text[]) as t(account_id, name)
       ), created as (
         insert into spaces (account_id, name)
         select account_id, name from input

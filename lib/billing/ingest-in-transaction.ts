@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
+import { textArrayLiteral } from "@/lib/db/array-literal";
 import type { Transaction } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { getSystemAccounts } from "@/lib/ledger/system-accounts";
@@ -37,7 +38,7 @@ async function lockAccounts(tx: Transaction, records: MeterRecord[]): Promise<Ma
   const ids = [...new Set(records.map((record) => record.account))];
   const rows = await tx.execute<{ billing_account_id: string; id: string }>(sql`
     select billing_account_id, id::text from ledger_accounts
-    where billing_account_id = any(${sql.param(ids)}::text[])
+    where billing_account_id = any(${textArrayLiteral(ids)}::text[])
     order by id for update`);
   const ledgerIds = new Map(rows.rows.map((row) => [row.billing_account_id, BigInt(row.id)]));
   const unknown = ids.filter((id) => !ledgerIds.has(id));
@@ -65,9 +66,9 @@ async function readStoredState(tx: Transaction, fresh: MeterRecord[]) {
   }>(sql`
     select
       (select coalesce(json_agg(json_build_array(id, payload_hash)), '[]') from meter_records
-        where id = any(${sql.param(ids)}::text[])) as existing,
+        where id = any(${textArrayLiteral(ids)}::text[])) as existing,
       (select coalesce(json_agg(json_build_array(account_id, resource, card_id, numerator::text)), '[]') from rating_remainders
-        where account_id = any(${sql.param(accounts)}::text[])) as carries`);
+        where account_id = any(${textArrayLiteral(accounts)}::text[])) as carries`);
   const row = result.rows[0]!;
   return { stored: new Map(row.existing), carries: carriesFrom(row.carries) };
 }

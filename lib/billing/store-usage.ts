@@ -1,5 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
+import { integerArrayLiteral, textArrayLiteral } from "@/lib/db/array-literal";
 import type { Transaction } from "@/lib/db/client";
 import type { MeterRecord } from "./meter-record";
 import type { Carry, RecordCost } from "./rate-records";
@@ -44,10 +45,10 @@ function columnsOf(rows: Map<string, SumRow>) {
   const list = [...rows.values()];
   return sql.join(
     [
-      sql`${sql.param(list.map((row) => row.account))}::text[]`,
-      sql`${sql.param(list.map((row) => row.space))}::bigint[]`,
-      sql`${sql.param(list.map((row) => row.start))}::timestamptz[]`,
-      ...allColumns.map((_, column) => sql`${sql.param(list.map((row) => row.sums[column]!))}::bigint[]`),
+      sql`${textArrayLiteral(list.map((row) => row.account))}::text[]`,
+      sql`${integerArrayLiteral(list.map((row) => row.space))}::bigint[]`,
+      sql`${textArrayLiteral(list.map((row) => row.start))}::timestamptz[]`,
+      ...allColumns.map((_, column) => sql`${integerArrayLiteral(list.map((row) => row.sums[column]!))}::bigint[]`),
     ],
     sql`, `,
   );
@@ -88,14 +89,15 @@ export async function storeUsage(tx: Transaction, options: StoreUsageOptions): P
   await tx.execute(sql`
     with meter as (
       insert into meter_records (id, account_id, space_id, hour, payload_hash, cost_micros, transfer_id)
-      select * from unnest(${sql.param(records.id)}::text[], ${sql.param(records.account)}::text[],
-        ${sql.param(records.space)}::bigint[], ${sql.param(records.hour)}::timestamptz[], ${sql.param(hashes)}::text[],
-        ${sql.param(costs)}::bigint[], ${sql.param(transfers)}::bigint[])
+      select * from unnest(${textArrayLiteral(records.id)}::text[], ${textArrayLiteral(records.account)}::text[],
+        ${integerArrayLiteral(records.space)}::bigint[], ${textArrayLiteral(records.hour)}::timestamptz[],
+        ${textArrayLiteral(hashes)}::text[], ${integerArrayLiteral(costs)}::bigint[], ${integerArrayLiteral(transfers)}::bigint[])
     ), remainders as (
       insert into rating_remainders (account_id, resource, card_id, numerator)
-      select * from unnest(${sql.param(carries.map((carry) => carry.accountId))}::text[],
-        ${sql.param(carries.map((carry) => carry.resource))}::text[], ${sql.param(carries.map((carry) => carry.cardId))}::int[],
-        ${sql.param(carries.map((carry) => carry.numerator))}::bigint[])
+      select * from unnest(${textArrayLiteral(carries.map((carry) => carry.accountId))}::text[],
+        ${textArrayLiteral(carries.map((carry) => carry.resource))}::text[],
+        ${integerArrayLiteral(carries.map((carry) => carry.cardId))}::int[],
+        ${integerArrayLiteral(carries.map((carry) => carry.numerator))}::bigint[])
       on conflict (account_id, resource, card_id) do update set numerator = excluded.numerator
     ), day_rows as (
       insert into usage_days (account_id, space_id, day, ${insertColumns})
