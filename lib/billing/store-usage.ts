@@ -22,11 +22,10 @@ const allColumns = [...RESOURCES, ...RESOURCES.map((resource) => `${resource}_co
 const insertColumns = sql.raw(allColumns.join(", "));
 const addOnConflict = (table: string) =>
   sql.raw(allColumns.map((column) => `${column} = ${table}.${column} + excluded.${column}`).join(", "));
-const DAY_MS = 86_400_000;
 
 type SumRow = { account: string; space: bigint; start: string; sums: bigint[] };
 
-/** Adds a record's units and billed micros to the row of `rows` under `key`. */
+/** Adds a record's units and billed micros to its hour's row. */
 function addTo(rows: Map<string, SumRow>, key: string, row: Omit<SumRow, "sums">, cost: RecordCost): void {
   let sumRow = rows.get(key);
   if (!sumRow) {
@@ -38,6 +37,33 @@ function addTo(rows: Map<string, SumRow>, key: string, row: Omit<SumRow, "sums">
     sumRow.sums[index]! += line.units;
     sumRow.sums[RESOURCES.length + index]! += line.micros;
   }
+}
+
+/**
+ * The hour rows summed by UTC day, or null when no two of them share a day (the usual batch: one hour),
+ * in which case the day rows are the hour rows themselves and Postgres truncates their hours.
+ */
+function daysOf(hours: Map<string, SumRow>): Map<string, SumRow> | null {
+  const days = new Map<string, SumRow[]>();
+  let isShared = false;
+  for (const row of hours.values()) {
+    // `start` is an ISO instant (toISOString): its first ten characters are its UTC date.
+    const key = `${row.account}|${row.space}|${row.start.slice(0, 10)}T00:00:00.000Z`;
+    const same = days.get(key);
+    if (same) {
+      same.push(row);
+      isShared = true;
+    } else {
+      days.set(key, [row]);
+    }
+  }
+  if (!isShared) return null;
+  const summed = new Map<string, SumRow>();
+  for (const [key, rows] of days) {
+    const sums = allColumns.map((_, column) => rows.reduce((sum, row) => sum + row.sums[column]!, 0n));
+    summed.set(key, { account: rows[0]!.account, space: rows[0]!.space, start: key.slice(key.lastIndexOf("|") + 1), sums });
+  }
+  return summed;
 }
 
 /** The rows as one array parameter per column, for `unnest`. */
@@ -69,12 +95,10 @@ export async function storeUsage(tx: Transaction, options: StoreUsageOptions): P
   const costs: bigint[] = [];
   const transfers: Array<bigint | null> = [];
   const hours = new Map<string, SumRow>();
-  const days = new Map<string, SumRow>();
   for (const record of options.accepted) {
     const cost = options.costs.get(record.id)!;
     const space = spaceIds.get(`${record.account}|${record.space}`)!;
     const hour = record.hour.toISOString();
-    const day = new Date(Math.floor(record.hour.getTime() / DAY_MS) * DAY_MS).toISOString();
     records.id.push(record.id);
     records.account.push(record.account);
     records.space.push(space);
@@ -83,9 +107,12 @@ export async function storeUsage(tx: Transaction, options: StoreUsageOptions): P
     costs.push(cost.total);
     transfers.push(options.transferByAccount.get(record.account) ?? null);
     addTo(hours, `${record.account}|${space}|${hour}`, { account: record.account, space, start: hour }, cost);
-    addTo(days, `${record.account}|${space}|${day}`, { account: record.account, space, start: day }, cost);
   }
   const carries = options.carries;
+  const days = daysOf(hours);
+  const dayRows = days
+    ? sql`select * from unnest(${columnsOf(days)})`
+    : sql`select account_id, space_id, date_trunc('day', hour, 'UTC'), ${insertColumns} from hour_rows`;
   await tx.execute(sql`
     with meter as (
       insert into meter_records (id, account_id, space_id, hour, payload_hash, cost_micros, transfer_id)
@@ -99,12 +126,14 @@ export async function storeUsage(tx: Transaction, options: StoreUsageOptions): P
         ${integerArrayLiteral(carries.map((carry) => carry.cardId))}::int[],
         ${integerArrayLiteral(carries.map((carry) => carry.numerator))}::bigint[])
       on conflict (account_id, resource, card_id) do update set numerator = excluded.numerator
+    ), hour_rows as (
+      select * from unnest(${columnsOf(hours)}) as t(account_id, space_id, hour, ${insertColumns})
     ), day_rows as (
       insert into usage_days (account_id, space_id, day, ${insertColumns})
-      select * from unnest(${columnsOf(days)})
+      ${dayRows}
       on conflict (account_id, day, space_id) do update set ${addOnConflict("usage_days")}
     )
     insert into usage_hours (account_id, space_id, hour, ${insertColumns})
-    select * from unnest(${columnsOf(hours)})
+    select * from hour_rows
     on conflict (account_id, hour, space_id) do update set ${addOnConflict("usage_hours")}`);
 }

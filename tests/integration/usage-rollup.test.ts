@@ -70,6 +70,8 @@ describe("usage_days rollup kept by ingestion", () => {
     // Additions to the same hours, some batches concurrent (possibly written in one transaction).
     const statuses = await Promise.all([2, 3, 4].map((seed) => send(batch(account, hours, seed))));
     expect(statuses).toEqual([200, 200, 200]);
+    // One hour alone (no two hour rows share a day: the day rows are derived from the hour rows).
+    expect(await send(batch(account, [hours[3]!], 6))).toBe(200);
     // Refused whole (an unknown account): adds nothing to either table.
     expect(await send([...batch(account, hours, 5), { ...batch(account, hours, 5)[0]!, account: "acct_doesnotexist0000000" }])).toBe(404);
 
@@ -81,7 +83,7 @@ describe("usage_days rollup kept by ingestion", () => {
     }
     const total = await getDb().execute<{ cost: string; units: string }>(sql`
       select sum(cpu_ms_cost)::text as cost, sum(cpu_ms)::text as units from usage_days where account_id = ${account}`);
-    expect(BigInt(total.rows[0]!.units)).toBe(1_000_003n * BigInt([1, 2, 3, 4].reduce((sum, seed) => sum + 12 * seed + 3 * 6 + 4 * 3, 0)));
+    expect(BigInt(total.rows[0]!.units)).toBe(1_000_003n * BigInt([1, 2, 3, 4].reduce((sum, seed) => sum + 12 * seed + 3 * 6 + 4 * 3, 0) + 3 * 6 + 3));
     expect(BigInt(total.rows[0]!.cost)).toBeGreaterThan(0n);
   });
 });
