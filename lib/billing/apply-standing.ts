@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Transaction } from "@/lib/db/client";
-import { requestAutoRecharges } from "@/lib/payments/request-auto-recharge";
+import { autoRechargeRequestSql } from "@/lib/payments/request-auto-recharge";
 import { standingFor, type StandingState } from "./standing";
 
 export type StandingChange = { accountId: string; from: StandingState; to: StandingState; balanceMicros: bigint };
@@ -20,10 +20,11 @@ export type ApplyStandingOptions = {
  */
 export async function applyStanding(tx: Transaction, options: ApplyStandingOptions): Promise<StandingChange[]> {
   if (options.balances.size === 0) return [];
-  // Auto-recharge (lib/payments): one request row per account that fell under its threshold.
-  await requestAutoRecharges(tx, options.balances);
   const ids = [...options.balances.keys()];
+  // Auto-recharge (lib/payments): one request row per account that fell under its threshold, asked in
+  // the statement that reads the accounts' standing (one round trip under the locks, not two).
   const current = await tx.execute<{ id: string; state: StandingState; low: string; floor: string }>(sql`
+    with recharges as (${autoRechargeRequestSql(options.balances)})
     select id, state, low_threshold_micros::text as low, floor_micros::text as floor
     from billing_accounts where id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`);
   const changes: StandingChange[] = [];

@@ -1,12 +1,13 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
+import { textArrayLiteral } from "@/lib/db/array-literal";
 import type { Transaction } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { getSystemAccounts } from "@/lib/ledger/system-accounts";
 import type { TransferInput } from "@/lib/ledger/types";
 import type { StandingChange } from "./apply-standing";
-import { ensureSpaces } from "./ensure-spaces";
+import { ensureSpaces, type KnownSpaces } from "./ensure-spaces";
 import type { MeterRecord } from "./meter-record";
 import { postCustomerTransfers } from "./post-customer-transfers";
 import { carriesFrom, rateRecords, type PricedLine } from "./rate-records";
@@ -24,14 +25,20 @@ export type PreparedBatch = {
 };
 
 export type BatchOutcome = { accepted: number; duplicates: number };
-export type GroupOutcome = { batches: BatchOutcome[]; standingChanges: StandingChange[]; postedTransfers: number };
+export type GroupOutcome = {
+  batches: BatchOutcome[];
+  standingChanges: StandingChange[];
+  postedTransfers: number;
+  /** The ids of the group's spaces (`account|space`), known to exist once the transaction commits. */
+  spaceIds: Map<string, bigint>;
+};
 
 /** Billing account id → customer ledger account id, locked in id order; unknown accounts are a 404. */
 async function lockAccounts(tx: Transaction, records: MeterRecord[]): Promise<Map<string, bigint>> {
   const ids = [...new Set(records.map((record) => record.account))];
   const rows = await tx.execute<{ billing_account_id: string; id: string }>(sql`
     select billing_account_id, id::text from ledger_accounts
-    where billing_account_id = any(${sql.param(ids)}::text[])
+    where billing_account_id = any(${textArrayLiteral(ids)}::text[])
     order by id for update`);
   const ledgerIds = new Map(rows.rows.map((row) => [row.billing_account_id, BigInt(row.id)]));
   const unknown = ids.filter((id) => !ledgerIds.has(id));
@@ -59,9 +66,9 @@ async function readStoredState(tx: Transaction, fresh: MeterRecord[]) {
   }>(sql`
     select
       (select coalesce(json_agg(json_build_array(id, payload_hash)), '[]') from meter_records
-        where id = any(${sql.param(ids)}::text[])) as existing,
+        where id = any(${textArrayLiteral(ids)}::text[])) as existing,
       (select coalesce(json_agg(json_build_array(account_id, resource, card_id, numerator::text)), '[]') from rating_remainders
-        where account_id = any(${sql.param(accounts)}::text[])) as carries`);
+        where account_id = any(${textArrayLiteral(accounts)}::text[])) as carries`);
   const row = result.rows[0]!;
   return { stored: new Map(row.existing), carries: carriesFrom(row.carries) };
 }
@@ -125,16 +132,20 @@ function usageTransfers(
  * stored under a UNIQUE key in the same transaction as the usage transfer that bills it, so a record
  * can never be billed twice; standing is recomputed in the same transaction (postCustomerTransfers).
  */
-export async function ingestInTransaction(tx: Transaction, batches: PreparedBatch[]): Promise<GroupOutcome> {
+export async function ingestInTransaction(
+  tx: Transaction,
+  batches: PreparedBatch[],
+  knownSpaces?: KnownSpaces,
+): Promise<GroupOutcome> {
   const fresh = batches.flatMap((batch) => batch.fresh);
-  const spaceIds = await ensureSpaces(tx, fresh);
+  const spaceIds = await ensureSpaces(tx, fresh, knownSpaces);
   const ledgerIds = await lockAccounts(
     tx,
     batches.flatMap((batch) => batch.records),
   );
   const { stored, carries } = await readStoredState(tx, fresh);
   const { accepted, outcomes } = partitionBatches(batches, stored);
-  if (accepted.length === 0) return { batches: outcomes, standingChanges: [], postedTransfers: 0 };
+  if (accepted.length === 0) return { batches: outcomes, standingChanges: [], postedTransfers: 0, spaceIds };
   const priced = new Map<string, PricedLine[] | null>();
   const hashes = new Map<string, string>();
   for (const batch of batches) {
@@ -158,5 +169,5 @@ export async function ingestInTransaction(tx: Transaction, batches: PreparedBatc
   const transferByAccount = new Map(accounts.map((accountId, index) => [accountId, posted.transfers[index]!.id]));
   await storeUsage(tx, { accepted, hashes, costs: rated.costs, transferByAccount, carries: rated.carries, spaceIds });
   const postedTransfers = posted.transfers.filter((transfer) => !transfer.isReplay).length;
-  return { batches: outcomes, standingChanges: posted.standingChanges, postedTransfers };
+  return { batches: outcomes, standingChanges: posted.standingChanges, postedTransfers, spaceIds };
 }

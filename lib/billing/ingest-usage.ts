@@ -4,6 +4,7 @@ import { runTransaction } from "@/lib/db/run-transaction";
 import { AppError } from "@/lib/errors";
 import { getMetrics } from "@/lib/observability/metrics";
 import type { StandingChange } from "./apply-standing";
+import type { KnownSpaces } from "./ensure-spaces";
 import { ingestInTransaction, type GroupOutcome, type PreparedBatch } from "./ingest-in-transaction";
 import { meterRecordHash, type MeterRecord } from "./meter-record";
 import { listRateCards } from "./rate-cards";
@@ -13,12 +14,23 @@ export type IngestResult = { accepted: number; duplicates: number; standingChang
 
 // Batches that arrive while others are being written wait and are then written together, up to this
 // many per transaction: the transaction's round trips under the account locks are paid once per group
-// rather than once per batch (group commit). At most this many transactions run at a time per process.
+// rather than once per batch (group commit). At most this many transactions run at a time per process,
+// and never two whose batches share an account: the second would only wait for the first one's locks,
+// while holding back batches that could have joined its group.
 const MAX_GROUP = 8;
 const MAX_RUNNING = 2;
+// Space ids seen in committed groups, so that batches of known spaces skip ensureSpaces' statement. Spaces
+// are never renamed or deleted; the map is only a cache, emptied when it grows past this size.
+const MAX_KNOWN_SPACES = 200_000;
 
-type Pending = { batch: PreparedBatch; resolve: (result: IngestResult) => void; reject: (error: unknown) => void };
-type Queue = { pending: Pending[]; running: number };
+type Pending = {
+  batch: PreparedBatch;
+  accounts: Set<string>;
+  resolve: (result: IngestResult) => void;
+  reject: (error: unknown) => void;
+};
+/** `running`: the accounts of each group being written. */
+type Queue = { pending: Pending[]; running: Set<Set<string>>; knownSpaces: KnownSpaces };
 const queues = new WeakMap<Database, Queue>();
 
 /** Drops in-batch repeats of a record (counted as duplicates); the same id with other content is a conflict. */
@@ -44,8 +56,11 @@ function dedupeBatch(records: MeterRecord[]) {
   return { fresh, duplicates, hashes };
 }
 
-async function runGroup(db: Database, batches: PreparedBatch[]): Promise<GroupOutcome> {
-  const outcome = await runTransaction(db, (tx) => ingestInTransaction(tx, batches));
+async function runGroup(db: Database, queue: Queue, batches: PreparedBatch[]): Promise<GroupOutcome> {
+  const outcome = await runTransaction(db, (tx) => ingestInTransaction(tx, batches, queue.knownSpaces));
+  // Only after commit: a space created by a transaction that rolled back does not exist.
+  if (queue.knownSpaces.size + outcome.spaceIds.size > MAX_KNOWN_SPACES) queue.knownSpaces.clear();
+  for (const [key, id] of outcome.spaceIds) queue.knownSpaces.set(key, id);
   // Counted after commit, so a rolled-back batch is never counted.
   const metrics = getMetrics();
   metrics.meterRecords.inc({ outcome: "accepted" }, outcome.batches.reduce((sum, batch) => sum + batch.accepted, 0));
@@ -55,9 +70,9 @@ async function runGroup(db: Database, batches: PreparedBatch[]): Promise<GroupOu
   return outcome;
 }
 
-async function writeGroup(db: Database, group: Pending[]): Promise<void> {
+async function writeGroup(db: Database, queue: Queue, group: Pending[]): Promise<void> {
   try {
-    const outcome = await runGroup(db, group.map((pending) => pending.batch));
+    const outcome = await runGroup(db, queue, group.map((pending) => pending.batch));
     group.forEach((pending, index) => {
       // Standing changes concern accounts, not requests: the first request reports them (and mails).
       const standingChanges = index === 0 ? outcome.standingChanges : [];
@@ -67,16 +82,37 @@ async function writeGroup(db: Database, group: Pending[]): Promise<void> {
     if (group.length === 1) return group[0]!.reject(error);
     // Some batch is refused (unknown account, conflicting id) or the group failed: write each batch
     // alone, in order, so each request gets exactly the answer it would have had by itself.
-    for (const pending of group) await writeGroup(db, [pending]);
+    for (const pending of group) await writeGroup(db, queue, [pending]);
   }
 }
 
+/** Takes, in arrival order, up to MAX_GROUP pending batches that share no account with a running group. */
+function takeGroup(queue: Queue): { group: Pending[]; accounts: Set<string> } {
+  const group: Pending[] = [];
+  const accounts = new Set<string>();
+  const isFree = (pending: Pending) =>
+    [...queue.running].every((busy) => [...pending.accounts].every((account) => !busy.has(account)));
+  queue.pending = queue.pending.filter((pending) => {
+    if (group.length >= MAX_GROUP || !isFree(pending)) return true;
+    group.push(pending);
+    for (const account of pending.accounts) accounts.add(account);
+    return false;
+  });
+  return { group, accounts };
+}
+
+// A drain stops when what is pending waits for another group's accounts; that group's drain takes it
+// next (it looks again after its own group, with nothing else running), so no batch is left behind.
 async function drain(db: Database, queue: Queue): Promise<void> {
-  queue.running++;
-  try {
-    while (queue.pending.length > 0) await writeGroup(db, queue.pending.splice(0, MAX_GROUP));
-  } finally {
-    queue.running--;
+  for (;;) {
+    const { group, accounts } = takeGroup(queue);
+    if (group.length === 0) return;
+    queue.running.add(accounts);
+    try {
+      await writeGroup(db, queue, group);
+    } finally {
+      queue.running.delete(accounts);
+    }
   }
 }
 
@@ -93,10 +129,11 @@ export async function ingestUsage(db: Database, records: MeterRecord[]): Promise
   const batch: PreparedBatch = { records, ...deduped, priced: priceRecords(deduped.fresh, await listRateCards(db)) };
   let queue = queues.get(db);
   if (!queue) {
-    queue = { pending: [], running: 0 };
+    queue = { pending: [], running: new Set(), knownSpaces: new Map() };
     queues.set(db, queue);
   }
-  const result = new Promise<IngestResult>((resolve, reject) => queue.pending.push({ batch, resolve, reject }));
-  if (queue.running < MAX_RUNNING) void drain(db, queue);
+  const accounts = new Set(records.map((record) => record.account));
+  const result = new Promise<IngestResult>((resolve, reject) => queue.pending.push({ batch, accounts, resolve, reject }));
+  if (queue.running.size < MAX_RUNNING) void drain(db, queue);
   return result;
 }

@@ -7,6 +7,20 @@ import { applyStanding, type StandingChange } from "./apply-standing";
 
 export type CustomerPostResult = PostResult & { standingChanges: StandingChange[] };
 
+// Ledger account id → its billing account id (null for the platform's own accounts). Set when a ledger
+// account is created and never changed, so once read it is remembered (a question less under the locks).
+const owners = new Map<bigint, string | null>();
+
+async function ownersOf(tx: Transaction, ids: bigint[]): Promise<Map<bigint, string | null>> {
+  const unknown = ids.filter((id) => !owners.has(id));
+  if (unknown.length > 0) {
+    const rows = await tx.execute<{ id: string; billing_account_id: string | null }>(sql`
+      select id::text, billing_account_id from ledger_accounts where id = any(${`{${unknown.join(",")}}`}::bigint[])`);
+    for (const row of rows.rows) owners.set(BigInt(row.id), row.billing_account_id);
+  }
+  return new Map(ids.map((id) => [id, owners.get(id) ?? null]));
+}
+
 /**
  * Posts transfers that touch customer accounts and recomputes those accounts' standing in the same
  * transaction, under the same locks: every money movement that can cross a threshold goes through here.
@@ -14,11 +28,10 @@ export type CustomerPostResult = PostResult & { standingChanges: StandingChange[
 export async function postCustomerTransfers(tx: Transaction, inputs: TransferInput[], cause: string): Promise<CustomerPostResult> {
   const posted = await postTransfers(tx, inputs);
   if (posted.balances.size === 0) return { ...posted, standingChanges: [] };
-  const ids = [...posted.balances.keys()].map(String);
-  const owners = await tx.execute<{ id: string; billing_account_id: string }>(sql`
-    select id::text, billing_account_id from ledger_accounts
-    where id = any(${`{${ids.join(",")}}`}::bigint[]) and billing_account_id is not null`);
-  const balances = new Map(owners.rows.map((row) => [row.billing_account_id, posted.balances.get(BigInt(row.id))!]));
+  const balances = new Map<string, bigint>();
+  for (const [id, owner] of await ownersOf(tx, [...posted.balances.keys()])) {
+    if (owner !== null) balances.set(owner, posted.balances.get(id)!);
+  }
   const fresh = posted.transfers.find((transfer) => !transfer.isReplay);
   const standingChanges = await applyStanding(tx, { balances, cause, causeTransferId: fresh?.id });
   return { ...posted, standingChanges };

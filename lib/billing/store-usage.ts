@@ -1,5 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
+import { integerArrayLiteral, textArrayLiteral } from "@/lib/db/array-literal";
 import type { Transaction } from "@/lib/db/client";
 import type { MeterRecord } from "./meter-record";
 import type { Carry, RecordCost } from "./rate-records";
@@ -19,14 +20,73 @@ export type StoreUsageOptions = {
 // arrives as one bigint[] parameter: unnest of arrays costs Postgres a fraction of jsonb_to_recordset.
 const allColumns = [...RESOURCES, ...RESOURCES.map((resource) => `${resource}_cost`)];
 const insertColumns = sql.raw(allColumns.join(", "));
-const addOnConflict = sql.raw(
-  allColumns.map((column) => `${column} = usage_hours.${column} + excluded.${column}`).join(", "),
-);
+const addOnConflict = (table: string) =>
+  sql.raw(allColumns.map((column) => `${column} = ${table}.${column} + excluded.${column}`).join(", "));
+
+type SumRow = { account: string; space: bigint; start: string; sums: bigint[] };
+
+/** Adds a record's units and billed micros to its hour's row. */
+function addTo(rows: Map<string, SumRow>, key: string, row: Omit<SumRow, "sums">, cost: RecordCost): void {
+  let sumRow = rows.get(key);
+  if (!sumRow) {
+    sumRow = { ...row, sums: allColumns.map(() => 0n) };
+    rows.set(key, sumRow);
+  }
+  for (const line of cost.lines) {
+    const index = RESOURCES.indexOf(line.resource);
+    sumRow.sums[index]! += line.units;
+    sumRow.sums[RESOURCES.length + index]! += line.micros;
+  }
+}
+
+/**
+ * The hour rows summed by UTC day, or null when no two of them share a day (the usual batch: one hour),
+ * in which case the day rows are the hour rows themselves and Postgres truncates their hours.
+ */
+function daysOf(hours: Map<string, SumRow>): Map<string, SumRow> | null {
+  const days = new Map<string, SumRow[]>();
+  let isShared = false;
+  for (const row of hours.values()) {
+    // `start` is an ISO instant (toISOString): its first ten characters are its UTC date.
+    const key = `${row.account}|${row.space}|${row.start.slice(0, 10)}T00:00:00.000Z`;
+    const same = days.get(key);
+    if (same) {
+      same.push(row);
+      isShared = true;
+    } else {
+      days.set(key, [row]);
+    }
+  }
+  if (!isShared) return null;
+  const summed = new Map<string, SumRow>();
+  for (const [key, rows] of days) {
+    const sums = allColumns.map((_, column) => rows.reduce((sum, row) => sum + row.sums[column]!, 0n));
+    summed.set(key, { account: rows[0]!.account, space: rows[0]!.space, start: key.slice(key.lastIndexOf("|") + 1), sums });
+  }
+  return summed;
+}
+
+/** The rows as one array parameter per column, for `unnest`. */
+function columnsOf(rows: Map<string, SumRow>) {
+  const list = [...rows.values()];
+  return sql.join(
+    [
+      sql`${textArrayLiteral(list.map((row) => row.account))}::text[]`,
+      sql`${integerArrayLiteral(list.map((row) => row.space))}::bigint[]`,
+      sql`${textArrayLiteral(list.map((row) => row.start))}::timestamptz[]`,
+      ...allColumns.map((_, column) => sql`${integerArrayLiteral(list.map((row) => row.sums[column]!))}::bigint[]`),
+    ],
+    sql`, `,
+  );
+}
 
 /**
  * Stores the accepted records (their ids under UNIQUE keys, in the caller's transaction), adds their
- * units and billed cost to the hour's row of each space (one wide row per account, space and hour), and
- * writes back the moved rating carries: one statement, one round trip, for the whole batch.
+ * units and billed cost to the hour's row of each space (one wide row per account, space and hour) and
+ * to its UTC day's row in the usage_days rollup, and writes back the moved rating carries: one
+ * statement, one round trip, for the whole batch. usage_hours is written only here, so the rollup is
+ * kept here too, from the same sums (migration 0014 replaced the per-statement triggers that re-derived
+ * it from the changed rows).
  */
 export async function storeUsage(tx: Transaction, options: StoreUsageOptions): Promise<void> {
   const { spaceIds } = options;
@@ -34,7 +94,7 @@ export async function storeUsage(tx: Transaction, options: StoreUsageOptions): P
   const hashes: string[] = [];
   const costs: bigint[] = [];
   const transfers: Array<bigint | null> = [];
-  const hours = new Map<string, { account: string; space: bigint; hour: string; sums: bigint[] }>();
+  const hours = new Map<string, SumRow>();
   for (const record of options.accepted) {
     const cost = options.costs.get(record.id)!;
     const space = spaceIds.get(`${record.account}|${record.space}`)!;
@@ -46,38 +106,34 @@ export async function storeUsage(tx: Transaction, options: StoreUsageOptions): P
     hashes.push(options.hashes.get(record.id)!);
     costs.push(cost.total);
     transfers.push(options.transferByAccount.get(record.account) ?? null);
-
-    const key = `${record.account}|${space}|${hour}`;
-    let row = hours.get(key);
-    if (!row) {
-      row = { account: record.account, space, hour, sums: allColumns.map(() => 0n) };
-      hours.set(key, row);
-    }
-    for (const line of cost.lines) {
-      const index = RESOURCES.indexOf(line.resource);
-      row.sums[index]! += line.units;
-      row.sums[RESOURCES.length + index]! += line.micros;
-    }
+    addTo(hours, `${record.account}|${space}|${hour}`, { account: record.account, space, start: hour }, cost);
   }
-  const hourRows = [...hours.values()];
-  const sums = allColumns.map((_, column) => sql.param(hourRows.map((row) => row.sums[column]!)));
   const carries = options.carries;
+  const days = daysOf(hours);
+  const dayRows = days
+    ? sql`select * from unnest(${columnsOf(days)})`
+    : sql`select account_id, space_id, date_trunc('day', hour, 'UTC'), ${insertColumns} from hour_rows`;
   await tx.execute(sql`
     with meter as (
       insert into meter_records (id, account_id, space_id, hour, payload_hash, cost_micros, transfer_id)
-      select * from unnest(${sql.param(records.id)}::text[], ${sql.param(records.account)}::text[],
-        ${sql.param(records.space)}::bigint[], ${sql.param(records.hour)}::timestamptz[], ${sql.param(hashes)}::text[],
-        ${sql.param(costs)}::bigint[], ${sql.param(transfers)}::bigint[])
+      select * from unnest(${textArrayLiteral(records.id)}::text[], ${textArrayLiteral(records.account)}::text[],
+        ${integerArrayLiteral(records.space)}::bigint[], ${textArrayLiteral(records.hour)}::timestamptz[],
+        ${textArrayLiteral(hashes)}::text[], ${integerArrayLiteral(costs)}::bigint[], ${integerArrayLiteral(transfers)}::bigint[])
     ), remainders as (
       insert into rating_remainders (account_id, resource, card_id, numerator)
-      select * from unnest(${sql.param(carries.map((carry) => carry.accountId))}::text[],
-        ${sql.param(carries.map((carry) => carry.resource))}::text[], ${sql.param(carries.map((carry) => carry.cardId))}::int[],
-        ${sql.param(carries.map((carry) => carry.numerator))}::bigint[])
+      select * from unnest(${textArrayLiteral(carries.map((carry) => carry.accountId))}::text[],
+        ${textArrayLiteral(carries.map((carry) => carry.resource))}::text[],
+        ${integerArrayLiteral(carries.map((carry) => carry.cardId))}::int[],
+        ${integerArrayLiteral(carries.map((carry) => carry.numerator))}::bigint[])
       on conflict (account_id, resource, card_id) do update set numerator = excluded.numerator
+    ), hour_rows as (
+      select * from unnest(${columnsOf(hours)}) as t(account_id, space_id, hour, ${insertColumns})
+    ), day_rows as (
+      insert into usage_days (account_id, space_id, day, ${insertColumns})
+      ${dayRows}
+      on conflict (account_id, day, space_id) do update set ${addOnConflict("usage_days")}
     )
     insert into usage_hours (account_id, space_id, hour, ${insertColumns})
-    select * from unnest(${sql.param(hourRows.map((row) => row.account))}::text[],
-      ${sql.param(hourRows.map((row) => row.space))}::bigint[], ${sql.param(hourRows.map((row) => row.hour))}::timestamptz[],
-      ${sql.join(sums.map((param) => sql`${param}::bigint[]`), sql`, `)})
-    on conflict (account_id, hour, space_id) do update set ${addOnConflict}`);
+    select * from hour_rows
+    on conflict (account_id, hour, space_id) do update set ${addOnConflict("usage_hours")}`);
 }

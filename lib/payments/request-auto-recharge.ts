@@ -1,5 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
+import type { SQL } from "drizzle-orm";
 import type { Transaction } from "@/lib/db/client";
 
 /**
@@ -11,12 +12,20 @@ import type { Transaction } from "@/lib/db/client";
  */
 export async function requestAutoRecharges(tx: Transaction, balances: Map<string, bigint>): Promise<void> {
   if (balances.size === 0) return;
+  await tx.execute(autoRechargeRequestSql(balances));
+}
+
+/**
+ * The statement requestAutoRecharges runs, for a caller that runs it as a `with` part of its own
+ * statement (applyStanding, saving a round trip while the ledger locks are held).
+ */
+export function autoRechargeRequestSql(balances: Map<string, bigint>): SQL {
   const input = Object.fromEntries([...balances].map(([accountId, micros]) => [accountId, micros.toString()]));
-  await tx.execute(sql`
+  return sql`
     insert into auto_recharges (billing_account_id)
     select s.billing_account_id from auto_recharge_settings s
     join jsonb_each_text(${JSON.stringify(input)}::jsonb) b on b.key = s.billing_account_id
     where s.enabled and s.paused_at is null and (s.capped_until is null or s.capped_until <= now())
       and b.value::bigint < s.threshold_micros
-    on conflict (billing_account_id) where status in ('pending', 'charging') do nothing`);
+    on conflict (billing_account_id) where status in ('pending', 'charging') do nothing`;
 }

@@ -35,11 +35,23 @@ export async function stopLeftoverServer(pidFile: string): Promise<void> {
   await rm(pidFile, { force: true });
 }
 
+// A larger young generation for the server: a 1,000-record usage batch allocates several megabytes that
+// live across a few awaits, and with the default 16 MB semi-space most of it was copied and promoted
+// (in-process ingestion of the bench's batches: 57 -> 45 ms of CPU per batch with 32 MB).
+const SERVER_NODE_OPTIONS = "--max-semi-space-size=32";
+
 export async function startNextServer(options: NextServerOptions): Promise<NextServer> {
+  const nodeOptions = [options.env.NODE_OPTIONS, SERVER_NODE_OPTIONS].filter(Boolean).join(" ");
   const child = spawn("node_modules/.bin/next", [options.mode ?? "start", "-p", String(options.port), "-H", "127.0.0.1"], {
     detached: true,
     stdio: ["ignore", "inherit", "inherit"],
-    env: { ...options.env, NEXT_DIST_DIR: options.distDir, NEXT_TELEMETRY_DISABLED: "1", PORT: String(options.port) },
+    env: {
+      ...options.env,
+      NODE_OPTIONS: nodeOptions,
+      NEXT_DIST_DIR: options.distDir,
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(options.port),
+    },
   });
   let isStopping = false;
   const exited = new Promise<void>((resolve) =>

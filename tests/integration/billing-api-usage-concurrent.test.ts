@@ -1,6 +1,7 @@
 // Concurrent batches may be written in one transaction (group commit in ingestUsage); each request must
 // still be answered exactly as if it had been written alone, and bill each record exactly once.
 import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as postUsage } from "@/app/api/billing/v1/usage/route";
 import { cardForHour, listRateCards } from "@/lib/billing/rate-cards";
@@ -78,4 +79,31 @@ describe("concurrent usage batches", () => {
     expect(reusedUnits.map((units) => billedFor(6n * 1_234_567n + units))).toContain(billedA);
     expect(await checkLedgerInvariants(getDb())).toEqual([]);
   });
+
+  it("creates a space again after the batch that first named it was refused and rolled back", async () => {
+    // Space ids are remembered between batches, but only from committed transactions: the refused
+    // batch's space must not be taken as existing.
+    const account = (await createTestAccount()).accountId;
+    const space = `new-${randomUUID()}`;
+    const reused = `reused-${randomUUID()}`;
+    expect((await send([{ ...record(account, reused, 1), space: "arena" }])).status).toBe(200);
+    expect((await send([{ ...record(account), space }, record(account, reused, 2)])).status).toBe(409);
+    expect(await spaceCount(account, space)).toBe(0);
+
+    const again = await send([{ ...record(account), space }]);
+    expect(again).toEqual({ status: 200, body: { accepted: 1, duplicates: 0 } });
+    expect(await spaceCount(account, space)).toBe(1);
+    const stored = await getDb().execute<{ count: string }>(sql`
+      select count(*)::text as count from meter_records m join spaces s on s.id = m.space_id
+      where m.account_id = ${account} and s.name = ${space}`);
+    expect(stored.rows[0]!.count).toBe("1");
+    expect(await checkLedgerInvariants(getDb())).toEqual([]);
+  });
 });
+
+async function spaceCount(account: string, name: string): Promise<number> {
+  const rows = await getDb().execute<{ count: string }>(
+    sql`select count(*)::text as count from spaces where account_id = ${account} and name = ${name}`,
+  );
+  return Number(rows.rows[0]!.count);
+}
