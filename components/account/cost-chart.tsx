@@ -1,43 +1,31 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import dynamic from "next/dynamic";
+import type { CostChartBucket, CostChartSeries } from "./cost-chart-bars";
 
-export type CostChartBucket = { label: string; values: Record<string, number> };
+export type { CostChartBucket } from "./cost-chart-bars";
 
-// Theme tokens first (they follow dark mode), then mid-tones that read on both backgrounds.
-const COLORS = ["var(--color-brand)", "var(--color-accent)", "var(--color-warn)", "#0ea5e9", "#a855f7", "#ec4899", "#84cc16", "#64748b", "var(--color-danger)"];
-
-const dollars = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 4 });
-
-/** Micro-dollars as dollars for the chart's axis and tooltip only (the table beside it is exact). */
-function formatDollars(micros: number): string {
-  return dollars.format(micros / 1_000_000);
-}
+// recharts draws nothing useful on the server (it needs the container's size), but rendering its tree
+// there costs every request CPU time. The bars load and draw in the browser only; the figure, its
+// label and its size (no layout shift) are in the server's HTML, and the numbers are in the table.
+const CostChartBars = dynamic(() => import("./cost-chart-bars").then((module) => module.CostChartBars), { ssr: false });
 
 /**
  * Stacked bars of cost per bucket and series. Drawn in the browser (a client leaf); the same numbers
  * are in the table next to it, so the figure is labelled as a picture of that table.
  */
-export function CostChart({ buckets, series, summary }: { buckets: CostChartBucket[]; series: Array<{ key: string; label: string }>; summary: string }) {
-  const data = buckets.map((bucket) => ({ label: bucket.label, ...bucket.values }));
+export function CostChart({
+  buckets,
+  series,
+  summary,
+}: {
+  buckets: CostChartBucket[];
+  series: CostChartSeries[];
+  summary: string;
+}) {
   return (
     <figure role="img" aria-label={summary} className="h-64 w-full sm:h-72">
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
-          <CartesianGrid vertical={false} stroke="var(--color-line)" />
-          <XAxis dataKey="label" tick={{ fill: "var(--color-ink-soft)", fontSize: 12 }} tickLine={false} axisLine={{ stroke: "var(--color-line)" }} minTickGap={16} />
-          <YAxis tickFormatter={formatDollars} tick={{ fill: "var(--color-ink-soft)", fontSize: 12 }} tickLine={false} axisLine={false} width={72} />
-          <Tooltip
-            formatter={(value) => formatDollars(Number(value))}
-            contentStyle={{ background: "var(--color-paper)", border: "1px solid var(--color-line)", borderRadius: 8, color: "var(--color-ink)" }}
-            cursor={{ fill: "var(--color-line)", opacity: 0.4 }}
-          />
-          {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} /> : null}
-          {series.map((entry, index) => (
-            <Bar key={entry.key} dataKey={entry.key} name={entry.label} stackId="cost" fill={COLORS[index % COLORS.length]} isAnimationActive={false} />
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
+      <CostChartBars buckets={buckets} series={series} />
     </figure>
   );
 }

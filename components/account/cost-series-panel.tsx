@@ -4,6 +4,11 @@ import { CostChart } from "./cost-chart";
 import { EmptyState } from "./empty-state";
 import { formatBucket, shortBucket } from "./formats";
 import { Panel } from "./page-header";
+import { TextRows } from "./text-rows";
+
+// The cells are styled once, on the table, not by a class on each of up to 30 rows × 2 cells.
+const numbersTable =
+  "w-full text-left tabular-nums [&_td]:py-1 [&_td:last-child]:text-right [&_tbody_tr]:border-b [&_tbody_tr]:border-line/60";
 
 /** A cost series as a chart with its numbers in a table beneath (collapsed, but in the page for everyone). */
 export function CostSeriesPanel({ id, title, points, granularity }: { id: string; title: string; points: CostPoint[]; granularity: "hour" | "day" }) {
@@ -22,7 +27,7 @@ export function CostSeriesPanel({ id, title, points, granularity }: { id: string
           <details className="mt-3 text-sm">
             <summary className="cursor-pointer font-semibold text-brand hover:text-brand-strong">Show the numbers</summary>
             <div className="mt-2 max-h-72 overflow-y-auto">
-              <table className="w-full text-left tabular-nums">
+              <table className={numbersTable}>
                 <caption className="sr-only">{title}: cost per {granularity}, UTC</caption>
                 <thead>
                   <tr className="border-b border-line text-ink-soft">
@@ -30,14 +35,9 @@ export function CostSeriesPanel({ id, title, points, granularity }: { id: string
                     <th scope="col" className="py-1.5 text-right font-medium">Cost</th>
                   </tr>
                 </thead>
-                <tbody>
-                  {points.map((point) => (
-                    <tr key={point.start.getTime()} className="border-b border-line/60">
-                      <td className="py-1">{formatBucket(point.start, granularity)}</td>
-                      <td className="py-1 text-right">{formatMicros(point.costMicros, { decimals: 6 })}</td>
-                    </tr>
-                  ))}
-                </tbody>
+                <TextRows
+                  rows={points.map((point) => [formatBucket(point.start, granularity), formatMicros(point.costMicros, { decimals: 6 })])}
+                />
               </table>
             </div>
           </details>

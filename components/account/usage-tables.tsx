@@ -3,6 +3,7 @@ import type { UsageReport } from "@/lib/account/get-usage-report";
 import { usageSearchParams } from "@/lib/account/usage-range";
 import { formatMicros } from "@/lib/billing/rate-units";
 import { RESOURCE_LABELS, formatBucket, formatUnits } from "./formats";
+import { TextRows } from "./text-rows";
 
 const th = "px-3 py-2 font-medium";
 const td = "px-3 py-1.5";
@@ -46,6 +47,12 @@ export function UsageTotals({ report }: { report: UsageReport }) {
   );
 }
 
+// Every row's cells are styled once, on the table, rather than by a class on each of a page's 200 rows
+// × 5 cells; the rows travel as texts (TextRows): the same table in a third of the bytes.
+const rowsTable =
+  "w-full text-left text-sm tabular-nums [&_td]:px-3 [&_td]:py-1.5 [&_tbody_tr]:border-b [&_tbody_tr]:border-line/60 " +
+  "[&_td:first-child]:whitespace-nowrap [&_td:nth-last-child(-n+2)]:text-right [&_td:nth-last-child(2)]:whitespace-nowrap";
+
 /** Every row of the range (the CSV holds the same rows), a page at a time. */
 export function UsageRows({ report }: { report: UsageReport }) {
   const { selection } = report;
@@ -55,8 +62,8 @@ export function UsageRows({ report }: { report: UsageReport }) {
   return (
     <div>
       <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm tabular-nums" data-testid="usage-rows">
-          <caption className="sr-only">Usage per {selection.granularity} for {selection.label}, page {selection.page} of {pages}</caption>
+        <table className={rowsTable} data-testid="usage-rows">
+          <caption className="sr-only">{`Usage per ${selection.granularity} for ${selection.label}, page ${selection.page} of ${pages}`}</caption>
           <thead>
             <tr className="border-b border-line text-ink-soft">
               <th scope="col" className={th}>{selection.granularity === "hour" ? "Hour (UTC)" : "Day (UTC)"}</th>
@@ -66,19 +73,15 @@ export function UsageRows({ report }: { report: UsageReport }) {
               <th scope="col" className={`${th} text-right`}>Cost</th>
             </tr>
           </thead>
-          <tbody>
-            {report.rows.map((row) => (
-              <tr key={`${row.start.getTime()}|${row.space ?? ""}|${row.resource}`} className="border-b border-line/60">
-                <td className={`${td} whitespace-nowrap`}>{formatBucket(row.start, selection.granularity)}</td>
-                {bySpace ? <td className={td}>{row.space}</td> : null}
-                <td className={td}>{RESOURCE_LABELS[row.resource].name}</td>
-                <td className={`${td} text-right whitespace-nowrap`}>
-                  {formatUnits(row.units)} {RESOURCE_LABELS[row.resource].unit}
-                </td>
-                <td className={`${td} text-right`}>{formatMicros(row.costMicros, { decimals: 6 })}</td>
-              </tr>
-            ))}
-          </tbody>
+          <TextRows
+            rows={report.rows.map((row) => [
+              formatBucket(row.start, selection.granularity),
+              ...(bySpace ? [row.space ?? ""] : []),
+              RESOURCE_LABELS[row.resource].name,
+              `${formatUnits(row.units)} ${RESOURCE_LABELS[row.resource].unit}`,
+              formatMicros(row.costMicros, { decimals: 6 }),
+            ])}
+          />
         </table>
       </div>
       {pages > 1 ? (

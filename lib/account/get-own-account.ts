@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { sql } from "drizzle-orm";
 import type { AppSession } from "@/lib/auth/app-session";
 import type { StandingState } from "@/lib/billing/standing";
@@ -31,7 +32,7 @@ type Row = {
  * The session's own billing account, found by the session's user id and never by an id from the
  * request: every account-area query starts here, so no input can point a page at someone else's money.
  */
-export async function getOwnAccount(db: Queryable, session: AppSession): Promise<OwnAccount | null> {
+async function readOwnAccount(db: Queryable, session: AppSession): Promise<OwnAccount | null> {
   const rows = await db.execute<Row>(sql`
     select b.id, l.id::text as ledger_id, b.state, l.balance_micros::text as balance,
       b.low_threshold_micros::text as low, b.floor_micros::text as floor, b.created_at, c.closed_at
@@ -52,6 +53,12 @@ export async function getOwnAccount(db: Queryable, session: AppSession): Promise
     closedAt: row.closed_at ? new Date(row.closed_at) : null,
   };
 }
+
+/**
+ * readOwnAccount, read once per request and session object (React's cache(): a page and the data
+ * functions it calls share one read; nothing is kept across requests, so balances stay live).
+ */
+export const getOwnAccount = cache(readOwnAccount);
 
 export async function getOwnAccountOrThrow(db: Queryable, session: AppSession): Promise<OwnAccount> {
   const account = await getOwnAccount(db, session);

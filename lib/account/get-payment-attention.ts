@@ -20,14 +20,16 @@ const FAILURE_NOTICE_MS = 7 * 24 * 3_600_000;
  * `accountId` comes from getOwnAccount, i.e. from the session.
  */
 export async function getPaymentAttention(db: Queryable, accountId: string, now = new Date()): Promise<PaymentAttention | null> {
-  const autoRecharge = await getAutoRechargeState(db, accountId);
+  const [autoRecharge, rows] = await Promise.all([
+    getAutoRechargeState(db, accountId),
+    db.execute<{ status: string; amount: string; updated_at: Date; created_at: Date; failure_reason: string | null }>(sql`
+      select status, amount_micros::text as amount, updated_at, created_at, failure_reason
+      from top_ups where billing_account_id = ${accountId} and status in ('paid', 'failed', 'processing')
+      order by created_at desc limit 1`),
+  ]);
   if (autoRecharge?.needsAttention) {
     return { kind: "auto_recharge_paused", reason: autoRecharge.pausedReason, at: autoRecharge.pausedAt!, recoveryUrl: autoRecharge.recoveryUrl };
   }
-  const rows = await db.execute<{ status: string; amount: string; updated_at: Date; created_at: Date; failure_reason: string | null }>(sql`
-    select status, amount_micros::text as amount, updated_at, created_at, failure_reason
-    from top_ups where billing_account_id = ${accountId} and status in ('paid', 'failed', 'processing')
-    order by created_at desc limit 1`);
   const latest = rows.rows[0];
   if (!latest) return null;
   const updatedAt = new Date(latest.updated_at);

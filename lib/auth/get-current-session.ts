@@ -1,10 +1,14 @@
 import "server-only";
+import { cache } from "react";
 import { getLogger } from "@/lib/observability/logger";
 import { appSessionSchema, type AppSession } from "./app-session";
 import { auth } from "./auth";
 
-/** The signed-in person of this request, or null. Pages and actions call this, never auth() itself. */
-export async function getCurrentSession(): Promise<AppSession | null> {
+/**
+ * The signed-in person of this request, or null. Pages and actions call this, never auth() itself.
+ * Looked up once per request (React's cache()), however many components ask; never across requests.
+ */
+export const getCurrentSession = cache(async function getCurrentSession(): Promise<AppSession | null> {
   const session = await auth();
   if (!session) return null;
   const parsed = appSessionSchema.safeParse(session);
@@ -13,4 +17,4 @@ export async function getCurrentSession(): Promise<AppSession | null> {
     return null;
   }
   return parsed.data;
-}
+});

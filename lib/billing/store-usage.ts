@@ -22,6 +22,8 @@ const allColumns = [...RESOURCES, ...RESOURCES.map((resource) => `${resource}_co
 const insertColumns = sql.raw(allColumns.join(", "));
 const addOnConflict = (table: string) =>
   sql.raw(allColumns.map((column) => `${column} = ${table}.${column} + excluded.${column}`).join(", "));
+// An hour row's billed cost: the sum of its cost columns (usage_account_hours.cost_micros).
+const rowCost = sql.raw(RESOURCES.map((resource) => `${resource}_cost`).join(" + "));
 
 type SumRow = { account: string; space: bigint; start: string; sums: bigint[] };
 
@@ -82,11 +84,11 @@ function columnsOf(rows: Map<string, SumRow>) {
 
 /**
  * Stores the accepted records (their ids under UNIQUE keys, in the caller's transaction), adds their
- * units and billed cost to the hour's row of each space (one wide row per account, space and hour) and
- * to its UTC day's row in the usage_days rollup, and writes back the moved rating carries: one
- * statement, one round trip, for the whole batch. usage_hours is written only here, so the rollup is
- * kept here too, from the same sums (migration 0014 replaced the per-statement triggers that re-derived
- * it from the changed rows).
+ * units and billed cost to the hour's row of each space (one wide row per account, space and hour), to
+ * its UTC day's row in the usage_days rollup and to the account's hour in usage_account_hours, and
+ * writes back the moved rating carries: one statement, one round trip, for the whole batch. usage_hours
+ * is written only here, so the rollups are kept here too, from the same sums (migrations 0014 and 0016:
+ * no per-statement triggers re-derive them from the changed rows on insert or update).
  */
 export async function storeUsage(tx: Transaction, options: StoreUsageOptions): Promise<void> {
   const { spaceIds } = options;
@@ -132,6 +134,10 @@ export async function storeUsage(tx: Transaction, options: StoreUsageOptions): P
       insert into usage_days (account_id, space_id, day, ${insertColumns})
       ${dayRows}
       on conflict (account_id, day, space_id) do update set ${addOnConflict("usage_days")}
+    ), account_hour_rows as (
+      insert into usage_account_hours (account_id, hour, cost_micros)
+      select account_id, hour, sum(${rowCost}) from hour_rows group by 1, 2
+      on conflict (account_id, hour) do update set cost_micros = usage_account_hours.cost_micros + excluded.cost_micros
     )
     insert into usage_hours (account_id, space_id, hour, ${insertColumns})
     select * from hour_rows

@@ -1,6 +1,6 @@
 // The account area's numbers against the ledger: the statement's movements add up to the balance on
-// every page and in the CSV, the daily rollup equals the hours it sums, and the dashboard, usage and
-// spaces figures equal the usage transfers posted for the account.
+// every page and in the CSV, the daily and per-account hourly rollups equal the hours they sum, and the
+// dashboard, usage and spaces figures equal the usage transfers posted for the account.
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,6 +9,7 @@ import { getSpaceCosts } from "@/lib/account/get-space-costs";
 import { getStatementMovements, getStatementPage, type StatementRow } from "@/lib/account/get-statement";
 import { getUsageReport } from "@/lib/account/get-usage-report";
 import { resolveUsageSelection } from "@/lib/account/usage-range";
+import { costSum } from "@/lib/account/usage-sql";
 import type { AppSession } from "@/lib/auth/app-session";
 import { ingestUsage } from "@/lib/billing/ingest-usage";
 import { postCustomerTransfers } from "@/lib/billing/post-customer-transfers";
@@ -105,6 +106,29 @@ describe("usage figures", () => {
       select (select sum(cpu_ms_cost + messages_cost + third_party_calls_cost)::text from usage_hours where account_id = ${account.accountId}) as hours,
         (select sum(cpu_ms_cost + messages_cost + third_party_calls_cost)::text from usage_days where account_id = ${account.accountId}) as days`);
     expect(sums.rows[0]!.days).toBe(sums.rows[0]!.hours);
+  });
+
+  it("keeps the account-hour rollup equal to the hours it sums, hour by hour, when an hour is reported twice", async () => {
+    const fresh = await createTestAccount();
+    const record = (id: string, messages: bigint) => ({
+      id: `account-test:${fresh.accountId}:${id}`,
+      account: fresh.accountId,
+      space: "delta",
+      hour: new Date(hourAgo(3)),
+      usage: { ...emptyUsage(), messages },
+    });
+    await ingestUsage(getDb(), [record("first", 9_000n)]);
+    await ingestUsage(getDb(), [record("second", 11_000n)]); // the same space-hour: an update of usage_hours
+    for (const checked of [account, fresh]) {
+      const differing = await getDb().execute(sql`
+        select h.hour from (select hour, sum(${costSum()}) as cost from usage_hours where account_id = ${checked.accountId} group by hour) h
+        full join (select hour, cost_micros from usage_account_hours where account_id = ${checked.accountId}) a on a.hour = h.hour
+        where h.cost is distinct from a.cost_micros`);
+      expect(differing.rows).toEqual([]);
+    }
+    const rollup = await getDb().execute<{ total: string }>(sql`
+      select sum(cost_micros)::text as total from usage_account_hours where account_id = ${fresh.accountId}`);
+    expect(BigInt(rollup.rows[0]!.total)).toBe(await usageTransfersMicros(fresh.accountId));
   });
 
   it("equal the usage transfers on the dashboard, usage page and spaces page", async () => {

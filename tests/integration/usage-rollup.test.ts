@@ -1,6 +1,7 @@
-// Ingestion keeps the usage_days rollup itself (storeUsage adds the same sums to usage_hours and
-// usage_days in one statement): every column of every day must equal the hours it sums, through new
-// rows and additions to existing ones, across a UTC day boundary, concurrent batches and a refused one.
+// Ingestion keeps the usage_days and usage_account_hours rollups itself (storeUsage adds the same sums
+// to usage_hours and both rollups in one statement): every column of every day, and every account hour,
+// must equal the hours it sums, through new rows and additions to existing ones, across a UTC day
+// boundary, concurrent batches and a refused one; deleting hours (triggers) keeps them equal too.
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -62,7 +63,17 @@ async function rollupDifferences(account: string) {
   return rows.rows;
 }
 
-describe("usage_days rollup kept by ingestion", () => {
+/** Each hour of usage_account_hours minus the cost columns of usage_hours summed over spaces. */
+async function accountHourDifferences(account: string) {
+  const cost = sql.raw(RESOURCES.map((resource) => `${resource}_cost`).join(" + "));
+  const rows = await getDb().execute<{ difference: string }>(sql`
+    select (coalesce(a.cost_micros, 0) - coalesce(h.cost, 0))::text as difference
+    from (select hour, sum(${cost}) as cost from usage_hours where account_id = ${account} group by 1) h
+    full join (select hour, cost_micros from usage_account_hours where account_id = ${account}) a using (hour)`);
+  return rows.rows.map((row) => row.difference);
+}
+
+describe("usage rollups kept by ingestion", () => {
   it("equals the hours it sums, column by column, after new rows, additions and a refused batch", async () => {
     const account = (await createTestAccount()).accountId;
     const hours = hoursAroundMidnight();
@@ -85,5 +96,14 @@ describe("usage_days rollup kept by ingestion", () => {
       select sum(cpu_ms_cost)::text as cost, sum(cpu_ms)::text as units from usage_days where account_id = ${account}`);
     expect(BigInt(total.rows[0]!.units)).toBe(1_000_003n * BigInt([1, 2, 3, 4].reduce((sum, seed) => sum + 12 * seed + 3 * 6 + 4 * 3, 0) + 3 * 6 + 3));
     expect(BigInt(total.rows[0]!.cost)).toBeGreaterThan(0n);
+    expect(await accountHourDifferences(account)).toEqual(["0", "0", "0", "0"]);
+
+    // Removing hours (never done by the product, but the triggers keep the rollups honest if it is).
+    await getDb().execute(sql`delete from usage_hours where account_id = ${account} and hour = ${hours[0]!}`);
+    // The deleted hour's rollup row stays, at zero.
+    expect(await accountHourDifferences(account)).toEqual(["0", "0", "0", "0"]);
+    for (const row of await rollupDifferences(account)) {
+      for (const column of columns) expect(row[column], column).toBe("0");
+    }
   });
 });

@@ -21,9 +21,11 @@ export default async function AccountDashboardPage() {
   const session = await getCurrentSession();
   if (!session) redirect("/sign-in");
   const db = getDb();
-  const hasAccount = (await getOwnAccount(db, session)) !== null;
-  const dashboard = hasAccount ? await getDashboard(db, session) : null;
-  const payment = dashboard ? await getPaymentAttention(db, dashboard.account.accountId) : null;
+  const own = await getOwnAccount(db, session);
+  // Independent reads side by side; getDashboard finds the same account (read once per request).
+  const [dashboard, payment] = own
+    ? await Promise.all([getDashboard(db, session), getPaymentAttention(db, own.accountId)])
+    : [null, null];
   return (
     <AccountPage>
       <PageHeader

@@ -12,3 +12,4 @@ export * from "./settings";
 export * from "./waitlist";
 export * from "./auto-recharge";
 export * from "./account-area";
+export * from "./usage-account-hours";

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { EmptyState } from "@/components/account/empty-state";
 import { formatDate } from "@/components/account/formats";
 import { AccountPage, PageHeader, Panel } from "@/components/account/page-header";
+import { SpaceRows } from "@/components/account/space-rows";
 import { getSpaceCosts } from "@/lib/account/get-space-costs";
 import { getCurrentSession } from "@/lib/auth/get-current-session";
 import { formatMicros } from "@/lib/billing/rate-units";
@@ -39,28 +40,15 @@ export default async function SpacesPage() {
               shows it by the hour.
             </EmptyState>
           ) : (
-            <ul className="divide-line divide-y" data-testid="spaces">
-              {costs.spaces.map((space) => (
-                <li key={space.name} className="py-3" data-testid="space-row">
-                  <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
-                    <span className="min-w-0 truncate font-medium">{space.name}</span>
-                    <span className="text-sm tabular-nums">
-                      <span className="font-semibold" data-testid="space-cost">
-                        {formatMicros(space.costMicros, { decimals: 6 })}
-                      </span>
-                      <span className="text-ink-soft ml-2">{percent(space.sharePermille)}</span>
-                    </span>
-                  </div>
-                  <div className="bg-line mt-2 h-2 rounded-full" aria-hidden="true">
-                    <div
-                      className="bg-brand h-2 rounded-full"
-                      style={{ width: `${Number(space.sharePermille) / 10}%` }}
-                    />
-                  </div>
-                  <p className="text-ink-soft mt-1 text-xs">Since {formatDate(space.createdAt)}</p>
-                </li>
-              ))}
-            </ul>
+            <SpaceRows
+              rows={costs.spaces.map((space) => ({
+                name: space.name,
+                cost: formatMicros(space.costMicros, { decimals: 6 }),
+                share: percent(space.sharePermille),
+                barWidth: `${Number(space.sharePermille) / 10}%`,
+                since: formatDate(space.createdAt),
+              }))}
+            />
           )}
         </Panel>
       </div>

@@ -1,0 +1,73 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+
+export type CostChartBucket = { label: string; values: Record<string, number> };
+export type CostChartSeries = { key: string; label: string };
+
+// Theme tokens first (they follow dark mode), then mid-tones that read on both backgrounds.
+const COLORS = [
+  "var(--color-brand)",
+  "var(--color-accent)",
+  "var(--color-warn)",
+  "#0ea5e9",
+  "#a855f7",
+  "#ec4899",
+  "#84cc16",
+  "#64748b",
+  "var(--color-danger)",
+];
+
+const dollars = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 4 });
+
+/** Micro-dollars as dollars for the chart's axis and tooltip only (the table beside it is exact). */
+function formatDollars(micros: number): string {
+  return dollars.format(micros / 1_000_000);
+}
+
+/** Stacked bars of cost per bucket and series: recharts, drawn in the browser only (see CostChart). */
+export function CostChartBars({ buckets, series }: { buckets: CostChartBucket[]; series: CostChartSeries[] }) {
+  const data = buckets.map((bucket) => ({ label: bucket.label, ...bucket.values }));
+  return (
+    <ResponsiveContainer width="100%" height="100%">
+      <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
+        <CartesianGrid vertical={false} stroke="var(--color-line)" />
+        <XAxis
+          dataKey="label"
+          tick={{ fill: "var(--color-ink-soft)", fontSize: 12 }}
+          tickLine={false}
+          axisLine={{ stroke: "var(--color-line)" }}
+          minTickGap={16}
+        />
+        <YAxis
+          tickFormatter={formatDollars}
+          tick={{ fill: "var(--color-ink-soft)", fontSize: 12 }}
+          tickLine={false}
+          axisLine={false}
+          width={72}
+        />
+        <Tooltip
+          formatter={(value) => formatDollars(Number(value))}
+          contentStyle={{
+            background: "var(--color-paper)",
+            border: "1px solid var(--color-line)",
+            borderRadius: 8,
+            color: "var(--color-ink)",
+          }}
+          cursor={{ fill: "var(--color-line)", opacity: 0.4 }}
+        />
+        {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} /> : null}
+        {series.map((entry, index) => (
+          <Bar
+            key={entry.key}
+            dataKey={entry.key}
+            name={entry.label}
+            stackId="cost"
+            fill={COLORS[index % COLORS.length]}
+            isAnimationActive={false}
+          />
+        ))}
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}
