@@ -10,18 +10,20 @@ import type { StandingChange } from "./apply-standing";
 import { ensureSpaces, type KnownSpaces } from "./ensure-spaces";
 import type { MeterRecord } from "./meter-record";
 import { postCustomerTransfers } from "./post-customer-transfers";
-import { carriesFrom, rateRecords, type PricedLine } from "./rate-records";
+import type { RateCard } from "./rate-cards";
+import { carriesFrom, rateRecords } from "./rate-records";
 import type { Resource } from "./resources";
-import { storeUsage } from "./store-usage";
+import { hourRows, storeUsage } from "./store-usage";
 
-/** One request's batch, checked, hashed and priced before any transaction (see ingestUsage). */
+/** One request's batch, checked and hashed before any transaction (see ingestUsage). */
 export type PreparedBatch = {
   records: MeterRecord[];
   /** The batch's records less in-batch repeats. */
   fresh: MeterRecord[];
   duplicates: number;
   hashes: Map<string, string>;
-  priced: Map<string, PricedLine[] | null>;
+  /** The rate cards, read before the transaction: a card only ever takes effect from a future hour. */
+  cards: RateCard[];
 };
 
 export type BatchOutcome = { accepted: number; duplicates: number };
@@ -81,6 +83,7 @@ async function readStoredState(tx: Transaction, fresh: MeterRecord[]) {
 function partitionBatches(batches: PreparedBatch[], stored: Map<string, string>) {
   const seen = new Map(stored);
   const accepted: MeterRecord[] = [];
+  const hashes: string[] = [];
   const outcomes = batches.map((batch) => {
     let duplicates = batch.duplicates;
     let count = 0;
@@ -90,6 +93,7 @@ function partitionBatches(batches: PreparedBatch[], stored: Map<string, string>)
       if (prior === undefined) {
         seen.set(record.id, hash);
         accepted.push(record);
+        hashes.push(hash);
         count++;
       } else if (prior === hash) {
         duplicates++;
@@ -103,7 +107,7 @@ function partitionBatches(batches: PreparedBatch[], stored: Map<string, string>)
     }
     return { accepted: count, duplicates };
   });
-  return { accepted, outcomes };
+  return { accepted, hashes, outcomes };
 }
 
 /** One usage transfer per charged account; its key names the records it bills, so a retry replays it. */
@@ -144,30 +148,19 @@ export async function ingestInTransaction(
     batches.flatMap((batch) => batch.records),
   );
   const { stored, carries } = await readStoredState(tx, fresh);
-  const { accepted, outcomes } = partitionBatches(batches, stored);
+  const { accepted, hashes, outcomes } = partitionBatches(batches, stored);
   if (accepted.length === 0) return { batches: outcomes, standingChanges: [], postedTransfers: 0, spaceIds };
-  const priced = new Map<string, PricedLine[] | null>();
-  const hashes = new Map<string, string>();
-  for (const batch of batches) {
-    for (const record of batch.fresh) {
-      if (!priced.has(record.id)) priced.set(record.id, batch.priced.get(record.id) ?? null);
-      if (!hashes.has(record.id)) hashes.set(record.id, batch.hashes.get(record.id)!);
-    }
-  }
-  const unpriced = accepted.find((record) => priced.get(record.id) === null);
-  if (unpriced) {
-    throw new AppError("bad_request", {
-      message: `Record ${unpriced.id}: no rate card is in force for ${unpriced.hour.toISOString()}.`,
-    });
-  }
 
-  // Only additions and divisions remain under the locks: the carries are read, moved and written back.
-  const rated = rateRecords(accepted, priced, carries);
+  // Only multiplications, additions and divisions under the locks: the carries are read, moved and
+  // written back. The newest batch's cards: they differ from an older batch's only by a card published
+  // in between, which applies from a later hour than any it could have been too early for.
+  const hours = hourRows(spaceIds);
+  const rated = rateRecords(accepted, batches.at(-1)!.cards, carries, hours.sumsOf);
   const system = await getSystemAccounts(tx);
   const { accounts, transfers } = usageTransfers(accepted, rated.totals, ledgerIds, system.usage_revenue);
   const posted = await postCustomerTransfers(tx, transfers, "metered usage");
   const transferByAccount = new Map(accounts.map((accountId, index) => [accountId, posted.transfers[index]!.id]));
-  await storeUsage(tx, { accepted, hashes, costs: rated.costs, transferByAccount, carries: rated.carries, spaceIds });
+  await storeUsage(tx, { accepted, hashes, costs: rated.costs, transferByAccount, carries: rated.carries, spaceIds, hours });
   const postedTransfers = posted.transfers.filter((transfer) => !transfer.isReplay).length;
   return { batches: outcomes, standingChanges: posted.standingChanges, postedTransfers, spaceIds };
 }

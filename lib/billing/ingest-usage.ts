@@ -8,7 +8,6 @@ import type { KnownSpaces } from "./ensure-spaces";
 import { ingestInTransaction, type GroupOutcome, type PreparedBatch } from "./ingest-in-transaction";
 import { meterRecordHash, type MeterRecord } from "./meter-record";
 import { listRateCards } from "./rate-cards";
-import { priceRecords } from "./rate-records";
 
 export type IngestResult = { accepted: number; duplicates: number; standingChanges: StandingChange[] };
 
@@ -123,10 +122,9 @@ async function drain(db: Database, queue: Queue): Promise<void> {
  */
 export async function ingestUsage(db: Database, records: MeterRecord[]): Promise<IngestResult> {
   if (records.length === 0) return { accepted: 0, duplicates: 0, standingChanges: [] };
-  // Hashing, in-batch checks and pricing are pure: done once, before any lock is taken or retried.
-  // Cards only ever take effect from a future hour, so reading them before the locks changes nothing.
-  const deduped = dedupeBatch(records);
-  const batch: PreparedBatch = { records, ...deduped, priced: priceRecords(deduped.fresh, await listRateCards(db)) };
+  // Hashing and in-batch checks are pure: done once, before any lock is taken or retried. Cards only
+  // ever take effect from a future hour, so reading them before the locks changes nothing.
+  const batch: PreparedBatch = { records, ...dedupeBatch(records), cards: await listRateCards(db) };
   let queue = queues.get(db);
   if (!queue) {
     queue = { pending: [], running: new Set(), knownSpaces: new Map() };

@@ -1,98 +1,129 @@
 import "server-only";
+import { AppError } from "@/lib/errors";
 import type { MeterRecord } from "./meter-record";
 import { cardForHour, type RateCard } from "./rate-cards";
 import { RESOURCES, type Resource } from "./resources";
-import { rateNumerator } from "./rate-units";
+import { addAt, plus, type ExactSum } from "./exact-sum";
 
-/** One resource of one record, priced but not yet rated: `numerator` is units × price_micros. */
-export type PricedLine = {
-  resource: Resource;
-  units: bigint;
-  numerator: bigint;
-  perUnits: bigint;
-  cardId: number;
-  carryKey: string;
-};
+/**
+ * The fraction of a micro-dollar carried per account, resource and card: numerator over the entry's
+ * per_units. A number whenever the entry's per_units is a safe integer (every real card), else a bigint.
+ */
+export type Carry = { accountId: string; resource: Resource; cardId: number; numerator: ExactSum };
 
-/** The fraction of a micro-dollar carried per account, resource and card (numerator over per_units). */
-export type Carry = { accountId: string; resource: Resource; cardId: number; numerator: bigint };
-
-export type RecordCost = { total: bigint; lines: Array<{ resource: Resource; units: bigint; micros: bigint }> };
+/** Where rating adds a record's units and billed micros: its hour row, one cell per resource each. */
+export type UsageSums = { units: ExactSum[]; micros: ExactSum[] };
 
 export type RatedBatch = {
   /** Billing account id → micros to debit. */
   totals: Map<string, bigint>;
-  /** Record id → its cost by resource. */
-  costs: Map<string, RecordCost>;
+  /** Each record's billed micros, in the order of the records rated. */
+  costs: ExactSum[];
   /** The carries this batch moved, to write back in the same transaction. */
   carries: Carry[];
 };
 
-const carryKey = (accountId: string, resource: string, cardId: number) => `${accountId}|${resource}|${cardId}`;
+/** A card entry ready for rating: as doubles when every product below stays exact, else as bigints. */
+type Rate = { index: number; resource: Resource; price: number; per: number; limit: number; priceBig: bigint; perBig: bigint };
 
-/**
- * Prices each record with the card in force for its hour (record id → its lines, or null when no card
- * is in force). Pure and lock-free: the multiplications happen here, before ingestion takes any lock.
- */
-export function priceRecords(records: MeterRecord[], cards: RateCard[]): Map<string, PricedLine[] | null> {
-  const cardByHour = new Map<number, RateCard | undefined>();
-  const priced = new Map<string, PricedLine[] | null>();
-  for (const record of records) {
-    const hour = record.hour.getTime();
-    if (!cardByHour.has(hour)) cardByHour.set(hour, cardForHour(cards, record.hour));
-    const card = cardByHour.get(hour);
-    if (!card) {
-      priced.set(record.id, null);
-      continue;
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+
+function ratesOf(card: RateCard): Rate[] {
+  const rates: Rate[] = [];
+  RESOURCES.forEach((resource, index) => {
+    const entry = card.entries.get(resource);
+    if (!entry) return;
+    const isSafe = entry.priceMicros <= BigInt(MAX_SAFE) && entry.perUnits <= BigInt(MAX_SAFE) / 4n;
+    const per = Number(entry.perUnits);
+    // limit: the largest numerator rated in doubles. Then numerator + carry + per_units stays a safe
+    // integer, so the quotient's correction below and every product in it are exact. -1: never.
+    rates.push({ index, resource, price: Number(entry.priceMicros), per, limit: isSafe ? MAX_SAFE - 2 * per : -1, priceBig: entry.priceMicros, perBig: entry.perUnits });
+  });
+  return rates;
+}
+
+/** numerator + carry over per_units, as whole micros and the new carry: floor division, exactly. */
+function divide(rate: Rate, units: bigint, carry: ExactSum): { micros: ExactSum; carry: ExactSum } {
+  const numerator = Number(units) * rate.price;
+  if (numerator <= rate.limit && typeof carry === "number") {
+    // Both operands are exact integers below 2^53; the double quotient is off by at most one.
+    const total = numerator + carry;
+    let micros = Math.floor(total / rate.per);
+    let rest = total - micros * rate.per;
+    if (rest < 0) {
+      micros -= 1;
+      rest += rate.per;
+    } else if (rest >= rate.per) {
+      micros += 1;
+      rest -= rate.per;
     }
-    const lines: PricedLine[] = [];
-    for (const resource of RESOURCES) {
-      const units = record.usage[resource];
-      const price = card.entries.get(resource);
-      if (units === 0n || price === undefined) continue;
-      const key = carryKey(record.account, resource, card.id);
-      lines.push({ resource, units, numerator: units * price.priceMicros, perUnits: price.perUnits, cardId: card.id, carryKey: key });
-    }
-    priced.set(record.id, lines);
+    return { micros, carry: rest };
   }
-  return priced;
+  const total = units * rate.priceBig + BigInt(carry);
+  const rest = total % rate.perBig;
+  return { micros: total / rate.perBig, carry: rate.limit >= 0 ? Number(rest) : rest };
 }
 
 /** Stored carries, as `[account_id, resource, card_id, numerator]` rows, keyed for rateRecords. */
-export function carriesFrom(rows: Array<[string, Resource, number, string]>): Map<string, Carry> {
-  return new Map(
-    rows.map(([accountId, resource, cardId, numerator]) => [
-      carryKey(accountId, resource, cardId),
-      { accountId, resource, cardId, numerator: BigInt(numerator) },
-    ]),
-  );
+export function carriesFrom(rows: Array<[string, Resource, number, string]>): Map<string, Carry[]> {
+  const carries = new Map<string, Carry[]>();
+  for (const [accountId, resource, cardId, numerator] of rows) {
+    const key = `${accountId}|${cardId}`;
+    let byResource = carries.get(key);
+    if (!byResource) carries.set(key, (byResource = []));
+    const value = BigInt(numerator);
+    byResource[RESOURCES.indexOf(resource)] = { accountId, resource, cardId, numerator: value <= BigInt(MAX_SAFE) ? Number(value) : value };
+  }
+  return carries;
 }
 
 /**
- * Rates priced records in order, carrying fractions of a micro-dollar per account, resource and card
- * (`carries` is updated in place). Pure: the caller holds the accounts' locks from reading the carries
- * until the moved ones are written back.
+ * Rates records in order with the card in force for each one's hour, carrying fractions of a
+ * micro-dollar per account, resource and card (`carries`, from carriesFrom, is updated in place), and
+ * adds each record's units and billed micros to the sums `sumsOf` gives for it. The caller holds the
+ * accounts' locks from reading the carries until the moved ones are written back. A record whose hour
+ * no card covers is refused (400) before anything is written. Exact integer arithmetic throughout:
+ * in doubles while every value is a safe integer, in bigints past that.
  */
-export function rateRecords(records: MeterRecord[], priced: Map<string, PricedLine[] | null>, carries: Map<string, Carry>): RatedBatch {
+export function rateRecords(
+  records: MeterRecord[],
+  cards: RateCard[],
+  carries: Map<string, Carry[]>,
+  sumsOf: (record: MeterRecord) => UsageSums,
+): RatedBatch {
+  const ratesByHour = new Map<number, { card: RateCard; rates: Rate[] } | undefined>();
   const moved = new Set<Carry>();
-  const totals = new Map<string, bigint>();
-  const costs = new Map<string, RecordCost>();
+  const totals = new Map<string, ExactSum>();
+  const costs: ExactSum[] = [];
   for (const record of records) {
-    const cost: RecordCost = { total: 0n, lines: [] };
-    for (const line of priced.get(record.id) ?? []) {
-      let carry = carries.get(line.carryKey);
-      if (!carry) {
-        carry = { accountId: record.account, resource: line.resource, cardId: line.cardId, numerator: 0n };
-        carries.set(line.carryKey, carry);
-      }
-      const rated = rateNumerator(line.numerator, line.perUnits, carry.numerator);
+    const hour = record.hour.getTime();
+    if (!ratesByHour.has(hour)) {
+      const card = cardForHour(cards, record.hour);
+      ratesByHour.set(hour, card && { card, rates: ratesOf(card) });
+    }
+    const priced = ratesByHour.get(hour);
+    if (!priced) {
+      throw new AppError("bad_request", { message: `Record ${record.id}: no rate card is in force for ${record.hour.toISOString()}.` });
+    }
+    const key = `${record.account}|${priced.card.id}`;
+    let accountCarries = carries.get(key);
+    if (!accountCarries) carries.set(key, (accountCarries = []));
+    const sums = sumsOf(record);
+    let cost: ExactSum = 0;
+    for (const rate of priced.rates) {
+      const units = record.usage[rate.resource];
+      if (units === 0n) continue;
+      const carry = (accountCarries[rate.index] ??= { accountId: record.account, resource: rate.resource, cardId: priced.card.id, numerator: 0 });
+      const rated = divide(rate, units, carry.numerator);
       carry.numerator = rated.carry;
       moved.add(carry);
-      cost.total += rated.micros;
-      cost.lines.push({ resource: line.resource, units: line.units, micros: rated.micros });
+      cost = plus(cost, rated.micros);
+      addAt(sums.units, rate.index, units <= MAX_SAFE ? Number(units) : units);
+      addAt(sums.micros, rate.index, rated.micros);
     }
-    costs.set(record.id, cost);
-    totals.set(record.account, (totals.get(record.account) ?? 0n) + cost.total);
+    costs.push(cost);
+    totals.set(record.account, plus(totals.get(record.account) ?? 0, cost));
   }
-  return { totals, costs, carries: [...moved] };
+  return { totals: new Map([...totals].map(([account, micros]) => [account, BigInt(micros)])), costs, carries: [...moved] };
 }
+

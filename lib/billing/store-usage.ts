@@ -3,17 +3,22 @@ import { sql } from "drizzle-orm";
 import { integerArrayLiteral, textArrayLiteral } from "@/lib/db/array-literal";
 import type { Transaction } from "@/lib/db/client";
 import type { MeterRecord } from "./meter-record";
-import type { Carry, RecordCost } from "./rate-records";
+import { addAt, type ExactSum } from "./exact-sum";
+import type { Carry, UsageSums } from "./rate-records";
 import { RESOURCES } from "./resources";
 
 export type StoreUsageOptions = {
   accepted: MeterRecord[];
-  hashes: Map<string, string>;
-  costs: Map<string, RecordCost>;
+  /** Each accepted record's payload hash, in the same order. */
+  hashes: string[];
+  /** Each accepted record's billed micros, in the same order. */
+  costs: ExactSum[];
   transferByAccount: Map<string, bigint>;
   carries: Carry[];
   /** `account|space` → space id, from ensureSpaces. */
   spaceIds: Map<string, bigint>;
+  /** The accepted records' sums by account, space and hour, from hourRows (filled in by rating). */
+  hours: HourRows;
 };
 
 // Column lists of usage_hours, one units and one cost column per resource (constants, not input). Each
@@ -25,20 +30,36 @@ const addOnConflict = (table: string) =>
 // An hour row's billed cost: the sum of its cost columns (usage_account_hours.cost_micros).
 const rowCost = sql.raw(RESOURCES.map((resource) => `${resource}_cost`).join(" + "));
 
-type SumRow = { account: string; space: bigint; start: string; sums: bigint[] };
+type SumRow = { account: string; space: bigint; start: string; sums: UsageSums };
 
-/** Adds a record's units and billed micros to its hour's row. */
-function addTo(rows: Map<string, SumRow>, key: string, row: Omit<SumRow, "sums">, cost: RecordCost): void {
-  let sumRow = rows.get(key);
-  if (!sumRow) {
-    sumRow = { ...row, sums: allColumns.map(() => 0n) };
-    rows.set(key, sumRow);
-  }
-  for (const line of cost.lines) {
-    const index = RESOURCES.indexOf(line.resource);
-    sumRow.sums[index]! += line.units;
-    sumRow.sums[RESOURCES.length + index]! += line.micros;
-  }
+export type HourRows = {
+  rows: Map<string, SumRow>;
+  /** The row a record adds to, created empty on first use (rateRecords' sumsOf). */
+  sumsOf: (record: MeterRecord) => UsageSums;
+  /** An hour as the ISO instant stored, formatted once per distinct hour. */
+  isoOf: (hour: Date) => string;
+};
+
+const emptySums = (): UsageSums => ({ units: RESOURCES.map(() => 0), micros: RESOURCES.map(() => 0) });
+
+/** The hour rows of a batch, one per account, space and hour, for rating to add to and storeUsage to write. */
+export function hourRows(spaceIds: Map<string, bigint>): HourRows {
+  const rows = new Map<string, SumRow>();
+  const isoByHour = new Map<number, string>();
+  const isoOf = (hour: Date) => {
+    let iso = isoByHour.get(hour.getTime());
+    if (iso === undefined) isoByHour.set(hour.getTime(), (iso = hour.toISOString()));
+    return iso;
+  };
+  const sumsOf = (record: MeterRecord) => {
+    const space = spaceIds.get(`${record.account}|${record.space}`)!;
+    const start = isoOf(record.hour);
+    const key = `${record.account}|${space}|${start}`;
+    let row = rows.get(key);
+    if (!row) rows.set(key, (row = { account: record.account, space, start, sums: emptySums() }));
+    return row.sums;
+  };
+  return { rows, sumsOf, isoOf };
 }
 
 /**
@@ -46,26 +67,23 @@ function addTo(rows: Map<string, SumRow>, key: string, row: Omit<SumRow, "sums">
  * in which case the day rows are the hour rows themselves and Postgres truncates their hours.
  */
 function daysOf(hours: Map<string, SumRow>): Map<string, SumRow> | null {
-  const days = new Map<string, SumRow[]>();
+  const days = new Map<string, SumRow>();
   let isShared = false;
   for (const row of hours.values()) {
     // `start` is an ISO instant (toISOString): its first ten characters are its UTC date.
     const key = `${row.account}|${row.space}|${row.start.slice(0, 10)}T00:00:00.000Z`;
-    const same = days.get(key);
-    if (same) {
-      same.push(row);
-      isShared = true;
-    } else {
-      days.set(key, [row]);
+    const day = days.get(key);
+    if (!day) {
+      days.set(key, { ...row, start: key.slice(key.lastIndexOf("|") + 1), sums: { units: [...row.sums.units], micros: [...row.sums.micros] } });
+      continue;
     }
+    isShared = true;
+    RESOURCES.forEach((_, index) => {
+      addAt(day.sums.units, index, row.sums.units[index]!);
+      addAt(day.sums.micros, index, row.sums.micros[index]!);
+    });
   }
-  if (!isShared) return null;
-  const summed = new Map<string, SumRow>();
-  for (const [key, rows] of days) {
-    const sums = allColumns.map((_, column) => rows.reduce((sum, row) => sum + row.sums[column]!, 0n));
-    summed.set(key, { account: rows[0]!.account, space: rows[0]!.space, start: key.slice(key.lastIndexOf("|") + 1), sums });
-  }
-  return summed;
+  return isShared ? days : null;
 }
 
 /** The rows as one array parameter per column, for `unnest`. */
@@ -76,7 +94,8 @@ function columnsOf(rows: Map<string, SumRow>) {
       sql`${textArrayLiteral(list.map((row) => row.account))}::text[]`,
       sql`${integerArrayLiteral(list.map((row) => row.space))}::bigint[]`,
       sql`${textArrayLiteral(list.map((row) => row.start))}::timestamptz[]`,
-      ...allColumns.map((_, column) => sql`${integerArrayLiteral(list.map((row) => row.sums[column]!))}::bigint[]`),
+      ...RESOURCES.map((_, index) => sql`${integerArrayLiteral(list.map((row) => row.sums.units[index]!))}::bigint[]`),
+      ...RESOURCES.map((_, index) => sql`${integerArrayLiteral(list.map((row) => row.sums.micros[index]!))}::bigint[]`),
     ],
     sql`, `,
   );
@@ -91,27 +110,18 @@ function columnsOf(rows: Map<string, SumRow>) {
  * no per-statement triggers re-derive them from the changed rows on insert or update).
  */
 export async function storeUsage(tx: Transaction, options: StoreUsageOptions): Promise<void> {
-  const { spaceIds } = options;
+  const { spaceIds, hours } = options;
   const records = { id: [] as string[], account: [] as string[], space: [] as bigint[], hour: [] as string[] };
-  const hashes: string[] = [];
-  const costs: bigint[] = [];
   const transfers: Array<bigint | null> = [];
-  const hours = new Map<string, SumRow>();
   for (const record of options.accepted) {
-    const cost = options.costs.get(record.id)!;
-    const space = spaceIds.get(`${record.account}|${record.space}`)!;
-    const hour = record.hour.toISOString();
     records.id.push(record.id);
     records.account.push(record.account);
-    records.space.push(space);
-    records.hour.push(hour);
-    hashes.push(options.hashes.get(record.id)!);
-    costs.push(cost.total);
+    records.space.push(spaceIds.get(`${record.account}|${record.space}`)!);
+    records.hour.push(hours.isoOf(record.hour));
     transfers.push(options.transferByAccount.get(record.account) ?? null);
-    addTo(hours, `${record.account}|${space}|${hour}`, { account: record.account, space, start: hour }, cost);
   }
   const carries = options.carries;
-  const days = daysOf(hours);
+  const days = daysOf(hours.rows);
   const dayRows = days
     ? sql`select * from unnest(${columnsOf(days)})`
     : sql`select account_id, space_id, date_trunc('day', hour, 'UTC'), ${insertColumns} from hour_rows`;
@@ -120,7 +130,7 @@ export async function storeUsage(tx: Transaction, options: StoreUsageOptions): P
       insert into meter_records (id, account_id, space_id, hour, payload_hash, cost_micros, transfer_id)
       select * from unnest(${textArrayLiteral(records.id)}::text[], ${textArrayLiteral(records.account)}::text[],
         ${integerArrayLiteral(records.space)}::bigint[], ${textArrayLiteral(records.hour)}::timestamptz[],
-        ${textArrayLiteral(hashes)}::text[], ${integerArrayLiteral(costs)}::bigint[], ${integerArrayLiteral(transfers)}::bigint[])
+        ${textArrayLiteral(options.hashes)}::text[], ${integerArrayLiteral(options.costs)}::bigint[], ${integerArrayLiteral(transfers)}::bigint[])
     ), remainders as (
       insert into rating_remainders (account_id, resource, card_id, numerator)
       select * from unnest(${textArrayLiteral(carries.map((carry) => carry.accountId))}::text[],
@@ -129,7 +139,7 @@ export async function storeUsage(tx: Transaction, options: StoreUsageOptions): P
         ${integerArrayLiteral(carries.map((carry) => carry.numerator))}::bigint[])
       on conflict (account_id, resource, card_id) do update set numerator = excluded.numerator
     ), hour_rows as (
-      select * from unnest(${columnsOf(hours)}) as t(account_id, space_id, hour, ${insertColumns})
+      select * from unnest(${columnsOf(hours.rows)}) as t(account_id, space_id, hour, ${insertColumns})
     ), day_rows as (
       insert into usage_days (account_id, space_id, day, ${insertColumns})
       ${dayRows}
