@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { Usage } from "./resources";
 
 /** One validated meter record: a space's usage for one hour, from one host. */
@@ -15,5 +15,6 @@ export function meterRecordHash(record: MeterRecord): string {
     `[${JSON.stringify(record.account)},${JSON.stringify(record.space)},"${record.hour.toISOString()}",` +
     `"${usage.cpu_ms}","${usage.memory_bytes}","${usage.connections}","${usage.documents}","${usage.messages}",` +
     `"${usage.bandwidth_bytes}","${usage.storage_bytes}","${usage.first_party_calls}","${usage.third_party_calls}"]`;
-  return createHash("sha256").update(canonical).digest("hex");
+  // One-shot hash: no Hash object per record (half the cost of createHash for a thousand records).
+  return hash("sha256", canonical, "hex");
 }

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { integerArrayLiteral, textArrayLiteral } from "@/lib/db/array-literal";
 import type { Transaction } from "@/lib/db/client";
 import type { MeterRecord } from "./meter-record";
-import { addAt, type ExactSum } from "./exact-sum";
+import { addAt, plus, type ExactSum } from "./exact-sum";
 import type { Carry, UsageSums } from "./rate-records";
 import { RESOURCES } from "./resources";
 
@@ -27,8 +27,6 @@ const allColumns = [...RESOURCES, ...RESOURCES.map((resource) => `${resource}_co
 const insertColumns = sql.raw(allColumns.join(", "));
 const addOnConflict = (table: string) =>
   sql.raw(allColumns.map((column) => `${column} = ${table}.${column} + excluded.${column}`).join(", "));
-// An hour row's billed cost: the sum of its cost columns (usage_account_hours.cost_micros).
-const rowCost = sql.raw(RESOURCES.map((resource) => `${resource}_cost`).join(" + "));
 
 type SumRow = { account: string; space: bigint; start: string; sums: UsageSums };
 
@@ -84,6 +82,20 @@ function daysOf(hours: Map<string, SumRow>): Map<string, SumRow> | null {
     });
   }
   return isShared ? days : null;
+}
+
+/** The billed micros of the hour rows by account and hour (usage_account_hours), as array parameters. */
+function accountHoursOf(hours: Map<string, SumRow>) {
+  const totals = new Map<string, { account: string; start: string; micros: ExactSum }>();
+  for (const row of hours.values()) {
+    const key = `${row.account}|${row.start}`;
+    let total = totals.get(key);
+    if (!total) totals.set(key, (total = { account: row.account, start: row.start, micros: 0 }));
+    for (const micros of row.sums.micros) total.micros = plus(total.micros, micros);
+  }
+  const list = [...totals.values()];
+  return sql`${textArrayLiteral(list.map((total) => total.account))}::text[], ${textArrayLiteral(list.map((total) => total.start))}::timestamptz[],
+    ${integerArrayLiteral(list.map((total) => total.micros))}::bigint[]`;
 }
 
 /** The rows as one array parameter per column, for `unnest`. */
@@ -146,7 +158,7 @@ export async function storeUsage(tx: Transaction, options: StoreUsageOptions): P
       on conflict (account_id, day, space_id) do update set ${addOnConflict("usage_days")}
     ), account_hour_rows as (
       insert into usage_account_hours (account_id, hour, cost_micros)
-      select account_id, hour, sum(${rowCost}) from hour_rows group by 1, 2
+      select * from unnest(${accountHoursOf(hours.rows)})
       on conflict (account_id, hour) do update set cost_micros = usage_account_hours.cost_micros + excluded.cost_micros
     )
     insert into usage_hours (account_id, space_id, hour, ${insertColumns})
