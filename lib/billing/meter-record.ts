@@ -1,8 +1,8 @@
 import { hash } from "node:crypto";
-import type { Usage } from "./resources";
+import type { MeterUsage } from "./resources";
 
 /** One validated meter record: a space's usage for one hour, from one host. */
-export type MeterRecord = { id: string; account: string; space: string; hour: Date; usage: Usage };
+export type MeterRecord = { id: string; account: string; space: string; hour: Date; usage: MeterUsage };
 
 /**
  * A stable digest of a record's content: equal for a true duplicate, different for a conflicting reuse.

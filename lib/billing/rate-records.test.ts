@@ -9,7 +9,7 @@ import type { MeterRecord } from "./meter-record";
 import type { RateCard, RateCardEntry } from "./rate-cards";
 import { carriesFrom, rateRecords, type UsageSums } from "./rate-records";
 import { rateNumerator } from "./rate-units";
-import { RESOURCES, type Usage } from "./resources";
+import { RESOURCES, type MeterUsage } from "./resources";
 
 const HOUR_MS = 3_600_000;
 const START = Date.UTC(2026, 0, 1);
@@ -45,6 +45,8 @@ const recordArbitrary = fc.record({
   space: fc.constantFrom("one", "two"),
   hourIndex: fc.integer({ min: 0, max: 3 }),
   units: fc.array(unitsArbitrary, { minLength: RESOURCES.length, maxLength: RESOURCES.length }),
+  // The API gives counters as numbers; seeding and tests may give bigints.
+  asNumbers: fc.boolean(),
 });
 
 describe("rateRecords", () => {
@@ -62,7 +64,9 @@ describe("rateRecords", () => {
             account: input.account,
             space: input.space,
             hour: new Date(START + input.hourIndex * HOUR_MS),
-            usage: Object.fromEntries(RESOURCES.map((resource, at) => [resource, input.units[at]!])) as Usage,
+            usage: Object.fromEntries(
+              RESOURCES.map((resource, at) => [resource, input.asNumbers ? Number(input.units[at]!) : input.units[at]!]),
+            ) as MeterUsage,
           }));
           // Stored carries must be below their entry's per_units, as rating always leaves them.
           const rows = storedCarries.map(([account, resourceIndex, numerator]): [string, (typeof RESOURCES)[number], number, string] => {
@@ -86,7 +90,7 @@ describe("rateRecords", () => {
             if (!expectedSums.has(key)) expectedSums.set(key, { units: RESOURCES.map(() => 0n), micros: RESOURCES.map(() => 0n) });
             let cost = 0n;
             RESOURCES.forEach((resource, at) => {
-              const units = record.usage[resource];
+              const units = BigInt(record.usage[resource]);
               if (units === 0n) return;
               const price = card.entries.get(resource)!;
               const carryKey = `${record.account}|${resource}|${card.id}`;
@@ -116,7 +120,7 @@ describe("rateRecords", () => {
 
   it("refuses a record that no card covers", () => {
     const card: RateCard = { id: 1, version: 1, effectiveFrom: new Date(START), entries: new Map([["cpu_ms", entry("cpu_ms", 40_000n, 3_600_000n)]]) };
-    const usage = Object.fromEntries(RESOURCES.map((resource) => [resource, 1n])) as Usage;
+    const usage = Object.fromEntries(RESOURCES.map((resource) => [resource, 1])) as MeterUsage;
     const early: MeterRecord = { id: "early", account: "acct_a", space: "one", hour: new Date(START - HOUR_MS), usage };
     expect(() => rateRecords([early], [card], new Map(), () => ({ units: [], micros: [] }))).toThrow(/no rate card is in force/);
   });

@@ -42,9 +42,12 @@ function ratesOf(card: RateCard): Rate[] {
   return rates;
 }
 
-/** numerator + carry over per_units, as whole micros and the new carry: floor division, exactly. */
-function divide(rate: Rate, units: bigint, carry: ExactSum): { micros: ExactSum; carry: ExactSum } {
-  const numerator = Number(units) * rate.price;
+/**
+ * units × price + carry over per_units, as whole micros and the new carry: floor division, exactly.
+ * `count` is Number(units): exact, since the caller checked it is a safe integer.
+ */
+function divide(rate: Rate, units: bigint | number, count: number, carry: ExactSum): { micros: ExactSum; carry: ExactSum } {
+  const numerator = count * rate.price;
   if (numerator <= rate.limit && typeof carry === "number") {
     // Both operands are exact integers below 2^53; the double quotient is off by at most one.
     const total = numerator + carry;
@@ -59,7 +62,7 @@ function divide(rate: Rate, units: bigint, carry: ExactSum): { micros: ExactSum;
     }
     return { micros, carry: rest };
   }
-  const total = units * rate.priceBig + BigInt(carry);
+  const total = BigInt(units) * rate.priceBig + BigInt(carry);
   const rest = total % rate.perBig;
   return { micros: total / rate.perBig, carry: rate.limit >= 0 ? Number(rest) : rest };
 }
@@ -112,13 +115,15 @@ export function rateRecords(
     let cost: ExactSum = 0;
     for (const rate of priced.rates) {
       const units = record.usage[rate.resource];
-      if (units === 0n) continue;
+      const count = Number(units);
+      if (count === 0) continue;
       const carry = (accountCarries[rate.index] ??= { accountId: record.account, resource: rate.resource, cardId: priced.card.id, numerator: 0 });
-      const rated = divide(rate, units, carry.numerator);
+      const isSafe = count <= MAX_SAFE;
+      const rated = divide(rate, units, isSafe ? count : Number.POSITIVE_INFINITY, carry.numerator);
       carry.numerator = rated.carry;
       moved.add(carry);
       cost = plus(cost, rated.micros);
-      addAt(sums.units, rate.index, units <= MAX_SAFE ? Number(units) : units);
+      addAt(sums.units, rate.index, isSafe ? count : BigInt(units));
       addAt(sums.micros, rate.index, rated.micros);
     }
     costs.push(cost);

@@ -18,6 +18,13 @@ export const GAUGES: ReadonlySet<Resource> = new Set(["memory_bytes", "connectio
 
 export type Usage = Record<Resource, bigint>;
 
+/**
+ * A meter record's counters: whole units up to the API's MAX_COUNTER (10^15, a safe integer). The
+ * billing API reads them as numbers (a bigint per counter was most of ingestion's garbage); code that
+ * builds records itself (seeding, tests) may pass bigints.
+ */
+export type MeterUsage = Record<Resource, bigint | number>;
+
 export function emptyUsage(): Usage {
   return Object.fromEntries(RESOURCES.map((resource) => [resource, 0n])) as Usage;
 }

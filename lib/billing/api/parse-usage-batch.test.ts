@@ -16,7 +16,7 @@ function refusal(body: unknown): AppError {
 }
 
 describe("parseUsageBatchOrThrow", () => {
-  it("turns a batch into meter records with bigint usage, omitted counters 0", () => {
+  it("turns a batch into meter records with numeric counters (safe integers), omitted counters 0", () => {
     const [record] = parseUsageBatchOrThrow({
       records: [{ ...base, cpu_ms: 12, storage_bytes: "1000000000000000" }],
     });
@@ -26,15 +26,15 @@ describe("parseUsageBatchOrThrow", () => {
       space: "web",
       hour: new Date(hour),
       usage: {
-        cpu_ms: 12n,
-        memory_bytes: 0n,
-        connections: 0n,
-        documents: 0n,
-        messages: 0n,
-        bandwidth_bytes: 0n,
-        storage_bytes: 1_000_000_000_000_000n,
-        first_party_calls: 0n,
-        third_party_calls: 0n,
+        cpu_ms: 12,
+        memory_bytes: 0,
+        connections: 0,
+        documents: 0,
+        messages: 0,
+        bandwidth_bytes: 0,
+        storage_bytes: 1_000_000_000_000_000,
+        first_party_calls: 0,
+        third_party_calls: 0,
       },
     });
   });

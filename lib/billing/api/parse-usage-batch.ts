@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import type { MeterRecord } from "@/lib/billing/meter-record";
-import { RESOURCES, type Usage } from "@/lib/billing/resources";
+import { RESOURCES, type MeterUsage } from "@/lib/billing/resources";
 import { readUsageBatchFast } from "./read-usage-batch-fast";
 import { MAX_RECORDS_PER_BATCH, usageBatchSchema } from "./schemas";
 import { toValidationError } from "./validation-error";
@@ -31,6 +31,7 @@ export function parseUsageBatchWithSchema(body: unknown): MeterRecord[] {
     account: record.account,
     space: record.space,
     hour: record.hour,
-    usage: Object.fromEntries(RESOURCES.map((resource) => [resource, record[resource] ?? 0n])) as Usage,
+    // Counters are at most MAX_COUNTER, a safe integer: numbers, as the fast path gives them.
+    usage: Object.fromEntries(RESOURCES.map((resource) => [resource, Number(record[resource] ?? 0n)])) as MeterUsage,
   }));
 }

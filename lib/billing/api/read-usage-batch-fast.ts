@@ -4,7 +4,7 @@
 // written with an offset, an unknown key) returns undefined and the zod schema decides, so every
 // refusal keeps the schema's exact message. A property test proves that whatever this accepts, the
 // schema accepts too, with the same records.
-import { RESOURCES, type Usage } from "@/lib/billing/resources";
+import { RESOURCES, type MeterUsage } from "@/lib/billing/resources";
 import type { MeterRecord } from "@/lib/billing/meter-record";
 import { MAX_COUNTER, MAX_RECORDS_PER_BATCH } from "./schemas";
 
@@ -18,14 +18,16 @@ const SPACE = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 const CANONICAL_HOUR = /^\d{4}-\d{2}-\d{2}T\d{2}:00:00(?:\.0{1,3})?Z$/;
 const FIELDS = new Set<string>(["id", "account", "space", "hour", ...RESOURCES]);
 
-function readCounter(value: unknown): bigint | undefined {
-  if (value === undefined) return 0n;
+function readCounter(value: unknown): number | undefined {
+  if (value === undefined) return 0;
   if (typeof value === "number") {
-    return Number.isInteger(value) && value >= 0 && value <= MAX_COUNTER_NUMBER ? BigInt(value) : undefined;
+    // -0 is a valid zero (the schema reads it as 0n); it must not reach the digest as "0" by accident.
+    return Number.isInteger(value) && value >= 0 && value <= MAX_COUNTER_NUMBER ? value + 0 : undefined;
   }
   if (typeof value === "string" && COUNTER_STRING.test(value)) {
-    const counter = BigInt(value);
-    return counter <= MAX_COUNTER ? counter : undefined;
+    // At most 16 digits: a value past MAX_COUNTER stays past it as a double, so the test is exact.
+    const counter = Number(value);
+    return counter <= MAX_COUNTER_NUMBER ? counter : undefined;
   }
   return undefined;
 }
@@ -60,7 +62,7 @@ function readRecord(input: unknown, readHour: HourReader): MeterRecord | undefin
   if (typeof space !== "string" || space.length > 100 || !SPACE.test(space)) return undefined;
   const hour = readHour(fields.hour);
   if (!hour) return undefined;
-  const usage = {} as Usage;
+  const usage = {} as MeterUsage;
   for (const resource of RESOURCES) {
     const units = readCounter(fields[resource]);
     if (units === undefined) return undefined;
