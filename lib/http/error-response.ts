@@ -3,6 +3,7 @@ import { ZodError } from "zod";
 import { AppError, errorTable, toAppError } from "@/lib/errors";
 import { getLogger } from "@/lib/observability/logger";
 import { getMetrics } from "@/lib/observability/metrics";
+import { jsonResponse } from "./json-response";
 
 export type ErrorBody = { error: { code: string; message: string; details?: Record<string, unknown> } };
 
@@ -32,9 +33,9 @@ export function toErrorResponse(thrown: unknown, context: { route: string }): Re
       ...(error.kind === "user" && error.details ? { details: error.details } : {}),
     },
   };
-  const headers = new Headers({ "content-type": "application/json", "cache-control": "no-store" });
+  const headers = new Headers({ "cache-control": "no-store" });
   if (error.retryAfter !== undefined) headers.set("retry-after", String(Math.ceil(error.retryAfter)));
   // RFC 9110: a 401 names the scheme the client should use (route handlers authenticate by bearer token).
   if (error.code === "unauthenticated") headers.set("www-authenticate", 'Bearer realm="tandem"');
-  return new Response(JSON.stringify(body), { status: error.status, headers });
+  return jsonResponse(body, { status: error.status, headers });
 }

@@ -68,3 +68,20 @@ export async function sendAll(url: string, headers: Record<string, string>, bodi
   await Promise.all(Array.from({ length: senders }, worker));
   return (performance.now() - started) / 1000;
 }
+
+/**
+ * CPU milliseconds (user + system) used so far by `pids` (processes that have exited count nothing): on
+ * a busy machine, CPU per unit of work varies far less than wall-clock rates, so the bench prints both.
+ */
+export async function processCpuMs(pids: number[]): Promise<number> {
+  const { readFile } = await import("node:fs/promises");
+  let ticks = 0;
+  for (const pid of pids) {
+    const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => "");
+    if (!stat) continue;
+    // Fields after the command name: utime and stime are the 12th and 13th (clock ticks, 100 per second).
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks * 10;
+}

@@ -60,7 +60,7 @@ describe("GET /api/billing/v1/accounts/{account}/standing", () => {
       accountContext(accountId),
     );
     expect(response.status).toBe(200);
-    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(response.headers.get("cache-control")).toBe("no-store, no-transform");
     const body = (await response.json()) as Record<string, string>;
     // The $5 welcome credit sits exactly on the default $5 low threshold, and "active" is above it.
     expect(body).toEqual({

@@ -1,8 +1,9 @@
 // GET /api/health – liveness: the process is up and answering. Touches no dependency on purpose.
+import { jsonResponse } from "@/lib/http/json-response";
 import { withRoute } from "@/lib/http/with-route";
 
 export const dynamic = "force-dynamic";
 
 export const GET = withRoute("/api/health", async () =>
-  Response.json({ status: "ok" }, { headers: { "cache-control": "no-store" } }),
+  jsonResponse({ status: "ok" }, { headers: { "cache-control": "no-store" } }),
 );

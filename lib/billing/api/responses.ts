@@ -1,4 +1,5 @@
 import "server-only";
+import { jsonResponse } from "@/lib/http/json-response";
 import type { AccountStanding } from "@/lib/billing/get-account-standing";
 import type { UsageReport } from "@/lib/billing/query-usage";
 import type { StandingResponse, UsageSeries } from "./schemas";
@@ -44,5 +45,5 @@ export function presentUsage(report: UsageReport): UsageSeries {
 
 /** A JSON answer no cache may keep: balances and usage change with every posting. */
 export function privateJson(body: unknown, init: { status?: number } = {}): Response {
-  return Response.json(body, { status: init.status ?? 200, headers: { "cache-control": "no-store" } });
+  return jsonResponse(body, { status: init.status ?? 200, headers: { "cache-control": "no-store" } });
 }

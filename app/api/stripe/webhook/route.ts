@@ -1,4 +1,5 @@
 // POST /api/stripe/webhook – Stripe's events: verified over the raw body, handled once by id.
+import { jsonResponse } from "@/lib/http/json-response";
 import { notifyStandingChanges } from "@/lib/billing/notify-standing-changes";
 import { getDb } from "@/lib/db/client";
 import { runAfterResponse } from "@/lib/http/run-after-response";
@@ -21,7 +22,7 @@ export const POST = withRoute("/api/stripe/webhook", async (request) => {
     const accountIds = [result.accountId];
     runAfterResponse("standing emails", () => notifyStandingChanges(db, { accountIds }));
   }
-  return Response.json(
+  return jsonResponse(
     { received: true, event: event.id, outcome: result.outcome },
     { headers: { "cache-control": "no-store" } },
   );

@@ -1,4 +1,5 @@
 // GET /api/billing/v1/openapi.json – the billing API's OpenAPI 3.1 document, built from its zod schemas.
+import { jsonResponse } from "@/lib/http/json-response";
 import { getBillingOpenApiDocument } from "@/lib/billing/api/openapi";
 import { withRoute } from "@/lib/http/with-route";
 
@@ -6,5 +7,5 @@ export const dynamic = "force-dynamic";
 
 // Public like any API reference: it describes the contract and holds no data.
 export const GET = withRoute("/api/billing/v1/openapi.json", async () =>
-  Response.json(getBillingOpenApiDocument(), { headers: { "cache-control": "public, max-age=300" } }),
+  jsonResponse(getBillingOpenApiDocument(), { headers: { "cache-control": "public, max-age=300" } }),
 );

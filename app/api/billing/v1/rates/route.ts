@@ -1,4 +1,5 @@
 // GET /api/billing/v1/rates – the rate card in force (and the next one, if scheduled); public, no token.
+import { jsonResponse } from "@/lib/http/json-response";
 import { getCurrentRates } from "@/lib/billing/api/get-current-rates";
 import { getDb } from "@/lib/db/client";
 import { withRoute } from "@/lib/http/with-route";
@@ -7,5 +8,5 @@ export const dynamic = "force-dynamic";
 
 // Public and the same for everyone; a new card takes effect on an hour, so a minute of caching is safe.
 export const GET = withRoute("/api/billing/v1/rates", async () =>
-  Response.json(await getCurrentRates(getDb()), { headers: { "cache-control": "public, max-age=60" } }),
+  jsonResponse(await getCurrentRates(getDb()), { headers: { "cache-control": "public, max-age=60" } }),
 );
