@@ -10,6 +10,7 @@ import { chmod, chown, mkdir, readFile, readdir, rm, stat, writeFile } from "nod
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { MALLOC_TUNING } from "./malloc-tuning";
 import { isProcessAlive, withFileLock } from "./file-lock";
 
 export type EmbeddedPostgresOptions = { dataDir: string; port: number; database: string };
@@ -68,7 +69,7 @@ async function ensureTraversable(dir: string, runAs: RunAs): Promise<void> {
 
 function run(file: string, args: string[], runAs: RunAs): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(file, args, { ...runAs, env: { ...process.env, LC_ALL: "C" }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(file, args, { ...runAs, env: { ...MALLOC_TUNING, ...process.env, LC_ALL: "C" }, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));

@@ -2,6 +2,7 @@
 // that `next start` forks, which a plain kill would leave behind.
 import { spawn } from "node:child_process";
 import { readFile, rm, writeFile } from "node:fs/promises";
+import { MALLOC_TUNING } from "./malloc-tuning";
 import { waitForHttp } from "./ports";
 import { processTree, terminateAll } from "./process-tree";
 
@@ -46,6 +47,7 @@ export async function startNextServer(options: NextServerOptions): Promise<NextS
     detached: true,
     stdio: ["ignore", "inherit", "inherit"],
     env: {
+      ...MALLOC_TUNING,
       ...options.env,
       NODE_OPTIONS: nodeOptions,
       NEXT_DIST_DIR: options.distDir,
