@@ -160,7 +160,7 @@ export async function ingestInTransaction(
   const { accounts, transfers } = usageTransfers(accepted, rated.totals, ledgerIds, system.usage_revenue);
   const posted = await postCustomerTransfers(tx, transfers, "metered usage");
   const transferByAccount = new Map(accounts.map((accountId, index) => [accountId, posted.transfers[index]!.id]));
-  await storeUsage(tx, { accepted, hashes, costs: rated.costs, transferByAccount, carries: rated.carries, spaceIds, hours });
+  await storeUsage(tx, { accepted, hashes, costs: rated.costs, transferByAccount, carries: rated.carries, hours });
   const postedTransfers = posted.transfers.filter((transfer) => !transfer.isReplay).length;
   return { batches: outcomes, standingChanges: posted.standingChanges, postedTransfers, spaceIds };
 }

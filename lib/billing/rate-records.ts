@@ -43,14 +43,14 @@ function ratesOf(card: RateCard): Rate[] {
 }
 
 /**
- * units × price + carry over per_units, as whole micros and the new carry: floor division, exactly.
- * `count` is Number(units): exact, since the caller checked it is a safe integer.
+ * units × price + the carry over per_units, floor division, exactly: returns the whole micros and leaves
+ * the remainder as the new carry. `count` is Number(units), or Infinity when that would not be exact.
  */
-function divide(rate: Rate, units: bigint | number, count: number, carry: ExactSum): { micros: ExactSum; carry: ExactSum } {
+function rateInto(rate: Rate, units: bigint | number, count: number, carry: Carry): ExactSum {
   const numerator = count * rate.price;
-  if (numerator <= rate.limit && typeof carry === "number") {
+  if (numerator <= rate.limit && typeof carry.numerator === "number") {
     // Both operands are exact integers below 2^53; the double quotient is off by at most one.
-    const total = numerator + carry;
+    const total = numerator + carry.numerator;
     let micros = Math.floor(total / rate.per);
     let rest = total - micros * rate.per;
     if (rest < 0) {
@@ -60,20 +60,31 @@ function divide(rate: Rate, units: bigint | number, count: number, carry: ExactS
       micros += 1;
       rest -= rate.per;
     }
-    return { micros, carry: rest };
+    carry.numerator = rest;
+    return micros;
   }
-  const total = BigInt(units) * rate.priceBig + BigInt(carry);
+  const total = BigInt(units) * rate.priceBig + BigInt(carry.numerator);
   const rest = total % rate.perBig;
-  return { micros: total / rate.perBig, carry: rate.limit >= 0 ? Number(rest) : rest };
+  carry.numerator = rate.limit >= 0 ? Number(rest) : rest;
+  return total / rate.perBig;
+}
+
+/** Carries by account, then card id, then resource (RESOURCES index): no key string built per record. */
+export type Carries = Map<string, Map<number, Carry[]>>;
+
+function carriesOf(carries: Carries, accountId: string, cardId: number): Carry[] {
+  let byCard = carries.get(accountId);
+  if (!byCard) carries.set(accountId, (byCard = new Map<number, Carry[]>()));
+  let byResource = byCard.get(cardId);
+  if (!byResource) byCard.set(cardId, (byResource = []));
+  return byResource;
 }
 
 /** Stored carries, as `[account_id, resource, card_id, numerator]` rows, keyed for rateRecords. */
-export function carriesFrom(rows: Array<[string, Resource, number, string]>): Map<string, Carry[]> {
-  const carries = new Map<string, Carry[]>();
+export function carriesFrom(rows: Array<[string, Resource, number, string]>): Carries {
+  const carries: Carries = new Map();
   for (const [accountId, resource, cardId, numerator] of rows) {
-    const key = `${accountId}|${cardId}`;
-    let byResource = carries.get(key);
-    if (!byResource) carries.set(key, (byResource = []));
+    const byResource = carriesOf(carries, accountId, cardId);
     const value = BigInt(numerator);
     byResource[RESOURCES.indexOf(resource)] = { accountId, resource, cardId, numerator: value <= BigInt(MAX_SAFE) ? Number(value) : value };
   }
@@ -91,7 +102,7 @@ export function carriesFrom(rows: Array<[string, Resource, number, string]>): Ma
 export function rateRecords(
   records: MeterRecord[],
   cards: RateCard[],
-  carries: Map<string, Carry[]>,
+  carries: Carries,
   sumsOf: (record: MeterRecord) => UsageSums,
 ): RatedBatch {
   const ratesByHour = new Map<number, { card: RateCard; rates: Rate[] } | undefined>();
@@ -108,9 +119,7 @@ export function rateRecords(
     if (!priced) {
       throw new AppError("bad_request", { message: `Record ${record.id}: no rate card is in force for ${record.hour.toISOString()}.` });
     }
-    const key = `${record.account}|${priced.card.id}`;
-    let accountCarries = carries.get(key);
-    if (!accountCarries) carries.set(key, (accountCarries = []));
+    const accountCarries = carriesOf(carries, record.account, priced.card.id);
     const sums = sumsOf(record);
     let cost: ExactSum = 0;
     for (const rate of priced.rates) {
@@ -119,12 +128,11 @@ export function rateRecords(
       if (count === 0) continue;
       const carry = (accountCarries[rate.index] ??= { accountId: record.account, resource: rate.resource, cardId: priced.card.id, numerator: 0 });
       const isSafe = count <= MAX_SAFE;
-      const rated = divide(rate, units, isSafe ? count : Number.POSITIVE_INFINITY, carry.numerator);
-      carry.numerator = rated.carry;
+      const micros = rateInto(rate, units, isSafe ? count : Number.POSITIVE_INFINITY, carry);
       moved.add(carry);
-      cost = plus(cost, rated.micros);
+      cost = plus(cost, micros);
       addAt(sums.units, rate.index, isSafe ? count : BigInt(units));
-      addAt(sums.micros, rate.index, rated.micros);
+      addAt(sums.micros, rate.index, micros);
     }
     costs.push(cost);
     totals.set(record.account, plus(totals.get(record.account) ?? 0, cost));

@@ -15,8 +15,6 @@ export type StoreUsageOptions = {
   costs: ExactSum[];
   transferByAccount: Map<string, bigint>;
   carries: Carry[];
-  /** `account|space` → space id, from ensureSpaces. */
-  spaceIds: Map<string, bigint>;
   /** The accepted records' sums by account, space and hour, from hourRows (filled in by rating). */
   hours: HourRows;
 };
@@ -34,6 +32,8 @@ export type HourRows = {
   rows: Map<string, SumRow>;
   /** The row a record adds to, created empty on first use (rateRecords' sumsOf). */
   sumsOf: (record: MeterRecord) => UsageSums;
+  /** A record's space id. */
+  spaceOf: (record: MeterRecord) => bigint;
   /** An hour as the ISO instant stored, formatted once per distinct hour. */
   isoOf: (hour: Date) => string;
 };
@@ -49,15 +49,29 @@ export function hourRows(spaceIds: Map<string, bigint>): HourRows {
     if (iso === undefined) isoByHour.set(hour.getTime(), (iso = hour.toISOString()));
     return iso;
   };
+  // account → space name → the space's id and its rows by hour: looked up per record without building
+  // a key string each time (a thousand records a batch).
+  type SpaceEntry = { id: bigint; byHour: Map<number, SumRow> };
+  const spaces = new Map<string, Map<string, SpaceEntry>>();
+  const spaceEntry = (record: MeterRecord) => {
+    let byName = spaces.get(record.account);
+    if (!byName) spaces.set(record.account, (byName = new Map<string, SpaceEntry>()));
+    let entry = byName.get(record.space);
+    if (!entry) byName.set(record.space, (entry = { id: spaceIds.get(`${record.account}|${record.space}`)!, byHour: new Map<number, SumRow>() }));
+    return entry;
+  };
   const sumsOf = (record: MeterRecord) => {
-    const space = spaceIds.get(`${record.account}|${record.space}`)!;
-    const start = isoOf(record.hour);
-    const key = `${record.account}|${space}|${start}`;
-    let row = rows.get(key);
-    if (!row) rows.set(key, (row = { account: record.account, space, start, sums: emptySums() }));
+    const entry = spaceEntry(record);
+    let row = entry.byHour.get(record.hour.getTime());
+    if (!row) {
+      const start = isoOf(record.hour);
+      row = { account: record.account, space: entry.id, start, sums: emptySums() };
+      entry.byHour.set(record.hour.getTime(), row);
+      rows.set(`${record.account}|${entry.id}|${start}`, row);
+    }
     return row.sums;
   };
-  return { rows, sumsOf, isoOf };
+  return { rows, sumsOf, spaceOf: (record) => spaceEntry(record).id, isoOf };
 }
 
 /**
@@ -122,13 +136,13 @@ function columnsOf(rows: Map<string, SumRow>) {
  * no per-statement triggers re-derive them from the changed rows on insert or update).
  */
 export async function storeUsage(tx: Transaction, options: StoreUsageOptions): Promise<void> {
-  const { spaceIds, hours } = options;
+  const { hours } = options;
   const records = { id: [] as string[], account: [] as string[], space: [] as bigint[], hour: [] as string[] };
   const transfers: Array<bigint | null> = [];
   for (const record of options.accepted) {
     records.id.push(record.id);
     records.account.push(record.account);
-    records.space.push(spaceIds.get(`${record.account}|${record.space}`)!);
+    records.space.push(hours.spaceOf(record));
     records.hour.push(hours.isoOf(record.hour));
     transfers.push(options.transferByAccount.get(record.account) ?? null);
   }
