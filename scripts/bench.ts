@@ -28,7 +28,7 @@ try {
       if (wants("ingest")) lines.push(...(await benchIngest(server.url, setup)));
       if (wants("standing")) lines.push(...(await benchStanding(server.url, setup)));
     }
-    if (wants("account")) lines.push(...(await benchAccount(server.url)));
+    if (wants("account")) lines.push(...(await benchAccount(server.url, server.pid)));
   } finally {
     await server.stop();
   }

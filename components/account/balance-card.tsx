@@ -1,6 +1,7 @@
 import type { AccountSummary } from "@/lib/account/get-account-summary";
 import { formatMicros } from "@/lib/billing/rate-units";
 import type { StandingState } from "@/lib/billing/standing";
+import { formatLongDate } from "./formats";
 
 const standing: Record<StandingState, { label: string; className: string; help: string }> = {
   active: { label: "Active", className: "bg-accent/10 text-ink ring-1 ring-accent/50", help: "Your apps run normally." },
@@ -38,7 +39,7 @@ export function BalanceCard({ billing }: { billing: AccountSummary["billing"] })
         <div>
           <dt className="text-ink-soft">Opened</dt>
           <dd className="mt-0.5">
-            {billing.createdAt.toLocaleDateString("en-US", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" })}
+            {formatLongDate(billing.createdAt)}
           </dd>
         </div>
       </dl>

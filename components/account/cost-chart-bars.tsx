@@ -2,8 +2,8 @@
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
-export type CostChartBucket = { label: string; values: Record<string, number> };
-export type CostChartSeries = { key: string; label: string };
+/** One stacked series: its name and its cost (micro-dollars) in each bucket, in the order of the labels. */
+export type CostChartSeries = { label: string; values: number[] };
 
 // Theme tokens first (they follow dark mode), then mid-tones that read on both backgrounds.
 const COLORS = [
@@ -26,8 +26,9 @@ function formatDollars(micros: number): string {
 }
 
 /** Stacked bars of cost per bucket and series: recharts, drawn in the browser only (see CostChart). */
-export function CostChartBars({ buckets, series }: { buckets: CostChartBucket[]; series: CostChartSeries[] }) {
-  const data = buckets.map((bucket) => ({ label: bucket.label, ...bucket.values }));
+export function CostChartBars({ labels, series }: { labels: string[]; series: CostChartSeries[] }) {
+  // Series are keyed by position, so no series name (a space may be called anything) meets "label".
+  const data = labels.map((label, bucket) => ({ label, ...Object.fromEntries(series.map((entry, index) => [`s${index}`, entry.values[bucket]])) }));
   return (
     <ResponsiveContainer width="100%" height="100%">
       <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
@@ -59,8 +60,8 @@ export function CostChartBars({ buckets, series }: { buckets: CostChartBucket[];
         {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} /> : null}
         {series.map((entry, index) => (
           <Bar
-            key={entry.key}
-            dataKey={entry.key}
+            key={index}
+            dataKey={`s${index}`}
             name={entry.label}
             stackId="cost"
             fill={COLORS[index % COLORS.length]}

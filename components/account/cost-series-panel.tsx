@@ -20,8 +20,8 @@ export function CostSeriesPanel({ id, title, points, granularity }: { id: string
       ) : (
         <>
           <CostChart
-            buckets={points.map((point) => ({ label: shortBucket(point.start, granularity), values: { cost: Number(point.costMicros) } }))}
-            series={[{ key: "cost", label: "Cost" }]}
+            labels={points.map((point) => shortBucket(point.start, granularity))}
+            series={[{ label: "Cost", values: points.map((point) => Number(point.costMicros)) }]}
             summary={`${title}: cost per ${granularity}, ${formatMicros(total)} in total. The table below has each value.`}
           />
           <details className="mt-3 text-sm">

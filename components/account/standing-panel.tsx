@@ -1,6 +1,7 @@
 import type { OwnAccount } from "@/lib/account/get-own-account";
 import { formatMicros } from "@/lib/billing/rate-units";
 import type { StandingState } from "@/lib/billing/standing";
+import { formatLongDate } from "./formats";
 
 const BADGES: Record<StandingState, { label: string; className: string }> = {
   // Text in ink on a tinted ground with a coloured ring: the colour marks it, the words stay readable.
@@ -56,7 +57,7 @@ export function StandingPanel({ account }: { account: OwnAccount }) {
         <div>
           <dt className="text-ink-soft">Opened</dt>
           <dd className="mt-0.5">
-            {account.createdAt.toLocaleDateString("en-US", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" })}
+            {formatLongDate(account.createdAt)}
           </dd>
         </div>
       </dl>

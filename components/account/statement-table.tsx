@@ -1,6 +1,7 @@
 import type { StatementRow, TransferKind } from "@/lib/account/get-statement";
 import { formatMicros } from "@/lib/billing/rate-units";
 import { formatDateTime } from "./formats";
+import { StatementRows, type StatementRowTexts } from "./statement-rows";
 
 export const KIND_LABELS: Record<TransferKind, string> = {
   top_up: "Top-up",
@@ -14,13 +15,23 @@ export const KIND_LABELS: Record<TransferKind, string> = {
 };
 
 const th = "px-3 py-2 font-medium";
-const td = "px-3 py-2";
+
+// Every cell is styled once, on the table, rather than by classes on each of a page's 50 rows × 5 cells.
+const movementsTable =
+  "w-full text-left text-sm tabular-nums [&_td]:px-3 [&_td]:py-2 [&_tbody_tr]:border-b [&_tbody_tr]:border-line/60 " +
+  "[&_td:first-child]:whitespace-nowrap [&_td:nth-last-child(-n+2)]:text-right [&_td:nth-last-child(-n+2)]:whitespace-nowrap";
+
+/** A movement's amount with its sign: credit added "+", money spent or taken back "−". */
+function signedAmount(amountMicros: bigint): string {
+  const isDebit = amountMicros < 0n;
+  return `${isDebit ? "−" : "+"}${formatMicros(isDebit ? -amountMicros : amountMicros, { decimals: 6 })}`;
+}
 
 /** Ledger movements, newest first, with the balance right after each. */
 export function StatementTable({ rows }: { rows: StatementRow[] }) {
   return (
     <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm tabular-nums" data-testid="statement">
+      <table className={movementsTable} data-testid="statement">
         <caption className="sr-only">Movements of your balance, newest first</caption>
         <thead>
           <tr className="border-b border-line text-ink-soft">
@@ -31,30 +42,16 @@ export function StatementTable({ rows }: { rows: StatementRow[] }) {
             <th scope="col" className={`${th} text-right`}>Balance after</th>
           </tr>
         </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.entryId.toString()} className="border-b border-line/60" data-testid="statement-row">
-              <td className={`${td} whitespace-nowrap`}>{formatDateTime(row.at)}</td>
-              <td className={td}>{KIND_LABELS[row.kind]}</td>
-              <td className={td}>
-                {row.description ?? ""}
-                {row.receiptUrl ? (
-                  <>
-                    {" "}
-                    <a href={row.receiptUrl} className="font-semibold text-brand underline hover:text-brand-strong" rel="noreferrer" target="_blank">
-                      Receipt<span className="sr-only"> for the top-up of {formatDateTime(row.at)} (opens in a new tab)</span>
-                    </a>
-                  </>
-                ) : null}
-              </td>
-              <td className={`${td} text-right whitespace-nowrap ${row.amountMicros < 0n ? "" : "font-semibold"}`} data-testid="statement-amount">
-                {row.amountMicros < 0n ? "−" : "+"}
-                {formatMicros(row.amountMicros < 0n ? -row.amountMicros : row.amountMicros, { decimals: 6 })}
-              </td>
-              <td className={`${td} text-right whitespace-nowrap`} data-testid="statement-balance">{formatMicros(row.balanceAfterMicros, { decimals: 6 })}</td>
-            </tr>
-          ))}
-        </tbody>
+        <StatementRows
+          rows={rows.map((row): StatementRowTexts => [
+            formatDateTime(row.at),
+            KIND_LABELS[row.kind],
+            row.description ?? "",
+            signedAmount(row.amountMicros),
+            formatMicros(row.balanceAfterMicros, { decimals: 6 }),
+            row.receiptUrl ?? "",
+          ])}
+        />
       </table>
     </div>
   );

@@ -4,16 +4,23 @@
  * A table body from rows of cell texts. A client component only so that the server-component payload
  * carries the texts (about 60 bytes a row) rather than an element tree of every row and cell (about
  * 250): the HTML is rendered on the server all the same. Cells are styled by the table (its `[&_td]`
- * classes), so each row is as small in the HTML too.
+ * classes), so each row is as small in the HTML too. `hasRowHeader` makes each row's first cell its
+ * header (`<th scope="row">`).
  */
-export function TextRows({ rows }: { rows: string[][] }) {
+export function TextRows({ rows, hasRowHeader = false }: { rows: string[][]; hasRowHeader?: boolean }) {
   return (
     <tbody>
       {rows.map((cells, row) => (
         <tr key={row}>
-          {cells.map((cell, column) => (
-            <td key={column}>{cell}</td>
-          ))}
+          {cells.map((cell, column) =>
+            hasRowHeader && column === 0 ? (
+              <th key={column} scope="row">
+                {cell}
+              </th>
+            ) : (
+              <td key={column}>{cell}</td>
+            ),
+          )}
         </tr>
       ))}
     </tbody>

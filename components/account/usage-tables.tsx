@@ -8,12 +8,17 @@ import { TextRows } from "./text-rows";
 const th = "px-3 py-2 font-medium";
 const td = "px-3 py-1.5";
 
+// The totals' cells are styled by the table too, and their rows travel as texts (TextRows).
+const totalsTable =
+  "w-full text-left text-sm tabular-nums [&_td]:px-3 [&_td]:py-1.5 [&_td]:text-right [&_tbody_th]:px-3 " +
+  "[&_tbody_th]:py-1.5 [&_tbody_th]:font-medium [&_tbody_tr]:border-b [&_tbody_tr]:border-line/60";
+
 /** Totals over the range, by resource (units and cost) or by space (cost). */
 export function UsageTotals({ report }: { report: UsageReport }) {
   const bySpace = report.selection.group === "space";
   return (
     <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm tabular-nums" data-testid="usage-totals">
+      <table className={totalsTable} data-testid="usage-totals">
         <caption className="sr-only">Totals for {report.selection.label}</caption>
         <thead>
           <tr className="border-b border-line text-ink-soft">
@@ -22,24 +27,19 @@ export function UsageTotals({ report }: { report: UsageReport }) {
             <th scope="col" className={`${th} text-right`}>Cost</th>
           </tr>
         </thead>
-        <tbody>
-          {report.totals.map((total) => (
-            <tr key={total.key} className="border-b border-line/60">
-              <th scope="row" className={`${td} font-medium`}>{total.resource ? RESOURCE_LABELS[total.resource].name : total.key}</th>
-              {bySpace ? null : (
-                <td className={`${td} text-right`}>
-                  {formatUnits(total.units ?? 0n)} {total.resource ? RESOURCE_LABELS[total.resource].unit : ""}
-                </td>
-              )}
-              <td className={`${td} text-right`}>{formatMicros(total.costMicros, { decimals: 6 })}</td>
-            </tr>
-          ))}
-        </tbody>
+        <TextRows
+          hasRowHeader
+          rows={report.totals.map((total) => [
+            total.resource ? RESOURCE_LABELS[total.resource].name : total.key,
+            ...(bySpace ? [] : [`${formatUnits(total.units ?? 0n)} ${total.resource ? RESOURCE_LABELS[total.resource].unit : ""}`]),
+            formatMicros(total.costMicros, { decimals: 6 }),
+          ])}
+        />
         <tfoot>
           <tr className="font-semibold">
             <th scope="row" className={td}>Total</th>
-            {bySpace ? null : <td className={td} />}
-            <td className={`${td} text-right`} data-testid="usage-total">{formatMicros(report.totalCostMicros, { decimals: 6 })}</td>
+            {bySpace ? null : <td />}
+            <td data-testid="usage-total">{formatMicros(report.totalCostMicros, { decimals: 6 })}</td>
           </tr>
         </tfoot>
       </table>

@@ -6,7 +6,8 @@ import { MALLOC_TUNING } from "./malloc-tuning";
 import { waitForHttp } from "./ports";
 import { processTree, terminateAll } from "./process-tree";
 
-export type NextServer = { url: string; stop: () => Promise<void> };
+/** `pid` is the `next start` process; the server's CPU time is that of its process tree. */
+export type NextServer = { url: string; pid: number | undefined; stop: () => Promise<void> };
 
 export type NextServerOptions = {
   port: number;
@@ -82,5 +83,5 @@ export async function startNextServer(options: NextServerOptions): Promise<NextS
     throw error;
   }
   if (options.pidFile && child.pid !== undefined) await writeFile(options.pidFile, processTree(child.pid).join(","));
-  return { url, stop };
+  return { url, pid: child.pid, stop };
 }

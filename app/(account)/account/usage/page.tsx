@@ -66,11 +66,11 @@ export default async function UsagePage({ searchParams }: { searchParams: Search
             </EmptyState>
           ) : (
             <CostChart
-              buckets={report.chart.map((bucket) => ({
-                label: shortBucket(bucket.start, selection.granularity),
-                values: Object.fromEntries(Object.entries(bucket.costs).map(([key, cost]) => [key, Number(cost)])),
+              labels={report.chart.map((bucket) => shortBucket(bucket.start, selection.granularity))}
+              series={report.series.map((series) => ({
+                label: label(series.key),
+                values: report.chart.map((bucket) => Number(bucket.costs[series.key] ?? 0n)),
               }))}
-              series={report.series.map((series) => ({ key: series.key, label: label(series.key) }))}
               summary={`Cost per ${selection.granularity} by ${selection.group}, ${formatMicros(report.totalCostMicros)} in total. The tables below have each value.`}
             />
           )}
