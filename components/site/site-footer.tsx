@@ -33,7 +33,7 @@ function FooterColumn({ title, links }: { title: string; links: NavLink[] }) {
 
 export function SiteFooter() {
   return (
-    <footer className="border-line bg-paper-soft mt-auto border-t">
+    <footer className="border-line bg-paper-soft render-when-near mt-auto border-t">
       <div className="mx-auto grid max-w-6xl gap-10 px-4 py-12 sm:px-6 md:grid-cols-[1.4fr_1fr_1fr_1fr]">
         <div>
           <p className="flex items-center gap-2 font-bold tracking-tight">
