@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { watchForPageErrors } from "../support/page-errors";
+import { renderWholePage } from "../support/screenshots";
 
 test.describe("home page", () => {
   test("renders from the production build without any JavaScript, and looks finished", async ({ page }, testInfo) => {
@@ -17,6 +18,7 @@ test.describe("home page", () => {
     await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", /^http:\/\/[^/]+$/);
     await expect(page.locator('meta[property="og:image"]')).toHaveAttribute("content", /\/opengraph-image$/);
     expect(scripts).toEqual([]);
+    await renderWholePage(page);
     await page.screenshot({ path: testInfo.outputPath("home-1280.png"), fullPage: true });
     await page.setViewportSize({ width: 375, height: 812 });
     await page.screenshot({ path: testInfo.outputPath("home-375.png"), fullPage: true });
@@ -27,7 +29,11 @@ test.describe("home page", () => {
     const response = await request.get("/");
     const headers = response.headers();
     const csp = headers["content-security-policy"] ?? "";
-    const scriptSrc = csp.split(";").map((part) => part.trim()).find((part) => part.startsWith("script-src")) ?? "";
+    const scriptSrc =
+      csp
+        .split(";")
+        .map((part) => part.trim())
+        .find((part) => part.startsWith("script-src")) ?? "";
     expect(scriptSrc).toMatch(/'nonce-[A-Za-z0-9+/=]+'/);
     expect(scriptSrc).not.toContain("unsafe-inline");
     expect(csp).toContain("frame-ancestors 'none'");
