@@ -29,11 +29,7 @@ test.describe("home page", () => {
     const response = await request.get("/");
     const headers = response.headers();
     const csp = headers["content-security-policy"] ?? "";
-    const scriptSrc =
-      csp
-        .split(";")
-        .map((part) => part.trim())
-        .find((part) => part.startsWith("script-src")) ?? "";
+    const scriptSrc = csp.split(";").map((part) => part.trim()).find((part) => part.startsWith("script-src")) ?? "";
     expect(scriptSrc).toMatch(/'nonce-[A-Za-z0-9+/=]+'/);
     expect(scriptSrc).not.toContain("unsafe-inline");
     expect(csp).toContain("frame-ancestors 'none'");
