@@ -1,7 +1,8 @@
 // The Pages Router serves the marketing pages that ship no JavaScript (home, pricing, blog posts; see
-// lib/site/static-pages.ts); they share the App Router's stylesheet.
+// lib/site/static-pages.ts). Their stylesheet is built from only the files they render, with the App
+// Router's tokens (styles/landing.css): fewer rules to parse and match on every first visit.
 import type { AppProps } from "next/app";
-import "../app/globals.css";
+import "../styles/landing.css";
 
 export default function App({ Component, pageProps }: AppProps) {
   return <Component {...pageProps} />;

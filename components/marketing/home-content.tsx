@@ -57,7 +57,7 @@ export function HomeContent() {
         <LiveDemoCard />
       </section>
 
-      <section aria-labelledby="uses" className="border-line bg-paper-soft border-t">
+      <section aria-labelledby="uses" className="border-line bg-paper-soft render-when-near border-t">
         <div className="mx-auto max-w-6xl px-4 py-16 sm:px-6">
           <h2 id="uses" className="text-2xl font-bold tracking-tight sm:text-3xl">
             What it is
@@ -77,7 +77,10 @@ export function HomeContent() {
         </div>
       </section>
 
-      <section aria-labelledby="audience" className="mx-auto grid max-w-6xl gap-10 px-4 py-16 sm:px-6 md:grid-cols-2">
+      <section
+        aria-labelledby="audience"
+        className="render-when-near mx-auto grid max-w-6xl gap-10 px-4 py-16 sm:px-6 md:grid-cols-2"
+      >
         <div>
           <h2 id="audience" className="text-2xl font-bold tracking-tight sm:text-3xl">
             Who it is for
@@ -94,7 +97,7 @@ export function HomeContent() {
         </ul>
       </section>
 
-      <section aria-labelledby="wallet" className="border-line bg-paper-soft border-y">
+      <section aria-labelledby="wallet" className="border-line bg-paper-soft render-when-near border-y">
         <div className="mx-auto max-w-6xl px-4 py-16 sm:px-6">
           <h2 id="wallet" className="text-2xl font-bold tracking-tight sm:text-3xl">
             Prepaid billing protects your wallet
@@ -139,7 +142,7 @@ export function HomeContent() {
         </div>
       </section>
 
-      <section aria-labelledby="join" className="mx-auto max-w-6xl px-4 py-20 sm:px-6">
+      <section aria-labelledby="join" className="render-when-near mx-auto max-w-6xl px-4 py-20 sm:px-6">
         <h2 id="join" className="max-w-2xl text-2xl font-bold tracking-tight text-balance sm:text-3xl">
           We are inviting builders a few at a time.
         </h2>

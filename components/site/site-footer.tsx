@@ -31,9 +31,15 @@ function FooterColumn({ title, links }: { title: string; links: NavLink[] }) {
   );
 }
 
-export function SiteFooter() {
+const footerClass = "border-line bg-paper-soft mt-auto border-t";
+
+/**
+ * `isRenderedWhenNear`: laid out and painted only when scrolled near (the static landing pages, where the
+ * footer is never on the first screen; the App Router's pages keep it plain).
+ */
+export function SiteFooter({ isRenderedWhenNear = false }: { isRenderedWhenNear?: boolean }) {
   return (
-    <footer className="border-line bg-paper-soft mt-auto border-t">
+    <footer className={isRenderedWhenNear ? `render-when-near ${footerClass}` : footerClass}>
       <div className="mx-auto grid max-w-6xl gap-10 px-4 py-12 sm:px-6 md:grid-cols-[1.4fr_1fr_1fr_1fr]">
         <div>
           <p className="flex items-center gap-2 font-bold tracking-tight">

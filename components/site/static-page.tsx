@@ -62,7 +62,7 @@ export function StaticPage({ meta, appUrl, isDemo, children }: Props) {
         <main id="main" className="flex-1">
           {children}
         </main>
-        <SiteFooter />
+        <SiteFooter isRenderedWhenNear />
       </div>
     </>
   );

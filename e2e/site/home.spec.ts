@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { watchForPageErrors } from "../support/page-errors";
+import { renderWholePage } from "../support/screenshots";
 
 test.describe("home page", () => {
   test("renders from the production build without any JavaScript, and looks finished", async ({ page }, testInfo) => {
@@ -17,6 +18,7 @@ test.describe("home page", () => {
     await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", /^http:\/\/[^/]+$/);
     await expect(page.locator('meta[property="og:image"]')).toHaveAttribute("content", /\/opengraph-image$/);
     expect(scripts).toEqual([]);
+    await renderWholePage(page);
     await page.screenshot({ path: testInfo.outputPath("home-1280.png"), fullPage: true });
     await page.setViewportSize({ width: 375, height: 812 });
     await page.screenshot({ path: testInfo.outputPath("home-375.png"), fullPage: true });

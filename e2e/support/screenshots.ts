@@ -4,12 +4,17 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 
 /**
- * Full-page screenshots at 1280 and 375 px wide, then back to the desktop width. Blocks that render only
- * near the viewport (`content-visibility: auto`, a blog post's paragraphs) are drawn as a reader
- * scrolling the page sees them; a full-page capture would otherwise leave them blank.
+ * Blocks that render only near the viewport (`content-visibility: auto`: a blog post's paragraphs, the
+ * home page's later sections, the footer) are drawn as a reader scrolling the page sees them; a full-page
+ * capture would otherwise leave them blank.
  */
-export async function screenshotBothWidths(page: Page, area: string, name: string): Promise<void> {
+export async function renderWholePage(page: Page): Promise<void> {
   await page.addStyleTag({ content: "* { content-visibility: visible !important; }" });
+}
+
+/** Full-page screenshots at 1280 and 375 px wide (the whole page rendered), then back to the desktop width. */
+export async function screenshotBothWidths(page: Page, area: string, name: string): Promise<void> {
+  await renderWholePage(page);
   for (const width of [1280, 375]) {
     await page.setViewportSize({ width, height: width === 375 ? 812 : 800 });
     await page.screenshot({ path: path.resolve("test-results", area, `${name}-${width}.png`), fullPage: true });
