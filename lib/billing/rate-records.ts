@@ -7,7 +7,7 @@ import { addAt, plus, type ExactSum } from "./exact-sum";
 
 /**
  * The fraction of a micro-dollar carried per account, resource and card: numerator over the entry's
- * per_units. A number whenever the entry's per_units is a safe integer (every real card), else a bigint.
+ * per_units. A number while it is a safe integer (always, for every real card), else a bigint.
  */
 export type Carry = { accountId: string; resource: Resource; cardId: number; numerator: ExactSum };
 
