@@ -25,7 +25,7 @@ try {
     if (wants("pages")) lines.push(...(await benchPages(server.url)));
     if (wants("ingest") || wants("standing")) {
       const setup = await prepareAccounts(50);
-      if (wants("ingest")) lines.push(...(await benchIngest(server.url, setup)));
+      if (wants("ingest")) lines.push(...(await benchIngest(server.url, setup, server.pid)));
       if (wants("standing")) lines.push(...(await benchStanding(server.url, setup)));
     }
     if (wants("account")) lines.push(...(await benchAccount(server.url, server.pid)));

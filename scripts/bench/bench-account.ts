@@ -2,14 +2,11 @@
 // for 100 spaces (DESIGN section 11: under 150 ms at p95), beside a bare http server serving the same
 // bytes, after checking that the rollup the pages read equals the ledger. Each page is measured with 4
 // requests in flight (the budget) and with 1 (the server time of one request, reported beside it).
-import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import { seedLargeAccount } from "@/lib/account/seed-large-account";
 import { getDb } from "@/lib/db/client";
-import { processTree } from "../lib/process-tree";
-import { latencies, startBaselineServer } from "./measure";
+import { latencies, processTreeCpuMs, startBaselineServer } from "./measure";
 
 const PAGES = ["/account", "/account/usage", "/account/statement", "/account/spaces"];
 const BUDGET_MS = 150;
@@ -38,27 +35,6 @@ async function checkRollupEqualsLedger(accountId: string): Promise<string> {
   return `account   usage billed ${ledger} micros = usage_hours = usage_days = usage_account_hours`;
 }
 
-/**
- * CPU time (user + system, ms) the server's processes have used so far, from /proc; undefined where
- * there is no /proc. CPU per request is steadier than latency on a shared machine: waiting for a core
- * does not count.
- */
-function serverCpuMs(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
-  try {
-    const ticksPerSecond = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim());
-    let ticks = 0;
-    for (const each of processTree(pid)) {
-      // Fields after the command name: utime and stime are the 14th and 15th of the whole line.
-      const fields = readFileSync(`/proc/${each}/stat`, "utf8").split(") ")[1]!.split(" ");
-      ticks += Number(fields[11]) + Number(fields[12]);
-    }
-    return (ticks * 1000) / ticksPerSecond;
-  } catch {
-    return undefined;
-  }
-}
-
 export async function benchAccount(siteUrl: string, serverPid?: number): Promise<string[]> {
   const seeded = await seedLargeAccount(getDb(), { email: `bench-large-${randomUUID()}@example.com`, spaces: 100, days: 365 });
   const lines = [
@@ -77,9 +53,9 @@ export async function benchAccount(siteUrl: string, serverPid?: number): Promise
       const site = await latencies(url, init, 200, 4);
       const bare = await latencies(`${baseline.url}/`, init, 200, 4);
       // One request at a time: the server time of a single request, without queueing behind the others.
-      const cpuBefore = serverCpuMs(serverPid);
+      const cpuBefore = processTreeCpuMs(serverPid);
       const alone = await latencies(url, init, 100, 1);
-      const cpuAfter = serverCpuMs(serverPid);
+      const cpuAfter = processTreeCpuMs(serverPid);
       const cpu = cpuBefore !== undefined && cpuAfter !== undefined ? `, server CPU ${((cpuAfter - cpuBefore) / 100).toFixed(1)} ms a request` : "";
       const bareAlone = await latencies(`${baseline.url}/`, init, 100, 1);
       lines.push(

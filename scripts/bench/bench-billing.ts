@@ -1,14 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { createBillingAccount } from "@/lib/billing/create-billing-account";
 import { createPlatformToken } from "@/lib/billing/platform-tokens";
 import { getDb } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
-import { processTree } from "../lib/process-tree";
-import { latencies, processCpuMs, sendAll, startBaselineServer } from "./measure";
+import { embeddedClusterDir } from "../lib/test-stack";
+import { latencies, processTreeCpuMs, sendAll, startBaselineServer } from "./measure";
 
 export type BenchSetup = { token: string; accounts: string[] };
 
@@ -65,32 +64,33 @@ export function usageBodies(accounts: string[]): string[] {
   );
 }
 
-/** The site server's processes: everything this process started (the stack's other parts run in it). */
-const serverPids = () => processTree(process.pid).filter((pid) => pid !== process.pid);
-
-/** The embedded cluster's postmaster and backends (scripts/lib/test-stack names its directory); none on TEST_DATABASE_URL. */
-async function postgresPids(): Promise<number[]> {
-  const pidFile = await readFile(path.join(tmpdir(), `platform-test-pg-${process.pid}`, "postmaster.pid"), "utf8").catch(() => "");
-  const postmaster = Number(pidFile.split("\n")[0]);
-  return postmaster > 0 ? processTree(postmaster) : [];
+/** The embedded cluster's postmaster, whose tree holds the backends; undefined on TEST_DATABASE_URL. */
+async function postmasterPid(): Promise<number | undefined> {
+  const pidFile = await readFile(path.join(embeddedClusterDir(), "postmaster.pid"), "utf8").catch(() => "");
+  const pid = Number(pidFile.split("\n")[0]);
+  return pid > 0 ? pid : undefined;
 }
 
-export async function benchIngest(siteUrl: string, setup: BenchSetup): Promise<string[]> {
+export async function benchIngest(siteUrl: string, setup: BenchSetup, serverPid?: number): Promise<string[]> {
   const bodies = usageBodies(setup.accounts);
   const headers = { authorization: `Bearer ${setup.token}` };
   const baseline = await startBaselineServer('{"accepted":1000,"duplicates":0}', "application/json");
   try {
     await sendAll(`${siteUrl}/api/billing/v1/usage`, headers, usageBodies(setup.accounts).slice(0, 4), SENDERS); // warm up
-    const before = { server: await processCpuMs(serverPids()), postgres: await processCpuMs(await postgresPids()) };
+    // Backends are forked per connection, so the cluster's tree is read afresh each time.
+    const postgres = await postmasterPid();
+    const before = { server: processTreeCpuMs(serverPid), postgres: processTreeCpuMs(postgres) };
     const seconds = await sendAll(`${siteUrl}/api/billing/v1/usage`, headers, bodies, SENDERS);
-    const serverMs = ((await processCpuMs(serverPids())) - before.server) / BATCHES;
-    const postgresMs = ((await processCpuMs(await postgresPids())) - before.postgres) / BATCHES;
+    const perBatch = (after: number | undefined, start: number | undefined) =>
+      after === undefined || start === undefined ? "n/a" : `${((after - start) / BATCHES).toFixed(1)} ms`;
+    const serverMs = perBatch(processTreeCpuMs(serverPid), before.server);
+    const postgresMs = perBatch(processTreeCpuMs(postgres), before.postgres);
     const baseSeconds = await sendAll(`${baseline.url}/`, headers, bodies, SENDERS);
     const rate = (BATCHES * BATCH) / seconds;
     const baseRate = (BATCHES * BATCH) / baseSeconds;
     return [
       `ingest    POST /usage       ${rate.toFixed(0)} records/s (${SENDERS} senders × ${BATCH}-record batches) vs bare http ${baseRate.toFixed(0)} records/s  ratio ${(rate / baseRate).toFixed(3)}  budget ≥ ${INGEST_BUDGET}: ${rate >= INGEST_BUDGET ? "met" : "NOT met"}`,
-      `ingest    CPU per batch     site server ${serverMs.toFixed(1)} ms, postgres ${postgresMs.toFixed(1)} ms (CPU time, steadier than rates on a busy machine)`,
+      `ingest    CPU per batch     site server ${serverMs}, postgres ${postgresMs} (CPU time, steadier than rates on a busy machine)`,
     ];
   } finally {
     await baseline.close();

@@ -1,7 +1,10 @@
 // Measuring helpers for `npm run bench`: every figure is reported beside a baseline measured in the
 // same run on the same machine, because absolute numbers on a shared 2-core box mean little.
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import http from "node:http";
 import autocannon from "autocannon";
+import { processTree } from "../lib/process-tree";
 
 export type Percentiles = { p50: number; p95: number; count: number };
 
@@ -70,18 +73,20 @@ export async function sendAll(url: string, headers: Record<string, string>, bodi
 }
 
 /**
- * CPU milliseconds (user + system) used so far by `pids` (processes that have exited count nothing): on
- * a busy machine, CPU per unit of work varies far less than wall-clock rates, so the bench prints both.
+ * CPU time (user + system, ms) that `pid` and every process below it have used so far, from /proc;
+ * undefined without a pid or /proc. On a busy machine CPU per unit of work varies far less than
+ * wall-clock rates (waiting for a core does not count), so the bench prints both.
  */
-export async function processCpuMs(pids: number[]): Promise<number> {
-  const { readFile } = await import("node:fs/promises");
+export function processTreeCpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined || !existsSync(`/proc/${pid}/stat`)) return undefined;
+  const ticksPerSecond = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim());
   let ticks = 0;
-  for (const pid of pids) {
-    const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => "");
-    if (!stat) continue;
-    // Fields after the command name: utime and stime are the 12th and 13th (clock ticks, 100 per second).
+  for (const each of processTree(pid)) {
+    // Fields after the command name: utime and stime are the 12th and 13th of those. A process that
+    // has just exited counts nothing.
+    const stat = existsSync(`/proc/${each}/stat`) ? readFileSync(`/proc/${each}/stat`, "utf8") : "";
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    ticks += Number(fields[11]) + Number(fields[12]);
+    if (stat) ticks += Number(fields[11]) + Number(fields[12]);
   }
-  return ticks * 10;
+  return (ticks * 1000) / ticksPerSecond;
 }

@@ -12,6 +12,11 @@ import { createScratchDatabase } from "./scratch-database";
 
 export type TestStack = { env: Record<string, string>; stop: () => Promise<void> };
 
+/** Where this process's throwaway embedded cluster lives (unused when TEST_DATABASE_URL is set). */
+export function embeddedClusterDir(): string {
+  return path.join(tmpdir(), `platform-test-pg-${process.pid}`);
+}
+
 export async function startTestStack(): Promise<TestStack> {
   const stops: Array<() => Promise<void>> = [];
   let databaseUrl: string;
@@ -22,7 +27,7 @@ export async function startTestStack(): Promise<TestStack> {
     adminUrl = process.env.TEST_DATABASE_URL;
     stops.push(scratch.drop);
   } else {
-    const dataDir = path.join(tmpdir(), `platform-test-pg-${process.pid}`);
+    const dataDir = embeddedClusterDir();
     const cluster = await acquireEmbeddedPostgres({ dataDir, port: await findFreePort(), database: "platform_test" });
     databaseUrl = cluster.url;
     adminUrl = cluster.adminUrl;
