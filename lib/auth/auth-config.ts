@@ -11,6 +11,7 @@ import { deliverSignInLink } from "./deliver-sign-in-link";
 import { githubProvider } from "./github-provider";
 import { placeOnWaitlistAtCapacity } from "@/lib/waitlist/place-on-waitlist-at-capacity";
 import { promoteAdminEmail } from "./promote-admin-email";
+import { toAppSession } from "./read-session";
 import {
   MAGIC_LINK_MAX_AGE_SECONDS,
   SESSION_IDLE_TIMEOUT_SECONDS,
@@ -70,13 +71,8 @@ export function createAuthConfig(options: AuthConfigOptions): NextAuthConfig {
         await placeOnWaitlistAtCapacity(db, user.email);
         return `${env.authUrl}/sign-in/error?error=AtCapacity`;
       },
-      session({ session, user }) {
-        const role = (user as { role?: unknown }).role === "admin" ? "admin" : "user";
-        return {
-          expires: new Date(session.expires).toISOString(),
-          user: { id: user.id, email: user.email, name: user.name ?? null, role },
-        };
-      },
+      // Auth.js's own session endpoint; pages read sessions directly (lib/auth/read-session.ts).
+      session: ({ session, user }) => toAppSession(session, user),
     },
     events: {
       async signIn({ user }) {

@@ -1,15 +1,30 @@
 import { sql } from "drizzle-orm";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { getAccountSummary } from "@/lib/account/get-account-summary";
 import { appSessionSchema } from "@/lib/auth/app-session";
 import { revokeAllSessions } from "@/lib/auth/auth-sessions";
+import { readSessionToken, sessionCookieName } from "@/lib/auth/read-session";
 import { closeDb, getDb } from "@/lib/db/client";
-import { createTestAuth, readSession, signInByLink, uniqueEmail, type TestAuth } from "../support/auth-harness";
+import { getEnv } from "@/lib/env";
+import { createTestAuth, readSession as readThroughAuthJs, signInByLink, uniqueEmail, type SessionBody, type TestAuth } from "../support/auth-harness";
 import { countRows, inviteEmail } from "../support/auth-fixtures";
 
 afterAll(closeDb);
 
 const tokenOf = (cookie: string) => cookie.slice(cookie.indexOf("=") + 1);
+
+// Pages read sessions directly (getCurrentSession → readSessionToken); Auth.js's own endpoint reads them
+// for its routes. Every rule below must hold for both, so both run every test.
+type SessionReader = (auth: TestAuth, cookie: string) => Promise<SessionBody>;
+const readDirectly: SessionReader = async (_auth, cookie) => {
+  const name = cookie.slice(0, cookie.indexOf("="));
+  return name === sessionCookieName(getEnv().authUrl) ? readSessionToken(getDb(), tokenOf(cookie)) : null;
+};
+const readers: Array<[string, SessionReader]> = [
+  ["Auth.js's session endpoint", readThroughAuthJs],
+  ["the pages' direct read", readDirectly],
+];
+let readSession: SessionReader = readThroughAuthJs;
 
 async function signedInAppSession(auth: TestAuth, cookie: string) {
   return appSessionSchema.parse(await readSession(auth, cookie));
@@ -21,7 +36,11 @@ async function newInvitedUser(auth: TestAuth): Promise<{ email: string; cookie: 
   return { email, cookie: await signInByLink(auth, email) };
 }
 
-describe("database sessions", () => {
+describe.each(readers)("database sessions, read by %s", (_name, reader) => {
+  beforeEach(() => {
+    readSession = reader;
+  });
+
   it("carry the user's id, email and role, read from the database", async () => {
     const auth = createTestAuth();
     const { email, cookie } = await newInvitedUser(auth);
@@ -66,6 +85,22 @@ describe("database sessions", () => {
     expect(Number(extended.rows[0]?.days_left)).toBeGreaterThan(6.9);
   });
 
+  it("end once idle past their deadline, and the row goes with them", async () => {
+    const auth = createTestAuth();
+    const { cookie } = await newInvitedUser(auth);
+    await getDb().execute(sql`update session set expires = now() - interval '1 minute' where "sessionToken" = ${tokenOf(cookie)}`);
+    expect(await readSession(auth, cookie)).toBeNull();
+    expect(await countRows(sql`select count(*) from session where "sessionToken" = ${tokenOf(cookie)}`)).toBe(0);
+  });
+
+  it("follow a role change on the next read, and know no unknown token", async () => {
+    const auth = createTestAuth();
+    const { email, cookie } = await newInvitedUser(auth);
+    await getDb().execute(sql`update "user" set role = 'admin' where email = ${email}`);
+    expect((await signedInAppSession(auth, cookie)).user.role).toBe("admin");
+    expect(await readSession(auth, `${cookie.slice(0, cookie.indexOf("="))}=${crypto.randomUUID()}`)).toBeNull();
+  });
+
   it("all end with 'sign out everywhere', and only the signed-in user's", async () => {
     const auth = createTestAuth();
     const alice = await newInvitedUser(auth);
@@ -77,6 +112,14 @@ describe("database sessions", () => {
     expect(await readSession(auth, alice.cookie)).toBeNull();
     expect(await readSession(auth, aliceLaptop)).toBeNull();
     expect((await readSession(auth, bob.cookie))?.user.email).toBe(bob.email);
+  });
+});
+
+describe("the session cookie", () => {
+  it("is set by Auth.js under the name pages read, __Secure- prefixed over https", async () => {
+    const { cookie } = await newInvitedUser(createTestAuth());
+    expect(cookie.slice(0, cookie.indexOf("="))).toBe(sessionCookieName(getEnv().authUrl));
+    expect(sessionCookieName("https://tandem.example")).toBe("__Secure-authjs.session-token");
   });
 });
 
