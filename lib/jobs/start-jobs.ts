@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { getLogger } from "@/lib/observability/logger";
 import { getPaymentMetrics } from "@/lib/payments/payment-metrics";
+import { sendPaymentNotices } from "@/lib/payments/payment-notices";
 import { reconcilePayments } from "@/lib/payments/reconcile";
 import { runAutoRecharge } from "@/lib/payments/run-auto-recharge";
 
@@ -12,8 +13,10 @@ export const QUEUES = { autoRecharge: "auto-recharge", reconcile: "payments-reco
 
 /** How often the sweep looks for recharges asked for by committed postings (and unsent pause notices). */
 const SWEEP_INTERVAL_MS = 1_000;
+/** How often payment emails left unsent (a crash, an SMTP outage) are looked for; each has its own backoff. */
+const NOTICE_SWEEP_INTERVAL_MS = 30_000;
 
-type Jobs = { boss: PgBoss; timer: NodeJS.Timeout };
+type Jobs = { boss: PgBoss; timers: NodeJS.Timeout[] };
 const globalForJobs = globalThis as unknown as { appJobs?: Promise<Jobs> };
 
 /**
@@ -51,12 +54,17 @@ async function start(): Promise<Jobs> {
     const report = await reconcilePayments(getDb());
     log.info({ repaired: report.repaired.length, drift: report.drift.length }, "payments reconciled");
   });
-  const timer = setInterval(() => {
-    sweepAutoRecharges(boss).catch((error: unknown) => log.error({ err: error }, "auto-recharge sweep failed"));
-  }, SWEEP_INTERVAL_MS);
-  timer.unref();
-  log.info("background jobs started (auto-recharge, payments reconciliation)");
-  return { boss, timer };
+  const timers = [
+    setInterval(() => {
+      sweepAutoRecharges(boss).catch((error: unknown) => log.error({ err: error }, "auto-recharge sweep failed"));
+    }, SWEEP_INTERVAL_MS),
+    setInterval(() => {
+      sendPaymentNotices(getDb()).catch((error: unknown) => log.error({ err: error }, "payment notice sweep failed"));
+    }, NOTICE_SWEEP_INTERVAL_MS),
+  ];
+  for (const timer of timers) timer.unref();
+  log.info("background jobs started (auto-recharge, payment notices, payments reconciliation)");
+  return { boss, timers };
 }
 
 /** Starts the job workers in this process once (the Next server calls it from instrumentation.ts). */
@@ -72,6 +80,6 @@ export async function stopJobs(): Promise<void> {
   const jobs = await globalForJobs.appJobs?.catch(() => undefined);
   globalForJobs.appJobs = undefined;
   if (!jobs) return;
-  clearInterval(jobs.timer);
+  for (const timer of jobs.timers) clearInterval(timer);
   await jobs.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
 }

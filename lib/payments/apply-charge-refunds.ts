@@ -6,7 +6,7 @@ import { getSystemAccounts } from "@/lib/ledger/system-accounts";
 import { getStripe } from "@/lib/stripe/get-stripe";
 import { ensureTopUpForCharge } from "./ensure-top-up-for-charge";
 import { getPaymentMetrics } from "./payment-metrics";
-import { sendPaymentEmail } from "./send-payment-email";
+import { recordPaymentNotice, sendPaymentNoticesNow } from "./payment-notices";
 import { callStripe } from "./stripe-error";
 import { centsToMicros } from "./top-up-amount";
 
@@ -29,7 +29,7 @@ export async function applyChargeRefunds(db: Database, chargeId: string): Promis
   const { owner } = topUp;
   const result = await runTransaction(db, async (tx) => {
     const system = await getSystemAccounts(tx);
-    return postCustomerTransfers(
+    const posted = await postCustomerTransfers(
       tx,
       succeeded.map((refund) => ({
         idempotencyKey: `refund:${refund.id}`,
@@ -43,12 +43,16 @@ export async function applyChargeRefunds(db: Database, chargeId: string): Promis
       })),
       `refund of ${charge.id}`,
     );
+    const balanceMicros = posted.balances.get(owner.ledgerAccountId) ?? 0n;
+    for (const transfer of posted.transfers.filter((entry) => !entry.isReplay)) {
+      await recordPaymentNotice(tx, { accountId: owner.accountId, transferId: transfer.id, kind: "refund", amountMicros: transfer.amountMicros, balanceMicros });
+    }
+    return posted;
   });
   const fresh = result.transfers.filter((transfer) => !transfer.isReplay);
-  const balanceMicros = result.balances.get(owner.ledgerAccountId) ?? 0n;
-  for (const transfer of fresh) {
-    getPaymentMetrics().reversals.inc({ kind: "refund" });
-    await sendPaymentEmail(owner, { kind: "refund", amountMicros: transfer.amountMicros, balanceMicros });
+  if (fresh.length > 0) {
+    getPaymentMetrics().reversals.inc({ kind: "refund" }, fresh.length);
+    await sendPaymentNoticesNow(db, owner.accountId);
   }
   return { accountId: owner.accountId, posted: fresh.length };
 }

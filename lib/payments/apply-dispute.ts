@@ -8,7 +8,7 @@ import { getStripe } from "@/lib/stripe/get-stripe";
 import type { ReversalResult } from "./apply-charge-refunds";
 import { ensureTopUpForCharge, idOf } from "./ensure-top-up-for-charge";
 import { getPaymentMetrics } from "./payment-metrics";
-import { sendPaymentEmail } from "./send-payment-email";
+import { recordPaymentNotice, sendPaymentNoticesNow } from "./payment-notices";
 import { callStripe } from "./stripe-error";
 import { centsToMicros } from "./top-up-amount";
 
@@ -54,14 +54,16 @@ export async function applyDispute(db: Database, disputeId: string): Promise<Rev
         metadata,
       });
     }
-    return postCustomerTransfers(tx, transfers, `dispute ${dispute.id}`);
+    const posted = await postCustomerTransfers(tx, transfers, `dispute ${dispute.id}`);
+    const balanceMicros = posted.balances.get(owner.ledgerAccountId) ?? 0n;
+    for (const transfer of posted.transfers.filter((entry) => !entry.isReplay)) {
+      const kind = transfer.kind === "dispute_won" ? "dispute_won" : "dispute_opened";
+      await recordPaymentNotice(tx, { accountId: owner.accountId, transferId: transfer.id, kind, amountMicros, balanceMicros });
+    }
+    return posted;
   });
-  const balanceMicros = result.balances.get(owner.ledgerAccountId) ?? 0n;
   const fresh = result.transfers.filter((transfer) => !transfer.isReplay);
-  for (const transfer of fresh) {
-    getPaymentMetrics().reversals.inc({ kind: transfer.kind });
-    const kind = transfer.kind === "dispute_won" ? "dispute_won" : "dispute_opened";
-    await sendPaymentEmail(owner, { kind, amountMicros, balanceMicros });
-  }
+  for (const transfer of fresh) getPaymentMetrics().reversals.inc({ kind: transfer.kind });
+  if (fresh.length > 0) await sendPaymentNoticesNow(db, owner.accountId);
   return { accountId: owner.accountId, posted: fresh.length };
 }

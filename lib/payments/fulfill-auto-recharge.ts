@@ -9,7 +9,7 @@ import { getLogger } from "@/lib/observability/logger";
 import { getStripe } from "@/lib/stripe/get-stripe";
 import { findBillingOwner, type BillingOwner } from "./get-billing-account-for-user";
 import { getPaymentMetrics } from "./payment-metrics";
-import { sendPaymentEmail } from "./send-payment-email";
+import { recordPaymentNotice, sendPaymentNoticesNow } from "./payment-notices";
 import { callStripe } from "./stripe-error";
 import { centsToMicros } from "./top-up-amount";
 
@@ -40,7 +40,7 @@ export async function fulfillAutoRecharge(db: Database, intentId: string): Promi
   const charge = chargeOf(intent);
   const amountMicros = centsToMicros(intent.amount_received || intent.amount);
   const rechargeId = intent.metadata.auto_recharge_id ?? null;
-  const { transfer, balanceMicros } = await runTransaction(db, async (tx) => {
+  const { transfer } = await runTransaction(db, async (tx) => {
     const system = await getSystemAccounts(tx);
     // Mark the request done first, so the posting's own threshold check sees nothing in flight.
     await tx.execute(sql`
@@ -64,14 +64,25 @@ export async function fulfillAutoRecharge(db: Database, intentId: string): Promi
     );
     const posted = result.transfers[0]!;
     await tx.execute(sql`update auto_recharges set transfer_id = ${posted.id} where id::text = ${rechargeId} and billing_account_id = ${owner.accountId}`);
-    return { transfer: posted, balanceMicros: result.balances.get(owner.ledgerAccountId) ?? 0n };
+    const balanceMicros = result.balances.get(owner.ledgerAccountId) ?? 0n;
+    if (!posted.isReplay) {
+      await recordPaymentNotice(tx, {
+        accountId: owner.accountId,
+        transferId: posted.id,
+        kind: "receipt",
+        amountMicros,
+        balanceMicros,
+        receiptUrl: charge?.receipt_url ?? null,
+      });
+    }
+    return { transfer: posted };
   });
   if (!transfer.isReplay) {
     const metrics = getPaymentMetrics();
     metrics.autoRecharges.inc({ outcome: "succeeded" });
     metrics.topUpMicros.inc(Number(amountMicros));
     getLogger().info({ intent: intent.id, account: owner.accountId, micros: amountMicros.toString() }, "auto-recharge credited");
-    await sendPaymentEmail(owner, { kind: "receipt", amountMicros, balanceMicros, receiptUrl: charge?.receipt_url ?? null });
+    await sendPaymentNoticesNow(db, owner.accountId);
   }
   return { owner, paymentIntentId: intent.id, isNewCredit: !transfer.isReplay };
 }

@@ -11,7 +11,7 @@ import { getStripe } from "@/lib/stripe/get-stripe";
 import { adoptCardFromTopUp } from "./auto-recharge-settings";
 import { findBillingOwner } from "./get-billing-account-for-user";
 import { getPaymentMetrics } from "./payment-metrics";
-import { sendPaymentEmail } from "./send-payment-email";
+import { recordPaymentNotice, sendPaymentNoticesNow } from "./payment-notices";
 import { callStripe } from "./stripe-error";
 import { idOf } from "./stripe-ids";
 import { centsToMicros } from "./top-up-amount";
@@ -94,6 +94,10 @@ export async function fulfillCheckout(db: Database, sessionId: string, options: 
       );
       posted = result.transfers[0];
       balance = result.balances.get(owner.ledgerAccountId);
+      if (posted && !posted.isReplay && balance !== undefined) {
+        const receiptUrl = charge?.receipt_url ?? null;
+        await recordPaymentNotice(tx, { accountId: owner.accountId, transferId: posted.id, kind: "receipt", amountMicros, balanceMicros: balance, receiptUrl });
+      }
     }
     // Never downgrade a paid top-up: an older read racing a newer one must not undo what it saw.
     await tx.execute(sql`
@@ -123,7 +127,7 @@ export async function fulfillCheckout(db: Database, sessionId: string, options: 
     metrics.topUps.inc({ outcome: "credited" });
     metrics.topUpMicros.inc(Number(amountMicros));
     getLogger().info({ session: session.id, account: owner.accountId, micros: amountMicros.toString() }, "top-up credited");
-    await sendPaymentEmail(owner, { kind: "receipt", amountMicros, balanceMicros, receiptUrl: charge?.receipt_url ?? null });
+    await sendPaymentNoticesNow(db, owner.accountId);
     if (session.metadata?.save_card === "1") {
       await adoptCardFromTopUp(db, {
         accountId: owner.accountId,

@@ -13,3 +13,4 @@ export * from "./waitlist";
 export * from "./auto-recharge";
 export * from "./account-area";
 export * from "./usage-account-hours";
+export * from "./payment-notices";
