@@ -54,6 +54,19 @@ test.describe("account area", () => {
     return parseCsv(await readFile(await download.path(), "utf8"));
   }
 
+  test("an unknown account URL answers 404 inside the account area, with a way back", async ({ page, invite }) => {
+    const problems = watchForPageErrors(page, { expectedMissing: ["/account/no-such-page"] });
+    await signInNewPerson(page, invite, "account-404");
+    const response = await page.goto("/account/no-such-page");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("This page does not exist.");
+    await expect(page.getByRole("navigation", { name: "Account" })).toBeVisible();
+    await screenshotBothWidths(page, "account", "not-found");
+    await page.getByRole("link", { name: "Back to your account" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your account");
+    expect(problems).toEqual([]);
+  });
+
   test("usage through the billing API agrees to the micro-dollar on every page and in the CSV files", async ({ page, invite, database, request }) => {
     const problems = watchForPageErrors(page);
     await signInNewPerson(page, invite, "account-usage");

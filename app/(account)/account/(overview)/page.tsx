@@ -13,7 +13,7 @@ import { getOwnAccount } from "@/lib/account/get-own-account";
 import { getPaymentAttention } from "@/lib/account/get-payment-attention";
 import { getCurrentSession } from "@/lib/auth/get-current-session";
 import { getDb } from "@/lib/db/client";
-import { signOutAction, signOutEverywhereAction } from "./actions";
+import { signOutAction, signOutEverywhereAction } from "../actions";
 
 export const metadata: Metadata = { title: "Your account" };
 
