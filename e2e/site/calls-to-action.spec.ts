@@ -135,9 +135,10 @@ test("the calculator keeps a key pressed while React adopts it", async ({ page, 
   await calculator.getByLabel("Messages").fill("900000000");
   await calculator.getByLabel("Open connections").fill("12");
   // A slow phone's next key lands between React taking over the calculator (it listens for input on
-  // the island from then on) and its first render: no timing can place a Playwright key press there,
-  // so the page presses it itself, with a key press's events (keydown, the browser's own text
-  // insertion and its input event, keyup), in the same task that starts React.
+  // the island from then on) and its first render. Its keydown makes React hydrate at once, and its
+  // input event then comes to a calculator that has not yet shown what was typed before. No timing can
+  // place a Playwright key press there, so the page presses it itself, with a key press's events
+  // (keydown, the browser's own text insertion and its input event, keyup), in the task that starts React.
   await page.evaluate(() => {
     const island = document.getElementById("pricing-calculator")!;
     const listen = island.addEventListener.bind(island);
