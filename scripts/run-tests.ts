@@ -17,8 +17,9 @@ type Tally = { name: string; passed: number; failed: number; note?: string };
 const onlyIndex = process.argv.indexOf("--only");
 const only = onlyIndex >= 0 ? process.argv[onlyIndex + 1] : undefined;
 const wants = (layer: string) => only === undefined || only === layer;
-// `npm run test:integration -- tests/integration/ledger` passes the filter on to vitest or Playwright.
-const filters = process.argv.slice(2).filter((arg, index, all) => !arg.startsWith("--") && all[index - 1] !== "--only");
+// `npm run test:integration -- tests/integration/ledger` passes the filter on to vitest or Playwright, and
+// so are their own options (`npm run test:e2e -- e2e/site --repeat-each=5`).
+const filters = process.argv.slice(2).filter((arg, index, all) => arg !== "--only" && all[index - 1] !== "--only");
 const resultsDir = path.resolve(".data/test-results");
 const tallies: Tally[] = [];
 

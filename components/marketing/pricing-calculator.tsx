@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
 import { estimateMonthlyCost, type MonthlyUsage, type PublicRateCard, type UsageField } from "@/lib/pricing/estimate";
 import { formatMonthly } from "@/lib/pricing/format-price";
 import { RESOURCE_COPY } from "@/lib/pricing/resource-copy";
@@ -13,23 +13,32 @@ export type PricingCalculatorProps = {
   idPrefix?: string;
 };
 
+/** What the form's inputs hold now. */
+function readInputs(form: HTMLFormElement): Record<UsageField, string> {
+  return Object.fromEntries(
+    USAGE_FIELDS.map(({ field }) => [field, (form.elements.namedItem(field) as HTMLInputElement).value]),
+  ) as Record<UsageField, string>;
+}
+
 /**
  * Estimates a month on `card` as the inputs change, with the arithmetic billing uses (exact bigint).
  * Server-rendered with `initial`; in the browser it hydrates when the visitor reaches it
- * (islands/pricing-calculator.ts), and adopts anything typed into the inputs before that.
+ * (islands/pricing-calculator.ts), and adopts anything typed into the inputs before or while that happens.
+ *
+ * The inputs are uncontrolled and every change reads all of them: React never writes a value back, so
+ * nothing a visitor typed can be reset by a render that started from older state (a key pressed while
+ * React hydrates used to reset the other inputs to the server's values), and the last update always
+ * holds what the inputs hold.
  */
 export function PricingCalculator({ card, initial, idPrefix = "calculator" }: PricingCalculatorProps) {
   const [inputs, setInputs] = useState(initial);
   const formRef = useRef<HTMLFormElement>(null);
   const id = idPrefix;
-  useEffect(() => {
-    const form = formRef.current;
-    if (!form) return;
-    const typed = Object.fromEntries(
-      USAGE_FIELDS.map(({ field }) => [field, (form.elements.namedItem(field) as HTMLInputElement | null)?.value ?? initial[field]]),
-    ) as Record<UsageField, string>;
-    if (USAGE_FIELDS.some(({ field }) => typed[field] !== initial[field])) setInputs(typed);
-  }, [initial]);
+  // Before the browser paints the hydrated calculator and before any later event: the total never
+  // shows the server's figures for inputs that say otherwise.
+  useLayoutEffect(() => {
+    if (formRef.current) setInputs(readInputs(formRef.current));
+  }, []);
   const parsed = Object.fromEntries(USAGE_FIELDS.map(({ field }) => [field, parseUsageInput(inputs[field])])) as Record<
     UsageField,
     bigint | undefined
@@ -43,6 +52,7 @@ export function PricingCalculator({ card, initial, idPrefix = "calculator" }: Pr
         ref={formRef}
         className="grid gap-4 sm:grid-cols-2"
         onSubmit={(event) => event.preventDefault()}
+        onInput={(event) => setInputs(readInputs(event.currentTarget))}
         aria-label="Your app's usage"
       >
         {USAGE_FIELDS.map(({ field, label, unit }) => {
@@ -57,10 +67,9 @@ export function PricingCalculator({ card, initial, idPrefix = "calculator" }: Pr
                 name={field}
                 inputMode="numeric"
                 autoComplete="off"
-                value={inputs[field]}
+                defaultValue={initial[field]}
                 aria-invalid={isBad}
                 aria-describedby={isBad ? `${id}-${field}-error` : undefined}
-                onChange={(event) => setInputs({ ...inputs, [field]: event.target.value })}
                 className="border-line bg-paper aria-invalid:border-danger mt-1.5 w-full rounded-lg border px-3 py-2 font-mono text-sm"
               />
               {isBad ? (

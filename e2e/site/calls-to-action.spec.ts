@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type APIRequestContext, expect, test } from "@playwright/test";
+import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { estimateMonthlyCost, type PublicRateCard } from "@/lib/pricing/estimate";
 import { EXAMPLE_APPS } from "@/lib/pricing/example-apps";
 import { formatMonthly } from "@/lib/pricing/format-price";
@@ -89,10 +89,11 @@ test("the calculator follows its inputs with billing's arithmetic", async ({ pag
   expect(problems).toEqual([]);
 });
 
-test("the calculator keeps what was typed before React arrived", async ({ page, request }) => {
-  const card = await fetchCardInForce(request);
-  const problems = watchForPageErrors(page);
-  // Hold back the chunk the island's loader imports on demand (React) until the visitor has typed.
+/**
+ * Holds back the chunk the calculator island's loader imports on demand (React and the calculator) until
+ * `release` is called, so a test can type before, or exactly as, React arrives.
+ */
+async function holdCalculatorChunk(page: Page, request: APIRequestContext): Promise<() => void> {
   const html = await (await request.get("/pricing")).text();
   const loader = html.match(/<script type="module"[^>]* src="([^"]+)"/)![1]!;
   const lazyChunk = (await (await request.get(loader)).text()).match(/import\("\.\/([^"]+)"\)/)![1]!;
@@ -102,14 +103,71 @@ test("the calculator keeps what was typed before React arrived", async ({ page, 
     await held;
     await route.continue();
   });
+  return release;
+}
+
+test("the calculator keeps what was typed before React arrived", async ({ page, request }) => {
+  const card = await fetchCardInForce(request);
+  const problems = watchForPageErrors(page);
+  const release = await holdCalculatorChunk(page, request);
   await page.goto("/pricing");
   const total = page.getByTestId("calculator-total");
   const before = await total.textContent();
-  await page.getByRole("form", { name: "Your app's usage" }).getByLabel("Messages").fill("900000000");
+  const calculator = page.getByRole("form", { name: "Your app's usage" });
+  await calculator.getByLabel("Messages").fill("900000000");
+  await calculator.getByLabel("Open connections").fill("75");
   await expect(total).toHaveText(before ?? "");
   release();
   await expect(page.locator("#pricing-calculator")).toHaveAttribute("data-hydrated", "true");
-  const usage = { ...EXAMPLE_APPS[0]!.usage, messages: 900_000_000n };
+  const usage = { ...EXAMPLE_APPS[0]!.usage, messages: 900_000_000n, connections: 75n };
   await expect(total).toHaveText(formatMonthly(estimateMonthlyCost(card, usage).totalMicros));
+  await expect(calculator.getByLabel("Messages")).toHaveValue("900000000");
+  await expect(calculator.getByLabel("Open connections")).toHaveValue("75");
+  expect(problems).toEqual([]);
+});
+
+test("the calculator keeps a key pressed while React adopts it", async ({ page, request }) => {
+  const card = await fetchCardInForce(request);
+  const problems = watchForPageErrors(page);
+  const release = await holdCalculatorChunk(page, request);
+  await page.goto("/pricing");
+  const calculator = page.getByRole("form", { name: "Your app's usage" });
+  await calculator.getByLabel("Messages").fill("900000000");
+  await calculator.getByLabel("Open connections").fill("12");
+  // A slow phone's next key lands between React taking over the calculator (it listens for input on
+  // the island from then on) and its first render. Its keydown makes React hydrate at once, and its
+  // input event then comes to a calculator that has not yet shown what was typed before. No timing can
+  // place a Playwright key press there, so the page presses it itself, with a key press's events
+  // (keydown, the browser's own text insertion and its input event, keyup), in the task that starts React.
+  await page.evaluate(() => {
+    const island = document.getElementById("pricing-calculator")!;
+    const listen = island.addEventListener.bind(island);
+    const seen = window as unknown as { keyPressedBeforeRender?: boolean };
+    island.addEventListener = (...args: Parameters<HTMLElement["addEventListener"]>) => {
+      listen(...args);
+      if (args[0] !== "input") return;
+      // One key: React listens for input twice (capture and bubble phases).
+      Reflect.deleteProperty(island, "addEventListener");
+      queueMicrotask(() => {
+        const field = document.activeElement as HTMLInputElement;
+        seen.keyPressedBeforeRender = !Object.keys(field).some((key) => key.startsWith("__reactFiber$"));
+        const key = { key: "0", code: "Digit0", bubbles: true, cancelable: true };
+        field.dispatchEvent(new KeyboardEvent("keydown", key));
+        document.execCommand("insertText", false, "0");
+        field.dispatchEvent(new KeyboardEvent("keyup", key));
+      });
+    };
+  });
+  release();
+  await expect(calculator.getByLabel("Open connections")).toHaveValue("120");
+  expect(
+    await page.evaluate(() => (window as unknown as { keyPressedBeforeRender?: boolean }).keyPressedBeforeRender),
+  ).toBe(true);
+  await expect(page.locator("#pricing-calculator")).toHaveAttribute("data-hydrated", "true");
+  const usage = { ...EXAMPLE_APPS[0]!.usage, messages: 900_000_000n, connections: 120n };
+  await expect(page.getByTestId("calculator-total")).toHaveText(
+    formatMonthly(estimateMonthlyCost(card, usage).totalMicros),
+  );
+  await expect(calculator.getByLabel("Messages")).toHaveValue("900000000");
   expect(problems).toEqual([]);
 });
