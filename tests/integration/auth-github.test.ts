@@ -6,6 +6,7 @@ import { countRows, createExistingUser, inviteEmail } from "../support/auth-fixt
 import { startFakeGitHub, type FakeGitHub, type FakeGitHubUser } from "../support/fake-github";
 import { signInWithGitHub } from "../support/github-sign-in";
 import { settle } from "../support/signup-fixtures";
+import { holdWritesTo } from "../support/table-lock";
 
 const CLIENT_ID = "Iv1.fake-client";
 const CLIENT_SECRET = "fake-client-secret";
@@ -184,6 +185,32 @@ describe("sign-in with GitHub (against a fake GitHub on loopback)", () => {
     github.signInAs(gitHubUser(email));
     const results = await Promise.all([signInWithGitHub(auth), signInWithGitHub(auth), signInWithGitHub(auth)]);
     for (const { callback } of results) expect(callback.headers.get("location")).toBe(`${authOrigin()}/account`);
+    const [account, ...others] = await accountsOf(email);
+    expect(others).toHaveLength(0);
+    expect(account).toMatchObject({ balance: "5000000", grants: 1, inviteStatus: "used", githubLinks: 1 });
+  });
+
+  it("signs every racer in to one account while the first one's GitHub link is held unwritten", async () => {
+    const auth = createTestAuth();
+    const email = uniqueEmail("gh-held");
+    await inviteEmail(email);
+    github.signInAs(gitHubUser(email));
+    // The widest window a race can have: the first sign-in stops at its write to the link table (with
+    // its user written, committed or not), and the others run as far as they can meanwhile.
+    const held = await holdWritesTo("account");
+    const racers: Array<Promise<unknown>> = [];
+    try {
+      racers.push(signInWithGitHub(auth));
+      await expect.poll(() => held.waitingOnTable(), { timeout: 10_000 }).toBe(1);
+      let settled = 0;
+      for (let index = 0; index < 2; index++) racers.push(signInWithGitHub(auth).finally(() => settled++));
+      // Each later racer has either finished or is waiting on the first one (the account-creation lock).
+      await expect.poll(async () => settled + (await held.waitingOnAdvisoryLock()), { timeout: 10_000 }).toBe(2);
+    } finally {
+      await held.release();
+    }
+    const results = (await Promise.all(racers)) as Array<Awaited<ReturnType<typeof signInWithGitHub>>>;
+    expect(results.map(({ callback }) => callback.headers.get("location"))).toEqual(Array(3).fill(`${authOrigin()}/account`));
     const [account, ...others] = await accountsOf(email);
     expect(others).toHaveLength(0);
     expect(account).toMatchObject({ balance: "5000000", grants: 1, inviteStatus: "used", githubLinks: 1 });
