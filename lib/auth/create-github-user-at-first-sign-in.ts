@@ -17,9 +17,10 @@ export type GitHubFirstSignInOptions = { profile: NewUserProfile; identity: Omit
  * account-creation lock, finds the user (not created by it, so it links nothing), and Auth.js finds
  * the user by the identity and signs it in.
  *
- * Does nothing when the identity is already linked (a returning person) or a user already has the
- * email and no link (say, one who signed up by magic link): Auth.js decides those exactly as before,
- * and refuses to attach GitHub to an email account on its own.
+ * Does nothing when the identity is already linked (a returning person; Auth.js then passes the signIn
+ * callback the linked user, whose email exists, but this does not rest on that) or a user already has
+ * the email without the link (say, one who signed up by magic link): Auth.js decides those exactly as
+ * before, and refuses to attach GitHub to an email account on its own.
  */
 export async function createGitHubUserAtFirstSignIn(db: Database, options: GitHubFirstSignInOptions): Promise<void> {
   if (await isKnownSignIn(db, options)) return;

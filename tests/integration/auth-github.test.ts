@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { closeDb, getDb } from "@/lib/db/client";
-import { authOrigin, createTestAuth, followLink, mailTo, mailedLink, readSession, sessionCookieOf, uniqueEmail } from "../support/auth-harness";
+import { authOrigin, createTestAuth, followLink, mailTo, mailedLink, readSession, sessionCookieOf, signInByLink, uniqueEmail } from "../support/auth-harness";
 import { countRows, createExistingUser, inviteEmail } from "../support/auth-fixtures";
 import { startFakeGitHub, type FakeGitHub, type FakeGitHubUser } from "../support/fake-github";
 import { signInWithGitHub } from "../support/github-sign-in";
@@ -164,6 +164,41 @@ describe("sign-in with GitHub (against a fake GitHub on loopback)", () => {
     expect(callback.headers.get("location")).toBe(`${authOrigin()}/sign-in?error=OAuthAccountNotLinked`);
     expect(sessionCookieOf(callback)).toBeUndefined();
     expect(await countRows(sql`select count(*) from account where "userId" = ${userId}`)).toBe(0);
+  });
+
+  it("refuses a first GitHub sign-in of a person who signed up by magic link, whatever the email's case", async () => {
+    const auth = createTestAuth();
+    const email = uniqueEmail("gh-after-link");
+    await inviteEmail(email);
+    await signInByLink(auth, email);
+    const [account] = await accountsOf(email);
+    for (const address of [email, email.toUpperCase()]) {
+      github.signInAs(gitHubUser(address));
+      const { callback } = await signInWithGitHub(auth);
+      expect(callback.headers.get("location")).toBe(`${authOrigin()}/sign-in?error=OAuthAccountNotLinked`);
+      expect(sessionCookieOf(callback)).toBeUndefined();
+    }
+    expect(await accountsOf(email)).toEqual([{ ...account, githubLinks: 0 }]);
+    expect(account).toMatchObject({ grants: 1, inviteStatus: "used" });
+  });
+
+  it("keeps a GitHub identity on the user it is linked to when its email changes to another invited one", async () => {
+    const auth = createTestAuth();
+    const [first, second] = [uniqueEmail("gh-moved-from"), uniqueEmail("gh-moved-to")];
+    await inviteEmail(first);
+    await inviteEmail(second);
+    const person = gitHubUser(first);
+    github.signInAs(person);
+    const signedUp = await signInWithGitHub(auth);
+    const userId = (await readSession(auth, sessionCookieOf(signedUp.callback)!))?.user.id;
+
+    github.signInAs({ ...person, emails: [{ email: second, primary: true, verified: true }] });
+    const { callback } = await signInWithGitHub(auth);
+    expect(callback.headers.get("location")).toBe(`${authOrigin()}/account`);
+    expect((await readSession(auth, sessionCookieOf(callback)!))?.user.id).toBe(userId);
+    expect(await countRows(sql`select count(*) from "user" where email = ${second}`)).toBe(0);
+    expect(await countRows(sql`select count(*) from invites where email = ${second} and status = 'pending'`)).toBe(1);
+    expect(await countRows(sql`select count(*) from account where "providerAccountId" = ${String(person.id)} and "userId" = ${userId}`)).toBe(1);
   });
 
   it("refuses a callback whose code GitHub did not issue", async () => {
