@@ -1,4 +1,5 @@
 import "server-only";
+import { CallbackRouteError } from "@auth/core/errors";
 import type { NextAuthConfig } from "next-auth";
 import Nodemailer from "next-auth/providers/nodemailer";
 import { getDb } from "@/lib/db/client";
@@ -80,6 +81,10 @@ export function createAuthConfig(options: AuthConfigOptions): NextAuthConfig {
           await createGitHubUserAtFirstSignIn(db, {
             profile: { email: user.email, name: user.name ?? null, image: user.image ?? null, emailVerified: null },
             identity: { type: account.type, provider: account.provider, providerAccountId: account.providerAccountId },
+          }).catch((error: unknown) => {
+            // Answered as when this ran in the adapter's createUser: Auth.js passes its own errors through
+            // the callback unchanged (anything else would become AccessDenied, hiding a fault of ours).
+            throw new CallbackRouteError("GitHub account creation failed", { cause: { err: error } });
           });
         }
         return true;

@@ -201,6 +201,28 @@ describe("sign-in with GitHub (against a fake GitHub on loopback)", () => {
     expect(await countRows(sql`select count(*) from account where "providerAccountId" = ${String(person.id)} and "userId" = ${userId}`)).toBe(1);
   });
 
+  it("creates nothing, not even the link, when the invite is withdrawn while the account is being created", async () => {
+    const auth = createTestAuth();
+    const email = uniqueEmail("gh-withdrawn-midway");
+    const inviteId = await inviteEmail(email);
+    const person = gitHubUser(email);
+    github.signInAs(person);
+    // The sign-in passes the eligibility check, then stops at claiming the invite, which is withdrawn.
+    const held = await holdWritesTo("invites");
+    const signIn = signInWithGitHub(auth);
+    try {
+      await expect.poll(() => held.waitingOnTable(), { timeout: 10_000 }).toBe(1);
+      await held.query("update invites set status = 'revoked' where id = $1", [inviteId.toString()]);
+    } finally {
+      await held.release();
+    }
+    const { callback } = await signIn;
+    expect(callback.headers.get("location")).toBe(`${authOrigin()}/sign-in/error?error=Configuration`);
+    expect(sessionCookieOf(callback)).toBeUndefined();
+    expect(await countRows(sql`select count(*) from "user" where email = ${email}`)).toBe(0);
+    expect(await countRows(sql`select count(*) from account where "providerAccountId" = ${String(person.id)}`)).toBe(0);
+  });
+
   it("refuses a callback whose code GitHub did not issue", async () => {
     const auth = createTestAuth();
     const email = uniqueEmail("gh-forged");

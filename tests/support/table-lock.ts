@@ -7,6 +7,8 @@ export type HeldTable = {
   waitingOnTable(): Promise<number>;
   /** Statements waiting on an advisory lock (account creation is serialised by one). */
   waitingOnAdvisoryLock(): Promise<number>;
+  /** Runs a statement in the holding transaction (which may write to the table), committed at release. */
+  query(text: string, params?: unknown[]): Promise<void>;
   release(): Promise<void>;
 };
 
@@ -27,6 +29,9 @@ export async function holdWritesTo(table: string): Promise<HeldTable> {
   return {
     waitingOnTable: () => countWaitingLocks("relation = $1::regclass", [`"${table}"`]),
     waitingOnAdvisoryLock: () => countWaitingLocks("locktype = 'advisory'"),
+    async query(text, params = []) {
+      await client.query(text, params);
+    },
     async release() {
       await client.query("commit");
       client.release();
