@@ -4,7 +4,7 @@ import { closeDb, getDb } from "@/lib/db/client";
 import { authOrigin, createTestAuth, followLink, mailTo, mailedLink, readSession, sessionCookieOf, signInByLink, uniqueEmail } from "../support/auth-harness";
 import { countRows, createExistingUser, inviteEmail } from "../support/auth-fixtures";
 import { startFakeGitHub, type FakeGitHub, type FakeGitHubUser } from "../support/fake-github";
-import { signInWithGitHub } from "../support/github-sign-in";
+import { signInWithGitHub, type GitHubSignInResult } from "../support/github-sign-in";
 import { settle } from "../support/signup-fixtures";
 import { holdWritesTo } from "../support/table-lock";
 
@@ -255,7 +255,7 @@ describe("sign-in with GitHub (against a fake GitHub on loopback)", () => {
     // The widest window a race can have: the first sign-in stops at its write to the link table (with
     // its user written, committed or not), and the others run as far as they can meanwhile.
     const held = await holdWritesTo("account");
-    const racers: Array<Promise<unknown>> = [];
+    const racers: Array<Promise<GitHubSignInResult>> = [];
     try {
       racers.push(signInWithGitHub(auth));
       await expect.poll(() => held.waitingOnTable(), { timeout: 10_000 }).toBe(1);
@@ -266,10 +266,12 @@ describe("sign-in with GitHub (against a fake GitHub on loopback)", () => {
     } finally {
       await held.release();
     }
-    const results = (await Promise.all(racers)) as Array<Awaited<ReturnType<typeof signInWithGitHub>>>;
+    const results = await Promise.all(racers);
     expect(results.map(({ callback }) => callback.headers.get("location"))).toEqual(Array(3).fill(`${authOrigin()}/account`));
     const [account, ...others] = await accountsOf(email);
     expect(others).toHaveLength(0);
     expect(account).toMatchObject({ balance: "5000000", grants: 1, inviteStatus: "used", githubLinks: 1 });
+    const sessions = await Promise.all(results.map(({ callback }) => readSession(auth, sessionCookieOf(callback)!)));
+    expect(new Set(sessions.map((session) => session?.user.id))).toEqual(new Set([account!.userId]));
   });
 });
