@@ -12,7 +12,9 @@ import { linkAccount } from "./link-account";
  * rather than in callbacks: `createUser` creates the whole account from an invite exactly once (an
  * `events.createUser` hook would run after the user row was already committed, and a second racing
  * sign-in would fail on the unique email), `linkAccount` is idempotent for the same reason (racing
- * GitHub sign-ins), and the session reads and updates enforce the absolute timeout.
+ * GitHub sign-ins), and the session reads and updates enforce the absolute timeout. A first GitHub
+ * sign-in does not reach `createUser`: the signIn callback creates the user and its link together
+ * (createGitHubUserAtFirstSignIn).
  */
 export function createAuthAdapter(db: Database): Adapter {
   const base = DrizzleAdapter(db, {

@@ -1,4 +1,5 @@
 import "server-only";
+import { CallbackRouteError } from "@auth/core/errors";
 import type { NextAuthConfig } from "next-auth";
 import Nodemailer from "next-auth/providers/nodemailer";
 import { getDb } from "@/lib/db/client";
@@ -7,6 +8,7 @@ import { getSignInEligibility } from "@/lib/invites/get-sign-in-eligibility";
 import { getLogger } from "@/lib/observability/logger";
 import { createAuthAdapter } from "./auth-adapter";
 import { authLogger } from "./auth-logger";
+import { createGitHubUserAtFirstSignIn } from "./create-github-user-at-first-sign-in";
 import { deliverSignInLink } from "./deliver-sign-in-link";
 import { githubProvider } from "./github-provider";
 import { placeOnWaitlistAtCapacity } from "@/lib/waitlist/place-on-waitlist-at-capacity";
@@ -59,7 +61,7 @@ export function createAuthConfig(options: AuthConfigOptions): NextAuthConfig {
       ...(env.github ? [githubProvider(env.github)] : []),
     ],
     callbacks: {
-      async signIn({ user, email }) {
+      async signIn({ user, account, email }) {
         // Before a link is mailed the answer must be yes for everyone: `false` here makes Auth.js
         // answer AccessDenied for uninvited addresses only, which tells them apart.
         if (email?.verificationRequest) return true;
@@ -67,9 +69,26 @@ export function createAuthConfig(options: AuthConfigOptions): NextAuthConfig {
         // account only while there is room under the cap (otherwise: the waitlist, and a page saying so).
         if (typeof user.email !== "string") return false;
         const eligibility = await getSignInEligibility(db, user.email);
-        if (eligibility !== "at_capacity") return eligibility === "allowed";
-        await placeOnWaitlistAtCapacity(db, user.email);
-        return `${env.authUrl}/sign-in/error?error=AtCapacity`;
+        if (eligibility === "at_capacity") {
+          await placeOnWaitlistAtCapacity(db, user.email);
+          return `${env.authUrl}/sign-in/error?error=AtCapacity`;
+        }
+        if (eligibility !== "allowed") return false;
+        // @auth/core 0.41 (lib/actions/callback/index.js) calls this callback for an OAuth callback after
+        // `getUserByAccount` and before `handleLoginOrRegister` (callback/handle-login.js), whose
+        // getUserByEmail, createUser and linkAccount each commit on their own. So a first GitHub sign-in
+        // creates its user and link here, together, and Auth.js then finds the user by the link.
+        if (account?.provider === "github") {
+          await createGitHubUserAtFirstSignIn(db, {
+            profile: { email: user.email, name: user.name ?? null, image: user.image ?? null, emailVerified: null },
+            identity: { type: account.type, provider: account.provider, providerAccountId: account.providerAccountId },
+          }).catch((error: unknown) => {
+            // Answered as when this ran in the adapter's createUser: Auth.js passes its own errors through
+            // the callback unchanged (anything else would become AccessDenied, hiding a fault of ours).
+            throw new CallbackRouteError("GitHub account creation failed", { cause: { err: error } });
+          });
+        }
+        return true;
       },
       // Auth.js's own session endpoint; pages read sessions directly (lib/auth/read-session.ts).
       session: ({ session, user }) => toAppSession(session, user),

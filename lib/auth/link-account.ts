@@ -1,17 +1,21 @@
 import "server-only";
 import type { AdapterAccount } from "@auth/core/adapters";
 import { and, eq } from "drizzle-orm";
-import type { Database } from "@/lib/db/client";
+import type { Queryable } from "@/lib/db/client";
 import { authAccounts } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 
+/** A sign-in identity (say, GitHub user 1234) and the user it belongs to. */
+export type AccountIdentity = Pick<AdapterAccount, "userId" | "provider" | "providerAccountId"> & { type: string };
+
 /**
- * The adapter's `linkAccount` (a GitHub identity attached to its user at the first GitHub sign-in),
- * idempotent so racing first sign-ins of one person (a double click) all succeed: the losers' inserts
+ * The adapter's `linkAccount` (a GitHub identity attached to its user), also run inside the
+ * transaction that creates a user at a first GitHub sign-in (createGitHubUserAtFirstSignIn).
+ * Idempotent so racing first sign-ins of one person (a double click) all succeed: the losers' inserts
  * find the winner's link to the same user. A link to another user is refused, never overwritten.
  * Only the identity is kept: we never call GitHub after sign-in, so its access token is not stored.
  */
-export async function linkAccount(db: Database, account: AdapterAccount): Promise<void> {
+export async function linkAccount(db: Queryable, account: AccountIdentity): Promise<void> {
   const identity = { userId: account.userId, type: account.type, provider: account.provider, providerAccountId: account.providerAccountId };
   const inserted = await db.insert(authAccounts).values(identity).onConflictDoNothing().returning({ userId: authAccounts.userId });
   if (inserted.length > 0) return;

@@ -1,11 +1,12 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { closeDb, getDb } from "@/lib/db/client";
-import { authOrigin, createTestAuth, followLink, mailTo, mailedLink, readSession, sessionCookieOf, uniqueEmail } from "../support/auth-harness";
+import { authOrigin, createTestAuth, followLink, mailTo, mailedLink, readSession, sessionCookieOf, signInByLink, uniqueEmail } from "../support/auth-harness";
 import { countRows, createExistingUser, inviteEmail } from "../support/auth-fixtures";
 import { startFakeGitHub, type FakeGitHub, type FakeGitHubUser } from "../support/fake-github";
-import { signInWithGitHub } from "../support/github-sign-in";
+import { signInWithGitHub, type GitHubSignInResult } from "../support/github-sign-in";
 import { settle } from "../support/signup-fixtures";
+import { holdWritesTo } from "../support/table-lock";
 
 const CLIENT_ID = "Iv1.fake-client";
 const CLIENT_SECRET = "fake-client-secret";
@@ -165,6 +166,63 @@ describe("sign-in with GitHub (against a fake GitHub on loopback)", () => {
     expect(await countRows(sql`select count(*) from account where "userId" = ${userId}`)).toBe(0);
   });
 
+  it("refuses a first GitHub sign-in of a person who signed up by magic link, whatever the email's case", async () => {
+    const auth = createTestAuth();
+    const email = uniqueEmail("gh-after-link");
+    await inviteEmail(email);
+    await signInByLink(auth, email);
+    const [account] = await accountsOf(email);
+    for (const address of [email, email.toUpperCase()]) {
+      github.signInAs(gitHubUser(address));
+      const { callback } = await signInWithGitHub(auth);
+      expect(callback.headers.get("location")).toBe(`${authOrigin()}/sign-in?error=OAuthAccountNotLinked`);
+      expect(sessionCookieOf(callback)).toBeUndefined();
+    }
+    expect(await accountsOf(email)).toEqual([{ ...account, githubLinks: 0 }]);
+    expect(account).toMatchObject({ grants: 1, inviteStatus: "used" });
+  });
+
+  it("keeps a GitHub identity on the user it is linked to when its email changes to another invited one", async () => {
+    const auth = createTestAuth();
+    const [first, second] = [uniqueEmail("gh-moved-from"), uniqueEmail("gh-moved-to")];
+    await inviteEmail(first);
+    await inviteEmail(second);
+    const person = gitHubUser(first);
+    github.signInAs(person);
+    const signedUp = await signInWithGitHub(auth);
+    const userId = (await readSession(auth, sessionCookieOf(signedUp.callback)!))?.user.id;
+
+    github.signInAs({ ...person, emails: [{ email: second, primary: true, verified: true }] });
+    const { callback } = await signInWithGitHub(auth);
+    expect(callback.headers.get("location")).toBe(`${authOrigin()}/account`);
+    expect((await readSession(auth, sessionCookieOf(callback)!))?.user.id).toBe(userId);
+    expect(await countRows(sql`select count(*) from "user" where email = ${second}`)).toBe(0);
+    expect(await countRows(sql`select count(*) from invites where email = ${second} and status = 'pending'`)).toBe(1);
+    expect(await countRows(sql`select count(*) from account where "providerAccountId" = ${String(person.id)} and "userId" = ${userId}`)).toBe(1);
+  });
+
+  it("creates nothing, not even the link, when the invite is withdrawn while the account is being created", async () => {
+    const auth = createTestAuth();
+    const email = uniqueEmail("gh-withdrawn-midway");
+    const inviteId = await inviteEmail(email);
+    const person = gitHubUser(email);
+    github.signInAs(person);
+    // The sign-in passes the eligibility check, then stops at claiming the invite, which is withdrawn.
+    const held = await holdWritesTo("invites");
+    const signIn = signInWithGitHub(auth);
+    try {
+      await expect.poll(() => held.waitingOnTable(), { timeout: 10_000 }).toBe(1);
+      await held.query("update invites set status = 'revoked' where id = $1", [inviteId.toString()]);
+    } finally {
+      await held.release();
+    }
+    const { callback } = await signIn;
+    expect(callback.headers.get("location")).toBe(`${authOrigin()}/sign-in/error?error=Configuration`);
+    expect(sessionCookieOf(callback)).toBeUndefined();
+    expect(await countRows(sql`select count(*) from "user" where email = ${email}`)).toBe(0);
+    expect(await countRows(sql`select count(*) from account where "providerAccountId" = ${String(person.id)}`)).toBe(0);
+  });
+
   it("refuses a callback whose code GitHub did not issue", async () => {
     const auth = createTestAuth();
     const email = uniqueEmail("gh-forged");
@@ -187,5 +245,33 @@ describe("sign-in with GitHub (against a fake GitHub on loopback)", () => {
     const [account, ...others] = await accountsOf(email);
     expect(others).toHaveLength(0);
     expect(account).toMatchObject({ balance: "5000000", grants: 1, inviteStatus: "used", githubLinks: 1 });
+  });
+
+  it("signs every racer in to one account while the first one's GitHub link is held unwritten", async () => {
+    const auth = createTestAuth();
+    const email = uniqueEmail("gh-held");
+    await inviteEmail(email);
+    github.signInAs(gitHubUser(email));
+    // The widest window a race can have: the first sign-in stops at its write to the link table (with
+    // its user written, committed or not), and the others run as far as they can meanwhile.
+    const held = await holdWritesTo("account");
+    const racers: Array<Promise<GitHubSignInResult>> = [];
+    try {
+      racers.push(signInWithGitHub(auth));
+      await expect.poll(() => held.waitingOnTable(), { timeout: 10_000 }).toBe(1);
+      let settled = 0;
+      for (let index = 0; index < 2; index++) racers.push(signInWithGitHub(auth).finally(() => settled++));
+      // Each later racer has either finished or is waiting on the first one (the account-creation lock).
+      await expect.poll(async () => settled + (await held.waitingOnAdvisoryLock()), { timeout: 10_000 }).toBe(2);
+    } finally {
+      await held.release();
+    }
+    const results = await Promise.all(racers);
+    expect(results.map(({ callback }) => callback.headers.get("location"))).toEqual(Array(3).fill(`${authOrigin()}/account`));
+    const [account, ...others] = await accountsOf(email);
+    expect(others).toHaveLength(0);
+    expect(account).toMatchObject({ balance: "5000000", grants: 1, inviteStatus: "used", githubLinks: 1 });
+    const sessions = await Promise.all(results.map(({ callback }) => readSession(auth, sessionCookieOf(callback)!)));
+    expect(new Set(sessions.map((session) => session?.user.id))).toEqual(new Set([account!.userId]));
   });
 });
