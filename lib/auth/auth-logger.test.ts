@@ -25,4 +25,12 @@ describe("isSignInRefusal", () => {
     expect(isSignInRefusal(deniedBy(new AppError("internal")))).toBe(false);
     expect(isSignInRefusal(failedBy(new Error("boom")))).toBe(false);
   });
+
+  it("counts a code GitHub did not issue as the person's problem, and GitHub's other refusals as ours", () => {
+    // As oauth4webapi throws it: GitHub answers HTTP 200 with an error body instead of a token.
+    const tokenRefused = (error: string) =>
+      Object.assign(new Error('"response" body "access_token" property must be a string', { cause: { body: { error } } }), { code: "OAUTH_INVALID_RESPONSE" });
+    expect(isSignInRefusal(failedBy(tokenRefused("bad_verification_code")))).toBe(true);
+    expect(isSignInRefusal(failedBy(tokenRefused("incorrect_client_credentials")))).toBe(false);
+  });
 });

@@ -15,7 +15,10 @@ export function isSignInRefusal(error: Error): boolean {
   const thrown = (error.cause as { err?: unknown } | undefined)?.err ?? error.cause;
   // GitHub refusing the code it was handed (expired, used, or made up): a replayed or forged callback,
   // not a fault of ours. Its other refusals (bad client credentials, say) are ours and stay errors.
-  const isStaleCode = (thrown as { error?: unknown } | undefined)?.error === "bad_verification_code";
+  // GitHub answers it with HTTP 200 and `{ error }` instead of a token, so oauth4webapi throws an
+  // OAUTH_INVALID_RESPONSE whose `cause.body` is GitHub's answer.
+  const answer = (thrown as { error?: unknown; cause?: { body?: { error?: unknown } } } | undefined) ?? {};
+  const isStaleCode = (answer.error ?? answer.cause?.body?.error) === "bad_verification_code";
   if ((isAppError(thrown) && thrown.kind === "user") || isStaleCode) return true;
   // Anything else thrown in the signIn callback (the database gone while creating a GitHub user, say)
   // reaches here as AccessDenied too: that one is ours.
