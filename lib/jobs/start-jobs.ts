@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import PgBoss from "pg-boss";
+import { notifyStandingChanges } from "@/lib/billing/notify-standing-changes";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { getLogger } from "@/lib/observability/logger";
@@ -15,6 +16,29 @@ export const QUEUES = { autoRecharge: "auto-recharge", reconcile: "payments-reco
 const SWEEP_INTERVAL_MS = 1_000;
 /** How often payment emails left unsent (a crash, an SMTP outage) are looked for; each has its own backoff. */
 const NOTICE_SWEEP_INTERVAL_MS = 30_000;
+/**
+ * How often standing emails left unsent are looked for. They are sent right after the posting that
+ * changed the standing, for that account only; one that failed was otherwise retried only when the
+ * same account's balance moved again, which a frozen account's may never do. They have no backoff of
+ * their own, so the sweep is slower than the payment notices'.
+ */
+const STANDING_SWEEP_INTERVAL_MS = 5 * 60_000;
+
+/** Runs `task` every `ms`, skipping a tick while the previous run is still going (a slow SMTP server). */
+function every(ms: number, name: string, task: () => Promise<unknown>): NodeJS.Timeout {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    task()
+      .catch((error: unknown) => getLogger().error({ err: error }, `${name} failed`))
+      .finally(() => {
+        running = false;
+      });
+  }, ms);
+  timer.unref();
+  return timer;
+}
 
 type Jobs = { boss: PgBoss; timers: NodeJS.Timeout[] };
 const globalForJobs = globalThis as unknown as { appJobs?: Promise<Jobs> };
@@ -55,15 +79,11 @@ async function start(): Promise<Jobs> {
     log.info({ repaired: report.repaired.length, drift: report.drift.length }, "payments reconciled");
   });
   const timers = [
-    setInterval(() => {
-      sweepAutoRecharges(boss).catch((error: unknown) => log.error({ err: error }, "auto-recharge sweep failed"));
-    }, SWEEP_INTERVAL_MS),
-    setInterval(() => {
-      sendPaymentNotices(getDb()).catch((error: unknown) => log.error({ err: error }, "payment notice sweep failed"));
-    }, NOTICE_SWEEP_INTERVAL_MS),
+    every(SWEEP_INTERVAL_MS, "auto-recharge sweep", () => sweepAutoRecharges(boss)),
+    every(NOTICE_SWEEP_INTERVAL_MS, "payment notice sweep", () => sendPaymentNotices(getDb())),
+    every(STANDING_SWEEP_INTERVAL_MS, "standing email sweep", () => notifyStandingChanges(getDb())),
   ];
-  for (const timer of timers) timer.unref();
-  log.info("background jobs started (auto-recharge, payment notices, payments reconciliation)");
+  log.info("background jobs started (auto-recharge, payment and standing emails, payments reconciliation)");
   return { boss, timers };
 }
 
