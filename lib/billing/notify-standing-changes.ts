@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
+import { emailIsDue, MAX_EMAIL_ATTEMPTS } from "@/lib/email/email-retry";
 import { sendEmail } from "@/lib/email/send-email";
 import { getEnv } from "@/lib/env";
 import { wantsStandingEmail } from "@/lib/account/standing-email-choice";
@@ -49,7 +50,8 @@ export function standingMessage(from: StandingState, to: StandingState): { subje
 /**
  * Emails the owner of each account whose standing changed, once per change: rows are claimed with
  * SKIP LOCKED and marked notified in the same transaction as the send, so concurrent runs never send
- * one twice, and a failed send is retried by the next run (the row stays unnotified).
+ * one twice, and a failed send is retried by a later run once its backoff has passed (the row stays
+ * unnotified; lib/email/email-retry.ts).
  */
 export type NotifyOptions = {
   /** Only these accounts' changes (the ones a request just made); all pending changes when absent. */
@@ -71,14 +73,15 @@ export async function notifyStandingChanges(db: Database, options: NotifyOptions
       low_balance: boolean;
       ran_out: boolean;
       recovered: boolean;
+      attempts: number;
     }>(sql`
-      select c.id::text, c.from_state, c.to_state, c.balance_micros::text, u.email, c.account_id,
+      select c.id::text, c.from_state, c.to_state, c.balance_micros::text, u.email, c.account_id, c.attempts,
         coalesce(p.low_balance, true) as low_balance, coalesce(p.ran_out, true) as ran_out, coalesce(p.recovered, true) as recovered
       from standing_changes c
       join billing_accounts a on a.id = c.account_id
       join "user" u on u.id = a.owner_user_id
       left join alert_preferences p on p.account_id = c.account_id
-      where c.notified_at is null
+      where c.notified_at is null and ${emailIsDue(sql.raw("c.attempts"), sql.raw("c.last_attempt_at"))}
         and (${scope}::jsonb is null or c.account_id in (select jsonb_array_elements_text(${scope}::jsonb)))
       order by c.id limit ${options.limit ?? 50} for update of c skip locked`);
     for (const change of pending.rows) {
@@ -94,11 +97,14 @@ export async function notifyStandingChanges(db: Database, options: NotifyOptions
             template: `standing-${change.to_state}`,
           });
         } catch (error) {
-          getLogger().warn({ err: error, account: change.account_id }, "standing email failed; will retry");
+          const isLast = change.attempts + 1 >= MAX_EMAIL_ATTEMPTS;
+          const message = isLast ? "standing email failed; giving up" : "standing email failed; will retry";
+          getLogger()[isLast ? "error" : "warn"]({ err: error, account: change.account_id, attempt: change.attempts + 1 }, message);
+          await tx.execute(sql`update standing_changes set attempts = attempts + 1, last_attempt_at = now() where id = ${change.id}::bigint`);
           continue;
         }
       }
-      await tx.execute(sql`update standing_changes set notified_at = now() where id = ${change.id}::bigint`);
+      await tx.execute(sql`update standing_changes set notified_at = now(), attempts = attempts + 1, last_attempt_at = now() where id = ${change.id}::bigint`);
       sent++;
     }
   });

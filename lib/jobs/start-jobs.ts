@@ -14,15 +14,13 @@ export const QUEUES = { autoRecharge: "auto-recharge", reconcile: "payments-reco
 
 /** How often the sweep looks for recharges asked for by committed postings (and unsent pause notices). */
 const SWEEP_INTERVAL_MS = 1_000;
-/** How often payment emails left unsent (a crash, an SMTP outage) are looked for; each has its own backoff. */
-const NOTICE_SWEEP_INTERVAL_MS = 30_000;
 /**
- * How often standing emails left unsent are looked for. They are sent right after the posting that
- * changed the standing, for that account only; one that failed was otherwise retried only when the
- * same account's balance moved again, which a frozen account's may never do. They have no backoff of
- * their own, so the sweep is slower than the payment notices'.
+ * How often owed emails left unsent (a crash, an SMTP outage) are looked for: payment notices, and
+ * standing changes (sent right after the posting, for that account only; one that failed was otherwise
+ * retried only when the same account's balance moved again, which a frozen account's may never do).
+ * Each email has its own backoff (lib/email/email-retry.ts).
  */
-const STANDING_SWEEP_INTERVAL_MS = 5 * 60_000;
+const EMAIL_SWEEP_INTERVAL_MS = 30_000;
 
 /** Runs `task` every `ms`, skipping a tick while the previous run is still going (a slow SMTP server). */
 function every(ms: number, name: string, task: () => Promise<unknown>): NodeJS.Timeout {
@@ -80,8 +78,8 @@ async function start(): Promise<Jobs> {
   });
   const timers = [
     every(SWEEP_INTERVAL_MS, "auto-recharge sweep", () => sweepAutoRecharges(boss)),
-    every(NOTICE_SWEEP_INTERVAL_MS, "payment notice sweep", () => sendPaymentNotices(getDb())),
-    every(STANDING_SWEEP_INTERVAL_MS, "standing email sweep", () => notifyStandingChanges(getDb())),
+    every(EMAIL_SWEEP_INTERVAL_MS, "payment notice sweep", () => sendPaymentNotices(getDb())),
+    every(EMAIL_SWEEP_INTERVAL_MS, "standing email sweep", () => notifyStandingChanges(getDb())),
   ];
   log.info("background jobs started (auto-recharge, payment and standing emails, payments reconciliation)");
   return { boss, timers };

@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { formatMicros } from "@/lib/billing/rate-units";
 import type { Database, Transaction } from "@/lib/db/client";
+import { emailIsDue, MAX_EMAIL_ATTEMPTS } from "@/lib/email/email-retry";
 import { sendEmail } from "@/lib/email/send-email";
 import { getEnv } from "@/lib/env";
 import { getLogger } from "@/lib/observability/logger";
@@ -46,9 +47,6 @@ export async function recordPaymentNotice(tx: Transaction, notice: PaymentNotice
     on conflict (transfer_id) do nothing`);
 }
 
-// A failed send is tried again 1, 2, 4 … minutes later (at most hourly), 20 times in all (about a day).
-const MAX_ATTEMPTS = 20;
-
 type SendOptions = { accountIds?: string[]; limit?: number };
 
 /**
@@ -56,7 +54,8 @@ type SendOptions = { accountIds?: string[]; limit?: number };
  * background sweep (lib/jobs/start-jobs.ts) for any a crash or an SMTP outage left behind. Rows are
  * locked while they are sent (`skip locked`), so the sweep and a posting never send the same one twice;
  * a notice is marked sent only after the SMTP server accepted it. A failed send is logged, never thrown:
- * the money has already moved. Returns how many emails went out.
+ * the money has already moved, and the notice is tried again later (lib/email/email-retry.ts). Returns
+ * how many emails went out.
  */
 export async function sendPaymentNotices(db: Database, options: SendOptions = {}): Promise<number> {
   const scope = options.accountIds ? JSON.stringify(options.accountIds) : null;
@@ -67,8 +66,7 @@ export async function sendPaymentNotices(db: Database, options: SendOptions = {}
       from payment_notices n
       join billing_accounts a on a.id = n.account_id
       join "user" u on u.id = a.owner_user_id
-      where n.notified_at is null and n.attempts < ${MAX_ATTEMPTS}
-        and (n.last_attempt_at is null or n.last_attempt_at <= now() - make_interval(mins => least(power(2, n.attempts - 1), 60)::int))
+      where n.notified_at is null and ${emailIsDue(sql.raw("n.attempts"), sql.raw("n.last_attempt_at"))}
         and (${scope}::jsonb is null or n.account_id in (select jsonb_array_elements_text(${scope}::jsonb)))
       order by n.id limit ${options.limit ?? 50} for update of n skip locked`);
     for (const row of due.rows) {
@@ -82,7 +80,7 @@ export async function sendPaymentNotices(db: Database, options: SendOptions = {}
         // A closed account has no email left: nobody to tell, so the notice is settled unsent.
         if (row.email) await sendPaymentEmail(row.email, notice);
       } catch (error) {
-        const isLast = row.attempts + 1 >= MAX_ATTEMPTS;
+        const isLast = row.attempts + 1 >= MAX_EMAIL_ATTEMPTS;
         getLogger()[isLast ? "error" : "warn"]({ err: error, account: row.account_id, kind: row.kind, attempt: row.attempts + 1 }, isLast ? "payment email failed; giving up" : "payment email failed; will retry");
         await tx.execute(sql`update payment_notices set attempts = attempts + 1, last_attempt_at = now() where id = ${row.id}::bigint`);
         continue;

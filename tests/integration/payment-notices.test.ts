@@ -1,6 +1,4 @@
-import { createServer } from "node:net";
 import { sql } from "drizzle-orm";
-import nodemailer from "nodemailer";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { closeDb, getDb } from "@/lib/db/client";
 import { sendPaymentNotices } from "@/lib/payments/payment-notices";
@@ -15,31 +13,18 @@ import {
   type StripeHarness,
   type TestUser,
 } from "../support/stripe-harness";
+import { endSmtpOutage, startSmtpOutage } from "../support/smtp-outage";
 
 const loadRoute = async () => (await import("@/app/api/stripe/webhook/route")).POST;
 let harness: StripeHarness;
-// lib/email/send-email.ts keeps one SMTP transport per process here; the tests swap in a real one whose
-// server refuses every connection (a port nothing listens on) to play an SMTP outage.
-const mail = globalThis as unknown as { appMailer?: unknown };
-
 beforeAll(async () => {
   harness = await startStripeHarness(loadRoute);
 });
-afterEach(() => {
-  delete mail.appMailer; // the next send builds the real transport again
-});
+afterEach(endSmtpOutage);
 afterAll(async () => {
   await harness.close();
   await closeDb();
 });
-
-async function refusingSmtpUrl(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return `smtp://127.0.0.1:${port}`;
-}
 
 type NoticeRow = { kind: string; attempts: number; sent: boolean; amount: string; balance: string };
 async function noticesOf(accountId: string): Promise<NoticeRow[]> {
@@ -51,11 +36,11 @@ async function noticesOf(accountId: string): Promise<NoticeRow[]> {
 
 /** A paid $25 top-up whose receipt could not be mailed: SMTP refused while the webhook fulfilled it. */
 async function topUpDuringSmtpOutage(): Promise<TestUser> {
-  mail.appMailer = nodemailer.createTransport(await refusingSmtpUrl());
+  await startSmtpOutage();
   const user = await createPayingUser();
   await payTopUp(harness, await startTopUp(user, 2500));
   await vi.waitFor(async () => expect((await noticesOf(user.accountId))[0]?.attempts).toBe(1), { timeout: 10_000, interval: 50 });
-  delete mail.appMailer;
+  endSmtpOutage();
   return user;
 }
 

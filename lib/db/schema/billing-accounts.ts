@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, bigserial, index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
 export const standingStates = ["active", "low", "grace", "frozen"] as const;
@@ -44,6 +44,9 @@ export const standingChanges = pgTable(
     causeTransferId: bigint("cause_transfer_id", { mode: "bigint" }),
     cause: text("cause").notNull(),
     notifiedAt: timestamp("notified_at", { withTimezone: true }),
+    // Failed sends of the change's email, for the retry backoff (lib/email/email-retry.ts).
+    attempts: integer("attempts").notNull().default(0),
+    lastAttemptAt: timestamp("last_attempt_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [index("standing_changes_account_idx").on(table.accountId, table.createdAt)],
