@@ -1,11 +1,10 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
-import { emailIsDue, MAX_EMAIL_ATTEMPTS } from "@/lib/email/email-retry";
+import { emailIsDue, logEmailFailure } from "@/lib/email/email-retry";
 import { sendEmail } from "@/lib/email/send-email";
 import { getEnv } from "@/lib/env";
 import { wantsStandingEmail } from "@/lib/account/standing-email-choice";
-import { getLogger } from "@/lib/observability/logger";
 import { formatMicros } from "./rate-units";
 import type { StandingState } from "./standing";
 
@@ -97,9 +96,7 @@ export async function notifyStandingChanges(db: Database, options: NotifyOptions
             template: `standing-${change.to_state}`,
           });
         } catch (error) {
-          const isLast = change.attempts + 1 >= MAX_EMAIL_ATTEMPTS;
-          const message = isLast ? "standing email failed; giving up" : "standing email failed; will retry";
-          getLogger()[isLast ? "error" : "warn"]({ err: error, account: change.account_id, attempt: change.attempts + 1 }, message);
+          logEmailFailure("standing email", change.attempts, { account: change.account_id }, error);
           await tx.execute(sql`update standing_changes set attempts = attempts + 1, last_attempt_at = now() where id = ${change.id}::bigint`);
           continue;
         }

@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { formatMicros } from "@/lib/billing/rate-units";
 import type { Database, Transaction } from "@/lib/db/client";
-import { emailIsDue, MAX_EMAIL_ATTEMPTS } from "@/lib/email/email-retry";
+import { emailIsDue, logEmailFailure } from "@/lib/email/email-retry";
 import { sendEmail } from "@/lib/email/send-email";
 import { getEnv } from "@/lib/env";
 import { getLogger } from "@/lib/observability/logger";
@@ -80,8 +80,7 @@ export async function sendPaymentNotices(db: Database, options: SendOptions = {}
         // A closed account has no email left: nobody to tell, so the notice is settled unsent.
         if (row.email) await sendPaymentEmail(row.email, notice);
       } catch (error) {
-        const isLast = row.attempts + 1 >= MAX_EMAIL_ATTEMPTS;
-        getLogger()[isLast ? "error" : "warn"]({ err: error, account: row.account_id, kind: row.kind, attempt: row.attempts + 1 }, isLast ? "payment email failed; giving up" : "payment email failed; will retry");
+        logEmailFailure("payment email", row.attempts, { account: row.account_id, kind: row.kind }, error);
         await tx.execute(sql`update payment_notices set attempts = attempts + 1, last_attempt_at = now() where id = ${row.id}::bigint`);
         continue;
       }
