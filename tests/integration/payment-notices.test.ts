@@ -14,6 +14,7 @@ import {
   type TestUser,
 } from "../support/stripe-harness";
 import { endSmtpOutage, startSmtpOutage } from "../support/smtp-outage";
+import { EVENTUALLY } from "../support/eventually";
 
 const loadRoute = async () => (await import("@/app/api/stripe/webhook/route")).POST;
 let harness: StripeHarness;
@@ -39,7 +40,7 @@ async function topUpDuringSmtpOutage(): Promise<TestUser> {
   await startSmtpOutage();
   const user = await createPayingUser();
   await payTopUp(harness, await startTopUp(user, 2500));
-  await vi.waitFor(async () => expect((await noticesOf(user.accountId))[0]?.attempts).toBe(1), { timeout: 10_000, interval: 50 });
+  await vi.waitFor(async () => expect((await noticesOf(user.accountId))[0]?.attempts).toBe(1), EVENTUALLY);
   endSmtpOutage();
   return user;
 }
@@ -63,7 +64,7 @@ describe("payment notices", () => {
     await makeDue(user.accountId);
     expect(await sendPaymentNotices(getDb(), { accountIds: [user.accountId] })).toBe(1);
     expect(await sendPaymentNotices(getDb(), { accountIds: [user.accountId] })).toBe(0);
-    await vi.waitFor(async () => expect(await receiptsTo(user.email)).toEqual([receiptSubject]));
+    await vi.waitFor(async () => expect(await receiptsTo(user.email)).toEqual([receiptSubject]), EVENTUALLY);
     expect((await noticesOf(user.accountId))[0]).toMatchObject({ attempts: 2, sent: true });
   });
 
@@ -72,7 +73,7 @@ describe("payment notices", () => {
     await makeDue(user.accountId);
     const sent = await Promise.all(Array.from({ length: 6 }, () => sendPaymentNotices(getDb(), { accountIds: [user.accountId] })));
     expect(sent.reduce((sum, count) => sum + count, 0)).toBe(1);
-    await vi.waitFor(async () => expect(await receiptsTo(user.email)).toContain(receiptSubject));
+    await vi.waitFor(async () => expect(await receiptsTo(user.email)).toContain(receiptSubject), EVENTUALLY);
     expect(await receiptsTo(user.email)).toEqual([receiptSubject]);
   });
 

@@ -13,6 +13,7 @@ import {
   waitForProcessedEvent,
   type StripeHarness,
 } from "../support/stripe-harness";
+import { EVENTUALLY } from "../support/eventually";
 
 let harness: StripeHarness;
 
@@ -25,10 +26,7 @@ afterAll(async () => {
 });
 
 async function settled(accountId: string, kinds: string[]): Promise<void> {
-  await vi.waitFor(async () => expect((await transfersOf(accountId)).map((transfer) => transfer.kind)).toEqual(kinds), {
-    timeout: 10_000,
-    interval: 50,
-  });
+  await vi.waitFor(async () => expect((await transfersOf(accountId)).map((transfer) => transfer.kind)).toEqual(kinds), EVENTUALLY);
 }
 
 describe("refunds and disputes", () => {
@@ -47,7 +45,7 @@ describe("refunds and disputes", () => {
     expect(transfers[1]?.key).toMatch(/^refund:re_/);
     expect(transfers[2]).toMatchObject({ micros: 7_500_000n });
     expect(await balanceOf(user.accountId)).toBe(WELCOME_MICROS + 50_000_000n - 20_000_000n);
-    await vi.waitFor(async () => expect((await mailSubjectsTo(user.email)).filter((subject) => subject.startsWith("Refund"))).toHaveLength(2));
+    await vi.waitFor(async () => expect((await mailSubjectsTo(user.email)).filter((subject) => subject.startsWith("Refund"))).toHaveLength(2), EVENTUALLY);
   });
 
   it("fulfils first when a refund arrives before checkout.session.completed", async () => {
@@ -78,7 +76,7 @@ describe("refunds and disputes", () => {
     await waitForProcessedEvent("charge.dispute.closed", dispute.id);
     await settled(user.accountId, ["top_up", "dispute"]);
     expect(await balanceOf(user.accountId)).toBe(WELCOME_MICROS);
-    await vi.waitFor(async () => expect(await mailSubjectsTo(user.email)).toContain("A $40.00 payment to Tandem is disputed"));
+    await vi.waitFor(async () => expect(await mailSubjectsTo(user.email)).toContain("A $40.00 payment to Tandem is disputed"), EVENTUALLY);
   });
 
   it("restores the credit when a dispute is won, even if the close arrives first", async () => {

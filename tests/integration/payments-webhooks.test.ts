@@ -14,6 +14,7 @@ import {
   webhookRequest,
   type StripeHarness,
 } from "../support/stripe-harness";
+import { EVENTUALLY } from "../support/eventually";
 
 const loadRoute = async () => (await import("@/app/api/stripe/webhook/route")).POST;
 let harness: StripeHarness;
@@ -32,7 +33,7 @@ async function storedEvents(eventId: string): Promise<number> {
 }
 
 async function waitForCredit(accountId: string, micros: bigint): Promise<void> {
-  await vi.waitFor(async () => expect(await balanceOf(accountId)).toBe(micros), { timeout: 10_000, interval: 50 });
+  await vi.waitFor(async () => expect(await balanceOf(accountId)).toBe(micros), EVENTUALLY);
 }
 
 describe("Stripe webhook", () => {
@@ -42,7 +43,7 @@ describe("Stripe webhook", () => {
     await payTopUp(harness, sessionId);
     await waitForCredit(user.accountId, WELCOME_MICROS + 25_000_000n);
     expect(await transfersOf(user.accountId)).toEqual([{ kind: "top_up", key: `checkout:${sessionId}`, micros: 25_000_000n }]);
-    await vi.waitFor(async () => expect(await mailSubjectsTo(user.email)).toContain("Receipt: $25.00 added to your Tandem balance"));
+    await vi.waitFor(async () => expect(await mailSubjectsTo(user.email)).toContain("Receipt: $25.00 added to your Tandem balance"), EVENTUALLY);
     expect((await mailSubjectsTo(user.email)).filter((subject) => subject.startsWith("Receipt"))).toHaveLength(1);
   });
 
@@ -54,9 +55,9 @@ describe("Stripe webhook", () => {
       await payTopUp(harness, sessionId);
       await waitForCredit(user.accountId, WELCOME_MICROS + 10_000_000n);
       const event = await eventFor(harness, "checkout.session.completed", sessionId);
-      await vi.waitFor(async () => expect(await storedEvents(event.id)).toBe(1));
+      await vi.waitFor(async () => expect(await storedEvents(event.id)).toBe(1), EVENTUALLY);
       const copies = () => harness.deliveries.filter((delivery) => delivery.body.includes(event.id));
-      await vi.waitFor(() => expect(copies().length).toBeGreaterThanOrEqual(3));
+      await vi.waitFor(() => expect(copies().length).toBeGreaterThanOrEqual(3), EVENTUALLY);
       expect(copies().every((delivery) => delivery.status === 200)).toBe(true);
       expect(await transfersOf(user.accountId)).toHaveLength(1);
     } finally {
@@ -93,7 +94,7 @@ describe("Stripe webhook", () => {
     expect(pages.every((page) => page.status === "paid")).toBe(true);
     await waitForCredit(user.accountId, WELCOME_MICROS + 100_000_000n);
     const event = await eventFor(harness, "checkout.session.completed", sessionId);
-    await vi.waitFor(async () => expect(await storedEvents(event.id)).toBe(1));
+    await vi.waitFor(async () => expect(await storedEvents(event.id)).toBe(1), EVENTUALLY);
     expect(await transfersOf(user.accountId)).toHaveLength(1);
   });
 
@@ -103,7 +104,7 @@ describe("Stripe webhook", () => {
     await payTopUp(harness, sessionId);
     await waitForCredit(user.accountId, WELCOME_MICROS + 25_000_000n);
     const event = await eventFor(harness, "checkout.session.completed", sessionId);
-    await vi.waitFor(async () => expect(await storedEvents(event.id)).toBe(1));
+    await vi.waitFor(async () => expect(await storedEvents(event.id)).toBe(1), EVENTUALLY);
 
     // A new process: fresh modules, a new pool, no cached Stripe client or ledger ids.
     await closeDb();
@@ -111,13 +112,13 @@ describe("Stripe webhook", () => {
     harness.reloadHandler();
     const before = harness.deliveries.length;
     await harness.control("POST", `/events/${event.id}/resend`);
-    await vi.waitFor(() => expect(harness.deliveries.length).toBeGreaterThan(before));
+    await vi.waitFor(() => expect(harness.deliveries.length).toBeGreaterThan(before), EVENTUALLY);
     expect(JSON.parse(harness.deliveries.at(-1)!.body)).toMatchObject({ event: event.id, outcome: "duplicate" });
 
     // The crash case: the credit committed but the process died before marking the event processed.
     await getDb().execute(sql`delete from stripe_events where id = ${event.id}`);
     await harness.control("POST", `/events/${event.id}/resend`);
-    await vi.waitFor(async () => expect(await storedEvents(event.id)).toBe(1));
+    await vi.waitFor(async () => expect(await storedEvents(event.id)).toBe(1), EVENTUALLY);
     expect(await balanceOf(user.accountId)).toBe(WELCOME_MICROS + 25_000_000n);
     expect(await transfersOf(user.accountId)).toHaveLength(1);
   });

@@ -11,6 +11,7 @@ import { createBillingAccount } from "@/lib/billing/create-billing-account";
 import { getDb } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { DEMO_STRIPE_SECRET_KEY, DEMO_STRIPE_WEBHOOK_SECRET } from "@/lib/env";
+import { EVENTUALLY } from "./eventually";
 
 export type WebhookHandler = (request: Request) => Promise<Response>;
 export type Delivery = { status: number; body: string };
@@ -166,7 +167,7 @@ export async function waitForProcessedEvent(type: string, objectId: string): Pro
         select count(*)::int as n from stripe_events where type = ${type} and object_id = ${objectId} and processed_at is not null`);
       expect(rows.rows[0]!.n).toBe(1);
     },
-    { timeout: 10_000, interval: 50 },
+    EVENTUALLY,
   );
 }
 
