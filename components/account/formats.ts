@@ -1,17 +1,23 @@
 // How the account area writes times and units for people. UTC throughout, said so on the pages.
-import { GAUGES, type Resource } from "@/lib/billing/resources";
+import { GAUGES, RESOURCES, type Resource } from "@/lib/billing/resources";
+import { RESOURCE_COPY } from "@/lib/pricing/resource-copy";
 
-export const RESOURCE_LABELS: Record<Resource, { name: string; unit: string }> = {
-  cpu_ms: { name: "CPU", unit: "CPU-ms" },
-  memory_bytes: { name: "Memory", unit: "byte-hours" },
-  connections: { name: "Connections", unit: "connection-hours" },
-  documents: { name: "Documents", unit: "document-hours" },
-  messages: { name: "Messages", unit: "messages" },
-  bandwidth_bytes: { name: "Bandwidth", unit: "bytes" },
-  storage_bytes: { name: "Storage", unit: "byte-hours" },
-  first_party_calls: { name: "First-party calls", unit: "calls" },
-  third_party_calls: { name: "Third-party calls", unit: "calls" },
+const RESOURCE_UNITS: Record<Resource, string> = {
+  cpu_ms: "CPU-ms",
+  memory_bytes: "byte-hours",
+  connections: "connection-hours",
+  documents: "document-hours",
+  messages: "messages",
+  bandwidth_bytes: "bytes",
+  storage_bytes: "byte-hours",
+  first_party_calls: "calls",
+  third_party_calls: "calls",
 };
+
+/** Each resource's name as the pricing page gives it (one name everywhere), and its unit in usage tables. */
+export const RESOURCE_LABELS = Object.fromEntries(
+  RESOURCES.map((resource) => [resource, { name: RESOURCE_COPY[resource].name, unit: RESOURCE_UNITS[resource] }]),
+) as Record<Resource, { name: string; unit: string }>;
 
 export function isGauge(resource: Resource): boolean {
   return GAUGES.has(resource);
