@@ -9,7 +9,7 @@ import { settleRevalidatedPages } from "./lib/settle-revalidated-pages";
 import { ensureChromium } from "./lib/ensure-chromium";
 import { startNextServer } from "./lib/next-server";
 import { findFreePort } from "./lib/ports";
-import { setStripeWebhookUrl, startTestStack, type TestStack } from "./lib/test-stack";
+import { createStackDatabase, setStripeWebhookUrl, startTestStack, type TestStack } from "./lib/test-stack";
 import { startFakeGitHub } from "../tests/support/fake-github";
 
 type Tally = { name: string; passed: number; failed: number; note?: string };
@@ -59,8 +59,16 @@ async function vitest(project: "unit" | "integration", env: NodeJS.ProcessEnv): 
 async function endToEnd(stack: TestStack): Promise<void> {
   console.log("\n▶ end-to-end tests (Playwright, Debian's Chromium)");
   await ensureChromium();
+  const database = await createStackDatabase(stack, "e2e");
+  try {
+    await runEndToEnd({ ...process.env, ...stack.env, DATABASE_URL: database.url }, stack);
+  } finally {
+    await database.drop();
+  }
+}
+
+async function runEndToEnd(env: NodeJS.ProcessEnv, stack: TestStack): Promise<void> {
   const distDir = ".next-test";
-  const env = { ...process.env, ...stack.env };
   await buildIfStale({ distDir, env, buildEnv: { APP_MODE: "demo" } });
   const port = await findFreePort();
   // "Continue with GitHub" against a fake GitHub on loopback (e2e/auth/github.spec.ts).

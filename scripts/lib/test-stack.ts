@@ -4,11 +4,13 @@
 import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { drizzle } from "drizzle-orm/node-postgres";
+import pg from "pg";
 import { startStripeEmulator } from "@/emulators/stripe";
 import { acquireEmbeddedPostgres } from "./embedded-postgres";
 import { startMailCatcher } from "./mail-catcher";
 import { findFreePort } from "./ports";
-import { createScratchDatabase } from "./scratch-database";
+import { createScratchDatabase, type ScratchDatabase } from "./scratch-database";
 
 export type TestStack = { env: Record<string, string>; stop: () => Promise<void> };
 
@@ -44,10 +46,7 @@ export async function startTestStack(): Promise<TestStack> {
   stops.push(() => stripe.close());
 
   process.env.DATABASE_URL = databaseUrl;
-  const { getDb, closeDb } = await import("@/lib/db/client");
-  const { migrateDatabase } = await import("@/lib/db/migrations");
-  await migrateDatabase(getDb());
-  await closeDb();
+  await migrateDatabaseAt(databaseUrl);
 
   return {
     env: {
@@ -64,6 +63,29 @@ export async function startTestStack(): Promise<TestStack> {
       for (const stop of stops.reverse()) await stop().catch((error: unknown) => console.error(error));
     },
   };
+}
+
+/** Brings the database at `url` up to the latest migration, on a pool of its own. */
+async function migrateDatabaseAt(url: string): Promise<void> {
+  const { migrateDatabase } = await import("@/lib/db/migrations");
+  const schema = await import("@/lib/db/schema");
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  try {
+    await migrateDatabase(drizzle(pool, { schema }));
+  } finally {
+    await pool.end();
+  }
+}
+
+/**
+ * A second, migrated database on the stack's server, for the end-to-end run: its site runs background
+ * sweeps (owed emails, auto-recharge) that would otherwise act on what the integration tests left
+ * behind, and integration tests must not see the browser tests' rows either.
+ */
+export async function createStackDatabase(stack: TestStack, label: string): Promise<ScratchDatabase> {
+  const database = await createScratchDatabase(stack.env.TEST_ADMIN_DATABASE_URL!, label);
+  await migrateDatabaseAt(database.url);
+  return database;
 }
 
 /** Points the test emulator's webhooks at a server (the end-to-end site) once its address is known. */
