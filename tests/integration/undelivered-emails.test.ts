@@ -81,7 +81,7 @@ describe("a standing email given up on", () => {
 
     const listed = await listedFor(user.accountId);
     expect(listed).toEqual([
-      { kind: "standing_change", id: grace, subject: "standing_grace", accountId: user.accountId, email: user.email, owedSince: expect.any(Date), attempts: MAX_EMAIL_ATTEMPTS, lastAttemptAt: expect.any(Date) },
+      { kind: "standing_change", id: grace, subject: "standing_grace", accountId: user.accountId, email: user.email, owedSince: expect.any(Date) as Date, attempts: MAX_EMAIL_ATTEMPTS, lastAttemptAt: expect.any(Date) as Date },
     ]);
     expect((await listUndeliveredEmails(db, operator.session)).retrying).toBeGreaterThanOrEqual(others.length);
 
