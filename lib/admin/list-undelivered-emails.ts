@@ -49,7 +49,11 @@ const owedEmails = sql`(
 )`;
 
 /** The owed emails the site gave up on, with their owners' addresses, and how many are still being retried (operators only). */
-export async function listUndeliveredEmails(db: Queryable, session: AppSession | null, limit = 200): Promise<UndeliveredEmails> {
+export async function listUndeliveredEmails(
+  db: Queryable,
+  session: AppSession | null,
+  limit = 200,
+): Promise<UndeliveredEmails> {
   requireAdmin(session);
   const [rows, counts] = await Promise.all([
     db.execute<Row>(sql`

@@ -18,16 +18,28 @@ const tables = { payment_notice: sql.raw("payment_notices"), standing_change: sq
  * retries. Written to the audit log in the same transaction. An email already sent, or still being
  * retried, is left as it is (`conflict`).
  */
-export async function retryUndeliveredEmail(db: Database, session: AppSession | null, options: RetryUndeliveredEmailOptions): Promise<void> {
+export async function retryUndeliveredEmail(
+  db: Database,
+  session: AppSession | null,
+  options: RetryUndeliveredEmailOptions,
+): Promise<void> {
   const admin = requireAdmin(session);
   const table = tables[options.kind];
   await runTransaction(db, async (tx) => {
-    const found = await tx.execute<{ account_id: string; attempts: number; last_attempt_at: Date | string | null; is_sent: boolean }>(sql`
+    const found = await tx.execute<{
+      account_id: string;
+      attempts: number;
+      last_attempt_at: Date | string | null;
+      is_sent: boolean;
+    }>(sql`
       select account_id, attempts, last_attempt_at, notified_at is not null as is_sent
       from ${table} where id = ${options.id} for update`);
     const email = found.rows[0];
     if (!email) throw new AppError("not_found", { message: "That email does not exist." });
-    if (email.is_sent) throw new AppError("conflict", { message: "That email was already delivered, so there is nothing to try again." });
+    if (email.is_sent)
+      throw new AppError("conflict", {
+        message: "That email was already delivered, so there is nothing to try again.",
+      });
     if (email.attempts < MAX_EMAIL_ATTEMPTS) {
       throw new AppError("conflict", {
         message: `That email has not been given up on: it is still being retried (${email.attempts} of ${MAX_EMAIL_ATTEMPTS} tries so far).`,

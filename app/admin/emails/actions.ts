@@ -13,8 +13,12 @@ const retryEmailSchema = z.object({ kind: z.enum(owedEmailKinds, { error: "Unkno
 
 // The retried row leaves the list (and its button with it), so the confirmation travels in the URL:
 // it shows after a redirect, with or without JavaScript.
-export const retryUndeliveredEmailAction = validatedAdminAction("retryUndeliveredEmail", retryEmailSchema, async (input, session) => {
-  await retryUndeliveredEmail(getDb(), session, input);
-  revalidatePath("/admin", "layout");
-  redirect(`/admin/emails?retried=${input.kind}`);
-});
+export const retryUndeliveredEmailAction = validatedAdminAction(
+  "retryUndeliveredEmail",
+  retryEmailSchema,
+  async (input, session) => {
+    await retryUndeliveredEmail(getDb(), session, input);
+    revalidatePath("/admin", "layout");
+    redirect(`/admin/emails?retried=${input.kind}`);
+  },
+);

@@ -34,7 +34,10 @@ function retriedMessage(retried: string | undefined): string | undefined {
 type AdminEmailsPageProps = { searchParams: Promise<{ retried?: string }> };
 
 export default async function AdminEmailsPage({ searchParams }: AdminEmailsPageProps) {
-  const [{ givenUp, givenUpCount, retrying }, { retried }] = await Promise.all([listUndeliveredEmails(getDb(), await requireAdminPage()), searchParams]);
+  const [{ givenUp, givenUpCount, retrying }, { retried }] = await Promise.all([
+    listUndeliveredEmails(getDb(), await requireAdminPage()),
+    searchParams,
+  ]);
   const confirmation = retriedMessage(retried);
   const figures = [
     { label: "Given up", value: givenUpCount },
@@ -49,23 +52,32 @@ export default async function AdminEmailsPage({ searchParams }: AdminEmailsPageP
       {confirmation ? <FormMessage state={{ status: "success", message: confirmation }} /> : null}
       <dl className="grid grid-cols-2 gap-4 sm:max-w-md">
         {figures.map((figure) => (
-          <div key={figure.label} className="rounded-2xl border border-line bg-paper p-5">
-            <dt className="text-sm text-ink-soft">{figure.label}</dt>
-            <dd className="mt-1 text-2xl font-bold tracking-tight tabular-nums">{figure.value.toLocaleString("en-US")}</dd>
+          <div key={figure.label} className="border-line bg-paper rounded-2xl border p-5">
+            <dt className="text-ink-soft text-sm">{figure.label}</dt>
+            <dd className="mt-1 text-2xl font-bold tracking-tight tabular-nums">
+              {figure.value.toLocaleString("en-US")}
+            </dd>
           </div>
         ))}
       </dl>
       <section aria-labelledby="given-up-heading">
         <h2 id="given-up-heading" className="text-base font-semibold">
           Given up, newest first
-          {givenUpCount > givenUp.length ? <span className="font-normal text-ink-soft"> (the newest {givenUp.length} of {givenUpCount.toLocaleString("en-US")})</span> : null}
+          {givenUpCount > givenUp.length ? (
+            <span className="text-ink-soft font-normal">
+              {" "}
+              (the newest {givenUp.length} of {givenUpCount.toLocaleString("en-US")})
+            </span>
+          ) : null}
         </h2>
         {givenUp.length === 0 ? (
-          <p className="mt-3 rounded-2xl border border-dashed border-line bg-paper p-6 text-sm text-ink-soft">
-            {retrying === 0 ? "Every owed email has been delivered." : "No email has been given up on. Those still being retried go out on their own once SMTP accepts them."}
+          <p className="border-line bg-paper text-ink-soft mt-3 rounded-2xl border border-dashed p-6 text-sm">
+            {retrying === 0
+              ? "Every owed email has been delivered."
+              : "No email has been given up on. Those still being retried go out on their own once SMTP accepts them."}
           </p>
         ) : (
-          <ul className="mt-3 divide-y divide-line rounded-2xl border border-line bg-paper">
+          <ul className="divide-line border-line bg-paper mt-3 divide-y rounded-2xl border">
             {givenUp.map((email) => (
               <UndeliveredEmailRow key={`${email.kind}:${email.id}`} email={email} />
             ))}
@@ -85,21 +97,26 @@ function UndeliveredEmailRow({ email }: { email: UndeliveredEmail }) {
     { term: "Last try", value: formatDateTime(email.lastAttemptAt), dateTime: email.lastAttemptAt ?? undefined },
   ];
   return (
-    <li className="flex flex-col gap-3 px-6 py-4 sm:flex-row sm:items-center sm:justify-between" data-testid="undelivered-email">
+    <li
+      className="flex flex-col gap-3 px-6 py-4 sm:flex-row sm:items-center sm:justify-between"
+      data-testid="undelivered-email"
+    >
       <div className="min-w-0">
         <p className="flex flex-wrap items-center gap-2">
           <span className="font-medium break-all">{address}</span>
           <StatusBadge tone={email.kind === "payment_notice" ? "brand" : "warn"}>{label}</StatusBadge>
         </p>
-        <dl className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm text-ink-soft">
+        <dl className="text-ink-soft mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm">
           {details.map((detail) => (
             <div key={detail.term} className="flex gap-1">
               <dt>{detail.term}:</dt>
-              <dd className="text-ink tabular-nums">{detail.dateTime ? <time dateTime={detail.dateTime.toISOString()}>{detail.value}</time> : detail.value}</dd>
+              <dd className="text-ink tabular-nums">
+                {detail.dateTime ? <time dateTime={detail.dateTime.toISOString()}>{detail.value}</time> : detail.value}
+              </dd>
             </div>
           ))}
         </dl>
-        <p className="mt-1 font-mono text-xs break-all text-ink-soft">{email.accountId}</p>
+        <p className="text-ink-soft mt-1 font-mono text-xs break-all">{email.accountId}</p>
       </div>
       <ActionButton
         action={retryUndeliveredEmailAction}
