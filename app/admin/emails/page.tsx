@@ -98,7 +98,7 @@ function UndeliveredEmailRow({ email }: { email: UndeliveredEmail }) {
   ];
   return (
     <li
-      className="flex flex-col gap-3 px-6 py-4 sm:flex-row sm:items-center sm:justify-between"
+      className="flex flex-col gap-3 px-4 py-4 sm:flex-row sm:items-center sm:justify-between sm:px-6"
       data-testid="undelivered-email"
     >
       <div className="min-w-0">
