@@ -104,7 +104,7 @@ function UndeliveredEmailRow({ email }: { email: UndeliveredEmail }) {
       <div className="min-w-0">
         <p className="flex flex-wrap items-center gap-2">
           <span className="font-medium break-all">{address}</span>
-          <StatusBadge tone={email.kind === "payment_notice" ? "brand" : "warn"}>{label}</StatusBadge>
+          <StatusBadge tone={email.kind === "payment_notice" ? "brand" : "neutral"}>{label}</StatusBadge>
         </p>
         <dl className="text-ink-soft mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm">
           {details.map((detail) => (
