@@ -56,6 +56,10 @@ test("an operator sees the emails the site gave up on and sends one again", asyn
   await screenshots(page, path, "admin-undelivered-emails-dark");
   await page.emulateMedia({ colorScheme: "light" });
 
+  // A second tab, left open on the same list, goes stale when the first retries.
+  const stale = await page.context().newPage();
+  await stale.goto("/admin/emails");
+
   // By keyboard: focus the row's button and press Enter.
   const retryFrozen = page.getByRole("button", { name: `Try again: Standing change: frozen email to ${customer}` });
   await retryFrozen.focus();
@@ -63,6 +67,13 @@ test("an operator sees the emails the site gave up on and sends one again", asyn
   await expect(page.getByRole("status")).toHaveText(/The standing email is due again/);
   await expect(rows).toHaveCount(1);
   await screenshots(page, path, "admin-undelivered-emails-retried");
+
+  // The stale tab's button for the same email changes nothing and says why.
+  await stale.getByRole("button", { name: `Try again: Standing change: frozen email to ${customer}` }).click();
+  await expect(stale.getByRole("alert").filter({ hasText: "already due again" })).toHaveText(
+    "That email is already due again: the next sweep sends it.",
+  );
+  await stale.close();
 
   // Without JavaScript the button is a plain form POST, and works the same.
   const noScript = await browser.newContext({

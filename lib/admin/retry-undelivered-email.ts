@@ -41,9 +41,12 @@ export async function retryUndeliveredEmail(
         message: "That email was already delivered, so there is nothing to try again.",
       });
     if (email.attempts < MAX_EMAIL_ATTEMPTS) {
-      throw new AppError("conflict", {
-        message: `That email has not been given up on: it is still being retried (${email.attempts} of ${MAX_EMAIL_ATTEMPTS} tries so far).`,
-      });
+      // Tries at 0 are most likely a second press (another operator, a stale page): already retried.
+      const message =
+        email.attempts === 0
+          ? "That email is already due again: the next sweep sends it."
+          : `That email has not been given up on: it is still being retried (${email.attempts} of ${MAX_EMAIL_ATTEMPTS} tries so far).`;
+      throw new AppError("conflict", { message });
     }
     await tx.execute(sql`update ${table} set attempts = 0, last_attempt_at = null where id = ${options.id}`);
     await recordAudit(tx, {

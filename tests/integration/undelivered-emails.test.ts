@@ -138,6 +138,10 @@ describe("a standing email given up on", () => {
 
     await retryUndeliveredEmail(db, operator.session, { kind: "standing_change", id: grace });
     expect(await rowOf("standing_change", grace)).toEqual({ attempts: 0, last_attempt_at: null, is_sent: false });
+    // A second press (another operator, a stale page) is refused: it is already due.
+    expect(
+      await errorCodeOf(() => retryUndeliveredEmail(db, operator.session, { kind: "standing_change", id: grace })),
+    ).toBe("conflict");
     expect(await listedFor(user.accountId)).toEqual([]);
     expect(
       await countRows(
