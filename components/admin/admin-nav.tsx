@@ -8,6 +8,7 @@ const links = [
   { href: "/admin/waitlist", label: "Waitlist" },
   { href: "/admin/codes", label: "Invite codes" },
   { href: "/admin/invites", label: "Invites" },
+  { href: "/admin/emails", label: "Undelivered emails" },
   { href: "/admin/audit", label: "Audit log" },
 ];
 

@@ -99,7 +99,7 @@ test.describe("from the waitlist to an account", () => {
     const email = uniqueEmail("curious");
     await invite(email);
     await signIn(page, email);
-    for (const path of ["/admin", "/admin/waitlist", "/admin/codes", "/admin/invites", "/admin/audit"]) {
+    for (const path of ["/admin", "/admin/waitlist", "/admin/codes", "/admin/invites", "/admin/emails", "/admin/audit"]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(404);
       await expect(page.getByRole("heading", { name: "This page does not exist." })).toBeVisible();

@@ -96,7 +96,7 @@ export async function notifyStandingChanges(db: Database, options: NotifyOptions
             template: `standing-${change.to_state}`,
           });
         } catch (error) {
-          logEmailFailure("standing email", change.attempts, { account: change.account_id }, error);
+          logEmailFailure("standing_change", change.attempts, { account: change.account_id }, error);
           await tx.execute(sql`update standing_changes set attempts = attempts + 1, last_attempt_at = now() where id = ${change.id}::bigint`);
           continue;
         }

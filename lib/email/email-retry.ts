@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { getLogger } from "@/lib/observability/logger";
+import { getMetrics } from "@/lib/observability/metrics";
 
 /** Tries per email owed (payment notices, standing changes) before it is given up on: about a day. */
 export const MAX_EMAIL_ATTEMPTS = 20;
@@ -14,13 +15,24 @@ export function emailIsDue(attempts: SQL, lastAttemptAt: SQL): SQL {
     or ${lastAttemptAt} <= now() - make_interval(mins => least(power(2, ${attempts} - 1), 60)::int)))`;
 }
 
+/** The two kinds of owed email, as the `emails_given_up_total` metric and the admin page name them. */
+export const owedEmailKinds = ["payment_notice", "standing_change"] as const;
+export type OwedEmailKind = (typeof owedEmailKinds)[number];
+
+const logName: Record<OwedEmailKind, string> = { payment_notice: "payment email", standing_change: "standing email" };
+
 /**
- * Logs a failed try of an owed email: a warning while tries are left, an error on the last one (after
- * it the email is given up on). `attempts` is the count before this try.
+ * Logs a failed try of an owed email: a warning while tries are left; on the last one (after it the
+ * email is given up on) an error and `emails_given_up_total`, which alerts (ops/alerts.yml) and sends
+ * operators to /admin/emails. `attempts` is the count before this try.
  */
-export function logEmailFailure(what: string, attempts: number, context: Record<string, unknown>, error: unknown): void {
+export function logEmailFailure(kind: OwedEmailKind, attempts: number, context: Record<string, unknown>, error: unknown): void {
   const isLast = attempts + 1 >= MAX_EMAIL_ATTEMPTS;
   const fields = { err: error, ...context, attempt: attempts + 1 };
-  if (isLast) getLogger().error(fields, `${what} failed; giving up`);
-  else getLogger().warn(fields, `${what} failed; will retry`);
+  if (!isLast) {
+    getLogger().warn(fields, `${logName[kind]} failed; will retry`);
+    return;
+  }
+  getMetrics().emailsGivenUp.inc({ kind });
+  getLogger().error(fields, `${logName[kind]} failed; giving up`);
 }

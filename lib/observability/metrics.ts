@@ -66,6 +66,12 @@ function createMetrics() {
       labelNames: ["template"] as const,
       registers: [registry],
     }),
+    emailsGivenUp: new Counter({
+      name: "emails_given_up_total",
+      help: "Owed emails whose last allowed try failed, so they are no longer retried, by kind (payment_notice, standing_change). Alarm on any increase.",
+      labelNames: ["kind"] as const,
+      registers: [registry],
+    }),
   };
 }
 

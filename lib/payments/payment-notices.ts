@@ -80,7 +80,7 @@ export async function sendPaymentNotices(db: Database, options: SendOptions = {}
         // A closed account has no email left: nobody to tell, so the notice is settled unsent.
         if (row.email) await sendPaymentEmail(row.email, notice);
       } catch (error) {
-        logEmailFailure("payment email", row.attempts, { account: row.account_id, kind: row.kind }, error);
+        logEmailFailure("payment_notice", row.attempts, { account: row.account_id, kind: row.kind }, error);
         await tx.execute(sql`update payment_notices set attempts = attempts + 1, last_attempt_at = now() where id = ${row.id}::bigint`);
         continue;
       }

@@ -5,6 +5,7 @@ import { NextRequest } from "next/server";
 import { afterAll, describe, expect, it } from "vitest";
 import { getAccountSummary } from "@/lib/account/get-account-summary";
 import { getAdminOverview } from "@/lib/admin/get-admin-overview";
+import { listUndeliveredEmails } from "@/lib/admin/list-undelivered-emails";
 import { listAuditLog } from "@/lib/audit/list-audit-log";
 import type { AppSession } from "@/lib/auth/app-session";
 import { revokeAllSessions } from "@/lib/auth/auth-sessions";
@@ -82,6 +83,7 @@ describe("the admin area", () => {
       ["revoke invite", (session) => revokeInvite(getDb(), session, inviteId)],
       ["settings", (session) => updateLaunchSettings(getDb(), session, { ...LAUNCH_SETTING_DEFAULTS, launchMode: "open" })],
       ["audit log", (session) => listAuditLog(getDb(), session)],
+      ["undelivered emails", (session) => listUndeliveredEmails(getDb(), session)],
       ["action guard", async (session) => requireAdmin(session)],
     ];
     for (const [name, call] of adminCalls) {

@@ -1,0 +1,60 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { AppSession } from "@/lib/auth/app-session";
+import { requireAdmin } from "@/lib/auth/require-admin";
+import type { Database } from "@/lib/db/client";
+import { runTransaction } from "@/lib/db/run-transaction";
+import { MAX_EMAIL_ATTEMPTS, type OwedEmailKind } from "@/lib/email/email-retry";
+import { AppError } from "@/lib/errors";
+
+export type RetryUndeliveredEmailOptions = { kind: OwedEmailKind; id: bigint };
+
+const tables = { payment_notice: sql.raw("payment_notices"), standing_change: sql.raw("standing_changes") } as const;
+
+/**
+ * Makes an email the site gave up on due again (operators only): its tries go back to 0 and its last
+ * try is forgotten, so the next sweep (lib/jobs/start-jobs.ts, every 30 s) sends it with a fresh day of
+ * retries. Written to the audit log in the same transaction. An email already sent, or still being
+ * retried, is left as it is (`conflict`).
+ */
+export async function retryUndeliveredEmail(
+  db: Database,
+  session: AppSession | null,
+  options: RetryUndeliveredEmailOptions,
+): Promise<void> {
+  const admin = requireAdmin(session);
+  const table = tables[options.kind];
+  await runTransaction(db, async (tx) => {
+    const found = await tx.execute<{
+      account_id: string;
+      attempts: number;
+      last_attempt_at: Date | string | null;
+      is_sent: boolean;
+    }>(sql`
+      select account_id, attempts, last_attempt_at, notified_at is not null as is_sent
+      from ${table} where id = ${options.id} for update`);
+    const email = found.rows[0];
+    if (!email) throw new AppError("not_found", { message: "That email does not exist." });
+    if (email.is_sent)
+      throw new AppError("conflict", {
+        message: "That email was already delivered, so there is nothing to try again.",
+      });
+    if (email.attempts < MAX_EMAIL_ATTEMPTS) {
+      // Tries at 0 are most likely a second press (another operator, a stale page): already retried.
+      const message =
+        email.attempts === 0
+          ? "That email is already due again: the next sweep sends it."
+          : `That email has not been given up on: it is still being retried (${email.attempts} of ${MAX_EMAIL_ATTEMPTS} tries so far).`;
+      throw new AppError("conflict", { message });
+    }
+    await tx.execute(sql`update ${table} set attempts = 0, last_attempt_at = null where id = ${options.id}`);
+    await recordAudit(tx, {
+      session: admin,
+      action: "email.retry",
+      target: `${options.kind}:${options.id}`,
+      before: { account: email.account_id, attempts: email.attempts, lastAttemptAt: email.last_attempt_at },
+      after: { account: email.account_id, attempts: 0, lastAttemptAt: null },
+    });
+  });
+}

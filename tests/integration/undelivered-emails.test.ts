@@ -1,0 +1,206 @@
+// Owed emails the site gave up on (lib/email/email-retry.ts): counted, listed for operators, and sent
+// again on an operator's "Try again". Real SMTP failures (tests/support/smtp-outage.ts), real sweeps,
+// scoped to this file's accounts: the database is shared with other test files.
+import { sql } from "drizzle-orm";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { listUndeliveredEmails } from "@/lib/admin/list-undelivered-emails";
+import { retryUndeliveredEmail } from "@/lib/admin/retry-undelivered-email";
+import { ingestUsage } from "@/lib/billing/ingest-usage";
+import { notifyStandingChanges } from "@/lib/billing/notify-standing-changes";
+import { emptyUsage } from "@/lib/billing/resources";
+import { closeDb, getDb } from "@/lib/db/client";
+import { MAX_EMAIL_ATTEMPTS, type OwedEmailKind } from "@/lib/email/email-retry";
+import { getMetrics } from "@/lib/observability/metrics";
+import { sendPaymentNotices } from "@/lib/payments/payment-notices";
+import { createTestAuth } from "../support/auth-harness";
+import { countRows } from "../support/auth-fixtures";
+import { EVENTUALLY } from "../support/eventually";
+import { errorCodeOf, signedInMember, signedInOperator, type SignedIn } from "../support/signup-fixtures";
+import { endSmtpOutage, startSmtpOutage } from "../support/smtp-outage";
+import {
+  createPayingUser,
+  mailSubjectsTo,
+  payTopUp,
+  startStripeHarness,
+  startTopUp,
+  type StripeHarness,
+} from "../support/stripe-harness";
+
+let harness: StripeHarness;
+let operator: SignedIn;
+let member: SignedIn;
+beforeAll(async () => {
+  harness = await startStripeHarness(async () => (await import("@/app/api/stripe/webhook/route")).POST);
+  // Signed in before any outage: sign-in links go through the same SMTP transport.
+  const auth = createTestAuth();
+  [operator, member] = await Promise.all([signedInOperator(auth), signedInMember(auth)]);
+});
+afterEach(endSmtpOutage);
+afterAll(async () => {
+  await harness.close();
+  await closeDb();
+});
+
+async function givenUpCounter(kind: OwedEmailKind): Promise<number> {
+  return (await getMetrics().emailsGivenUp.get()).values.find((value) => value.labels.kind === kind)?.value ?? 0;
+}
+
+const tables = { payment_notice: sql.raw("payment_notices"), standing_change: sql.raw("standing_changes") };
+
+async function rowOf(kind: OwedEmailKind, id: bigint) {
+  const rows = await getDb().execute<{ attempts: number; last_attempt_at: Date | null; is_sent: boolean }>(sql`
+    select attempts, last_attempt_at, notified_at is not null as is_sent from ${tables[kind]} where id = ${id}`);
+  return rows.rows[0];
+}
+
+/** Skips a day of failures: the email's next try is its last allowed one, and due now. */
+async function oneTryLeft(kind: OwedEmailKind, id: bigint): Promise<void> {
+  await getDb().execute(
+    sql`update ${tables[kind]} set attempts = ${MAX_EMAIL_ATTEMPTS - 1}, last_attempt_at = now() - interval '2 hours' where id = ${id}`,
+  );
+}
+
+const listedFor = async (accountId: string) =>
+  (await listUndeliveredEmails(getDb(), operator.session, 10_000)).givenUp.filter(
+    (email) => email.accountId === accountId,
+  );
+
+describe("a standing email given up on", () => {
+  it("is counted once, listed for operators only, and sent exactly once after Try again", async () => {
+    const db = getDb();
+    const user = await createPayingUser();
+    // $6 of third-party calls take the $5 welcome credit to -$1: the account goes into grace.
+    await ingestUsage(db, [
+      {
+        id: `given-up:${user.accountId}`,
+        account: user.accountId,
+        space: "app",
+        hour: new Date("2026-11-01T10:00:00Z"),
+        usage: { ...emptyUsage(), third_party_calls: 30_000n },
+      },
+    ]);
+    const changes = await db.execute<{ id: string; to_state: string }>(
+      sql`select id::text, to_state from standing_changes where account_id = ${user.accountId} and notified_at is null order by id`,
+    );
+    const grace = BigInt(changes.rows.find((change) => change.to_state === "grace")!.id);
+    const others = changes.rows.filter((change) => BigInt(change.id) !== grace).map((change) => BigInt(change.id));
+
+    await startSmtpOutage();
+    expect(await notifyStandingChanges(db, { accountIds: [user.accountId] })).toBe(0);
+    // Only the grace email reaches its last try; the others failed once and wait out their backoff.
+    await oneTryLeft("standing_change", grace);
+    const before = await givenUpCounter("standing_change");
+    expect(await notifyStandingChanges(db, { accountIds: [user.accountId] })).toBe(0);
+    expect(await givenUpCounter("standing_change")).toBe(before + 1);
+    expect(await rowOf("standing_change", grace)).toMatchObject({ attempts: MAX_EMAIL_ATTEMPTS, is_sent: false });
+
+    // Given up means no more tries, however long ago the last one was.
+    await db.execute(sql`update standing_changes set last_attempt_at = now() - interval '1 day' where id = ${grace}`);
+    expect(await notifyStandingChanges(db, { accountIds: [user.accountId] })).toBe(0);
+    expect(await rowOf("standing_change", grace)).toMatchObject({ attempts: MAX_EMAIL_ATTEMPTS });
+    expect(await givenUpCounter("standing_change")).toBe(before + 1);
+    endSmtpOutage();
+
+    const listed = await listedFor(user.accountId);
+    expect(listed).toEqual([
+      {
+        kind: "standing_change",
+        id: grace,
+        subject: "standing_grace",
+        accountId: user.accountId,
+        email: user.email,
+        owedSince: expect.any(Date) as Date,
+        attempts: MAX_EMAIL_ATTEMPTS,
+        lastAttemptAt: expect.any(Date) as Date,
+      },
+    ]);
+    expect((await listUndeliveredEmails(db, operator.session)).retrying).toBeGreaterThanOrEqual(others.length);
+
+    // Members and anonymous callers are refused in the data layer, and nothing changes.
+    for (const session of [member.session, null]) {
+      expect(await errorCodeOf(() => listUndeliveredEmails(db, session))).toBe("not_found");
+      expect(await errorCodeOf(() => retryUndeliveredEmail(db, session, { kind: "standing_change", id: grace }))).toBe(
+        "not_found",
+      );
+    }
+    expect(await rowOf("standing_change", grace)).toMatchObject({ attempts: MAX_EMAIL_ATTEMPTS, is_sent: false });
+
+    // Still being retried: not the operator's to force.
+    for (const id of others)
+      expect(
+        await errorCodeOf(() => retryUndeliveredEmail(db, operator.session, { kind: "standing_change", id })),
+      ).toBe("conflict");
+    expect(
+      await errorCodeOf(() =>
+        retryUndeliveredEmail(db, operator.session, { kind: "standing_change", id: 9_000_000_000_000n }),
+      ),
+    ).toBe("not_found");
+
+    await retryUndeliveredEmail(db, operator.session, { kind: "standing_change", id: grace });
+    expect(await rowOf("standing_change", grace)).toEqual({ attempts: 0, last_attempt_at: null, is_sent: false });
+    // A second press (another operator, a stale page) is refused: it is already due.
+    expect(
+      await errorCodeOf(() => retryUndeliveredEmail(db, operator.session, { kind: "standing_change", id: grace })),
+    ).toBe("conflict");
+    expect(await listedFor(user.accountId)).toEqual([]);
+    expect(
+      await countRows(
+        sql`select count(*) from audit_log where action = 'email.retry' and target = ${`standing_change:${grace}`} and actor_id = ${operator.session.user.id}`,
+      ),
+    ).toBe(1);
+
+    // The next sweep sends it (the others are still in their backoff), and the one after sends nothing.
+    expect(await notifyStandingChanges(db, { accountIds: [user.accountId] })).toBe(1);
+    expect(await notifyStandingChanges(db, { accountIds: [user.accountId] })).toBe(0);
+    await vi.waitFor(
+      async () => expect(await mailSubjectsTo(user.email)).toEqual(["Your Tandem balance has run out"]),
+      EVENTUALLY,
+    );
+    expect(await rowOf("standing_change", grace)).toMatchObject({ attempts: 1, is_sent: true });
+
+    // Sent: Try again changes nothing and says why.
+    expect(
+      await errorCodeOf(() => retryUndeliveredEmail(db, operator.session, { kind: "standing_change", id: grace })),
+    ).toBe("conflict");
+    expect(await rowOf("standing_change", grace)).toMatchObject({ attempts: 1, is_sent: true });
+    expect(await countRows(sql`select count(*) from audit_log where target = ${`standing_change:${grace}`}`)).toBe(1);
+  });
+});
+
+describe("a receipt given up on", () => {
+  it("is counted as a payment notice, listed as a receipt, and sent once after Try again", async () => {
+    const db = getDb();
+    await startSmtpOutage();
+    const user = await createPayingUser();
+    await payTopUp(harness, await startTopUp(user, 2500));
+    const notice = async () =>
+      (
+        await db.execute<{ id: string; attempts: number }>(
+          sql`select id::text, attempts from payment_notices where account_id = ${user.accountId}`,
+        )
+      ).rows;
+    await vi.waitFor(async () => expect((await notice())[0]?.attempts).toBe(1), EVENTUALLY);
+    const id = BigInt((await notice())[0]!.id);
+
+    await oneTryLeft("payment_notice", id);
+    const before = await givenUpCounter("payment_notice");
+    expect(await sendPaymentNotices(db, { accountIds: [user.accountId] })).toBe(0);
+    expect(await givenUpCounter("payment_notice")).toBe(before + 1);
+    endSmtpOutage();
+    expect(await listedFor(user.accountId)).toMatchObject([
+      { kind: "payment_notice", id, subject: "receipt", email: user.email, attempts: MAX_EMAIL_ATTEMPTS },
+    ]);
+
+    await retryUndeliveredEmail(db, operator.session, { kind: "payment_notice", id });
+    expect(await sendPaymentNotices(db, { accountIds: [user.accountId] })).toBe(1);
+    const receipts = async () => (await mailSubjectsTo(user.email)).filter((subject) => subject.startsWith("Receipt"));
+    await vi.waitFor(
+      async () => expect(await receipts()).toEqual(["Receipt: $25.00 added to your Tandem balance"]),
+      EVENTUALLY,
+    );
+    expect(await errorCodeOf(() => retryUndeliveredEmail(db, operator.session, { kind: "payment_notice", id }))).toBe(
+      "conflict",
+    );
+    expect(await rowOf("payment_notice", id)).toMatchObject({ attempts: 1, is_sent: true });
+  });
+});
