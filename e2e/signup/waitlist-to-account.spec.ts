@@ -38,16 +38,16 @@ test.describe("from the waitlist to an account", () => {
     await expect(operator.getByTestId("waitlist-entry").filter({ hasText: email })).toHaveCount(0);
     await expect(operator.getByRole("region", { name: "Recently decided" })).toContainText(email);
 
-    // The invitation arrives (the second email to the address) and its link creates the account.
+    // The invitation arrives (after the waitlist confirmation) and its link creates the account.
     expect(await waitForMailText(email, "Your invitation to Tandem")).toContain("works once");
-    await page.goto(await waitForLink(email, 2));
+    await page.goto(await waitForLink(email));
     await expect(page).toHaveURL(/\/account$/);
     await expect(page.getByTestId("account-email")).toHaveText(email);
     await expect(page.getByTestId("balance")).toHaveText("$5.00");
 
     await page.getByRole("button", { name: "Sign out", exact: true }).click();
     await expect(page).toHaveURL(/\/sign-in\?notice=signed-out$/);
-    await signIn(page, email, 3);
+    await signIn(page, email, 2);
     await expect(page.getByTestId("balance")).toHaveText("$5.00");
 
     // An uninvited address gets the same page and no mail.
