@@ -49,5 +49,10 @@ export const standingChanges = pgTable(
     lastAttemptAt: timestamp("last_attempt_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index("standing_changes_account_idx").on(table.accountId, table.createdAt)],
+  (table) => [
+    index("standing_changes_account_idx").on(table.accountId, table.createdAt),
+    // The 30-second sweep (lib/billing/notify-standing-changes.ts) and /admin/emails read only the
+    // unsent rows, a handful, of a table that keeps every change an account ever had.
+    index("standing_changes_unsent_idx").on(table.id).where(sql`notified_at is null`),
+  ],
 );

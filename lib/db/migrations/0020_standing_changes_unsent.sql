@@ -1,0 +1,1 @@
+CREATE INDEX "standing_changes_unsent_idx" ON "standing_changes" USING btree ("id") WHERE notified_at is null;
