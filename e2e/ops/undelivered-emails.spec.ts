@@ -87,11 +87,22 @@ test("an operator sees the emails the site gave up on and sends one again", asyn
   await expect(plain.getByTestId("undelivered-email").filter({ hasText: customer })).toHaveCount(0);
   await noScript.close();
 
-  // The site's next sweep delivers both, once each; the one still being retried is not due yet.
-  const subjects = async () => (await mailTo(customer)).map((mail) => (mail as { subject?: string }).subject).sort();
-  await expect
-    .poll(subjects, { timeout: 75_000, intervals: [1_000] })
-    .toEqual(["Your Tandem apps are frozen", "Your Tandem balance is low"]);
+  // After an outage, every email given up on at once: another customer's two.
+  const another = await customerWithUndeliveredEmails(database);
+  await page.goto("/admin/emails");
+  await expect(page.getByTestId("undelivered-email").filter({ hasText: another })).toHaveCount(2);
+  await page.getByRole("button", { name: /^Try all \d+ again$/ }).click();
+  await expect(page.getByRole("status")).toHaveText(/^2 emails are due again/);
+  await expect(page.getByTestId("undelivered-email")).toHaveCount(0);
+  await expect(page.getByText("No email has been given up on.")).toBeVisible();
+
+  // The site's next sweep delivers all four, once each; the ones still being retried are not due yet.
+  const subjects = async (address: string) =>
+    (await mailTo(address)).map((mail) => (mail as { subject?: string }).subject).sort();
+  for (const address of [customer, another])
+    await expect
+      .poll(() => subjects(address), { timeout: 75_000, intervals: [1_000] })
+      .toEqual(["Your Tandem apps are frozen", "Your Tandem balance is low"]);
   await page.goto("/admin/audit");
   await expect(page.getByTestId("audit-entry").filter({ hasText: "email.retry" }).first()).toBeVisible();
   expect(problems).toEqual([]);

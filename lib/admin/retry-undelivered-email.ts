@@ -58,3 +58,31 @@ export async function retryUndeliveredEmail(
     });
   });
 }
+
+/**
+ * Makes every email the site gave up on due again (operators only), for after an SMTP outage is fixed:
+ * one transaction, one audit entry with the counts. Returns how many were made due; none given up on is
+ * a `conflict` (a second press, or another operator was first).
+ */
+export async function retryAllUndeliveredEmails(db: Database, session: AppSession | null): Promise<number> {
+  const admin = requireAdmin(session);
+  return runTransaction(db, async (tx) => {
+    const counts = { payment_notice: 0, standing_change: 0 };
+    for (const kind of Object.keys(tables) as OwedEmailKind[]) {
+      const reset = await tx.execute(sql`
+        update ${tables[kind]} set attempts = 0, last_attempt_at = null
+        where notified_at is null and attempts >= ${MAX_EMAIL_ATTEMPTS}`);
+      counts[kind] = reset.rowCount ?? 0;
+    }
+    const total = counts.payment_notice + counts.standing_change;
+    if (total === 0) throw new AppError("conflict", { message: "No email is given up on: there is nothing to try again." });
+    await recordAudit(tx, {
+      session: admin,
+      action: "email.retry_all",
+      target: "emails",
+      before: { givenUp: counts },
+      after: { dueAgain: total },
+    });
+    return total;
+  });
+}

@@ -4,7 +4,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { listUndeliveredEmails } from "@/lib/admin/list-undelivered-emails";
-import { retryUndeliveredEmail } from "@/lib/admin/retry-undelivered-email";
+import { retryAllUndeliveredEmails, retryUndeliveredEmail } from "@/lib/admin/retry-undelivered-email";
 import { ingestUsage } from "@/lib/billing/ingest-usage";
 import { notifyStandingChanges } from "@/lib/billing/notify-standing-changes";
 import { emptyUsage } from "@/lib/billing/resources";
@@ -202,5 +202,59 @@ describe("a receipt given up on", () => {
       "conflict",
     );
     expect(await rowOf("payment_notice", id)).toMatchObject({ attempts: 1, is_sent: true });
+  });
+});
+
+describe("Try all again", () => {
+  it("makes every given-up email due at once, for operators only, audited once, and refuses a second press", async () => {
+    const db = getDb();
+    const user = await createPayingUser();
+    const accountIds = [user.accountId];
+    await startSmtpOutage();
+    await payTopUp(harness, await startTopUp(user, 2500));
+    await vi.waitFor(
+      async () =>
+        expect(
+          await countRows(sql`select count(*) from payment_notices where account_id = ${user.accountId} and attempts = 1`),
+        ).toBe(1),
+      EVENTUALLY,
+    );
+    // $40 of third-party calls take the $30 balance (welcome credit and top-up) below zero: standing emails.
+    await ingestUsage(db, [
+      {
+        id: `retry-all:${user.accountId}`,
+        account: user.accountId,
+        space: "app",
+        hour: new Date("2026-11-01T10:00:00Z"),
+        usage: { ...emptyUsage(), third_party_calls: 200_000n },
+      },
+    ]);
+    expect(await notifyStandingChanges(db, { accountIds })).toBe(0);
+    // A day of failures later: everything this account is owed has been given up on.
+    for (const table of Object.values(tables))
+      await db.execute(sql`
+        update ${table} set attempts = ${MAX_EMAIL_ATTEMPTS}, last_attempt_at = now()
+        where account_id = ${user.accountId} and notified_at is null`);
+    endSmtpOutage();
+    const owed = (await listedFor(user.accountId)).length;
+    expect(owed).toBeGreaterThanOrEqual(2);
+
+    for (const session of [member.session, null])
+      expect(await errorCodeOf(() => retryAllUndeliveredEmails(db, session))).toBe("not_found");
+    expect(await listedFor(user.accountId)).toHaveLength(owed);
+
+    expect(await retryAllUndeliveredEmails(db, operator.session)).toBeGreaterThanOrEqual(owed);
+    expect(await listedFor(user.accountId)).toEqual([]);
+    expect(await errorCodeOf(() => retryAllUndeliveredEmails(db, operator.session))).toBe("conflict");
+    expect(
+      await countRows(
+        sql`select count(*) from audit_log where action = 'email.retry_all' and actor_id = ${operator.session.user.id}`,
+      ),
+    ).toBe(1);
+
+    // The next sweeps send each once: the receipt and every standing email.
+    expect((await sendPaymentNotices(db, { accountIds })) + (await notifyStandingChanges(db, { accountIds }))).toBe(owed);
+    expect((await sendPaymentNotices(db, { accountIds })) + (await notifyStandingChanges(db, { accountIds }))).toBe(0);
+    await vi.waitFor(async () => expect(await mailSubjectsTo(user.email)).toHaveLength(owed), EVENTUALLY);
   });
 });

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { validatedAdminAction } from "@/lib/actions/validated-action";
 import { rowIdSchema } from "@/lib/admin/admin-schemas";
-import { retryUndeliveredEmail } from "@/lib/admin/retry-undelivered-email";
+import { retryAllUndeliveredEmails, retryUndeliveredEmail } from "@/lib/admin/retry-undelivered-email";
 import { getDb } from "@/lib/db/client";
 import { owedEmailKinds } from "@/lib/email/email-retry";
 
@@ -20,5 +20,16 @@ export const retryUndeliveredEmailAction = validatedAdminAction(
     await retryUndeliveredEmail(getDb(), session, input);
     revalidatePath("/admin", "layout");
     redirect(`/admin/emails?retried=${input.kind}`);
+  },
+);
+
+// Every given-up email at once, after the cause (SMTP, say) is fixed.
+export const retryAllUndeliveredEmailsAction = validatedAdminAction(
+  "retryAllUndeliveredEmails",
+  z.object({}),
+  async (_input, session) => {
+    const count = await retryAllUndeliveredEmails(getDb(), session);
+    revalidatePath("/admin", "layout");
+    redirect(`/admin/emails?retried=all&count=${count}`);
   },
 );

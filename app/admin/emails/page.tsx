@@ -8,7 +8,7 @@ import { listUndeliveredEmails, type UndeliveredEmail } from "@/lib/admin/list-u
 import { getDb } from "@/lib/db/client";
 import { MAX_EMAIL_ATTEMPTS, owedEmailKinds, type OwedEmailKind } from "@/lib/email/email-retry";
 import { requireAdminPage } from "../require-admin-page";
-import { retryUndeliveredEmailAction } from "./actions";
+import { retryAllUndeliveredEmailsAction, retryUndeliveredEmailAction } from "./actions";
 
 export const metadata: Metadata = { title: "Undelivered emails" };
 
@@ -25,20 +25,24 @@ const subjectLabel: Record<UndeliveredEmail["subject"], string> = {
 
 const kindWord: Record<OwedEmailKind, string> = { payment_notice: "payment", standing_change: "standing" };
 
-function retriedMessage(retried: string | undefined): string | undefined {
+function retriedMessage(retried: string | undefined, count: string | undefined): string | undefined {
+  if (retried === "all" && count && /^\d+$/.test(count)) {
+    const emails = count === "1" ? "1 email is" : `${Number(count).toLocaleString("en-US")} emails are`;
+    return `${emails} due again: the next sweep sends them within a minute. Any that fail again are retried for another day.`;
+  }
   const kind = owedEmailKinds.find((candidate) => candidate === retried);
   if (!kind) return undefined;
   return `The ${kindWord[kind]} email is due again: the next sweep sends it within a minute. If it fails again, it is retried for another day.`;
 }
 
-type AdminEmailsPageProps = { searchParams: Promise<{ retried?: string }> };
+type AdminEmailsPageProps = { searchParams: Promise<{ retried?: string; count?: string }> };
 
 export default async function AdminEmailsPage({ searchParams }: AdminEmailsPageProps) {
-  const [{ givenUp, givenUpCount, retrying }, { retried }] = await Promise.all([
+  const [{ givenUp, givenUpCount, retrying }, { retried, count }] = await Promise.all([
     listUndeliveredEmails(getDb(), await requireAdminPage()),
     searchParams,
   ]);
-  const confirmation = retriedMessage(retried);
+  const confirmation = retriedMessage(retried, count);
   const figures = [
     { label: "Given up", value: givenUpCount },
     { label: "Still being retried", value: retrying },
@@ -61,15 +65,25 @@ export default async function AdminEmailsPage({ searchParams }: AdminEmailsPageP
         ))}
       </dl>
       <section aria-labelledby="given-up-heading">
-        <h2 id="given-up-heading" className="text-base font-semibold">
-          Given up, newest first
-          {givenUpCount > givenUp.length ? (
-            <span className="text-ink-soft font-normal">
-              {" "}
-              (the newest {givenUp.length} of {givenUpCount.toLocaleString("en-US")})
-            </span>
+        <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
+          <h2 id="given-up-heading" className="text-base font-semibold">
+            Given up, newest first
+            {givenUpCount > givenUp.length ? (
+              <span className="text-ink-soft font-normal">
+                {" "}
+                (the newest {givenUp.length} of {givenUpCount.toLocaleString("en-US")})
+              </span>
+            ) : null}
+          </h2>
+          {givenUpCount > 1 ? (
+            <ActionButton
+              action={retryAllUndeliveredEmailsAction}
+              label={`Try all ${givenUpCount.toLocaleString("en-US")} again`}
+              pendingLabel="Queuing…"
+              className="shrink-0 sm:w-auto"
+            />
           ) : null}
-        </h2>
+        </div>
         {givenUp.length === 0 ? (
           <p className="border-line bg-paper text-ink-soft mt-3 rounded-2xl border border-dashed p-6 text-sm">
             {retrying === 0
