@@ -2,6 +2,8 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useRef } from "react";
+import { useCurrentTabInView } from "@/components/ui/use-current-tab-in-view";
 
 const LINKS = [
   { href: "/account", label: "Overview" },
@@ -16,11 +18,13 @@ const LINKS = [
 export function AccountNav() {
   // `null` only in the Pages Router (pages/), which never renders this.
   const pathname = usePathname() ?? "";
+  const strip = useRef<HTMLUListElement>(null);
+  useCurrentTabInView(strip, pathname);
   // After deleting the account nobody is signed in: the sections would only lead to the sign-in page.
   if (pathname === "/account/closed") return null;
   return (
     <nav aria-label="Account" className="border-b border-line bg-paper">
-      <ul className="mx-auto flex max-w-5xl gap-1 overflow-x-auto px-4 sm:px-6">
+      <ul ref={strip} className="mx-auto flex max-w-5xl gap-1 overflow-x-auto px-4 sm:px-6">
         {LINKS.map((link) => {
           const isCurrent = link.href === "/account" ? pathname === "/account" : pathname.startsWith(link.href);
           return (

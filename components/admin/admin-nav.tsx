@@ -2,6 +2,8 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useRef } from "react";
+import { useCurrentTabInView } from "@/components/ui/use-current-tab-in-view";
 
 const links = [
   { href: "/admin", label: "Overview" },
@@ -16,8 +18,10 @@ const links = [
 export function AdminNav() {
   // `null` only in the Pages Router (pages/), which never renders this.
   const pathname = usePathname() ?? "";
+  const strip = useRef<HTMLElement>(null);
+  useCurrentTabInView(strip, pathname);
   return (
-    <nav aria-label="Admin" className="-mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
+    <nav ref={strip} aria-label="Admin" className="-mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
       <ul className="flex min-w-max gap-1 border-b border-line">
         {links.map((link) => {
           const isCurrent = pathname === link.href;
