@@ -2,8 +2,9 @@
 // (tests/support/fake-github.ts): its authorize page asks which GitHub account is signed in, like
 // github.com's login, then sends the browser back to our callback with a code.
 import type { Page } from "@playwright/test";
-import { expect, test, uniqueEmail } from "../support/auth-fixture";
+import { expect, test, uniqueEmail, waitForLink } from "../support/auth-fixture";
 import { watchForPageErrors } from "../support/page-errors";
+import { requestLink } from "../support/sign-in-steps";
 
 async function continueWithGitHub(page: Page, email: string, options: { isVerified?: boolean } = {}): Promise<void> {
   await page.goto("/sign-in");
@@ -44,6 +45,33 @@ test.describe("sign-in with GitHub", () => {
     await expect(page).toHaveURL(/\/sign-in\/error\?error=AccessDenied$/);
     await page.goto("/account");
     await expect(page).toHaveURL(/\/sign-in$/);
+    expect(problems).toEqual([]);
+  });
+
+  test("signed in as one person, Continue with GitHub signs in as the GitHub account's person instead", async ({ page, invite, database }) => {
+    const problems = watchForPageErrors(page);
+    const first = uniqueEmail("first");
+    const second = uniqueEmail("second");
+    await invite(first);
+    await invite(second);
+    await requestLink(page, first);
+    await page.goto(await waitForLink(first));
+    await expect(page.getByTestId("account-email")).toHaveText(first);
+
+    await continueWithGitHub(page, second);
+    await expect(page).toHaveURL(/\/account$/);
+    await expect(page.getByTestId("account-email")).toHaveText(second);
+    // The GitHub identity belongs to the second person only, and the first person's session has ended.
+    const linked = await database.query<{ email: string }>(
+      `select u.email from account a join "user" u on u.id = a."userId" where a.provider = 'github' and u.email in ($1, $2)`,
+      [first, second],
+    );
+    expect(linked.rows.map((row) => row.email)).toEqual([second]);
+    const sessions = await database.query<{ n: number }>(
+      `select count(*)::int as n from session s join "user" u on u.id = s."userId" where u.email = $1`,
+      [first],
+    );
+    expect(sessions.rows[0]?.n).toBe(0);
     expect(problems).toEqual([]);
   });
 
