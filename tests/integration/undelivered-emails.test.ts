@@ -5,14 +5,13 @@ import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { listUndeliveredEmails } from "@/lib/admin/list-undelivered-emails";
 import { retryAllUndeliveredEmails, retryUndeliveredEmail } from "@/lib/admin/retry-undelivered-email";
-import { ingestUsage } from "@/lib/billing/ingest-usage";
 import { notifyStandingChanges } from "@/lib/billing/notify-standing-changes";
-import { emptyUsage } from "@/lib/billing/resources";
 import { closeDb, getDb } from "@/lib/db/client";
 import { MAX_EMAIL_ATTEMPTS, type OwedEmailKind } from "@/lib/email/email-retry";
 import { getMetrics } from "@/lib/observability/metrics";
 import { sendPaymentNotices } from "@/lib/payments/payment-notices";
 import { createTestAuth } from "../support/auth-harness";
+import { debit } from "../support/auto-recharge";
 import { countRows } from "../support/auth-fixtures";
 import { EVENTUALLY } from "../support/eventually";
 import { errorCodeOf, signedInMember, signedInOperator, type SignedIn } from "../support/signup-fixtures";
@@ -70,15 +69,7 @@ describe("a standing email given up on", () => {
     const db = getDb();
     const user = await createPayingUser();
     // $6 of third-party calls take the $5 welcome credit to -$1: the account goes into grace.
-    await ingestUsage(db, [
-      {
-        id: `given-up:${user.accountId}`,
-        account: user.accountId,
-        space: "app",
-        hour: new Date("2026-11-01T10:00:00Z"),
-        usage: { ...emptyUsage(), third_party_calls: 30_000n },
-      },
-    ]);
+    await debit(user.accountId, 600);
     const changes = await db.execute<{ id: string; to_state: string }>(
       sql`select id::text, to_state from standing_changes where account_id = ${user.accountId} and notified_at is null order by id`,
     );
@@ -220,15 +211,7 @@ describe("Try all again", () => {
       EVENTUALLY,
     );
     // $40 of third-party calls take the $30 balance (welcome credit and top-up) below zero: standing emails.
-    await ingestUsage(db, [
-      {
-        id: `retry-all:${user.accountId}`,
-        account: user.accountId,
-        space: "app",
-        hour: new Date("2026-11-01T10:00:00Z"),
-        usage: { ...emptyUsage(), third_party_calls: 200_000n },
-      },
-    ]);
+    await debit(user.accountId, 4000);
     expect(await notifyStandingChanges(db, { accountIds })).toBe(0);
     // A day of failures later: everything this account is owed has been given up on.
     for (const table of Object.values(tables))
