@@ -6,8 +6,9 @@ const alias = {
   "server-only": path.resolve(import.meta.dirname, "tests/support/empty.ts"),
 };
 
-// Two projects: `unit` needs nothing running; `integration` gets a real Postgres and mail catcher
-// from scripts/test-stack (started by `npm test` or `npm run test:integration`).
+// Three projects: `unit` needs nothing running; `integration` gets a real Postgres and mail catcher
+// from scripts/test-stack (started by `npm test` or `npm run test:integration`); `faults` also gets the
+// site's test build.
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -33,6 +34,19 @@ export default defineConfig({
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        resolve: { alias },
+        // The fault campaign (scripts/run-tests.ts --only faults): real `next start` servers killed and
+        // restarted. Two files at a time: each runs servers of its own on the 2-core machine.
+        test: {
+          name: "faults",
+          include: ["tests/faults/**/*.test.ts"],
+          environment: "node",
+          maxWorkers: 2,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
     ],

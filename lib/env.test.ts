@@ -61,6 +61,7 @@ describe("parseEnv", () => {
     ["STRIPE_WEBHOOK_SECRET", "whsec_emulator"],
     ["STRIPE_API_URL", "http://127.0.0.1:12111"],
     ["AUTH_SECRET", "demo-only-auth-secret-never-use-in-production"],
+    ["FAULT_CRASH_AT", "fulfill-checkout:after-commit"],
   ])("refuses production with the demo-only %s", (name, value) => {
     const problems = problemsOf({ ...realProduction, [name]: value });
     expect(problems.some((problem) => problem.includes(name))).toBe(true);

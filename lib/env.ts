@@ -33,6 +33,7 @@ const rawEnvSchema = z.object({
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
   METRICS_TOKEN: optionalString,
   DOCS_URL: z.preprocess(emptyToUndefined, z.url().default("https://docs.tandem.dev")),
+  FAULT_CRASH_AT: z.preprocess(emptyToUndefined, z.string().regex(/^[a-z-]+:[a-z-]+$/, "must name a crash point (lib/faults/crash-point.ts)").optional()),
 });
 
 export type AppMode = "demo" | "production";
@@ -56,6 +57,8 @@ export type Env = {
   metricsToken: string | undefined;
   /** Where the developer documentation lives; the site links to it. */
   docsUrl: string;
+  /** Tests only: the crash point where this process kills itself (lib/faults/crash-point.ts). */
+  faultCrashAt: string | undefined;
 };
 
 export class EnvError extends Error {
@@ -90,6 +93,9 @@ function productionProblems(raw: z.infer<typeof rawEnvSchema>): string[] {
   }
   if (raw.STRIPE_API_URL !== undefined) {
     problems.push("STRIPE_API_URL points Stripe at an emulator, a demo-only feature");
+  }
+  if (raw.FAULT_CRASH_AT !== undefined) {
+    problems.push("FAULT_CRASH_AT kills the server on purpose, a test-only feature");
   }
   if ((raw.AUTH_GITHUB_ID === undefined) !== (raw.AUTH_GITHUB_SECRET === undefined)) {
     problems.push("AUTH_GITHUB_ID and AUTH_GITHUB_SECRET must be set together");
@@ -136,6 +142,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     logLevel: raw.LOG_LEVEL,
     metricsToken: raw.METRICS_TOKEN,
     docsUrl: raw.DOCS_URL.replace(/\/$/, ""),
+    faultCrashAt: raw.FAULT_CRASH_AT,
   };
 }
 

@@ -1,6 +1,7 @@
 // npm test – lint, typecheck, unit, integration (real Postgres, real mail catcher) and end-to-end tests
-// (Playwright on Debian's Chromium against `next start`), ending with one line `N passed, N failed`.
-// `--only unit|integration|e2e` runs one layer with what it needs.
+// (Playwright on Debian's Chromium against `next start`), then the fault campaign (servers killed,
+// restarted, run in pairs; tests/faults), ending with one line `N passed, N failed`.
+// `--only unit|integration|e2e|faults` runs one layer with what it needs.
 import { spawn } from "node:child_process";
 import { mkdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
@@ -41,7 +42,7 @@ async function readJson<T>(file: string): Promise<T | undefined> {
   return readFile(file, "utf8").then((text) => JSON.parse(text) as T, () => undefined);
 }
 
-async function vitest(project: "unit" | "integration", env: NodeJS.ProcessEnv): Promise<void> {
+async function vitest(project: "unit" | "integration" | "faults", env: NodeJS.ProcessEnv): Promise<void> {
   console.log(`\n▶ ${project} tests (vitest)`);
   const output = path.join(resultsDir, `${project}.json`);
   const code = await run(
@@ -94,6 +95,17 @@ async function runEndToEnd(env: NodeJS.ProcessEnv, stack: TestStack): Promise<vo
   }
 }
 
+// The fault campaign: each test file starts `next start` processes of the same test build the browser
+// tests use (built here only if stale), on a database and Stripe emulator of its own, kills them,
+// restarts them and checks the money. Its servers share the stack's mail catcher.
+async function faultCampaign(stack: TestStack): Promise<void> {
+  const started = Date.now();
+  const env = { ...process.env, ...stack.env };
+  await buildIfStale({ distDir: ".next-test", env, buildEnv: { APP_MODE: "demo" } });
+  await vitest("faults", { ...env, FAULTS_DIST_DIR: ".next-test" });
+  console.log(`fault campaign: ${Math.round((Date.now() - started) / 1000)} s`);
+}
+
 async function main(): Promise<void> {
   await rm(resultsDir, { recursive: true, force: true });
   await mkdir(resultsDir, { recursive: true });
@@ -102,7 +114,7 @@ async function main(): Promise<void> {
     await check("typecheck", "node_modules/.bin/tsc", ["--noEmit"]);
   }
   if (wants("unit")) await vitest("unit", process.env);
-  if (wants("integration") || wants("e2e")) {
+  if (wants("integration") || wants("e2e") || wants("faults")) {
     const stack = await startTestStack();
     const onSignal = () => void stack.stop().finally(() => process.exit(130));
     process.once("SIGINT", onSignal);
@@ -110,6 +122,7 @@ async function main(): Promise<void> {
     try {
       if (wants("integration")) await vitest("integration", { ...process.env, ...stack.env });
       if (wants("e2e")) await endToEnd(stack);
+      if (wants("faults")) await faultCampaign(stack);
     } catch (error) {
       console.error(error);
       tallies.push({ name: "stack", passed: 0, failed: 1, note: (error as Error).message });

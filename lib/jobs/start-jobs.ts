@@ -9,6 +9,7 @@ import { getPaymentMetrics } from "@/lib/payments/payment-metrics";
 import { sendPaymentNotices } from "@/lib/payments/payment-notices";
 import { reconcilePayments } from "@/lib/payments/reconcile";
 import { runAutoRecharge } from "@/lib/payments/run-auto-recharge";
+import { cancelOrphanedJobs, withJobRunLock } from "./job-run-lock";
 
 export const QUEUES = { autoRecharge: "auto-recharge", reconcile: "payments-reconcile" } as const;
 
@@ -70,14 +71,17 @@ async function start(): Promise<Jobs> {
   await boss.createQueue(QUEUES.reconcile, { name: QUEUES.reconcile, policy: "singleton", retryLimit: 2, retryDelay: 60 });
   await boss.schedule(QUEUES.reconcile, "*/15 * * * *", {}, { tz: "UTC" });
   await boss.work<{ accountId: string }>(QUEUES.autoRecharge, { pollingIntervalSeconds: 1 }, async ([job]) => {
-    if (job) await runAutoRecharge(getDb(), job.data.accountId);
+    if (job) await withJobRunLock(job.id, () => runAutoRecharge(getDb(), job.data.accountId));
   });
   await boss.work(QUEUES.reconcile, { pollingIntervalSeconds: 30 }, async () => {
     const report = await reconcilePayments(getDb());
     log.info({ repaired: report.repaired.length, drift: report.drift.length }, "payments reconciled");
   });
   const timers = [
-    every(SWEEP_INTERVAL_MS, "auto-recharge sweep", () => sweepAutoRecharges(boss)),
+    every(SWEEP_INTERVAL_MS, "auto-recharge sweep", async () => {
+      await cancelOrphanedJobs(boss, QUEUES.autoRecharge);
+      return sweepAutoRecharges(boss);
+    }),
     every(EMAIL_SWEEP_INTERVAL_MS, "payment notice sweep", () => sendPaymentNotices(getDb())),
     every(EMAIL_SWEEP_INTERVAL_MS, "standing email sweep", () => notifyStandingChanges(getDb())),
   ];

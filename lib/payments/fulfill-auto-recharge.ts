@@ -4,6 +4,7 @@ import type Stripe from "stripe";
 import { postCustomerTransfers } from "@/lib/billing/post-customer-transfers";
 import type { Database } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
+import { crashPoint } from "@/lib/faults/crash-point";
 import { getSystemAccounts } from "@/lib/ledger/system-accounts";
 import { getLogger } from "@/lib/observability/logger";
 import { getStripe } from "@/lib/stripe/get-stripe";
@@ -75,8 +76,10 @@ export async function fulfillAutoRecharge(db: Database, intentId: string): Promi
         receiptUrl: charge?.receipt_url ?? null,
       });
     }
+    crashPoint("auto-recharge:before-commit");
     return { transfer: posted };
   });
+  crashPoint("auto-recharge:after-commit");
   if (!transfer.isReplay) {
     const metrics = getPaymentMetrics();
     metrics.autoRecharges.inc({ outcome: "succeeded" });

@@ -5,6 +5,7 @@ import { postCustomerTransfers } from "@/lib/billing/post-customer-transfers";
 import type { Database } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { AppError } from "@/lib/errors";
+import { crashPoint } from "@/lib/faults/crash-point";
 import { getSystemAccounts } from "@/lib/ledger/system-accounts";
 import { getLogger } from "@/lib/observability/logger";
 import { getStripe } from "@/lib/stripe/get-stripe";
@@ -56,9 +57,11 @@ function expandedCharge(intent: Stripe.PaymentIntent | null): Stripe.Charge | nu
  * UNIQUE in the ledger and written in the same transaction as the credit and the standing change.
  */
 export async function fulfillCheckout(db: Database, sessionId: string, options: FulfillCheckoutOptions = {}): Promise<FulfilmentResult> {
+  crashPoint("fulfill-checkout:before-stripe");
   const session = await callStripe("checking the payment", () =>
     getStripe().checkout.sessions.retrieve(sessionId, { expand: ["payment_intent.latest_charge"] }),
   );
+  crashPoint("fulfill-checkout:after-stripe");
   const accountId = session.metadata?.billing_account_id ?? session.client_reference_id;
   const owner = accountId ? await findBillingOwner(db, accountId) : undefined;
   if (!owner || session.mode !== "payment" || (options.expectedAccountId && options.expectedAccountId !== owner.accountId)) {
@@ -118,8 +121,10 @@ export async function fulfillCheckout(db: Database, sessionId: string, options: 
       (await tx.execute<{ balance: string }>(sql`select balance_micros::text as balance from ledger_accounts where id = ${owner.ledgerAccountId}`))
         .rows[0]!.balance,
     );
+    crashPoint("fulfill-checkout:before-commit");
     return { balanceMicros: balance, transfer: posted };
   });
+  crashPoint("fulfill-checkout:after-commit");
 
   const isNewCredit = transfer !== undefined && !transfer.isReplay;
   if (isNewCredit) {

@@ -4,6 +4,7 @@ import type Stripe from "stripe";
 import type { Database } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { AppError } from "@/lib/errors";
+import { crashPoint } from "@/lib/faults/crash-point";
 import { getLogger } from "@/lib/observability/logger";
 import { getStripe } from "@/lib/stripe/get-stripe";
 import { pauseAfterFailedRecharge, sendAutoRechargeNotices } from "./auto-recharge-notices";
@@ -117,7 +118,9 @@ export async function runAutoRecharge(db: Database, accountId: string): Promise<
   }
   let intent: Stripe.PaymentIntent | "no_card";
   try {
+    crashPoint("auto-recharge:before-stripe");
     intent = await charge(db, owner, prepared);
+    crashPoint("auto-recharge:after-stripe");
   } catch (error) {
     const cause = stripeErrorOf(error);
     if (cause?.type === "StripeCardError") {
