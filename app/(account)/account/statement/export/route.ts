@@ -1,6 +1,6 @@
 // GET /account/statement/export – the signed-in account's statement as CSV, oldest first (?type= filters).
-import { microsToDecimal, toCsv } from "@/lib/account/csv";
 import { getStatementMovements, statementQuerySchema } from "@/lib/account/get-statement";
+import { toStatementCsv } from "@/lib/account/statement-csv";
 import { getCurrentSession } from "@/lib/auth/get-current-session";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -13,20 +13,7 @@ export const GET = withRoute("/account/statement/export", async (request) => {
   if (!session) throw new AppError("unauthenticated", { message: "Sign in to download your statement." });
   const parsed = statementQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) throw new AppError("validation_failed", { message: "type: not a known movement type." });
-  const rows = await getStatementMovements(getDb(), session, parsed.data.type);
-  const csv = toCsv(
-    ["time_utc", "type", "details", "amount_usd", "amount_micros", "balance_after_usd", "balance_after_micros", "receipt_url"],
-    rows.map((row) => [
-      row.at.toISOString(),
-      row.kind,
-      row.description,
-      microsToDecimal(row.amountMicros),
-      row.amountMicros,
-      microsToDecimal(row.balanceAfterMicros),
-      row.balanceAfterMicros,
-      row.receiptUrl,
-    ]),
-  );
+  const csv = toStatementCsv(await getStatementMovements(getDb(), session, parsed.data.type));
   return new Response(csv, {
     headers: {
       "content-type": "text/csv; charset=utf-8",
