@@ -9,6 +9,7 @@ import { getPaymentMetrics } from "@/lib/payments/payment-metrics";
 import { sendPaymentNotices } from "@/lib/payments/payment-notices";
 import { reconcilePayments } from "@/lib/payments/reconcile";
 import { runAutoRecharge } from "@/lib/payments/run-auto-recharge";
+import { startMaintenanceJobs } from "./maintenance-jobs";
 
 export const QUEUES = { autoRecharge: "auto-recharge", reconcile: "payments-reconcile" } as const;
 
@@ -76,12 +77,13 @@ async function start(): Promise<Jobs> {
     const report = await reconcilePayments(getDb());
     log.info({ repaired: report.repaired.length, drift: report.drift.length }, "payments reconciled");
   });
+  await startMaintenanceJobs(boss, getDb);
   const timers = [
     every(SWEEP_INTERVAL_MS, "auto-recharge sweep", () => sweepAutoRecharges(boss)),
     every(EMAIL_SWEEP_INTERVAL_MS, "payment notice sweep", () => sendPaymentNotices(getDb())),
     every(EMAIL_SWEEP_INTERVAL_MS, "standing email sweep", () => notifyStandingChanges(getDb())),
   ];
-  log.info("background jobs started (auto-recharge, payment and standing emails, payments reconciliation)");
+  log.info("background jobs started (auto-recharge, payment and standing emails, payments reconciliation, pruning)");
   return { boss, timers };
 }
 
