@@ -4,6 +4,7 @@ import { toStatementCsv } from "@/lib/account/statement-csv";
 import { getCurrentSession } from "@/lib/auth/get-current-session";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { fromZodError } from "@/lib/http/error-response";
 import { withRoute } from "@/lib/http/with-route";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +13,10 @@ export const GET = withRoute("/account/statement/export", async (request) => {
   const session = await getCurrentSession();
   if (!session) throw new AppError("unauthenticated", { message: "Sign in to download your statement." });
   const parsed = statementQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) throw new AppError("validation_failed", { message: "type: not a known movement type." });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw fromZodError(parsed.error, `${issue?.path.join(".") || "query"}: ${issue?.message ?? "not valid"}.`);
+  }
   const csv = toStatementCsv(await getStatementMovements(getDb(), session, parsed.data.type));
   return new Response(csv, {
     headers: {
