@@ -5,6 +5,9 @@ import type { Instrumentation } from "next";
 // JOBS_DISABLED=1 leaves them to a separate worker process.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // onRequestError below logs each uncaught error once, structured; Next's plain copy is dropped.
+  const { silenceReportedErrorsInConsole } = await import("./lib/observability/silence-reported-errors");
+  silenceReportedErrorsInConsole();
   if (process.env.NEXT_PHASE === "phase-production-build" || process.env.JOBS_DISABLED === "1" || !process.env.DATABASE_URL) return;
   const { startJobs } = await import("./lib/jobs/start-jobs");
   try {

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createLogger, setLogger } from "./logger";
 import { getMetrics } from "./metrics";
 import { reportRequestError } from "./report-request-error";
+import { silenceReportedErrorsInConsole } from "./silence-reported-errors";
 
 function captureLogs(): Array<Record<string, unknown>> {
   const lines: Array<Record<string, unknown>> = [];
@@ -55,5 +56,26 @@ describe("reportRequestError", () => {
     reportRequestError(notFound, { path: "/admin", method: "GET" }, { ...context, routePath: "/admin" });
     reportRequestError(redirect, { path: "/account", method: "GET" }, { ...context, routePath: "/account" });
     expect(logs).toHaveLength(0);
+  });
+});
+
+describe("Next's plain copy of a reported error", () => {
+  it("is dropped, while other console output stays", () => {
+    captureLogs();
+    const printed: unknown[][] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void printed.push(args);
+    const restore = silenceReportedErrorsInConsole();
+    try {
+      const error = new Error("Failed query: select 1\nparams: dave@example.com");
+      reportRequestError(error, { path: "/account", method: "GET" }, context);
+      console.error(" ⨯", error);
+      console.error("something else", new Error("not reported"));
+      expect(printed).toHaveLength(1);
+      expect(printed[0]?.[0]).toBe("something else");
+    } finally {
+      restore();
+      console.error = original;
+    }
   });
 });

@@ -3,6 +3,7 @@ import { toAppError } from "@/lib/errors";
 import { getLogger } from "./logger";
 import { getMetrics } from "./metrics";
 import { redactString } from "./redact";
+import { markErrorReported } from "./silence-reported-errors";
 
 export type RequestErrorRequest = { path: string; method: string };
 export type RequestErrorContext = { routerKind: string; routePath: string; routeType: string; renderSource?: string };
@@ -20,11 +21,14 @@ function digestOf(error: unknown): string | undefined {
  * What Next's `onRequestError` hook (instrumentation.ts) does with an error no handler caught: one
  * structured line (redacted, with the cause chain's codes; the path without its query string, which
  * carries tokens and typed text) and a count. Route handlers and actions catch their own errors
- * (withRoute, validatedAction), so what arrives here is mostly a page render failing.
+ * (withRoute, validatedAction), so what arrives here is mostly a page render failing. Next prints the
+ * same error plainly afterwards; silenceReportedErrorsInConsole (installed by instrumentation.ts) drops
+ * that copy, so it is logged once.
  */
 export function reportRequestError(error: unknown, request: RequestErrorRequest, context: RequestErrorContext): void {
   const digest = digestOf(error);
   if (digest && CONTROL_FLOW_DIGEST.test(digest)) return;
+  markErrorReported(error);
   const appError = toAppError(error);
   const metrics = getMetrics();
   metrics.requestErrors.inc({ route: context.routePath, route_type: context.routeType, kind: appError.kind });
