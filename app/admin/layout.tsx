@@ -1,12 +1,12 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { SiteFooter } from "@/components/site/site-footer";
 import { SiteHeader } from "@/components/site/site-header";
 import { requireAdminPage } from "./require-admin-page";
+import { adminMetadata } from "./admin-metadata";
 
-export const metadata: Metadata = { title: { default: "Admin", template: "%s · Admin · Tandem" }, robots: { index: false } };
+export const generateMetadata = adminMetadata({ title: { default: "Admin", template: "%s · Admin · Tandem" }, robots: { index: false } });
 
 // The layout answers 404 for non-operators, and so does every page and action on its own: a layout
 // does not guard server actions or a page fetched on its own during client navigation.

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { AdminPageHeader } from "@/components/admin/admin-page-header";
 import { SettingsForm } from "@/components/admin/settings-form";
@@ -7,8 +6,9 @@ import { getDb } from "@/lib/db/client";
 import { formatGrantForForm } from "@/lib/settings/promotional-grant";
 import { updateLaunchSettingsAction } from "./actions";
 import { requireAdminPage } from "./require-admin-page";
+import { adminMetadata } from "./admin-metadata";
 
-export const metadata: Metadata = { title: "Overview" };
+export const generateMetadata = adminMetadata({ title: "Overview" });
 
 export default async function AdminOverviewPage() {
   const overview = await getAdminOverview(getDb(), await requireAdminPage());

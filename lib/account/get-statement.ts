@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { AppSession } from "@/lib/auth/app-session";
 import type { Queryable } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
 import { getReceiptUrlsByTransferId } from "@/lib/payments/get-receipt-urls";
 import { getOwnAccountOrThrow } from "./get-own-account";
 
@@ -21,9 +22,18 @@ export const STATEMENT_FILTERS = {
 
 export type StatementFilter = keyof typeof STATEMENT_FILTERS;
 
+const MAX_ENTRY_ID = 9_223_372_036_854_775_807n; // Postgres bigint
+
+/** Whether `value` is a statement cursor (an entry id): digits within bigint, which Postgres would refuse past it. */
+export function isStatementCursor(value: string): boolean {
+  return /^\d{1,19}$/.test(value) && BigInt(value) <= MAX_ENTRY_ID;
+}
+
+export const STATEMENT_CURSOR_MESSAGE = "not a page of this statement";
+
 export const statementQuerySchema = z.object({
-  type: z.enum(Object.keys(STATEMENT_FILTERS) as [StatementFilter, ...StatementFilter[]]).default("all"),
-  before: z.string().regex(/^\d{1,19}$/, "not a cursor").optional(),
+  type: z.enum(Object.keys(STATEMENT_FILTERS) as [StatementFilter, ...StatementFilter[]], { error: "not a known movement type" }).default("all"),
+  before: z.string().refine(isStatementCursor, STATEMENT_CURSOR_MESSAGE).optional(),
 });
 
 export type StatementRow = {
@@ -77,6 +87,10 @@ export async function getStatementPage(
   session: AppSession,
   options: { filter: StatementFilter; before?: string; limit?: number },
 ): Promise<StatementPage> {
+  if (options.before !== undefined && !isStatementCursor(options.before)) {
+    const fields = [{ path: "before", message: STATEMENT_CURSOR_MESSAGE }];
+    throw new AppError("validation_failed", { message: `before: ${STATEMENT_CURSOR_MESSAGE}.`, details: { fields } });
+  }
   const account = await getOwnAccountOrThrow(db, session);
   const limit = options.limit ?? STATEMENT_PAGE_SIZE;
   const kinds = kindsOf(options.filter);

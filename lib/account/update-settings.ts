@@ -5,12 +5,13 @@ import type { AppSession } from "@/lib/auth/app-session";
 import { applyStanding, type StandingChange } from "@/lib/billing/apply-standing";
 import type { Database, Queryable, Transaction } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
+import { formTextSchema } from "@/lib/actions/form-text";
 import { AppError } from "@/lib/errors";
 import { ALL_ALERTS, type AlertChoices } from "./standing-email-choice";
 
 const MAX_THRESHOLD_DOLLARS = 1000;
 
-export const displayNameSchema = z.object({ name: z.string().trim().max(80, "at most 80 characters") });
+export const displayNameSchema = z.object({ name: formTextSchema(z.string().trim().max(80, "at most 80 characters"), "Your name") });
 
 // Whole or decimal dollars with at most two decimals, parsed to micro-dollars without a float.
 export const thresholdSchema = z.object({

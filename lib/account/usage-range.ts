@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { INSTANT_BOUNDS_MESSAGE, isWithinInstantBounds } from "@/lib/input/instant";
 import { DAY_MS, HOUR_MS, startOfDay, startOfHour, startOfMonth } from "./periods";
 
 // The usage page's range: a preset or a custom pair of UTC dates, hourly or daily, by resource or by
@@ -69,6 +70,9 @@ export function resolveUsageSelection(query: UsageQuery, now = new Date()): Usag
   const from = new Date(`${query.from}T00:00:00Z`);
   const to = new Date(new Date(`${query.to}T00:00:00Z`).getTime() + DAY_MS);
   if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) throw invalid("from", "not a date");
+  // Years 0000 or 9999 would reach Postgres as timestamps it refuses (or a scan of nothing): a 500.
+  if (!isWithinInstantBounds(from)) throw invalid("from", INSTANT_BOUNDS_MESSAGE);
+  if (!isWithinInstantBounds(new Date(to.getTime() - 1))) throw invalid("to", INSTANT_BOUNDS_MESSAGE);
   if (from >= to) throw invalid("to", "must be on or after the start date");
   const granularity = query.granularity ?? (to.getTime() - from.getTime() <= 2 * DAY_MS ? "hour" : "day");
   return checkSpan({ range: "custom", from, to, granularity, group: query.group, page: query.page, label: `${query.from} to ${query.to}` });

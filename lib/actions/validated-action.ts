@@ -6,6 +6,7 @@ import { getCurrentSession } from "@/lib/auth/get-current-session";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { AppError } from "@/lib/errors";
 import type { ActionState, FormAction } from "./action-state";
+import { findFormTextProblem } from "./form-text";
 import { toActionState } from "./to-action-state";
 
 type Handler<Schema extends z.ZodType> = (input: z.output<Schema>) => Promise<ActionState | void>;
@@ -14,12 +15,16 @@ type SessionHandler<Schema extends z.ZodType> = (input: z.output<Schema>, sessio
 /**
  * The one wrapper every server action goes through: parse the form with the zod schema, run the
  * handler, and map anything it throws to form state. Next's redirect() and notFound() are control flow,
- * not errors, so they are rethrown untouched.
+ * not errors, so they are rethrown untouched. Beyond its schema (whose free-text fields say which field
+ * broke the text policy of lib/input/text.ts), every field is held to that policy, so no field a schema
+ * passes through unchecked (a token, an id) can carry NUL to Postgres.
  */
 export function validatedAction<Schema extends z.ZodType>(name: string, schema: Schema, handler: Handler<Schema>): FormAction {
   return async (_previous, formData) => {
     try {
       const input = schema.parse(Object.fromEntries(formData));
+      const problem = findFormTextProblem(formData);
+      if (problem) throw new AppError("validation_failed", { message: problem.message, details: { fields: [problem] } });
       return (await handler(input)) ?? { status: "idle" };
     } catch (error) {
       unstable_rethrow(error);

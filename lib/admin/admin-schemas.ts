@@ -1,5 +1,6 @@
 // Form fields of the admin actions, parsed on the server. No `server-only`: plain zod.
 import { z } from "zod";
+import { formTextSchema } from "@/lib/actions/form-text";
 import { launchModes } from "@/lib/db/schema/settings";
 import { promotionalGrantSchema } from "@/lib/settings/promotional-grant";
 
@@ -22,10 +23,7 @@ export const launchSettingsSchema = z.object({
 export const createInviteCodeSchema = z.object({
   uses: count("number of uses", 10_000).min(1, { error: "A code needs at least one use." }),
   expiresInDays: count("lifetime", 365).min(1, { error: "A code must last at least a day." }),
-  note: z
-    .string()
-    .trim()
-    .max(200, { error: "Keep the note under 200 characters." })
+  note: formTextSchema(z.string().trim().max(200, { error: "Keep the note under 200 characters." }), "The note")
     .transform((value) => (value === "" ? undefined : value))
     .optional(),
 });

@@ -10,6 +10,7 @@ import { sendPaymentNotices } from "@/lib/payments/payment-notices";
 import { reconcilePayments } from "@/lib/payments/reconcile";
 import { runAutoRecharge } from "@/lib/payments/run-auto-recharge";
 import { cancelOrphanedJobs, withJobRunLock } from "./job-run-lock";
+import { startMaintenanceJobs } from "./maintenance-jobs";
 
 export const QUEUES = { autoRecharge: "auto-recharge", reconcile: "payments-reconcile" } as const;
 
@@ -77,6 +78,7 @@ async function start(): Promise<Jobs> {
     const report = await reconcilePayments(getDb());
     log.info({ repaired: report.repaired.length, drift: report.drift.length }, "payments reconciled");
   });
+  await startMaintenanceJobs(boss, getDb);
   const timers = [
     every(SWEEP_INTERVAL_MS, "auto-recharge sweep", async () => {
       await cancelOrphanedJobs(boss, QUEUES.autoRecharge);
@@ -85,7 +87,7 @@ async function start(): Promise<Jobs> {
     every(EMAIL_SWEEP_INTERVAL_MS, "payment notice sweep", () => sendPaymentNotices(getDb())),
     every(EMAIL_SWEEP_INTERVAL_MS, "standing email sweep", () => notifyStandingChanges(getDb())),
   ];
-  log.info("background jobs started (auto-recharge, payment and standing emails, payments reconciliation)");
+  log.info("background jobs started (auto-recharge, payment and standing emails, payments reconciliation, pruning)");
   return { boss, timers };
 }
 

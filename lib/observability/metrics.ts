@@ -72,6 +72,12 @@ function createMetrics() {
       labelNames: ["kind"] as const,
       registers: [registry],
     }),
+    requestErrors: new Counter({
+      name: "render_errors_total",
+      help: "Errors no handler caught while Next served a request (page renders, server components, actions, proxy), by route pattern, route type and kind (user, system).",
+      labelNames: ["route", "route_type", "kind"] as const,
+      registers: [registry],
+    }),
   };
 }
 

@@ -1,11 +1,11 @@
-import type { Metadata } from "next";
 import { AdminPageHeader } from "@/components/admin/admin-page-header";
 import { formatDateTime } from "@/components/admin/format";
 import { listAuditLog } from "@/lib/audit/list-audit-log";
 import { getDb } from "@/lib/db/client";
 import { requireAdminPage } from "../require-admin-page";
+import { adminMetadata } from "../admin-metadata";
 
-export const metadata: Metadata = { title: "Audit log" };
+export const generateMetadata = adminMetadata({ title: "Audit log" });
 
 function JsonBlock({ label, value }: { label: string; value: unknown }) {
   return (

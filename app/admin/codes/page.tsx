@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { AdminPageHeader } from "@/components/admin/admin-page-header";
 import { CreateCodeForm } from "@/components/admin/create-code-form";
 import { formatDate } from "@/components/admin/format";
@@ -8,8 +7,9 @@ import { getDb } from "@/lib/db/client";
 import { listInviteCodes, type InviteCodeRow } from "@/lib/invites/manage-invite-codes";
 import { requireAdminPage } from "../require-admin-page";
 import { createInviteCodeAction, revokeInviteCodeAction } from "./actions";
+import { adminMetadata } from "../admin-metadata";
 
-export const metadata: Metadata = { title: "Invite codes" };
+export const generateMetadata = adminMetadata({ title: "Invite codes" });
 
 function codeState(code: InviteCodeRow) {
   if (code.revokedAt) return { label: "Revoked", tone: "bad" } as const;

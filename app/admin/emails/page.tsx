@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { AdminPageHeader } from "@/components/admin/admin-page-header";
 import { formatDateTime } from "@/components/admin/format";
 import { StatusBadge } from "@/components/admin/status-badge";
@@ -9,8 +8,9 @@ import { getDb } from "@/lib/db/client";
 import { MAX_EMAIL_ATTEMPTS, owedEmailKinds, type OwedEmailKind } from "@/lib/email/email-retry";
 import { requireAdminPage } from "../require-admin-page";
 import { retryAllUndeliveredEmailsAction, retryUndeliveredEmailAction } from "./actions";
+import { adminMetadata } from "../admin-metadata";
 
-export const metadata: Metadata = { title: "Undelivered emails" };
+export const generateMetadata = adminMetadata({ title: "Undelivered emails" });
 
 const subjectLabel: Record<UndeliveredEmail["subject"], string> = {
   receipt: "Receipt",

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { AdminPageHeader } from "@/components/admin/admin-page-header";
 import { formatDate } from "@/components/admin/format";
 import { StatusBadge } from "@/components/admin/status-badge";
@@ -7,8 +6,9 @@ import { getDb } from "@/lib/db/client";
 import { listPendingInvites } from "@/lib/invites/manage-invites";
 import { requireAdminPage } from "../require-admin-page";
 import { revokeInviteAction } from "./actions";
+import { adminMetadata } from "../admin-metadata";
 
-export const metadata: Metadata = { title: "Invites" };
+export const generateMetadata = adminMetadata({ title: "Invites" });
 
 const sourceLabel = { waitlist: "Waitlist", operator: "Operator", member: "Member", code: "Code" } as const;
 

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { AdminPageHeader } from "@/components/admin/admin-page-header";
 import { formatDate, formatDateTime } from "@/components/admin/format";
 import { StatusBadge } from "@/components/admin/status-badge";
@@ -7,8 +6,9 @@ import { getDb } from "@/lib/db/client";
 import { listWaitlist } from "@/lib/waitlist/list-waitlist";
 import { requireAdminPage } from "../require-admin-page";
 import { decideWaitlistEntryAction } from "./actions";
+import { adminMetadata } from "../admin-metadata";
 
-export const metadata: Metadata = { title: "Waitlist" };
+export const generateMetadata = adminMetadata({ title: "Waitlist" });
 
 const statusTone = { approved: "good", rejected: "bad", withdrawn: "neutral", waiting: "brand" } as const;
 

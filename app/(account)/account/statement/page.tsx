@@ -25,8 +25,11 @@ export default async function StatementPage({ searchParams }: { searchParams: Se
   if (!session) redirect("/sign-in");
   const withoutAccount = await noBillingAccountPage(getDb(), session);
   if (withoutAccount) return withoutAccount;
-  const parsed = statementQuerySchema.safeParse(await searchParams);
-  const query = parsed.success ? parsed.data : { type: "all" as StatementFilter, before: undefined };
+  const params = await searchParams;
+  // Each parameter on its own, so a bad cursor keeps the filter and the notice names what was wrong.
+  const type = statementQuerySchema.shape.type.safeParse(params.type);
+  const before = statementQuerySchema.shape.before.safeParse(params.before);
+  const query = { type: type.success ? type.data : ("all" as StatementFilter), before: before.success ? before.data : undefined };
   const page = await getStatementPage(getDb(), session, { filter: query.type, before: query.before });
   const typeParam = query.type === "all" ? "" : `type=${query.type}`;
   const nextHref = page.nextCursor
@@ -55,9 +58,14 @@ export default async function StatementPage({ searchParams }: { searchParams: Se
         }
       />
       <div className="mt-8 space-y-6">
-        {!parsed.success ? (
+        {!type.success ? (
           <Notice tone="warn" title="That filter is not known">
             Showing all movements instead.
+          </Notice>
+        ) : null}
+        {!before.success ? (
+          <Notice tone="warn" title="That page of the statement is not known">
+            Showing the newest movements instead.
           </Notice>
         ) : null}
         <nav aria-label="Movement types">

@@ -1,9 +1,10 @@
 // GET /account/statement/export – the signed-in account's statement as CSV, oldest first (?type= filters).
-import { microsToDecimal, toCsv } from "@/lib/account/csv";
 import { getStatementMovements, statementQuerySchema } from "@/lib/account/get-statement";
+import { toStatementCsv } from "@/lib/account/statement-csv";
 import { getCurrentSession } from "@/lib/auth/get-current-session";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { fromZodError } from "@/lib/http/error-response";
 import { withRoute } from "@/lib/http/with-route";
 
 export const dynamic = "force-dynamic";
@@ -12,21 +13,11 @@ export const GET = withRoute("/account/statement/export", async (request) => {
   const session = await getCurrentSession();
   if (!session) throw new AppError("unauthenticated", { message: "Sign in to download your statement." });
   const parsed = statementQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) throw new AppError("validation_failed", { message: "type: not a known movement type." });
-  const rows = await getStatementMovements(getDb(), session, parsed.data.type);
-  const csv = toCsv(
-    ["time_utc", "type", "details", "amount_usd", "amount_micros", "balance_after_usd", "balance_after_micros", "receipt_url"],
-    rows.map((row) => [
-      row.at.toISOString(),
-      row.kind,
-      row.description,
-      microsToDecimal(row.amountMicros),
-      row.amountMicros,
-      microsToDecimal(row.balanceAfterMicros),
-      row.balanceAfterMicros,
-      row.receiptUrl,
-    ]),
-  );
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw fromZodError(parsed.error, `${issue?.path.join(".") || "query"}: ${issue?.message ?? "not valid"}.`);
+  }
+  const csv = toStatementCsv(await getStatementMovements(getDb(), session, parsed.data.type));
   return new Response(csv, {
     headers: {
       "content-type": "text/csv; charset=utf-8",

@@ -1,0 +1,41 @@
+import "server-only";
+import type PgBoss from "pg-boss";
+import { deleteExpiredVerificationTokens } from "@/lib/auth/verification-tokens";
+import type { Database } from "@/lib/db/client";
+import { getLogger } from "@/lib/observability/logger";
+import { pruneRateLimits } from "@/lib/rate-limit/consume-rate-limit";
+
+export const MAINTENANCE_QUEUE = "maintenance-prune";
+
+/** Hourly, at minute 7 (off the quarter hours the reconciliation takes). */
+export const MAINTENANCE_CRON = "7 * * * *";
+
+/**
+ * How long a rate-limit window is kept after it started. Far beyond the longest window in use (one
+ * hour: the waitlist's), so no live count is ever cut short; a new limit with a longer window must stay
+ * under it.
+ */
+export const RATE_LIMIT_RETENTION_MS = 24 * 60 * 60 * 1000;
+
+export type PruneReport = { rateLimitWindows: number; verificationTokens: number };
+
+/**
+ * The maintenance job's handler: drops rate-limit windows long over (every request adds a row per
+ * bucket, so without this `rate_limits` grows forever) and magic-link tokens past their expiry (Auth.js
+ * never deletes them; sign-in requests prune them too, but only when someone signs in).
+ */
+export async function pruneStaleRows(db: Database, now: Date = new Date()): Promise<PruneReport> {
+  const rateLimitWindows = await pruneRateLimits(db, new Date(now.getTime() - RATE_LIMIT_RETENTION_MS));
+  const verificationTokens = await deleteExpiredVerificationTokens(db, now);
+  return { rateLimitWindows, verificationTokens };
+}
+
+/** Creates the maintenance queue, schedules it, and works it in this process. */
+export async function startMaintenanceJobs(boss: PgBoss, db: () => Database): Promise<void> {
+  await boss.createQueue(MAINTENANCE_QUEUE, { name: MAINTENANCE_QUEUE, policy: "singleton", retryLimit: 2, retryDelay: 60 });
+  await boss.schedule(MAINTENANCE_QUEUE, MAINTENANCE_CRON, {}, { tz: "UTC" });
+  await boss.work(MAINTENANCE_QUEUE, { pollingIntervalSeconds: 60 }, async () => {
+    const report = await pruneStaleRows(db());
+    getLogger().info(report, "stale rows pruned");
+  });
+}
