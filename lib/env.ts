@@ -91,6 +91,7 @@ function productionProblems(raw: z.infer<typeof rawEnvSchema>): string[] {
   if (raw.STRIPE_API_URL !== undefined) {
     problems.push("STRIPE_API_URL points Stripe at an emulator, a demo-only feature");
   }
+  require("METRICS_TOKEN", "/api/metrics is public without it: payment and traffic figures for anyone who asks");
   if ((raw.AUTH_GITHUB_ID === undefined) !== (raw.AUTH_GITHUB_SECRET === undefined)) {
     problems.push("AUTH_GITHUB_ID and AUTH_GITHUB_SECRET must be set together");
   }
