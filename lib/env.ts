@@ -33,6 +33,7 @@ const rawEnvSchema = z.object({
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
   METRICS_TOKEN: optionalString,
   DOCS_URL: z.preprocess(emptyToUndefined, z.url().default("https://docs.tandem.dev")),
+  TRUSTED_PROXY_HOPS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(10).default(0)),
 });
 
 export type AppMode = "demo" | "production";
@@ -56,6 +57,8 @@ export type Env = {
   metricsToken: string | undefined;
   /** Where the developer documentation lives; the site links to it. */
   docsUrl: string;
+  /** Proxies in front of the site that append to X-Forwarded-For (lib/http/client-ip.ts); 0: none. */
+  trustedProxyHops: number;
 };
 
 export class EnvError extends Error {
@@ -137,6 +140,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     logLevel: raw.LOG_LEVEL,
     metricsToken: raw.METRICS_TOKEN,
     docsUrl: raw.DOCS_URL.replace(/\/$/, ""),
+    trustedProxyHops: raw.TRUSTED_PROXY_HOPS,
   };
 }
 

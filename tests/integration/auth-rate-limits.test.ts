@@ -115,6 +115,17 @@ describe("sign-in rate limits", () => {
     expect(await limited.json()).toMatchObject({ error: { code: "rate_limited", message: expect.stringMatching(/Too many sign-in requests/) as string } });
   });
 
+  it("keep one client in its bucket whatever it writes in X-Forwarded-For (the test stack trusts one proxy hop)", async () => {
+    const auth = createTestAuth();
+    const ip = randomIp();
+    // What a client sends is kept by an appending proxy, in front of the address the proxy saw.
+    const spoofed = () => ({ "x-forwarded-for": `${randomIp()}, ${ip}` });
+    for (let index = 0; index < SIGN_IN_LIMITS.perIp.limit; index++) {
+      expect((await requestMagicLink(auth, uniqueEmail("spoof"), { headers: spoofed() })).status).toBe(302);
+    }
+    expect((await requestMagicLink(auth, uniqueEmail("spoof"), { headers: spoofed() })).status).toBe(429);
+  });
+
   it("refuse an Auth.js form over 16 kB with 413, by Content-Length or by what was sent", async () => {
     const auth = createTestAuth();
     const csrf = await auth.route.GET(new NextRequest(`${authOrigin()}/api/auth/csrf`));
