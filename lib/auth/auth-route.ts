@@ -12,7 +12,7 @@ type AuthHandler = (request: NextRequest) => Promise<Response>;
 
 const ROUTE = "/api/auth/[...nextauth]";
 
-async function formOf(request: Request, body: Buffer): Promise<FormData | undefined> {
+async function formOf(request: Request, body: Uint8Array<ArrayBuffer>): Promise<FormData | undefined> {
   return new Request(request.url, { method: "POST", headers: { "content-type": request.headers.get("content-type") ?? "" }, body })
     .formData()
     .catch(() => undefined);

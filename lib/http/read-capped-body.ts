@@ -19,7 +19,7 @@ function tooLarge(maxBytes: number): AppError {
  * memory: a declared Content-Length over the cap is refused before a byte is read, and a body streamed
  * without one (or lying about it) is cut off as soon as it passes the cap.
  */
-export async function readCappedBodyOrThrow(request: Request, maxBytes: number): Promise<Buffer> {
+export async function readCappedBodyOrThrow(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
   const declared = Number(request.headers.get("content-length") ?? NaN);
   if (declared > maxBytes) {
     // Not read: tell the stream we are done with it, so the connection is not left holding it.
@@ -41,5 +41,11 @@ export async function readCappedBodyOrThrow(request: Request, maxBytes: number):
       chunks.push(value);
     }
   }
-  return Buffer.concat(chunks, size);
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
 }

@@ -26,7 +26,7 @@ function signedAtOf(signature: string): number {
  * that lacks a field we read (the envelope, or the object of a type we act on) is `malformed_event`: a
  * 422, logged and counted as a system problem, since only a fault of ours or Stripe's can send one.
  */
-export function verifyStripeEventOrThrow(rawBody: string | Buffer, signature: string | null, nowSeconds = Date.now() / 1000): Stripe.Event {
+export function verifyStripeEventOrThrow(rawBody: string | Uint8Array, signature: string | null, nowSeconds = Date.now() / 1000): Stripe.Event {
   if (!signature) throw rejected("Missing Stripe-Signature header.");
   let event: unknown;
   try {
