@@ -2,8 +2,13 @@
 // and the hashes of the inline scripts of the prerendered HTML Next will serve (for static pages, also
 // after revalidation: see lib/security/csp-cache-handler.mjs), and `X-Robots-Tag: noindex` while the
 // launch mode is `private`. Authorization is not done here: it lives in the data layer (DESIGN 8).
+// Also, for every request that can reach a per-IP limit (pages with server actions, /api/auth): drops
+// a client-sent X-Forwarded-For when no trusted proxy is configured (lib/http/client-ip.ts), and
+// answers a server-action POST over Next's body limit with 413 instead of Next's 500.
 import { NextResponse, type NextRequest } from "next/server";
 import { getEnv } from "@/lib/env";
+import { stripUntrustedForwardedFor } from "@/lib/http/client-ip";
+import { refuseOversizedActionPost } from "@/lib/http/refuse-oversized-action-post";
 import { buildContentSecurityPolicy, formActionOrigins } from "@/lib/security/headers";
 import { isIndexingAllowed } from "@/lib/security/is-indexing-allowed";
 import { prerenderedScriptHashes } from "@/lib/security/prerendered-script-hashes";
@@ -27,6 +32,11 @@ function getExternalFormActions(): string[] {
 }
 
 export async function proxy(request: NextRequest) {
+  const refusal = refuseOversizedActionPost(request);
+  if (refusal) return refusal;
+  const requestHeaders = new Headers(request.headers);
+  stripUntrustedForwardedFor(requestHeaders);
+  if (request.nextUrl.pathname.startsWith("/api/")) return NextResponse.next({ request: { headers: requestHeaders } });
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const isDocument = request.method === "GET" && !request.headers.has("rsc");
   const csp = buildContentSecurityPolicy({
@@ -36,7 +46,6 @@ export async function proxy(request: NextRequest) {
     isHttps: request.nextUrl.protocol === "https:",
     formActionOrigins: getExternalFormActions(),
   });
-  const requestHeaders = new Headers(request.headers);
   // Next reads the nonce from this request header and puts it on the scripts it renders.
   requestHeaders.set("content-security-policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
@@ -46,5 +55,7 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|api/).*)" }],
+  // /api/auth: its magic-link POST counts against a per-IP limit (see above); other API routes limit
+  // by token, not by client address, and skip the proxy.
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|api/).*)" }, { source: "/api/auth/:path*" }],
 };

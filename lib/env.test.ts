@@ -11,6 +11,7 @@ const realProduction = {
   SMTP_URL: "smtps://user:pass@smtp.example:465",
   STRIPE_SECRET_KEY: "sk_live_51Habc",
   STRIPE_WEBHOOK_SECRET: "whsec_abc123",
+  METRICS_TOKEN: "9c1f0e7b2d4a6c8e0f1a3b5d7e9f1a2b",
 };
 
 function problemsOf(source: Record<string, string | undefined>): string[] {
@@ -51,6 +52,7 @@ describe("parseEnv", () => {
     ["STRIPE_SECRET_KEY"],
     ["STRIPE_WEBHOOK_SECRET"],
     ["APP_URL"],
+    ["METRICS_TOKEN"],
   ])("refuses production without %s and names it", (name) => {
     const problems = problemsOf({ ...realProduction, [name]: undefined });
     expect(problems.some((problem) => problem.startsWith(name))).toBe(true);

@@ -34,6 +34,7 @@ const rawEnvSchema = z.object({
   METRICS_TOKEN: optionalString,
   DOCS_URL: z.preprocess(emptyToUndefined, z.url().default("https://docs.tandem.dev")),
   FAULT_CRASH_AT: z.preprocess(emptyToUndefined, z.string().regex(/^[a-z-]+:[a-z-]+$/, "must name a crash point (lib/faults/crash-point.ts)").optional()),
+  TRUSTED_PROXY_HOPS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(10).default(0)),
 });
 
 export type AppMode = "demo" | "production";
@@ -59,6 +60,8 @@ export type Env = {
   docsUrl: string;
   /** Tests only: the crash point where this process kills itself (lib/faults/crash-point.ts). */
   faultCrashAt: string | undefined;
+  /** Proxies in front of the site that append to X-Forwarded-For (lib/http/client-ip.ts); 0: none. */
+  trustedProxyHops: number;
 };
 
 export class EnvError extends Error {
@@ -97,6 +100,7 @@ function productionProblems(raw: z.infer<typeof rawEnvSchema>): string[] {
   if (raw.FAULT_CRASH_AT !== undefined) {
     problems.push("FAULT_CRASH_AT kills the server on purpose, a test-only feature");
   }
+  require("METRICS_TOKEN", "/api/metrics is public without it: payment and traffic figures for anyone who asks");
   if ((raw.AUTH_GITHUB_ID === undefined) !== (raw.AUTH_GITHUB_SECRET === undefined)) {
     problems.push("AUTH_GITHUB_ID and AUTH_GITHUB_SECRET must be set together");
   }
@@ -143,6 +147,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     metricsToken: raw.METRICS_TOKEN,
     docsUrl: raw.DOCS_URL.replace(/\/$/, ""),
     faultCrashAt: raw.FAULT_CRASH_AT,
+    trustedProxyHops: raw.TRUSTED_PROXY_HOPS,
   };
 }
 

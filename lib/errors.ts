@@ -18,6 +18,7 @@ export const errorTable = {
     message: "This idempotency key was already used with different content.",
   },
   payload_too_large: { status: 413, kind: "user", message: "The request is too large." },
+  length_required: { status: 411, kind: "user", message: "The request must declare its Content-Length." },
   rate_limited: { status: 429, kind: "user", message: "Too many requests. Try again later." },
   card_declined: { status: 402, kind: "user", message: "The card was declined." },
   internal: { status: 500, kind: "system", message: "Something went wrong on our side." },
@@ -28,6 +29,9 @@ export const errorTable = {
   },
   unavailable: { status: 503, kind: "system", message: "The service is not ready. Try again shortly." },
   invariant_violated: { status: 500, kind: "system", message: "Something went wrong on our side." },
+  // A correctly signed Stripe event we cannot read: no retry can fix it, so a 4xx (not a 500 that is
+  // redelivered for days), but it is a problem on our side or Stripe's, so it is logged and alarmed on.
+  malformed_event: { status: 422, kind: "system", message: "The event is not in the shape this endpoint reads." },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof errorTable;

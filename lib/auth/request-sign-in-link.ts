@@ -6,11 +6,12 @@ import { limitSignInRequests } from "./limit-sign-in-requests";
 export type SignInLinkRequester = { email: string; ip: string };
 
 /**
- * A magic-link request from the sign-in form. Does the same work for every address (rate limits, one
- * stored token, one deferred delivery) and returns nothing, so the caller cannot answer differently
- * for invited, existing and unknown emails even by mistake.
+ * A magic-link request from the sign-in form. Does the same work for every address (the client's rate
+ * limit, one stored token, one deferred delivery, which applies the per-address mail cap) and returns
+ * nothing, so the caller cannot answer differently for invited, existing and unknown emails, or for an
+ * address past its cap, even by mistake. Server actions are CSRF-safe (Next checks their Origin).
  */
 export async function requestSignInLink(requester: SignInLinkRequester): Promise<void> {
-  await limitSignInRequests(getDb(), requester);
+  await limitSignInRequests(getDb(), { ip: requester.ip });
   await signIn("nodemailer", { email: requester.email, redirect: false, redirectTo: "/account" });
 }

@@ -58,6 +58,9 @@ export async function startTestStack(): Promise<TestStack> {
       STRIPE_API_URL: stripe.url,
       STRIPE_EMULATOR_URL: stripe.url,
       LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+      // The tests play the one proxy in front of the site: each sends its own X-Forwarded-For, so per-IP
+      // limits do not couple tests (lib/http/client-ip.ts).
+      TRUSTED_PROXY_HOPS: "1",
     },
     stop: async () => {
       for (const stop of stops.reverse()) await stop().catch((error: unknown) => console.error(error));
