@@ -49,6 +49,24 @@ describe("the site's database role", () => {
     expect(rows[0]).toEqual({ owns: false, superuser: false });
   });
 
+  // Kept true as migrations add tables: the triggers' tables are append-only for tandem_app, and it
+  // owns nothing in public (an owner could disable the triggers).
+  it("has no UPDATE, DELETE or TRUNCATE on any table the immutability trigger guards, and owns no table", async () => {
+    const { rows } = await getDb().execute<{ relname: string; problem: string }>(sql`
+      select c.relname, 'writable' as problem from pg_trigger t join pg_class c on c.oid = t.tgrelid
+        join pg_proc p on p.oid = t.tgfoid
+      where p.proname = 'ledger_refuse_change' and (has_table_privilege('tandem_app', c.oid, 'UPDATE')
+        or has_table_privilege('tandem_app', c.oid, 'DELETE') or has_table_privilege('tandem_app', c.oid, 'TRUNCATE'))
+      union all
+      select c.relname, 'owned' from pg_class c
+      where c.relnamespace = 'public'::regnamespace and pg_has_role('tandem_app', c.relowner, 'USAGE')`);
+    expect(rows).toEqual([]);
+    const guarded = await getDb().execute<{ tables: number }>(sql`
+      select count(distinct t.tgrelid)::int as tables from pg_trigger t join pg_proc p on p.oid = t.tgfoid
+      where p.proname = 'ledger_refuse_change'`);
+    expect(guarded.rows[0]!.tables).toBeGreaterThanOrEqual(2); // transfers and entries at least
+  });
+
   const refused = [
     "update transfers set amount_micros = amount_micros + 1",
     "delete from transfers",
