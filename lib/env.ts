@@ -19,6 +19,7 @@ const rawEnvSchema = z.object({
   APP_URL: optionalUrl,
   PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
   DATABASE_URL: z.preprocess(emptyToUndefined, z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL").optional()),
+  MIGRATION_DATABASE_URL: z.preprocess(emptyToUndefined, z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL").optional()),
   AUTH_SECRET: optionalString,
   AUTH_URL: optionalUrl,
   AUTH_GITHUB_ID: optionalString,
@@ -46,6 +47,8 @@ export type Env = {
   appUrl: string;
   port: number;
   databaseUrl: string | undefined;
+  /** The tables' owner, for migrations; the site's DATABASE_URL is a member of tandem_app (README). */
+  migrationDatabaseUrl: string | undefined;
   authSecret: string;
   authUrl: string;
   /** `baseUrl` is a GitHub Enterprise (or, in tests, a fake on loopback) origin; unset means github.com. */
@@ -127,6 +130,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     appUrl,
     port: raw.PORT,
     databaseUrl: raw.DATABASE_URL,
+    migrationDatabaseUrl: raw.MIGRATION_DATABASE_URL,
     authSecret: raw.AUTH_SECRET ?? DEMO_AUTH_SECRET,
     authUrl: (raw.AUTH_URL ?? appUrl).replace(/\/$/, ""),
     github:

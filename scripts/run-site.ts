@@ -57,11 +57,19 @@ async function main() {
     process.env.STRIPE_API_URL = emulator.url;
   }
 
+  // The tables' owner migrates; the seed and the site connect as a login in role tandem_app, which owns
+  // nothing (migration app_role). The embedded cluster gets the demo's login; a configured database
+  // brings its own (DATABASE_URL), with the owner in MIGRATION_DATABASE_URL (README).
+  const { migrateDatabaseAt } = await import("@/lib/db/migrate-database-at");
+  const { ensureAppLogin } = await import("@/lib/db/ensure-app-login");
+  const { parseEnv } = await import("@/lib/env");
+  const ownerUrl = database.isEmbedded ? database.url : (parseEnv().migrationDatabaseUrl ?? database.url);
+  await migrateDatabaseAt(ownerUrl);
+  if (database.isEmbedded) process.env.DATABASE_URL = await ensureAppLogin(ownerUrl);
+
   // Imported only now: lib/env reads the variables set above.
   const { getDb, closeDb } = await import("@/lib/db/client");
-  const { migrateDatabase } = await import("@/lib/db/migrations");
   const { seedDemo } = await import("@/lib/demo/seed-demo");
-  await migrateDatabase(getDb());
   const seeded = await seedDemo(getDb());
   await closeDb();
 
@@ -88,7 +96,7 @@ async function main() {
     `\nTandem is running (${isDev ? "development server" : built ? "built" : "build up to date"}, ready in ${((Date.now() - started) / 1000).toFixed(1)} s)\n\n` +
       formatTable([
         ["site", appUrl],
-        ["database", database.isEmbedded ? `${database.url.replace(/:[^:@/]+@/, ":***@")} (embedded, .data/postgres)` : "DATABASE_URL"],
+        ["database", database.isEmbedded ? `${process.env.DATABASE_URL!.replace(/:[^:@/]+@/, ":***@")} (embedded, .data/postgres)` : "DATABASE_URL"],
         ["mail catcher", mail ? `${mail.apiUrl} (SMTP ${mail.smtpUrl})` : "SMTP_URL"],
         ["stripe", stripeEmulatorUrl ? `${stripeEmulatorUrl} (emulator, key sk_test_emulator)` : "STRIPE_SECRET_KEY"],
         ["operator", seeded.adminEmail],

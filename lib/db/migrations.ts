@@ -4,16 +4,31 @@ import { sql } from "drizzle-orm";
 import { readMigrationFiles } from "drizzle-orm/migrator";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import type { Database } from "./client";
+import { installJobQueue } from "./install-job-queue";
 
 const migrationsFolder = path.join(process.cwd(), "lib/db/migrations");
 
-/** Applies the committed migrations that are not applied yet. Safe to run again and concurrently. */
+/**
+ * Applies the committed migrations that are not applied yet, then installs the job queue's schema.
+ * Safe to run again and concurrently. Run it as the role that owns the tables (the site's own role,
+ * a member of tandem_app, may not create or alter them).
+ */
 export async function migrateDatabase(db: Database): Promise<void> {
   // Two processes migrating at once (npm start beside npm run db:migrate) serialise on this lock
   // instead of racing to create the same tables.
   await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('platform:migrations'))`);
-    await migrate(tx as unknown as Database, { migrationsFolder });
+    // Up to date, nothing is created: the site's own login (which may not create the drizzle schema
+    // drizzle's migrator makes sure of) can then run this too, as `npm run db:seed` does.
+    if ((await getMigrationStatus(tx)).pending.length > 0) {
+      await migrate(tx as unknown as Database, { migrationsFolder });
+    }
+  });
+  // A transaction of its own: drizzle's migrator commits the one above itself (its nested transaction
+  // sends COMMIT on the same connection), which also ends that lock.
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('platform:migrations'))`);
+    await installJobQueue(tx);
   });
 }
 
@@ -24,8 +39,15 @@ export async function getMigrationStatus(db: Database): Promise<MigrationStatus>
   const expected = readMigrationFiles({ migrationsFolder });
   let appliedHashes = new Set<string>();
   try {
-    const rows = await db.execute<{ hash: string }>(sql`select hash from drizzle.__drizzle_migrations`);
-    appliedHashes = new Set(rows.rows.map((row) => row.hash));
+    // Asked first, not caught: inside migrateDatabase's transaction an error would abort it. (pg_tables,
+    // not to_regclass(), which may answer from a catalog snapshot older than the migrations lock.)
+    const table = await db.execute<{ present: boolean }>(
+      sql`select exists (select from pg_tables where schemaname = 'drizzle' and tablename = '__drizzle_migrations') as present`,
+    );
+    if (table.rows[0]?.present) {
+      const rows = await db.execute<{ hash: string }>(sql`select hash from drizzle.__drizzle_migrations`);
+      appliedHashes = new Set(rows.rows.map((row) => row.hash));
+    }
   } catch (error) {
     // 42P01: the migrations table does not exist yet, so nothing is applied.
     if ((error as { code?: string }).code !== "42P01" && (error as { cause?: { code?: string } }).cause?.code !== "42P01") {

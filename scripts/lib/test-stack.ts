@@ -1,11 +1,12 @@
 // The services the integration and end-to-end tests run against: a throwaway Postgres cluster (or a
 // fresh database on TEST_DATABASE_URL's server), a mail catcher and a Stripe emulator on free ports. Nothing is shared
-// with `npm start`, so tests can run while the demo runs.
+// with `npm start`, so tests can run while the demo runs. As in production, the tables' owner migrates and
+// the code under test connects as a login in role tandem_app (DATABASE_URL), which owns nothing: every
+// test then shows the site works with least privilege. TEST_OWNER_DATABASE_URL is the owner, for tests
+// that stage what the site may not do.
 import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { drizzle } from "drizzle-orm/node-postgres";
-import pg from "pg";
 import { startStripeEmulator } from "@/emulators/stripe";
 import { acquireEmbeddedPostgres } from "./embedded-postgres";
 import { startMailCatcher } from "./mail-catcher";
@@ -45,13 +46,14 @@ export async function startTestStack(): Promise<TestStack> {
   const stripe = await startStripeEmulator({ port: 0, webhookUrls: [], retryBaseMs: 50, retryMaxMs: 1000, log: () => {} });
   stops.push(() => stripe.close());
 
-  process.env.DATABASE_URL = databaseUrl;
-  await migrateDatabaseAt(databaseUrl);
+  const appUrl = await migrateForApp(databaseUrl);
+  process.env.DATABASE_URL = appUrl;
 
   return {
     env: {
       APP_MODE: "demo",
-      DATABASE_URL: databaseUrl,
+      DATABASE_URL: appUrl,
+      TEST_OWNER_DATABASE_URL: databaseUrl,
       TEST_ADMIN_DATABASE_URL: adminUrl,
       SMTP_URL: mail.smtpUrl,
       MAIL_API_URL: mail.apiUrl,
@@ -68,16 +70,12 @@ export async function startTestStack(): Promise<TestStack> {
   };
 }
 
-/** Brings the database at `url` up to the latest migration, on a pool of its own. */
-async function migrateDatabaseAt(url: string): Promise<void> {
-  const { migrateDatabase } = await import("@/lib/db/migrations");
-  const schema = await import("@/lib/db/schema");
-  const pool = new pg.Pool({ connectionString: url, max: 1 });
-  try {
-    await migrateDatabase(drizzle(pool, { schema }));
-  } finally {
-    await pool.end();
-  }
+/** Migrates the database at `ownerUrl` as its owner; returns its URL for the site's own login. */
+async function migrateForApp(ownerUrl: string): Promise<string> {
+  const { migrateDatabaseAt } = await import("@/lib/db/migrate-database-at");
+  const { ensureAppLogin } = await import("@/lib/db/ensure-app-login");
+  await migrateDatabaseAt(ownerUrl);
+  return ensureAppLogin(ownerUrl);
 }
 
 /**
@@ -85,10 +83,13 @@ async function migrateDatabaseAt(url: string): Promise<void> {
  * sweeps (owed emails, auto-recharge) that would otherwise act on what the integration tests left
  * behind, and integration tests must not see the browser tests' rows either.
  */
-export async function createStackDatabase(stack: TestStack, label: string): Promise<ScratchDatabase> {
+export async function createStackDatabase(
+  stack: TestStack,
+  label: string,
+): Promise<ScratchDatabase & { ownerUrl: string }> {
   const database = await createScratchDatabase(stack.env.TEST_ADMIN_DATABASE_URL!, label);
-  await migrateDatabaseAt(database.url);
-  return database;
+  // `url` is what the end-to-end site and its fixtures connect with: the site's own login.
+  return { url: await migrateForApp(database.url), ownerUrl: database.url, drop: database.drop };
 }
 
 /** Points the test emulator's webhooks at a server (the end-to-end site) once its address is known. */

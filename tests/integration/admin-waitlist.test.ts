@@ -6,6 +6,7 @@ import { revokeInvite } from "@/lib/invites/manage-invites";
 import { decideWaitlistEntry } from "@/lib/waitlist/decide-waitlist-entry";
 import { joinWaitlist } from "@/lib/waitlist/join-waitlist";
 import { listWaitlist } from "@/lib/waitlist/list-waitlist";
+import { asOwner } from "../support/as-owner";
 import { authOrigin, createTestAuth, followLink, linkIn, mailTo, randomIp, readSession, sessionCookieOf, uniqueEmail } from "../support/auth-harness";
 import { countRows } from "../support/auth-fixtures";
 import { errorCodeOf, settle, signedInOperator, waitForMail } from "../support/signup-fixtures";
@@ -92,11 +93,12 @@ describe("operators reviewing the waitlist", () => {
     const entryId = await listed(uniqueEmail("atomic"));
     // Make the audit insert fail: the decision must roll back with it.
     // (DDL takes no parameters; entryId is a bigint from the database.)
-    await getDb().execute(sql.raw(`alter table audit_log add constraint audit_test_block check (target <> 'waitlist:${entryId}') not valid`));
+    // Altering a table takes its owner; the site's login may not.
+    await asOwner(`alter table audit_log add constraint audit_test_block check (target <> 'waitlist:${entryId}') not valid`);
     try {
       await expect(decideWaitlistEntry(getDb(), operator.session, { entryId, decision: "approve" })).rejects.toThrow();
     } finally {
-      await getDb().execute(sql`alter table audit_log drop constraint audit_test_block`);
+      await asOwner(`alter table audit_log drop constraint audit_test_block`);
     }
     expect(await countRows(sql`select count(*) from waitlist_entries where id = ${entryId} and status = 'waiting'`)).toBe(1);
     expect(await countRows(sql`select count(*) from invites i join waitlist_entries w on w.email = i.email where w.id = ${entryId}`)).toBe(0);

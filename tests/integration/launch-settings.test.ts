@@ -3,24 +3,22 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { closeDb, getDb } from "@/lib/db/client";
-import { migrateDatabase } from "@/lib/db/migrations";
 import { LAUNCH_SETTING_DEFAULTS, getLaunchSettings } from "@/lib/settings/launch-settings";
 import { updateLaunchSettings } from "@/lib/settings/update-launch-settings";
 import { joinWaitlist } from "@/lib/waitlist/join-waitlist";
 import { authOrigin, createTestAuth, followLink, mailTo, mailedLink, randomIp, requestMagicLink, sessionCookieOf, uniqueEmail } from "../support/auth-harness";
 import { countRows, inviteEmail } from "../support/auth-fixtures";
-import { createScratchDatabase, type ScratchDatabase } from "../support/scratch-database";
+import { createMigratedScratchDatabase, type ScratchDatabase } from "../support/scratch-database";
 import { errorCodeOf, signedInMember, signedInOperator, type SignedIn } from "../support/signup-fixtures";
 
-let scratch: ScratchDatabase;
+let scratch: ScratchDatabase & { appUrl: string };
 let operator: SignedIn;
 const auth = createTestAuth();
 
 beforeAll(async () => {
-  scratch = await createScratchDatabase();
+  scratch = await createMigratedScratchDatabase();
   // getEnv() and the pool are made on first use: point them at the scratch database before that.
-  vi.stubEnv("DATABASE_URL", scratch.url);
-  await migrateDatabase(getDb());
+  vi.stubEnv("DATABASE_URL", scratch.appUrl);
   operator = await signedInOperator(auth);
 });
 

@@ -9,22 +9,20 @@ import { publishRateCard, type RateCardEntryInput } from "@/lib/billing/publish-
 import { listRateCards } from "@/lib/billing/rate-cards";
 import { emptyUsage } from "@/lib/billing/resources";
 import type { Database } from "@/lib/db/client";
-import { migrateDatabase } from "@/lib/db/migrations";
 import { runTransaction } from "@/lib/db/run-transaction";
 import * as schema from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import { createScratchDatabase, type ScratchDatabase } from "../support/scratch-database";
+import { createMigratedScratchDatabase, type ScratchDatabase } from "../support/scratch-database";
 
 // A scratch database: publishing a card here must not change prices under the other test files.
-let scratch: ScratchDatabase;
+let scratch: ScratchDatabase & { appUrl: string };
 let pool: pg.Pool;
 let db: Database;
 
 beforeAll(async () => {
-  scratch = await createScratchDatabase();
-  pool = new pg.Pool({ connectionString: scratch.url, max: 4 });
+  scratch = await createMigratedScratchDatabase();
+  pool = new pg.Pool({ connectionString: scratch.appUrl, max: 4 });
   db = drizzle(pool, { schema });
-  await migrateDatabase(db);
 });
 
 afterAll(async () => {

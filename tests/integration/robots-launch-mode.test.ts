@@ -6,25 +6,23 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import robots from "@/app/robots";
 import sitemap from "@/app/sitemap";
 import { closeDb, getDb } from "@/lib/db/client";
-import { migrateDatabase } from "@/lib/db/migrations";
 import { getEnv } from "@/lib/env";
 import { isIndexingAllowed } from "@/lib/security/is-indexing-allowed";
 import { LAUNCH_SETTING_DEFAULTS } from "@/lib/settings/launch-settings";
 import { updateLaunchSettings } from "@/lib/settings/update-launch-settings";
 import { proxy } from "@/proxy";
 import { createTestAuth } from "../support/auth-harness";
-import { createScratchDatabase, type ScratchDatabase } from "../support/scratch-database";
+import { createMigratedScratchDatabase, type ScratchDatabase } from "../support/scratch-database";
 import { signedInOperator } from "../support/signup-fixtures";
 
-let scratch: ScratchDatabase;
+let scratch: ScratchDatabase & { appUrl: string };
 
 beforeAll(async () => {
-  scratch = await createScratchDatabase();
-  vi.stubEnv("DATABASE_URL", scratch.url);
+  scratch = await createMigratedScratchDatabase();
+  vi.stubEnv("DATABASE_URL", scratch.appUrl);
   // Nothing may have read the environment before the stub (a module-level getEnv() once did, and this
   // test then closed the shared test database's waitlist for the end-to-end run).
-  expect(getEnv().databaseUrl).toBe(scratch.url);
-  await migrateDatabase(getDb());
+  expect(getEnv().databaseUrl).toBe(scratch.appUrl);
 });
 
 afterAll(async () => {

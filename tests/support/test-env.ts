@@ -23,3 +23,15 @@ export function mailApiUrl(): string {
   if (!url) throw new Error("MAIL_API_URL is not set: run with `npm run test:integration`.");
   return url;
 }
+
+/**
+ * The test database as its owner (the role that migrated it). The code under test connects as the
+ * site's own login (DATABASE_URL), which may not alter tables or remove append-only rows: tests that
+ * stage such things on purpose (a failing constraint, a lost event) do it through this URL.
+ */
+export function ownerDatabaseUrl(): string {
+  testDatabaseUrl();
+  const url = process.env.TEST_OWNER_DATABASE_URL;
+  if (!url) throw new Error("TEST_OWNER_DATABASE_URL is not set: run with `npm run test:integration`.");
+  return url;
+}
