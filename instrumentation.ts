@@ -8,13 +8,15 @@ export async function register(): Promise<void> {
   // onRequestError below logs each uncaught error once, structured; Next's plain copy is dropped.
   const { silenceReportedErrorsInConsole } = await import("./lib/observability/silence-reported-errors");
   silenceReportedErrorsInConsole();
+  // A pooled connection that dies while idle (Postgres restarting) is logged once, not an uncaught exception.
+  const [{ setPoolErrorReporter }, { getLogger }] = await Promise.all([import("./lib/db/client"), import("./lib/observability/logger")]);
+  setPoolErrorReporter((error) => getLogger().warn({ err: error }, "an idle database connection was lost"));
   if (process.env.NEXT_PHASE === "phase-production-build" || process.env.JOBS_DISABLED === "1" || !process.env.DATABASE_URL) return;
   const { startJobs } = await import("./lib/jobs/start-jobs");
   try {
     await startJobs();
   } catch (error) {
     // The site still serves; the sweep is retried at the next server start. Logged, not thrown.
-    const { getLogger } = await import("./lib/observability/logger");
     getLogger().error({ err: error }, "background jobs did not start");
   }
 }

@@ -71,8 +71,28 @@ export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
 
-/** Any thrown value as an AppError: unknown errors become `internal`, keeping the original as cause. */
+// Postgres SQLSTATEs and Node socket errors that mean "the database cannot be reached right now" (a
+// restart, a failover, a network cut), not "this request is wrong": class 08 (connection exception),
+// 57P01-57P03 (admin shutdown, crash shutdown, cannot connect now).
+const DATABASE_UNAVAILABLE_CODE = /^(08[0-9A-Z]{3}|57P0[123]|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE)$/;
+const CONNECTION_LOST_MESSAGE = /^Connection terminated|^Client has encountered a connection error/;
+
+/** Whether `error` (or anything in its cause chain) says the database could not be reached. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let current = error, depth = 0; current instanceof Error && depth < 8; current = current.cause, depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string" && DATABASE_UNAVAILABLE_CODE.test(code)) return true;
+    if (CONNECTION_LOST_MESSAGE.test(current.message)) return true;
+  }
+  return false;
+}
+
+/**
+ * Any thrown value as an AppError, keeping the original as cause: a lost database connection becomes
+ * `unavailable` (503 with Retry-After, so hosts and Stripe retry), anything else unknown `internal`.
+ */
 export function toAppError(error: unknown): AppError {
   if (isAppError(error)) return error;
+  if (isDatabaseUnavailable(error)) return new AppError("unavailable", { cause: error, retryAfter: 5 });
   return new AppError("internal", { cause: error });
 }

@@ -10,7 +10,18 @@ import * as schema from "./schema";
 export type Database = NodePgDatabase<typeof schema>;
 
 type DbState = { pool: pg.Pool; db: Database };
-const globalForDb = globalThis as unknown as { appDb?: DbState };
+type PoolErrorReporter = (error: Error) => void;
+const globalForDb = globalThis as unknown as { appDb?: DbState; reportPoolError?: PoolErrorReporter };
+
+/**
+ * Who hears about an idle pooled connection that died (a database restart or failover). Without a
+ * listener, pg's 'error' event is an uncaught exception that ends a script or a worker; the pool already
+ * drops the broken connection and the next query opens a new one, so this only reports. The server
+ * registers the logger (instrumentation.ts); this module stays free of `server-only` (see above).
+ */
+export function setPoolErrorReporter(report: PoolErrorReporter): void {
+  globalForDb.reportPoolError = report;
+}
 
 function connect(): DbState {
   const url = getEnv().databaseUrl;
@@ -20,6 +31,7 @@ function connect(): DbState {
     });
   }
   const pool = new pg.Pool({ connectionString: url, max: 10, idleTimeoutMillis: 30_000 });
+  pool.on("error", (error) => globalForDb.reportPoolError?.(error));
   return { pool, db: drizzle(pool, { schema }) };
 }
 
