@@ -151,6 +151,7 @@ function buildDocument() {
           description: "The platform refuses new work for a `frozen` account.",
           parameters: [accountParameter],
           responses: responses({ description: "The standing, fresh as of `as_of`.", schema: ref("Standing") }, [
+            "BadRequest",
             ...tokenErrors,
             "NotFound",
           ]),

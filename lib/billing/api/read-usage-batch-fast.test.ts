@@ -40,7 +40,7 @@ const counter = fc.oneof(
 );
 const id = fc.oneof(
   { weight: 10, arbitrary: fc.string({ minLength: 1, maxLength: 40 }) },
-  fc.constantFrom("", "a".repeat(200), "a".repeat(201), "tab\there", "del\x7f", "ünïcødé", "𝄞"),
+  fc.constantFrom("", "a".repeat(200), "a".repeat(201), "tab\there", "del\x7f", "ünïcødé", "𝄞", "x\ud800", "\udc00y", "c1\u009b"),
   fc.constantFrom(5, null),
 );
 const account = fc.oneof(
