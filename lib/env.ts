@@ -33,6 +33,7 @@ const rawEnvSchema = z.object({
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
   METRICS_TOKEN: optionalString,
   DOCS_URL: z.preprocess(emptyToUndefined, z.url().default("https://docs.tandem.dev")),
+  USAGE_MAX_LATENESS_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(366).default(35)),
 });
 
 export type AppMode = "demo" | "production";
@@ -56,6 +57,8 @@ export type Env = {
   metricsToken: string | undefined;
   /** Where the developer documentation lives; the site links to it. */
   docsUrl: string;
+  /** How many days before the current hour the billing API still accepts usage for (older: 400). */
+  usageMaxLatenessDays: number;
 };
 
 export class EnvError extends Error {
@@ -136,6 +139,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     logLevel: raw.LOG_LEVEL,
     metricsToken: raw.METRICS_TOKEN,
     docsUrl: raw.DOCS_URL.replace(/\/$/, ""),
+    usageMaxLatenessDays: raw.USAGE_MAX_LATENESS_DAYS,
   };
 }
 

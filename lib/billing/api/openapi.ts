@@ -1,6 +1,7 @@
 // The billing API's OpenAPI 3.1 document, generated from the same zod schemas the handlers validate
 // with, so the document cannot drift from the code. Pure: no database, no `server-only`.
 import { z } from "zod";
+import { getEnv } from "@/lib/env";
 import { BILLING_API_BASE_PATH } from "./paths";
 import {
   MAX_RECORDS_PER_BATCH,
@@ -101,6 +102,8 @@ function responses(ok: { description: string; schema: JsonSchema }, errors: Erro
 
 function buildDocument() {
   const tokenErrors: ErrorName[] = ["Unauthorized", "TooManyRequests"];
+  // Configured per deployment (USAGE_MAX_LATENESS_DAYS), so the document states this server's bound.
+  const maxLatenessDays = getEnv().usageMaxLatenessDays;
   return {
     openapi: "3.1.0",
     jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
@@ -121,7 +124,11 @@ function buildDocument() {
         post: {
           operationId: "ingestUsage",
           summary: "Report meter records",
-          description: `At most ${MAX_RECORDS_PER_BATCH} records a batch, all stored and billed or none. A record whose id was already received with the same content counts as a duplicate; with other content the batch is refused (409).`,
+          description: [
+            `At most ${MAX_RECORDS_PER_BATCH} records a batch, all stored and billed or none. A record whose id was already received with the same content counts as a duplicate; with other content the batch is refused (409).`,
+            `Late usage: a record's \`hour\` may be at most ${maxLatenessDays} days before the current hour (this server's \`USAGE_MAX_LATENESS_DAYS\`); a batch holding an older record is refused (400 \`validation_failed\`, \`details.max_lateness_days\` and \`details.fields\` naming each late record) and nothing is stored.`,
+          ].join("\n\n"),
+          "x-max-lateness-days": maxLatenessDays,
           requestBody: { required: true, content: json(ref("UsageBatch")) },
           responses: responses({ description: "The batch was stored.", schema: ref("UsageResult") }, [
             "BadRequest",

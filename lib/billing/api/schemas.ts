@@ -64,7 +64,8 @@ const hourSchema = z.iso
   })
   .transform((value) => new Date(value))
   .meta({
-    description: "The hour the usage belongs to: an ISO-8601 instant exactly on the hour, at most 1 hour ahead.",
+    description:
+      "The hour the usage belongs to: an ISO-8601 instant exactly on the hour, at most 1 hour ahead and at most the lateness bound behind (see POST /usage).",
     examples: ["2026-05-01T13:00:00Z"],
   });
 
