@@ -18,6 +18,11 @@ export const errorTable = {
     message: "This idempotency key was already used with different content.",
   },
   payload_too_large: { status: 413, kind: "user", message: "The request is too large." },
+  usage_limit_exceeded: {
+    status: 422,
+    kind: "user",
+    message: "This usage would pass a limit on what one space or account may report for an hour.",
+  },
   rate_limited: { status: 429, kind: "user", message: "Too many requests. Try again later." },
   card_declined: { status: 402, kind: "user", message: "The card was declined." },
   internal: { status: 500, kind: "system", message: "Something went wrong on our side." },

@@ -84,6 +84,7 @@ describe("GET /api/billing/v1/openapi.json", () => {
       "404",
       "409",
       "413",
+      "422",
       "429",
       "5XX",
     ]);

@@ -2,6 +2,7 @@
 // with, so the document cannot drift from the code. Pure: no database, no `server-only`.
 import { z } from "zod";
 import { getEnv } from "@/lib/env";
+import { MAX_ACCOUNT_HOUR_MICROS, MAX_SPACE_HOUR_UNITS } from "@/lib/billing/usage-caps";
 import { BILLING_API_BASE_PATH } from "./paths";
 import {
   MAX_RECORDS_PER_BATCH,
@@ -70,6 +71,9 @@ const errorResponses = {
   PayloadTooLarge: errorResponse(
     `\`payload_too_large\`: more than ${MAX_RECORDS_PER_BATCH} records, or a body over ${MAX_USAGE_BODY_BYTES} bytes. Nothing is stored.`,
   ),
+  UnprocessableEntity: errorResponse(
+    `\`usage_limit_exceeded\`: the batch would take one space's units of a resource for one hour past ${MAX_SPACE_HOUR_UNITS}, or one account's cost for one hour past ${MAX_ACCOUNT_HOUR_MICROS} micro-dollars ($10,000,000), counting every record already stored. \`details\` names the record, the hour and the limit. Nothing is stored.`,
+  ),
   TooManyRequests: errorResponse(
     "`rate_limited`: this token's per-minute limit is spent; retry after `Retry-After` seconds.",
     {
@@ -89,6 +93,7 @@ const STATUS: Record<ErrorName, string> = {
   NotFound: "404",
   Conflict: "409",
   PayloadTooLarge: "413",
+  UnprocessableEntity: "422",
   TooManyRequests: "429",
   ServerError: "5XX",
 };
@@ -126,9 +131,14 @@ function buildDocument() {
           summary: "Report meter records",
           description: [
             `At most ${MAX_RECORDS_PER_BATCH} records a batch, all stored and billed or none. A record whose id was already received with the same content counts as a duplicate; with other content the batch is refused (409).`,
+            `Caps (far above any real use; they keep every stored sum inside 64-bit integers): at most ${MAX_SPACE_HOUR_UNITS} units of each resource per space per hour, and at most ${MAX_ACCOUNT_HOUR_MICROS} micro-dollars ($10,000,000) of cost per account per hour, each over all records and batches; a batch that would pass one is refused (422) and nothing is stored.`,
             `Late usage: a record's \`hour\` may be at most ${maxLatenessDays} days before the current hour (this server's \`USAGE_MAX_LATENESS_DAYS\`); a batch holding an older record is refused (400 \`validation_failed\`, \`details.max_lateness_days\` and \`details.fields\` naming each late record) and nothing is stored.`,
           ].join("\n\n"),
           "x-max-lateness-days": maxLatenessDays,
+          "x-usage-caps": {
+            space_hour_units: MAX_SPACE_HOUR_UNITS.toString(),
+            account_hour_micros: MAX_ACCOUNT_HOUR_MICROS.toString(),
+          },
           requestBody: { required: true, content: json(ref("UsageBatch")) },
           responses: responses({ description: "The batch was stored.", schema: ref("UsageResult") }, [
             "BadRequest",
@@ -136,6 +146,7 @@ function buildDocument() {
             "NotFound",
             "Conflict",
             "PayloadTooLarge",
+            "UnprocessableEntity",
           ]),
         },
       },
