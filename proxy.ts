@@ -3,6 +3,8 @@
 // after revalidation: see lib/security/csp-cache-handler.mjs), and `X-Robots-Tag: noindex` while the
 // launch mode is `private`. Authorization is not done here: it lives in the data layer (DESIGN 8).
 import { NextResponse, type NextRequest } from "next/server";
+import { BILLING_API_BASE_PATH } from "@/lib/billing/api/paths";
+import { refuseMalformedUrl } from "@/lib/billing/api/refuse-malformed-url";
 import { getEnv } from "@/lib/env";
 import { buildContentSecurityPolicy, formActionOrigins } from "@/lib/security/headers";
 import { isIndexingAllowed } from "@/lib/security/is-indexing-allowed";
@@ -27,6 +29,10 @@ function getExternalFormActions(): string[] {
 }
 
 export async function proxy(request: NextRequest) {
+  // The billing API answers JSON only, also for a URL Next could not decode (it would answer HTML).
+  if (request.nextUrl.pathname.startsWith(BILLING_API_BASE_PATH)) {
+    return refuseMalformedUrl(new URL(request.url)) ?? NextResponse.next();
+  }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const isDocument = request.method === "GET" && !request.headers.has("rsc");
   const csp = buildContentSecurityPolicy({
@@ -46,5 +52,8 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|api/).*)" }],
+  matcher: [
+    { source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|api/).*)" },
+    { source: "/api/billing/v1/:path*" },
+  ],
 };

@@ -17,6 +17,7 @@ export const errorTable = {
     kind: "user",
     message: "This idempotency key was already used with different content.",
   },
+  method_not_allowed: { status: 405, kind: "user", message: "This method is not allowed here." },
   payload_too_large: { status: 413, kind: "user", message: "The request is too large." },
   usage_limit_exceeded: {
     status: 422,

@@ -120,6 +120,7 @@ function buildDocument() {
         "Amounts are integers in micro-dollars (1 USD = 1,000,000) sent as decimal strings; instants are ISO-8601 UTC.",
         'Errors are `{ "error": { "code", "message", "details"? } }`.',
         "Every endpoint but `/rates` and `/openapi.json` needs `Authorization: Bearer <platform token>` and is rate-limited per token.",
+        "Every answer under this base path is JSON: a method a path does not serve is `405 method_not_allowed` with an `Allow` header, a path the API does not have `404 not_found`, and a URL whose percent-encoding does not decode `400 bad_request`.",
       ].join("\n\n"),
     },
     servers: [{ url: BILLING_API_BASE_PATH }],

@@ -6,6 +6,7 @@ import { parseParamsOrThrow } from "@/lib/billing/api/validation-error";
 import { getAccountStandingOrThrow } from "@/lib/billing/get-account-standing";
 import { getDb } from "@/lib/db/client";
 import { withRoute } from "@/lib/http/with-route";
+import { methodHandlers } from "@/lib/billing/api/method-not-allowed";
 
 export const dynamic = "force-dynamic";
 
@@ -17,3 +18,7 @@ export const GET = withRoute("/api/billing/v1/accounts/[account]/standing", asyn
   const { account } = parseParamsOrThrow(accountPathSchema, await params);
   return privateJson(presentStanding(await getAccountStandingOrThrow(db, account)));
 });
+
+// Other methods: a JSON 405 with `Allow`, and an OPTIONS that names only GET.
+const { notAllowed, options } = methodHandlers("/api/billing/v1/accounts/[account]/standing", ["GET"]);
+export { notAllowed as POST, notAllowed as PUT, notAllowed as DELETE, notAllowed as PATCH, options as OPTIONS };

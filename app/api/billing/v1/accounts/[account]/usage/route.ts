@@ -6,6 +6,7 @@ import { parseParamsOrThrow, parseSearchParamsOrThrow } from "@/lib/billing/api/
 import { queryUsage } from "@/lib/billing/query-usage";
 import { getDb } from "@/lib/db/client";
 import { withRoute } from "@/lib/http/with-route";
+import { methodHandlers } from "@/lib/billing/api/method-not-allowed";
 
 export const dynamic = "force-dynamic";
 
@@ -19,3 +20,7 @@ export const GET = withRoute("/api/billing/v1/accounts/[account]/usage", async (
   const report = await queryUsage(db, { accountId: account, ...query });
   return privateJson(presentUsage(report));
 });
+
+// Other methods: a JSON 405 with `Allow`, and an OPTIONS that names only GET.
+const { notAllowed, options } = methodHandlers("/api/billing/v1/accounts/[account]/usage", ["GET"]);
+export { notAllowed as POST, notAllowed as PUT, notAllowed as DELETE, notAllowed as PATCH, options as OPTIONS };
