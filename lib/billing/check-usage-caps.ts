@@ -101,11 +101,25 @@ export function refuseOverCapsOrThrow({ accepted, batches, hours, stored }: Chec
     RESOURCES.forEach((resource, index) => {
       const total = plus(before?.[index] ?? 0, row.sums.units[index] ?? 0);
       if (!isOver(total, MAX_SPACE_HOUR_UNITS)) return;
-      const record = accepted.find((item) => item.account === row.account && hours.spaceOf(item) === row.space && hours.isoOf(item.hour) === row.start && Number(item.usage[resource]) > 0)!;
+      const record = accepted.find(
+        (item) =>
+          item.account === row.account &&
+          hours.spaceOf(item) === row.space &&
+          hours.isoOf(item.hour) === row.start &&
+          Number(item.usage[resource]) > 0,
+      )!;
       const at = recordIndex(batches, record);
       throw new AppError("usage_limit_exceeded", {
         message: `Record ${at} (${record.id}): ${resource} of space ${record.space} for ${row.start} would add up to ${total}, over the cap of ${MAX_SPACE_HOUR_UNITS} per space per hour (all records and batches). Nothing was stored.`,
-        details: { record: at, id: record.id, space: record.space, hour: row.start, resource, units: total.toString(), limit: MAX_SPACE_HOUR_UNITS.toString() },
+        details: {
+          record: at,
+          id: record.id,
+          space: record.space,
+          hour: row.start,
+          resource,
+          units: total.toString(),
+          limit: MAX_SPACE_HOUR_UNITS.toString(),
+        },
       });
     });
   }
@@ -116,7 +130,13 @@ export function refuseOverCapsOrThrow({ accepted, batches, hours, stored }: Chec
     const at = recordIndex(batches, record);
     throw new AppError("usage_limit_exceeded", {
       message: `Record ${at} (${record.id}): usage of account ${account} for ${hour} would cost ${formatMicros(BigInt(cost))}, over the cap of ${formatMicros(MAX_ACCOUNT_HOUR_MICROS)} per account per hour (all spaces, records and batches). Nothing was stored.`,
-      details: { record: at, id: record.id, hour, cost_micros: String(cost), limit: MAX_ACCOUNT_HOUR_MICROS.toString() },
+      details: {
+        record: at,
+        id: record.id,
+        hour,
+        cost_micros: String(cost),
+        limit: MAX_ACCOUNT_HOUR_MICROS.toString(),
+      },
     });
   }
 }

@@ -30,7 +30,7 @@ function record(account: string, overrides: Record<string, unknown> = {}) {
   return { id: `rec-${randomUUID()}`, account, space: "whiteboard", hour: hourAgo(1), cpu_ms: 60_000, ...overrides };
 }
 
-function sendBytes(bytes: Uint8Array) {
+function sendBytes(bytes: Uint8Array<ArrayBuffer>) {
   return postUsage(
     new Request(`${BASE_URL}/usage`, {
       method: "POST",
@@ -84,7 +84,7 @@ describe("POST /usage: ill-formed text", () => {
     const [before, after] = json.split("MARK") as [string, string];
     // 0xFF never occurs in UTF-8; 0xED 0xA0 0x80 is a surrogate encoded in UTF-8 (CESU), also invalid.
     for (const bad of [[0xff], [0xed, 0xa0, 0x80], [0xc3]]) {
-      const bytes = Buffer.concat([Buffer.from(before), Buffer.from(bad), Buffer.from(after)]);
+      const bytes = new Uint8Array(Buffer.concat([Buffer.from(before), Buffer.from(bad), Buffer.from(after)]));
       const refused = await expectRefused(await sendBytes(bytes), "bad_request");
       expect(refused.error.message).toContain("UTF-8");
     }

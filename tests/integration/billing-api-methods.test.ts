@@ -63,7 +63,10 @@ describe("OPTIONS", () => {
     for (const { path, module, allowed } of routes) {
       const handler = module.OPTIONS as Handler | undefined;
       expect(handler, `${path} exports OPTIONS`).toBeTypeOf("function");
-      const response = await handler!(new Request(`${BASE_URL}${path}`, { method: "OPTIONS" }), accountContext("acct_abc"));
+      const response = await handler!(
+        new Request(`${BASE_URL}${path}`, { method: "OPTIONS" }),
+        accountContext("acct_abc"),
+      );
       expect(response.status).toBe(204);
       const allow = response.headers.get("allow")!.split(", ");
       expect(allow.filter((name) => !["HEAD", "OPTIONS"].includes(name))).toEqual(allowed);
@@ -108,7 +111,11 @@ describe("malformed percent-encoding (proxy.ts)", () => {
   });
 
   it("lets well-formed billing URLs through untouched, without the page headers", async () => {
-    for (const suffix of ["/accounts/acct_abc/standing", "/accounts?email=a%40b.c", "/accounts?email=%F0%9F%9A%80%40x.y"]) {
+    for (const suffix of [
+      "/accounts/acct_abc/standing",
+      "/accounts?email=a%40b.c",
+      "/accounts?email=%F0%9F%9A%80%40x.y",
+    ]) {
       const response = await proxy(new NextRequest(`http://localhost/api/billing/v1${suffix}`));
       expect(response.headers.get("x-middleware-next")).toBe("1");
       expect(response.headers.get("content-security-policy")).toBeNull();

@@ -67,20 +67,24 @@ describe("POST /usage: caps on what a batch and a space-hour add up to", () => {
     expect(await cachedBalance(accountId)).toBe(balance);
   });
 
-  it("never answers 500 to ten 1,000-record batches of huge storage on one space-hour", { timeout: 120_000 }, async () => {
-    const { accountId } = await createTestAccount();
-    const hour = hourAgo(3);
-    for (let batch = 0; batch < 10; batch++) {
-      const records = Array.from({ length: 1_000 }, () => record(accountId, { hour, storage_bytes: PER_RECORD_MAX }));
-      const { status, body } = await send(records);
-      expect(status, JSON.stringify(body)).not.toBeGreaterThanOrEqual(500);
-      if (status !== 200) {
-        expect(status).toBe(422);
-        expect(body.error.code).toBe("usage_limit_exceeded");
+  it(
+    "never answers 500 to ten 1,000-record batches of huge storage on one space-hour",
+    { timeout: 120_000 },
+    async () => {
+      const { accountId } = await createTestAccount();
+      const hour = hourAgo(3);
+      for (let batch = 0; batch < 10; batch++) {
+        const records = Array.from({ length: 1_000 }, () => record(accountId, { hour, storage_bytes: PER_RECORD_MAX }));
+        const { status, body } = await send(records);
+        expect(status, JSON.stringify(body)).not.toBeGreaterThanOrEqual(500);
+        if (status !== 200) {
+          expect(status).toBe(422);
+          expect(body.error.code).toBe("usage_limit_exceeded");
+        }
       }
-    }
-    expect(await storedStorageUnits(accountId, hour)).toBeLessThanOrEqual(MAX_SPACE_HOUR_UNITS);
-  });
+      expect(await storedStorageUnits(accountId, hour)).toBeLessThanOrEqual(MAX_SPACE_HOUR_UNITS);
+    },
+  );
 
   it("holds the space-hour cap across batches: up to the cap is accepted, past it refused", async () => {
     const { accountId } = await createTestAccount();
@@ -128,7 +132,13 @@ describe("POST /usage: caps on what a batch and a space-hour add up to", () => {
       const usage = { ...emptyUsage(), storage_bytes: (MAX_SPACE_HOUR_UNITS / 10n) * 6n };
       const outcomes = await Promise.allSettled(
         pools.map((pool, index) => {
-          const racing: MeterRecord = { id: `race-${index}-${randomUUID()}`, account: accountId, space: "arena", hour, usage };
+          const racing: MeterRecord = {
+            id: `race-${index}-${randomUUID()}`,
+            account: accountId,
+            space: "arena",
+            hour,
+            usage,
+          };
           return ingestUsage(drizzle(pool, { schema }), [racing]);
         }),
       );
@@ -146,7 +156,9 @@ describe("POST /usage: caps on what a batch and a space-hour add up to", () => {
 describe("the OpenAPI document", () => {
   it("states both caps and the 422 answer of POST /usage", async () => {
     const doc = (await (await getOpenApi(billingRequest("/openapi.json"))).json()) as {
-      paths: { "/usage": { post: { description: string; responses: Record<string, unknown>; "x-usage-caps": unknown } } };
+      paths: {
+        "/usage": { post: { description: string; responses: Record<string, unknown>; "x-usage-caps": unknown } };
+      };
     };
     const post = doc.paths["/usage"].post;
     expect(post.responses["422"]).toBeDefined();

@@ -13,7 +13,10 @@ type Handler = (request: Request) => Promise<Response>;
  * exported method as allowed: so each route exports `notAllowed` for the others (a JSON
  * `method_not_allowed` with `Allow`) and `options`, which names only the methods it serves.
  */
-export function methodHandlers(route: string, allowed: readonly BillingMethod[]): { notAllowed: Handler; options: Handler } {
+export function methodHandlers(
+  route: string,
+  allowed: readonly BillingMethod[],
+): { notAllowed: Handler; options: Handler } {
   const allow = [...allowed, ...(allowed.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
   const notAllowed = withRoute(route, async (request) => {
     const error = new AppError("method_not_allowed", {

@@ -93,9 +93,9 @@ export const meterRecordInputSchema = z
     // Well-formed Unicode without control characters (lib/input/text): a lone surrogate would be stored
     // as U+FFFD and never match its own retry again.
     id: safeTextSchema(z.string().min(1).max(200)).meta({
-        description:
-          "The record's idempotency key: the same id with the same content is a duplicate, with other content a conflict.",
-      }),
+      description:
+        "The record's idempotency key: the same id with the same content is a duplicate, with other content a conflict.",
+    }),
     account: accountIdSchema,
     space: z
       .string()

@@ -11,4 +11,12 @@ const notFound = withRoute("/api/billing/v1/[[...rest]]", async () => {
   });
 });
 
-export { notFound as GET, notFound as HEAD, notFound as POST, notFound as PUT, notFound as DELETE, notFound as PATCH, notFound as OPTIONS };
+export {
+  notFound as GET,
+  notFound as HEAD,
+  notFound as POST,
+  notFound as PUT,
+  notFound as DELETE,
+  notFound as PATCH,
+  notFound as OPTIONS,
+};
