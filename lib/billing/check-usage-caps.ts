@@ -71,6 +71,8 @@ const isOver = (total: ExactSum, cap: bigint) => (typeof total === "number" ? to
 type CheckOptions = {
   /** The records about to be stored, in order, and the batches they came from (to name the record). */
   accepted: MeterRecord[];
+  /** Each accepted record's billed micros, in the same order. */
+  costs: ExactSum[];
   batches: Array<{ records: MeterRecord[] }>;
   /** The accepted records' rated sums by space-hour. */
   hours: HourRows;
@@ -90,16 +92,20 @@ function recordIndex(batches: CheckOptions["batches"], record: MeterRecord): num
  * MAX_SPACE_HOUR_UNITS, or an account-hour's cost past MAX_ACCOUNT_HOUR_MICROS, counting what is
  * stored already; names the first such record. Runs after rating and before anything is written.
  */
-export function refuseOverCapsOrThrow({ accepted, batches, hours, stored }: CheckOptions): void {
-  const accountHourCost = new Map<string, ExactSum>();
+export function refuseOverCapsOrThrow({ accepted, costs, batches, hours, stored }: CheckOptions): void {
+  // What this batch adds to each account-hour; hours it adds nothing to are never refused, so a total
+  // stored before the caps existed cannot block a free record.
+  const added = new Map<string, ExactSum>();
   for (const [key, row] of hours.rows) {
     const accountHour = `${row.account}|${row.start}`;
-    let cost = accountHourCost.get(accountHour) ?? stored.accountHours.get(accountHour) ?? 0;
+    let cost = added.get(accountHour) ?? 0;
     for (const micros of row.sums.micros) if (micros !== undefined) cost = plus(cost, micros);
-    accountHourCost.set(accountHour, cost);
+    added.set(accountHour, cost);
     const before = stored.spaceHours.get(key);
     RESOURCES.forEach((resource, index) => {
-      const total = plus(before?.[index] ?? 0, row.sums.units[index] ?? 0);
+      const units = row.sums.units[index] ?? 0;
+      if (units === 0 || units === 0n) return;
+      const total = plus(before?.[index] ?? 0, units);
       if (!isOver(total, MAX_SPACE_HOUR_UNITS)) return;
       const record = accepted.find(
         (item) =>
@@ -123,10 +129,15 @@ export function refuseOverCapsOrThrow({ accepted, batches, hours, stored }: Chec
       });
     });
   }
-  for (const [accountHour, cost] of accountHourCost) {
+  for (const [accountHour, batchCost] of added) {
+    if (batchCost === 0 || batchCost === 0n) continue;
+    const cost = plus(stored.accountHours.get(accountHour) ?? 0, batchCost);
     if (!isOver(cost, MAX_ACCOUNT_HOUR_MICROS)) continue;
     const [account, hour] = accountHour.split("|") as [string, string];
-    const record = accepted.find((item) => item.account === account && hours.isoOf(item.hour) === hour)!;
+    const index = accepted.findIndex(
+      (item, at) => item.account === account && hours.isoOf(item.hour) === hour && Number(costs[at]) > 0,
+    );
+    const record = accepted[index]!;
     const at = recordIndex(batches, record);
     throw new AppError("usage_limit_exceeded", {
       message: `Record ${at} (${record.id}): usage of account ${account} for ${hour} would cost ${formatMicros(BigInt(cost))}, over the cap of ${formatMicros(MAX_ACCOUNT_HOUR_MICROS)} per account per hour (all spaces, records and batches). Nothing was stored.`,

@@ -167,7 +167,7 @@ export async function ingestInTransaction(
   const hours = hourRows(spaceIds);
   const rated = rateRecords(accepted, batches.at(-1)!.cards, carries, hours.sumsOf);
   // Before anything of the batch is written: sums past the caps would pass Postgres's bigint.
-  refuseOverCapsOrThrow({ accepted, batches, hours, stored: totals });
+  refuseOverCapsOrThrow({ accepted, costs: rated.costs, batches, hours, stored: totals });
   const system = await getSystemAccounts(tx);
   const { accounts, transfers } = usageTransfers(accepted, rated.totals, ledgerIds, system.usage_revenue);
   const posted = await postCustomerTransfers(tx, transfers, "metered usage");
