@@ -6,6 +6,8 @@
 // a client-sent X-Forwarded-For when no trusted proxy is configured (lib/http/client-ip.ts), and
 // answers a server-action POST over Next's body limit with 413 instead of Next's 500.
 import { NextResponse, type NextRequest } from "next/server";
+import { BILLING_API_BASE_PATH } from "@/lib/billing/api/paths";
+import { refuseMalformedUrl } from "@/lib/billing/api/refuse-malformed-url";
 import { getEnv } from "@/lib/env";
 import { stripUntrustedForwardedFor } from "@/lib/http/client-ip";
 import { refuseOversizedActionPost } from "@/lib/http/refuse-oversized-action-post";
@@ -34,6 +36,10 @@ function getExternalFormActions(): string[] {
 export async function proxy(request: NextRequest) {
   const refusal = refuseOversizedActionPost(request);
   if (refusal) return refusal;
+  // The billing API answers JSON only, also for a URL Next could not decode (it would answer HTML).
+  if (request.nextUrl.pathname.startsWith(BILLING_API_BASE_PATH)) {
+    return refuseMalformedUrl(new URL(request.url)) ?? NextResponse.next();
+  }
   const requestHeaders = new Headers(request.headers);
   stripUntrustedForwardedFor(requestHeaders);
   if (request.nextUrl.pathname.startsWith("/api/")) return NextResponse.next({ request: { headers: requestHeaders } });
@@ -55,7 +61,11 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // /api/auth: its magic-link POST counts against a per-IP limit (see above); other API routes limit
-  // by token, not by client address, and skip the proxy.
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|api/).*)" }, { source: "/api/auth/:path*" }],
+  // /api/auth: its magic-link POST counts against a per-IP limit (see above); the billing API: its
+  // answers are JSON even for URLs Next cannot decode. Other API routes skip the proxy.
+  matcher: [
+    { source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|api/).*)" },
+    { source: "/api/auth/:path*" },
+    { source: "/api/billing/v1/:path*" },
+  ],
 };

@@ -36,6 +36,7 @@ const rawEnvSchema = z.object({
   DOCS_URL: z.preprocess(emptyToUndefined, z.url().default("https://docs.tandem.dev")),
   FAULT_CRASH_AT: z.preprocess(emptyToUndefined, z.string().regex(/^[a-z-]+:[a-z-]+$/, "must name a crash point (lib/faults/crash-point.ts)").optional()),
   TRUSTED_PROXY_HOPS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(10).default(0)),
+  USAGE_MAX_LATENESS_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(366).default(35)),
 });
 
 export type AppMode = "demo" | "production";
@@ -65,6 +66,8 @@ export type Env = {
   faultCrashAt: string | undefined;
   /** Proxies in front of the site that append to X-Forwarded-For (lib/http/client-ip.ts); 0: none. */
   trustedProxyHops: number;
+  /** How many days before the current hour the billing API still accepts usage for (older: 400). */
+  usageMaxLatenessDays: number;
 };
 
 export class EnvError extends Error {
@@ -152,6 +155,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     docsUrl: raw.DOCS_URL.replace(/\/$/, ""),
     faultCrashAt: raw.FAULT_CRASH_AT,
     trustedProxyHops: raw.TRUSTED_PROXY_HOPS,
+    usageMaxLatenessDays: raw.USAGE_MAX_LATENESS_DAYS,
   };
 }
 

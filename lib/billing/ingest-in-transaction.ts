@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { getSystemAccounts } from "@/lib/ledger/system-accounts";
 import type { TransferInput } from "@/lib/ledger/types";
 import type { StandingChange } from "./apply-standing";
+import { refuseOverCapsOrThrow, storedTotalsFrom, storedTotalsQuery } from "./check-usage-caps";
 import { ensureSpaces, type KnownSpaces } from "./ensure-spaces";
 import type { MeterRecord } from "./meter-record";
 import { postCustomerTransfers } from "./post-customer-transfers";
@@ -55,24 +56,33 @@ async function lockAccounts(tx: Transaction, records: MeterRecord[]): Promise<Ma
 }
 
 /**
- * The stored hashes of the records' ids and the rating carries of their accounts: one statement, run
- * after the account locks are held, so that neither can have been moved by a batch that committed
- * while this one waited.
+ * The stored hashes of the records' ids, the rating carries of their accounts and the stored totals of
+ * the hours they touch (for the usage caps): one statement, run after the account locks are held, so
+ * that none can have been moved by a batch that committed while this one waited.
  */
-async function readStoredState(tx: Transaction, fresh: MeterRecord[]) {
+async function readStoredState(tx: Transaction, fresh: MeterRecord[], spaceIds: Map<string, bigint>) {
   const ids = fresh.map((record) => record.id);
   const accounts = [...new Set(fresh.map((record) => record.account))];
+  const totals = storedTotalsQuery(fresh, spaceIds);
   const result = await tx.execute<{
     existing: Array<[string, string]>;
     carries: Array<[string, Resource, number, string]>;
+    space_hours: Array<[number, ...string[]]>;
+    account_hours: Array<[number, string]>;
   }>(sql`
     select
       (select coalesce(json_agg(json_build_array(id, payload_hash)), '[]') from meter_records
         where id = any(${textArrayLiteral(ids)}::text[])) as existing,
       (select coalesce(json_agg(json_build_array(account_id, resource, card_id, numerator::text)), '[]') from rating_remainders
-        where account_id = any(${textArrayLiteral(accounts)}::text[])) as carries`);
+        where account_id = any(${textArrayLiteral(accounts)}::text[])) as carries,
+      ${totals.sql.spaceHours} as space_hours,
+      ${totals.sql.accountHours} as account_hours`);
   const row = result.rows[0]!;
-  return { stored: new Map(row.existing), carries: carriesFrom(row.carries) };
+  return {
+    stored: new Map(row.existing),
+    carries: carriesFrom(row.carries),
+    totals: storedTotalsFrom(totals, { spaceHours: row.space_hours, accountHours: row.account_hours }),
+  };
 }
 
 /**
@@ -147,7 +157,7 @@ export async function ingestInTransaction(
     tx,
     batches.flatMap((batch) => batch.records),
   );
-  const { stored, carries } = await readStoredState(tx, fresh);
+  const { stored, carries, totals } = await readStoredState(tx, fresh, spaceIds);
   const { accepted, hashes, outcomes } = partitionBatches(batches, stored);
   if (accepted.length === 0) return { batches: outcomes, standingChanges: [], postedTransfers: 0, spaceIds };
 
@@ -156,6 +166,8 @@ export async function ingestInTransaction(
   // in between, which applies from a later hour than any it could have been too early for.
   const hours = hourRows(spaceIds);
   const rated = rateRecords(accepted, batches.at(-1)!.cards, carries, hours.sumsOf);
+  // Before anything of the batch is written: sums past the caps would pass Postgres's bigint.
+  refuseOverCapsOrThrow({ accepted, costs: rated.costs, batches, hours, stored: totals });
   const system = await getSystemAccounts(tx);
   const { accounts, transfers } = usageTransfers(accepted, rated.totals, ledgerIds, system.usage_revenue);
   const posted = await postCustomerTransfers(tx, transfers, "metered usage");

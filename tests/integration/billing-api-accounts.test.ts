@@ -74,14 +74,17 @@ describe("GET /api/billing/v1/accounts/{account}/standing", () => {
     expect(Math.abs(Date.parse(body.as_of!) - Date.now())).toBeLessThan(60_000);
   });
 
-  it("answers 404 for an unknown account", async () => {
-    for (const account of ["acct_doesnotexist0000000", "not-an-id"]) {
+  it("answers 404 for an unknown account, 400 for something that is not an account id", async () => {
+    for (const [account, status, code] of [
+      ["acct_doesnotexist0000000", 404, "not_found"],
+      ["not-an-id", 400, "validation_failed"],
+    ] as const) {
       const response = await getStanding(
         billingRequest(`/accounts/${account}/standing`, { token }),
         accountContext(account),
       );
-      expect(response.status).toBe(404);
-      expect(((await response.json()) as ErrorBody).error.code).toBe("not_found");
+      expect(response.status).toBe(status);
+      expect(((await response.json()) as ErrorBody).error.code).toBe(code);
     }
   });
 });

@@ -1,6 +1,8 @@
 // The billing API's OpenAPI 3.1 document, generated from the same zod schemas the handlers validate
 // with, so the document cannot drift from the code. Pure: no database, no `server-only`.
 import { z } from "zod";
+import { getEnv } from "@/lib/env";
+import { MAX_ACCOUNT_HOUR_MICROS, MAX_SPACE_HOUR_UNITS } from "@/lib/billing/usage-caps";
 import { BILLING_API_BASE_PATH } from "./paths";
 import {
   MAX_RECORDS_PER_BATCH,
@@ -69,6 +71,9 @@ const errorResponses = {
   PayloadTooLarge: errorResponse(
     `\`payload_too_large\`: more than ${MAX_RECORDS_PER_BATCH} records, or a body over ${MAX_USAGE_BODY_BYTES} bytes. Nothing is stored.`,
   ),
+  UnprocessableEntity: errorResponse(
+    `\`usage_limit_exceeded\`: the batch would take one space's units of a resource for one hour past ${MAX_SPACE_HOUR_UNITS}, or one account's cost for one hour past ${MAX_ACCOUNT_HOUR_MICROS} micro-dollars ($10,000,000), counting every record already stored. \`details\` names the record, the hour and the limit. Nothing is stored.`,
+  ),
   TooManyRequests: errorResponse(
     "`rate_limited`: this token's per-minute limit is spent; retry after `Retry-After` seconds.",
     {
@@ -88,6 +93,7 @@ const STATUS: Record<ErrorName, string> = {
   NotFound: "404",
   Conflict: "409",
   PayloadTooLarge: "413",
+  UnprocessableEntity: "422",
   TooManyRequests: "429",
   ServerError: "5XX",
 };
@@ -101,6 +107,8 @@ function responses(ok: { description: string; schema: JsonSchema }, errors: Erro
 
 function buildDocument() {
   const tokenErrors: ErrorName[] = ["Unauthorized", "TooManyRequests"];
+  // Configured per deployment (USAGE_MAX_LATENESS_DAYS), so the document states this server's bound.
+  const maxLatenessDays = getEnv().usageMaxLatenessDays;
   return {
     openapi: "3.1.0",
     jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
@@ -112,6 +120,7 @@ function buildDocument() {
         "Amounts are integers in micro-dollars (1 USD = 1,000,000) sent as decimal strings; instants are ISO-8601 UTC.",
         'Errors are `{ "error": { "code", "message", "details"? } }`.',
         "Every endpoint but `/rates` and `/openapi.json` needs `Authorization: Bearer <platform token>` and is rate-limited per token.",
+        "Every answer under this base path is JSON: a method a path does not serve is `405 method_not_allowed` with an `Allow` header, a path the API does not have `404 not_found`, and a URL whose percent-encoding does not decode `400 bad_request`.",
       ].join("\n\n"),
     },
     servers: [{ url: BILLING_API_BASE_PATH }],
@@ -121,7 +130,16 @@ function buildDocument() {
         post: {
           operationId: "ingestUsage",
           summary: "Report meter records",
-          description: `At most ${MAX_RECORDS_PER_BATCH} records a batch, all stored and billed or none. A record whose id was already received with the same content counts as a duplicate; with other content the batch is refused (409).`,
+          description: [
+            `At most ${MAX_RECORDS_PER_BATCH} records a batch, all stored and billed or none. A record whose id was already received with the same content counts as a duplicate; with other content the batch is refused (409).`,
+            `Caps (far above any real use; they keep every stored sum inside 64-bit integers): at most ${MAX_SPACE_HOUR_UNITS} units of each resource per space per hour, and at most ${MAX_ACCOUNT_HOUR_MICROS} micro-dollars ($10,000,000) of cost per account per hour, each over all records and batches; a batch that would pass one is refused (422) and nothing is stored.`,
+            `Late usage: a record's \`hour\` may be at most ${maxLatenessDays} days before the current hour (this server's \`USAGE_MAX_LATENESS_DAYS\`); a batch holding an older record is refused (400 \`validation_failed\`, \`details.max_lateness_days\` and \`details.fields\` naming each late record) and nothing is stored.`,
+          ].join("\n\n"),
+          "x-max-lateness-days": maxLatenessDays,
+          "x-usage-caps": {
+            space_hour_units: MAX_SPACE_HOUR_UNITS.toString(),
+            account_hour_micros: MAX_ACCOUNT_HOUR_MICROS.toString(),
+          },
           requestBody: { required: true, content: json(ref("UsageBatch")) },
           responses: responses({ description: "The batch was stored.", schema: ref("UsageResult") }, [
             "BadRequest",
@@ -129,6 +147,7 @@ function buildDocument() {
             "NotFound",
             "Conflict",
             "PayloadTooLarge",
+            "UnprocessableEntity",
           ]),
         },
       },
@@ -151,6 +170,7 @@ function buildDocument() {
           description: "The platform refuses new work for a `frozen` account.",
           parameters: [accountParameter],
           responses: responses({ description: "The standing, fresh as of `as_of`.", schema: ref("Standing") }, [
+            "BadRequest",
             ...tokenErrors,
             "NotFound",
           ]),

@@ -40,8 +40,42 @@ describe("parseUsageBatchOrThrow", () => {
   });
 
   it("accepts an instant on the hour written with an offset", () => {
-    const [record] = parseUsageBatchOrThrow({ records: [{ ...base, hour: "2025-03-01T14:00:00.000+02:00" }] });
-    expect(record!.hour.toISOString()).toBe("2025-03-01T12:00:00.000Z");
+    // The same hour as `hour`, written in UTC+02:00.
+    const withOffset = `${new Date(Date.parse(hour) + 2 * 3_600_000).toISOString().slice(0, 19)}.000+02:00`;
+    const [record] = parseUsageBatchOrThrow({ records: [{ ...base, hour: withOffset }] });
+    expect(record!.hour.toISOString()).toBe(hour);
+  });
+
+  it("refuses records older than the lateness bound, naming the bound and every late record", () => {
+    const now = Date.parse(hour) + 3_600_000 + 1_234;
+    const daysAgo = (days: number, extraHours = 0) =>
+      new Date(Date.parse(hour) + 3_600_000 - days * 86_400_000 - extraHours * 3_600_000).toISOString();
+    const onTime = { ...base, id: "on-time", hour: daysAgo(35) };
+    expect(parseUsageBatchOrThrow({ records: [onTime] }, { maxLatenessDays: 35, now })).toHaveLength(1);
+    const late = { ...base, id: "late", hour: daysAgo(35, 1) };
+    const older = { ...base, id: "older", hour: "2020-01-01T00:00:00Z" };
+    const error = (() => {
+      try {
+        parseUsageBatchOrThrow({ records: [onTime, late, older] }, { maxLatenessDays: 35, now });
+      } catch (caught) {
+        return caught as AppError;
+      }
+      throw new Error("expected a refusal");
+    })();
+    expect(error.code).toBe("validation_failed");
+    expect(error.message).toMatch(/^records\[1\]\.hour: must be at most 35 days before the current hour .*\(and 1 more\)/);
+    expect(error.details).toMatchObject({
+      record: 1,
+      field: "hour",
+      max_lateness_days: 35,
+      earliest_hour: daysAgo(35),
+      fields: [
+        { path: "records[1].hour", id: "late" },
+        { path: "records[2].hour", id: "older" },
+      ],
+    });
+    // The bound is configurable: a 40-day bound takes the same late record.
+    expect(parseUsageBatchOrThrow({ records: [late] }, { maxLatenessDays: 40, now })).toHaveLength(1);
   });
 
   it.each([

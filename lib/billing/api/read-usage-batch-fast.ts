@@ -6,12 +6,12 @@
 // schema accepts too, with the same records.
 import { RESOURCES, type MeterUsage } from "@/lib/billing/resources";
 import type { MeterRecord } from "@/lib/billing/meter-record";
+import { textProblem } from "@/lib/input/text";
 import { MAX_COUNTER, MAX_RECORDS_PER_BATCH } from "./schemas";
 
 const HOUR_MS = 3_600_000;
 const MAX_COUNTER_NUMBER = Number(MAX_COUNTER);
 const COUNTER_STRING = /^(0|[1-9][0-9]{0,15})$/;
-const ID = /^[^\x00-\x1f\x7f]+$/;
 const ACCOUNT = /^acct_[0-9A-Za-z]{1,64}$/;
 const SPACE = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 // Only the canonical UTC spelling of a whole hour; other valid spellings go to the schema.
@@ -57,7 +57,7 @@ function readRecord(input: unknown, readHour: HourReader): MeterRecord | undefin
   const fields = input as Record<string, unknown>;
   for (const key in fields) if (!FIELDS.has(key)) return undefined;
   const { id, account, space } = fields;
-  if (typeof id !== "string" || id.length > 200 || !ID.test(id)) return undefined;
+  if (typeof id !== "string" || id.length === 0 || id.length > 200 || textProblem(id) !== undefined) return undefined;
   if (typeof account !== "string" || !ACCOUNT.test(account)) return undefined;
   if (typeof space !== "string" || space.length > 100 || !SPACE.test(space)) return undefined;
   const hour = readHour(fields.hour);

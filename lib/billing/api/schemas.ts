@@ -5,6 +5,8 @@ import { z } from "zod";
 import { errorTable } from "@/lib/errors";
 import { RESOURCES, type Resource } from "@/lib/billing/resources";
 import { standingStates } from "@/lib/db/schema/billing-accounts";
+import { INSTANT_BOUNDS_MESSAGE, isWithinInstantBounds } from "@/lib/input/instant";
+import { safeTextSchema } from "@/lib/input/text";
 
 export const MAX_RECORDS_PER_BATCH = 1_000;
 export const MAX_USAGE_BODY_BYTES = 2 * 1024 * 1024;
@@ -29,9 +31,11 @@ export const decimalStringSchema = z
   .meta({ description: "An integer as a decimal string (amounts are micro-dollars: 1 USD = 1,000,000)." });
 
 const instantSchema = z.iso.datetime({ offset: true }).meta({ description: "An ISO-8601 instant (UTC)." });
+// Query instants are bounded to the site's era (lib/input/instant): years 0000 and 9999 are the caller's 400.
 const instantDateSchema = z.iso
   .datetime({ offset: true, error: "expected an ISO-8601 instant with a time zone, e.g. 2026-05-01T00:00:00Z" })
-  .transform((value) => new Date(value));
+  .transform((value) => new Date(value))
+  .refine(isWithinInstantBounds, INSTANT_BOUNDS_MESSAGE);
 
 // Large counters may come as decimal strings so that clients without 64-bit integers lose nothing.
 export const counterSchema = z
@@ -60,7 +64,8 @@ const hourSchema = z.iso
   })
   .transform((value) => new Date(value))
   .meta({
-    description: "The hour the usage belongs to: an ISO-8601 instant exactly on the hour, at most 1 hour ahead.",
+    description:
+      "The hour the usage belongs to: an ISO-8601 instant exactly on the hour, at most 1 hour ahead and at most the lateness bound behind (see POST /usage).",
     examples: ["2026-05-01T13:00:00Z"],
   });
 
@@ -85,15 +90,12 @@ const counterFields = Object.fromEntries(
 
 export const meterRecordInputSchema = z
   .strictObject({
-    id: z
-      .string()
-      .min(1)
-      .max(200)
-      .regex(/^[^\x00-\x1f\x7f]+$/, "must not contain control characters")
-      .meta({
-        description:
-          "The record's idempotency key: the same id with the same content is a duplicate, with other content a conflict.",
-      }),
+    // Well-formed Unicode without control characters (lib/input/text): a lone surrogate would be stored
+    // as U+FFFD and never match its own retry again.
+    id: safeTextSchema(z.string().min(1).max(200)).meta({
+      description:
+        "The record's idempotency key: the same id with the same content is a duplicate, with other content a conflict.",
+    }),
     account: accountIdSchema,
     space: z
       .string()
@@ -121,14 +123,18 @@ export const usageResultSchema = z.object({
 export type UsageResult = z.infer<typeof usageResultSchema>;
 
 export const accountLookupQuerySchema = z.object({
-  email: z
-    .string()
-    .trim()
-    .min(3)
-    .max(320)
-    .regex(/^[^@\s]+@[^@\s]+$/, "expected an email address")
-    .meta({ description: "The owner's email (case-insensitive)." }),
+  email: safeTextSchema(
+    z
+      .string()
+      .trim()
+      .min(3)
+      .max(320)
+      .regex(/^[^@\s]+@[^@\s]+$/, "expected an email address"),
+  ).meta({ description: "The owner's email (case-insensitive)." }),
 });
+
+/** The `{account}` of `/accounts/{account}/…`: checked before it reaches a query. */
+export const accountPathSchema = z.object({ account: accountIdSchema });
 
 export const accountLookupSchema = z.object({ account: accountIdSchema });
 export type AccountLookup = z.infer<typeof accountLookupSchema>;

@@ -64,3 +64,10 @@ export function parseSearchParamsOrThrow<Schema extends z.ZodType>(schema: Schem
   if (!parsed.success) throw toValidationError(parsed.error);
   return parsed.data;
 }
+
+/** A route's path parameters parsed by `schema`, or a `validation_failed` naming the parameter. */
+export function parseParamsOrThrow<Schema extends z.ZodType>(schema: Schema, params: unknown): z.output<Schema> {
+  const parsed = schema.safeParse(params);
+  if (!parsed.success) throw toValidationError(parsed.error);
+  return parsed.data;
+}

@@ -9,6 +9,7 @@ import { notifyStandingChanges } from "@/lib/billing/notify-standing-changes";
 import { getDb } from "@/lib/db/client";
 import { withRoute } from "@/lib/http/with-route";
 import { runAfterResponse } from "@/lib/http/run-after-response";
+import { methodHandlers } from "@/lib/billing/api/method-not-allowed";
 
 export const dynamic = "force-dynamic";
 
@@ -24,3 +25,7 @@ export const POST = withRoute("/api/billing/v1/usage", async (request) => {
   }
   return privateJson({ accepted, duplicates } satisfies UsageResult);
 });
+
+// Other methods: a JSON 405 with `Allow`, and an OPTIONS that names only POST.
+const { notAllowed, options } = methodHandlers("/api/billing/v1/usage", ["POST"]);
+export { notAllowed as GET, notAllowed as PUT, notAllowed as DELETE, notAllowed as PATCH, options as OPTIONS };
