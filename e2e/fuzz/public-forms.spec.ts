@@ -8,11 +8,15 @@ import { expect, test } from "../support/auth-fixture";
 import { expectNoServerError, fuzzParameters, hostileString } from "./fuzz-support";
 import { readNoJsForm, submitNoJsForm } from "./no-js-forms";
 
-const emailArbitrary = fc.oneof(
-  { weight: 2, arbitrary: fc.uuid().map((id) => `fuzz-${id.slice(0, 8)}@example.com`) },
-  { weight: 2, arbitrary: hostileString },
-  { weight: 1, arbitrary: fc.tuple(hostileString, fc.constantFrom("@example.com", "")).map(([local, domain]) => `${local}${domain}`) },
-);
+// Valid addresses are unique to this run and labelled per test, so one test's stored entries are never
+// mistaken for another's.
+const emailArbitrary = (label: string) =>
+  fc.oneof(
+    { weight: 2, arbitrary: fc.uuid().map((id) => `fuzz-${label}-${id.slice(0, 8)}-${RUN}@example.com`) },
+    { weight: 2, arbitrary: hostileString },
+    { weight: 1, arbitrary: fc.tuple(hostileString, fc.constantFrom("@example.com", "")).map(([local, domain]) => `${local}${domain}`) },
+  );
+const RUN = randomUUID().slice(0, 6);
 
 // Each request from its own client address, so the per-IP limits do not end the fuzzing early.
 function clientAddress(): Record<string, string> {
@@ -35,7 +39,7 @@ test.describe("fuzz: public forms", () => {
 
   test("waitlist: hostile fields get an answer, never a 5xx; only valid entries are stored", async ({ page, request, database }) => {
     const form = await readNoJsForm(page, "/waitlist", "Join the waitlist");
-    const fields = fc.record({ email: emailArbitrary, building: fc.oneof(hostileString, fc.constant("A multiplayer chess club")), link: fc.oneof(hostileString, fc.constant("")) });
+    const fields = fc.record({ email: emailArbitrary("waitlist"), building: fc.oneof(hostileString, fc.constant("A multiplayer chess club")), link: fc.oneof(hostileString, fc.constant("")) });
     await fc.assert(
       fc.asyncProperty(fields, async (input) => {
         const response = await submitNoJsForm(request, form, input, clientAddress());
@@ -52,7 +56,7 @@ test.describe("fuzz: public forms", () => {
   test("invite code and sign-in forms: no 5xx, and a refused redemption invites no one", async ({ page, request, database }) => {
     const invite = await readNoJsForm(page, "/invite", "Redeem code");
     const signIn = await readNoJsForm(page, "/sign-in", "Email me a sign-in link");
-    const fields = fc.record({ code: hostileString, email: emailArbitrary });
+    const fields = fc.record({ code: hostileString, email: emailArbitrary("code") });
     await fc.assert(
       fc.asyncProperty(fields, async ({ code, email }) => {
         const redeemed = await submitNoJsForm(request, invite, { code, email }, clientAddress());
@@ -67,7 +71,7 @@ test.describe("fuzz: public forms", () => {
 
   test("Auth.js sign-in endpoint: hostile emails, missing CSRF and junk callbacks: no 5xx", async ({ request, database }) => {
     const csrf = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-    const attempt = fc.record({ email: emailArbitrary, withCsrf: fc.boolean(), callbackUrl: fc.oneof(hostileString, fc.constant("/account")), token: hostileString });
+    const attempt = fc.record({ email: emailArbitrary("auth"), withCsrf: fc.boolean(), callbackUrl: fc.oneof(hostileString, fc.constant("/account")), token: hostileString });
     await fc.assert(
       fc.asyncProperty(attempt, async ({ email, withCsrf, callbackUrl, token }) => {
         const form = { email, callbackUrl, ...(withCsrf ? { csrfToken: csrf.csrfToken } : {}) };
