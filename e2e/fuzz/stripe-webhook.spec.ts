@@ -79,7 +79,8 @@ test.describe("fuzz: Stripe webhook", () => {
         });
         await expectNoServerError(response, `webhook (${signing})`, { json: true });
         if (signing !== "valid") expect(response.status(), `a ${signing} signature was accepted`).toBe(400);
-        if (response.status() >= 400 && typeof event.id === "string") {
+        // (An id holding NUL cannot be stored, or even looked up, in Postgres: the refusal is the check.)
+        if (response.status() >= 400 && typeof event.id === "string" && !event.id.includes("\u0000")) {
           const stored = await database.query(`select 1 from stripe_events where id = $1`, [event.id]);
           expect(stored.rowCount, "a refused event was stored").toBe(0);
         }
