@@ -68,6 +68,8 @@ test.describe("sign-in by magic link", () => {
   // Issue 15: past the per-address cap the owner is no longer refused (anyone could lock them out);
   // only one client asking too often is, and it gets a readable answer.
   test("too many requests for one address still land on the same page; too many from one client get a readable answer", async ({ page }, testInfo) => {
+    // 21 round trips through the sign-in page: about 40 s on an idle 2-core machine, more under load.
+    test.setTimeout(150_000);
     const problems = watchForPageErrors(page);
     const email = uniqueEmail("eager");
     for (let attempt = 0; attempt < 6; attempt++) await requestLink(page, email);

@@ -9,6 +9,8 @@ test("the admin waitlist shows who the account cap turned away, readably in both
   database,
   operatorEmail,
 }, testInfo) => {
+  // Sign-in, axe twice and screenshots in two schemes: about 20 s idle, past the 30 s default under load.
+  test.setTimeout(90_000);
   const path = (name: string) => testInfo.outputPath(name);
   const problems = watchForPageErrors(page);
   const turnedAway = uniqueEmail("capped");

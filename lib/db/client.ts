@@ -31,7 +31,10 @@ function connect(): DbState {
     });
   }
   const pool = new pg.Pool({ connectionString: url, max: 10, idleTimeoutMillis: 30_000 });
+  // Idle connections report through the pool; a connection checked out when it dies (its query fails
+  // with the error too) also emits 'error' on itself, which must be heard as well.
   pool.on("error", (error) => globalForDb.reportPoolError?.(error));
+  pool.on("connect", (client) => client.on("error", (error) => globalForDb.reportPoolError?.(error)));
   return { pool, db: drizzle(pool, { schema }) };
 }
 

@@ -19,6 +19,10 @@ const GRACE_SECONDS = 10;
 /** Runs `task` while holding the run lock of `jobId` (released when the task ends or the process dies). */
 export async function withJobRunLock<T>(jobId: string, task: () => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: getEnv().databaseUrl, application_name: "tandem-job-lock" });
+  // The connection can die under the task (a database restart): the lock goes with it, so the sweep may
+  // run the job again, which is safe (see cancelOrphanedJobs). Unheard, pg's 'error' would be an
+  // uncaught exception.
+  client.on("error", (error) => getLogger().warn({ err: error, jobId }, "a job's run-lock connection was lost"));
   await client.connect();
   try {
     await client.query("select pg_advisory_lock($1::int4, hashtext($2))", [LOCK_NAMESPACE, jobId]);

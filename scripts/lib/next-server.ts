@@ -19,6 +19,8 @@ export type NextServerOptions = {
   onUnexpectedExit?: (code: number | null) => void;
   /** Where to record the server's processes, so a later start can stop what a killed run left. */
   pidFile?: string;
+  /** Also hands everything the server prints (still shown as usual) to a test that reads its log. */
+  onOutput?: (text: string) => void;
 };
 
 /** Stops the processes a previous run recorded in `pidFile` if they are still Next servers. */
@@ -46,7 +48,7 @@ export async function startNextServer(options: NextServerOptions): Promise<NextS
   const nodeOptions = [options.env.NODE_OPTIONS, SERVER_NODE_OPTIONS].filter(Boolean).join(" ");
   const child = spawn("node_modules/.bin/next", [options.mode ?? "start", "-p", String(options.port), "-H", "127.0.0.1"], {
     detached: true,
-    stdio: ["ignore", "inherit", "inherit"],
+    stdio: options.onOutput ? ["ignore", "pipe", "pipe"] : ["ignore", "inherit", "inherit"],
     env: {
       ...MALLOC_TUNING,
       ...options.env,
@@ -56,6 +58,17 @@ export async function startNextServer(options: NextServerOptions): Promise<NextS
       PORT: String(options.port),
     },
   });
+  if (options.onOutput) {
+    const onOutput = options.onOutput;
+    child.stdout?.on("data", (chunk: Buffer) => {
+      process.stdout.write(chunk);
+      onOutput(chunk.toString("utf8"));
+    });
+    child.stderr?.on("data", (chunk: Buffer) => {
+      process.stderr.write(chunk);
+      onOutput(chunk.toString("utf8"));
+    });
+  }
   let isStopping = false;
   const exited = new Promise<void>((resolve) =>
     child.on("exit", (code) => {

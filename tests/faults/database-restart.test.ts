@@ -49,7 +49,8 @@ describe("the database restarting under ingestion", () => {
     const customer = await createCustomer("ingest");
     const { token } = await createPlatformToken(getDb(), "faults-ingest");
     // Its errors while the database is down are expected here; the log would only bury the verdict.
-    const site = await world.startSite({ env: { LOG_LEVEL: "fatal" } });
+    let output = "";
+    const site = await world.startSite({ env: { LOG_LEVEL: "fatal" }, onOutput: (text) => (output += text) });
     const hour = recentHour().toISOString();
     const batchBody = (batch: number) =>
       JSON.stringify({
@@ -103,6 +104,8 @@ describe("the database restarting under ingestion", () => {
     // The same server process reports ready again, without being restarted.
     await waitUntil("/api/ready to answer 200", async () => (await fetch(`${site.url}/api/ready`).catch(() => undefined))?.status === 200, 30_000);
     expect(site.isAlive()).toBe(true);
+    // Connections the restart cut (pooled, checked out or a job's lock) were heard, not left uncaught.
+    expect(output).not.toMatch(/uncaughtException|unhandledRejection/);
     // The hosts retry what failed, with the same record ids, until it is accepted.
     for (const batch of failed) {
       await waitUntil(`batch ${batch} to be accepted on retry`, async () => {

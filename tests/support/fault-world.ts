@@ -30,7 +30,7 @@ export type Site = {
   isAlive: () => boolean;
 };
 
-export type SiteOptions = { port?: number; crashAt?: CrashPoint; env?: Record<string, string> };
+export type SiteOptions = { port?: number; crashAt?: CrashPoint; env?: Record<string, string>; onOutput?: (text: string) => void };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -102,6 +102,7 @@ export async function startFaultWorld(label: string, options: FaultWorldOptions 
       onUnexpectedExit: () => {
         exited = true;
       },
+      onOutput: options.onOutput,
     });
     const pids = server.pid === undefined ? [] : processTree(server.pid);
     const isAlive = () => !exited && pids.every(isProcessAlive);
