@@ -9,6 +9,7 @@ import { retryUndeliveredEmail } from "@/lib/admin/retry-undelivered-email";
 import { closeDb, getDb } from "@/lib/db/client";
 import { MAX_EMAIL_ATTEMPTS } from "@/lib/email/email-retry";
 import { sendOutboxEmails } from "@/lib/email/send-outbox-emails";
+import { pruneStaleRows } from "@/lib/jobs/maintenance-jobs";
 import { createInviteCode } from "@/lib/invites/manage-invite-codes";
 import { createMemberInvite } from "@/lib/invites/member-invites";
 import { redeemInviteCode } from "@/lib/invites/redeem-invite-code";
@@ -216,5 +217,22 @@ describe("joining the waitlist during an outage", () => {
     );
     // Its withdraw link still works after the delay.
     expect((await mailTo(email))[0]?.text).toMatch(/\/waitlist\/withdraw\?token=/);
+  });
+});
+
+describe("the hourly maintenance job", () => {
+  it("forgets emails sent over 30 days ago, and keeps newer ones and every unsent one", async () => {
+    const [old, recent, owed] = [uniqueEmail("outbox-old"), uniqueEmail("outbox-recent"), uniqueEmail("outbox-owed")];
+    await getDb().execute(sql`
+      insert into email_outbox (template, to_address, subject, text_body, attempts, sent_at, created_at) values
+        ('invite', ${old}, 'Your invitation to Tandem', null, 1, now() - interval '31 days', now() - interval '31 days'),
+        ('invite', ${recent}, 'Your invitation to Tandem', null, 1, now() - interval '29 days', now() - interval '29 days'),
+        ('invite', ${owed}, 'Your invitation to Tandem', 'body', ${MAX_EMAIL_ATTEMPTS}, null, now() - interval '90 days')`);
+
+    const report = await pruneStaleRows(getDb());
+    expect(await outboxTo(old)).toEqual([]);
+    expect(report.sentEmails).toBeGreaterThanOrEqual(1);
+    expect(await outboxTo(recent)).toHaveLength(1);
+    expect(await outboxTo(owed)).toHaveLength(1);
   });
 });
