@@ -10,7 +10,14 @@ import { AppError } from "@/lib/errors";
 
 export type RetryUndeliveredEmailOptions = { kind: OwedEmailKind; id: bigint };
 
-const tables = { payment_notice: sql.raw("payment_notices"), standing_change: sql.raw("standing_changes") } as const;
+// Each kind's table, what its audit entries name it by (an account, or an outbox email's template, never
+// its body) and the column that says it was sent.
+const tables = {
+  payment_notice: { table: sql.raw("payment_notices"), about: sql.raw("account_id"), sentAt: sql.raw("notified_at") },
+  standing_change: { table: sql.raw("standing_changes"), about: sql.raw("account_id"), sentAt: sql.raw("notified_at") },
+  outbox: { table: sql.raw("email_outbox"), about: sql.raw("template"), sentAt: sql.raw("sent_at") },
+} as const satisfies Record<OwedEmailKind, unknown>;
+const auditKey: Record<OwedEmailKind, "account" | "template"> = { payment_notice: "account", standing_change: "account", outbox: "template" };
 
 /**
  * Makes an email the site gave up on due again (operators only): its tries go back to 0 and its last
@@ -24,15 +31,16 @@ export async function retryUndeliveredEmail(
   options: RetryUndeliveredEmailOptions,
 ): Promise<void> {
   const admin = requireAdmin(session);
-  const table = tables[options.kind];
+  const { table, about, sentAt } = tables[options.kind];
+  const key = auditKey[options.kind];
   await runTransaction(db, async (tx) => {
     const found = await tx.execute<{
-      account_id: string;
+      about: string;
       attempts: number;
       last_attempt_at: Date | string | null;
       is_sent: boolean;
     }>(sql`
-      select account_id, attempts, last_attempt_at, notified_at is not null as is_sent
+      select ${about} as about, attempts, last_attempt_at, ${sentAt} is not null as is_sent
       from ${table} where id = ${options.id} for update`);
     const email = found.rows[0];
     if (!email) throw new AppError("not_found", { message: "That email does not exist." });
@@ -53,8 +61,8 @@ export async function retryUndeliveredEmail(
       session: admin,
       action: "email.retry",
       target: `${options.kind}:${options.id}`,
-      before: { account: email.account_id, attempts: email.attempts, lastAttemptAt: email.last_attempt_at },
-      after: { account: email.account_id, attempts: 0, lastAttemptAt: null },
+      before: { [key]: email.about, attempts: email.attempts, lastAttemptAt: email.last_attempt_at },
+      after: { [key]: email.about, attempts: 0, lastAttemptAt: null },
     });
   });
 }
@@ -67,14 +75,15 @@ export async function retryUndeliveredEmail(
 export async function retryAllUndeliveredEmails(db: Database, session: AppSession | null): Promise<number> {
   const admin = requireAdmin(session);
   return runTransaction(db, async (tx) => {
-    const counts = { payment_notice: 0, standing_change: 0 };
+    const counts: Record<OwedEmailKind, number> = { payment_notice: 0, standing_change: 0, outbox: 0 };
     for (const kind of Object.keys(tables) as OwedEmailKind[]) {
+      const { table, sentAt } = tables[kind];
       const reset = await tx.execute(sql`
-        update ${tables[kind]} set attempts = 0, last_attempt_at = null
-        where notified_at is null and attempts >= ${MAX_EMAIL_ATTEMPTS}`);
+        update ${table} set attempts = 0, last_attempt_at = null
+        where ${sentAt} is null and attempts >= ${MAX_EMAIL_ATTEMPTS}`);
       counts[kind] = reset.rowCount ?? 0;
     }
-    const total = counts.payment_notice + counts.standing_change;
+    const total = counts.payment_notice + counts.standing_change + counts.outbox;
     if (total === 0) throw new AppError("conflict", { message: "No email is given up on: there is nothing to try again." });
     await recordAudit(tx, {
       session: admin,

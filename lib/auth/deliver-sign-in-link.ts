@@ -1,6 +1,9 @@
 import "server-only";
 import type { Database } from "@/lib/db/client";
+import { runTransaction } from "@/lib/db/run-transaction";
+import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { sendEmail } from "@/lib/email/send-email";
+import { sendOutboxEmails } from "@/lib/email/send-outbox-emails";
 import { getEnv } from "@/lib/env";
 import { getSignInEligibility } from "@/lib/invites/get-sign-in-eligibility";
 import { getLogger } from "@/lib/observability/logger";
@@ -27,9 +30,16 @@ export async function deliverSignInLink(db: Database, request: SignInLinkRequest
   const eligibility = await getSignInEligibility(db, request.email);
   if (eligibility !== "allowed") await deleteVerificationTokensFor(db, request.email);
   if (eligibility === "at_capacity") {
-    await placeOnWaitlistAtCapacity(db, request.email);
-    if (!(await claimSignInMail(db, request.email))) return capped(request.email);
-    await sendEmail(renderCapacityEmail({ to: request.email }));
+    const mayMail = await claimSignInMail(db, request.email);
+    // The waitlist place and the email saying so commit together (the outbox), so an SMTP outage
+    // delays the email and the sweep sends it; it is sent at once here, as before, when SMTP is up.
+    const emailId = await runTransaction(db, async (tx) => {
+      await placeOnWaitlistAtCapacity(tx, request.email);
+      if (!mayMail) return undefined;
+      return enqueueEmail(tx, { ...renderCapacityEmail({ to: request.email }), template: "waitlist-capacity" });
+    });
+    if (emailId === undefined) return capped(request.email);
+    await sendOutboxEmails(db, { ids: [emailId] });
     getLogger().info({ email: request.email }, "sign-in link withheld: account cap reached; put on the waitlist");
     return "waitlisted";
   }
@@ -43,6 +53,11 @@ export async function deliverSignInLink(db: Database, request: SignInLinkRequest
     throw new Error("refusing to mail a sign-in link that is not on AUTH_URL");
   }
   if (!(await claimSignInMail(db, request.email))) return capped(request.email);
+  // The one email that skips the outbox (lib/email/send-outbox-emails.ts), on purpose: the link is a
+  // bearer credential, good for 10 minutes, that Auth.js stores only hashed; the outbox would keep it
+  // readable in the database until sent. A retry minutes later (the outbox's backoff) would mostly
+  // deliver an expired link, and the person is waiting at "check your email" and can simply ask again
+  // (a failure is logged, and counted in emails_failed_total by template).
   await sendEmail(renderSignInEmail({ to: request.email, url: request.url }));
   return "sent";
 }

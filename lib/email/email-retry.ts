@@ -2,7 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { getLogger } from "@/lib/observability/logger";
 import { getMetrics } from "@/lib/observability/metrics";
 
-/** Tries per email owed (payment notices, standing changes) before it is given up on: about a day. */
+/** Tries per email owed (payment notices, standing changes, the outbox) before it is given up on: about a day. */
 export const MAX_EMAIL_ATTEMPTS = 20;
 
 /**
@@ -15,11 +15,15 @@ export function emailIsDue(attempts: SQL, lastAttemptAt: SQL): SQL {
     or ${lastAttemptAt} <= now() - make_interval(mins => least(power(2, ${attempts} - 1), 60)::int)))`;
 }
 
-/** The two kinds of owed email, as the `emails_given_up_total` metric and the admin page name them. */
-export const owedEmailKinds = ["payment_notice", "standing_change"] as const;
+/**
+ * The kinds of owed email, as the `emails_given_up_total` metric and the admin page name them: payment
+ * notices and standing changes (their own tables, rendered at send time from the money facts) and the
+ * outbox (email_outbox: invitations and waitlist emails, rendered when recorded).
+ */
+export const owedEmailKinds = ["payment_notice", "standing_change", "outbox"] as const;
 export type OwedEmailKind = (typeof owedEmailKinds)[number];
 
-const logName: Record<OwedEmailKind, string> = { payment_notice: "payment email", standing_change: "standing email" };
+const logName: Record<OwedEmailKind, string> = { payment_notice: "payment email", standing_change: "standing email", outbox: "email" };
 
 /**
  * Logs a failed try of an owed email: a warning while tries are left; on the last one (after it the

@@ -1,7 +1,7 @@
 import "server-only";
 import { createInviteSignInLink } from "@/lib/auth/create-invite-sign-in-link";
 import type { Queryable } from "@/lib/db/client";
-import type { EmailMessage } from "@/lib/email/send-email";
+import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { createInvite, type CreateInviteOptions, type Invite } from "./create-invite";
 import { renderInviteEmail } from "./invite-email";
 
@@ -9,10 +9,13 @@ export type IssueInvitationOptions = CreateInviteOptions & { invitedBy?: string 
 
 /**
  * An invite (or the email's pending one) and the invitation email carrying its 14-day sign-in link,
- * inside the caller's transaction. The caller sends the email once the transaction has committed.
+ * recorded in the outbox inside the caller's transaction, so the email is owed exactly when the invite
+ * commits. The caller sends it once the transaction has committed (sendOutboxEmailsNow with `emailId`);
+ * the email sweep retries it through an SMTP outage.
  */
-export async function issueInvitation(db: Queryable, options: IssueInvitationOptions): Promise<{ invite: Invite; email: EmailMessage }> {
+export async function issueInvitation(db: Queryable, options: IssueInvitationOptions): Promise<{ invite: Invite; emailId: bigint }> {
   const invite = await createInvite(db, options);
   const url = await createInviteSignInLink(db, { email: invite.email, expires: invite.expiresAt });
-  return { invite, email: renderInviteEmail({ to: invite.email, url, expiresAt: invite.expiresAt, invitedBy: options.invitedBy }) };
+  const email = renderInviteEmail({ to: invite.email, url, expiresAt: invite.expiresAt, invitedBy: options.invitedBy });
+  return { invite, emailId: await enqueueEmail(db, { ...email, template: "invite" }) };
 }

@@ -4,7 +4,7 @@ import type { AppSession } from "@/lib/auth/app-session";
 import type { Database, Queryable } from "@/lib/db/client";
 import { invites } from "@/lib/db/schema";
 import { runTransaction } from "@/lib/db/run-transaction";
-import { sendEmail, type EmailMessage } from "@/lib/email/send-email";
+import { sendOutboxEmailsNow } from "@/lib/email/send-outbox-emails";
 import { AppError } from "@/lib/errors";
 import { runAfterResponse } from "@/lib/http/run-after-response";
 import { getLaunchSettings } from "@/lib/settings/launch-settings";
@@ -40,7 +40,7 @@ export async function getMemberInvites(db: Queryable, session: AppSession): Prom
  */
 export async function createMemberInvite(db: Database, session: AppSession, rawEmail: string): Promise<void> {
   const email = normalizeEmail(rawEmail);
-  const message = await runTransaction(db, async (tx): Promise<EmailMessage | undefined> => {
+  const emailId = await runTransaction(db, async (tx): Promise<bigint | undefined> => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`member-invites:${session.user.id}`}))`);
     const { allowance, used } = await getMemberInvites(tx, session);
     if (used >= allowance) {
@@ -51,7 +51,7 @@ export async function createMemberInvite(db: Database, session: AppSession, rawE
         or exists (select 1 from invites where email = ${email} and status = 'pending' and expires_at > now()) as taken`);
     if (taken.rows[0]?.taken) return undefined;
     const invitation = await issueInvitation(tx, { email, source: "member", createdBy: session.user.id, invitedBy: session.user.email });
-    return invitation.email;
+    return invitation.emailId;
   });
-  if (message) runAfterResponse("invite-email", () => sendEmail(message));
+  if (emailId !== undefined) runAfterResponse("invite-email", () => sendOutboxEmailsNow(db, [emailId]));
 }

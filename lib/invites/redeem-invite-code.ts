@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { inviteCodes } from "@/lib/db/schema";
 import { runTransaction } from "@/lib/db/run-transaction";
-import { sendEmail, type EmailMessage } from "@/lib/email/send-email";
+import { sendOutboxEmailsNow } from "@/lib/email/send-outbox-emails";
 import { AppError } from "@/lib/errors";
 import { runAfterResponse } from "@/lib/http/run-after-response";
 import { consumeRateLimits } from "@/lib/rate-limit/consume-rate-limits";
@@ -16,14 +16,15 @@ export const INVITE_CODE_LIMITS = { perIp: { limit: 10, windowSeconds: 15 * 60 }
 export type RedeemInviteCodeOptions = { code: string; email: string; ip: string };
 
 /**
- * Trades an invite code for an invite for `email`, mailed with its sign-in link after the response.
+ * Trades an invite code for an invite for `email`, mailed with its sign-in link after the response
+ * (through the outbox, recorded with the code's use, so an SMTP outage delays it but never loses it).
  * The code's row is locked while its use is counted, so a code with one use left admits exactly one of
  * two concurrent redeemers. An email that already has an account or a pending invite uses nothing up:
  * the answer is the same either way, so the form cannot be used to learn who is signed up.
  */
 export async function redeemInviteCode(db: Database, options: RedeemInviteCodeOptions): Promise<void> {
   await consumeRateLimits(db, [{ bucket: `invite-code:ip:${options.ip}`, ...INVITE_CODE_LIMITS.perIp }], "invite code attempts");
-  const email = await runTransaction(db, async (tx): Promise<EmailMessage | undefined> => {
+  const emailId = await runTransaction(db, async (tx): Promise<bigint | undefined> => {
     const codes = await tx.execute<{ id: string; uses_left: number; is_live: boolean }>(sql`
       select id::text, uses_left, (revoked_at is null and expires_at > now()) as is_live
       from ${inviteCodes} where code_hash = ${hashInviteCode(options.code)} for update`);
@@ -36,7 +37,7 @@ export async function redeemInviteCode(db: Database, options: RedeemInviteCodeOp
     if (taken.rows[0]?.taken) return undefined;
     await tx.execute(sql`update ${inviteCodes} set uses_left = uses_left - 1 where id = ${code.id}`);
     const invitation = await issueInvitation(tx, { email: options.email, source: "code", inviteCodeId: BigInt(code.id) });
-    return invitation.email;
+    return invitation.emailId;
   });
-  if (email) runAfterResponse("invite-email", () => sendEmail(email));
+  if (emailId !== undefined) runAfterResponse("invite-email", () => sendOutboxEmailsNow(db, [emailId]));
 }

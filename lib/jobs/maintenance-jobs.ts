@@ -2,6 +2,7 @@ import "server-only";
 import type PgBoss from "pg-boss";
 import { deleteExpiredVerificationTokens } from "@/lib/auth/verification-tokens";
 import type { Database } from "@/lib/db/client";
+import { pruneSentEmails, SENT_EMAIL_RETENTION_MS } from "@/lib/email/prune-sent-emails";
 import { getLogger } from "@/lib/observability/logger";
 import { pruneRateLimits } from "@/lib/rate-limit/consume-rate-limit";
 
@@ -17,17 +18,19 @@ export const MAINTENANCE_CRON = "7 * * * *";
  */
 export const RATE_LIMIT_RETENTION_MS = 24 * 60 * 60 * 1000;
 
-export type PruneReport = { rateLimitWindows: number; verificationTokens: number };
+export type PruneReport = { rateLimitWindows: number; verificationTokens: number; sentEmails: number };
 
 /**
  * The maintenance job's handler: drops rate-limit windows long over (every request adds a row per
  * bucket, so without this `rate_limits` grows forever) and magic-link tokens past their expiry (Auth.js
- * never deletes them; sign-in requests prune them too, but only when someone signs in).
+ * never deletes them; sign-in requests prune them too, but only when someone signs in), and outbox
+ * emails sent more than SENT_EMAIL_RETENTION_MS ago.
  */
 export async function pruneStaleRows(db: Database, now: Date = new Date()): Promise<PruneReport> {
   const rateLimitWindows = await pruneRateLimits(db, new Date(now.getTime() - RATE_LIMIT_RETENTION_MS));
   const verificationTokens = await deleteExpiredVerificationTokens(db, now);
-  return { rateLimitWindows, verificationTokens };
+  const sentEmails = await pruneSentEmails(db, new Date(now.getTime() - SENT_EMAIL_RETENTION_MS));
+  return { rateLimitWindows, verificationTokens, sentEmails };
 }
 
 /** Creates the maintenance queue, schedules it, and works it in this process. */

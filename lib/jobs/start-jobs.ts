@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import PgBoss from "pg-boss";
 import { notifyStandingChanges } from "@/lib/billing/notify-standing-changes";
 import { getDb } from "@/lib/db/client";
+import { sendOutboxEmails } from "@/lib/email/send-outbox-emails";
 import { getEnv } from "@/lib/env";
 import { getLogger } from "@/lib/observability/logger";
 import { getPaymentMetrics } from "@/lib/payments/payment-metrics";
@@ -17,8 +18,8 @@ export const QUEUES = { autoRecharge: "auto-recharge", reconcile: "payments-reco
 /** How often the sweep looks for recharges asked for by committed postings (and unsent pause notices). */
 const SWEEP_INTERVAL_MS = 1_000;
 /**
- * How often owed emails left unsent (a crash, an SMTP outage) are looked for: payment notices, and
- * standing changes (sent right after the posting, for that account only; one that failed was otherwise
+ * How often owed emails left unsent (a crash, an SMTP outage) are looked for: the outbox (invitations,
+ * waitlist emails), payment notices, and standing changes (sent right after the posting, for that account only; one that failed was otherwise
  * retried only when the same account's balance moved again, which a frozen account's may never do).
  * Each email has its own backoff (lib/email/email-retry.ts).
  */
@@ -86,8 +87,9 @@ async function start(): Promise<Jobs> {
     }),
     every(EMAIL_SWEEP_INTERVAL_MS, "payment notice sweep", () => sendPaymentNotices(getDb())),
     every(EMAIL_SWEEP_INTERVAL_MS, "standing email sweep", () => notifyStandingChanges(getDb())),
+    every(EMAIL_SWEEP_INTERVAL_MS, "email outbox sweep", () => sendOutboxEmails(getDb())),
   ];
-  log.info("background jobs started (auto-recharge, payment and standing emails, payments reconciliation, pruning)");
+  log.info("background jobs started (auto-recharge, the email outbox, payment and standing emails, payments reconciliation, pruning)");
   return { boss, timers };
 }
 

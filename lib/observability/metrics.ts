@@ -68,7 +68,7 @@ function createMetrics() {
     }),
     emailsGivenUp: new Counter({
       name: "emails_given_up_total",
-      help: "Owed emails whose last allowed try failed, so they are no longer retried, by kind (payment_notice, standing_change). Alarm on any increase.",
+      help: "Owed emails whose last allowed try failed, so they are no longer retried, by kind (payment_notice, standing_change, outbox). Alarm on any increase.",
       labelNames: ["kind"] as const,
       registers: [registry],
     }),

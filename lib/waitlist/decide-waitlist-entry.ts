@@ -6,7 +6,7 @@ import { requireAdmin } from "@/lib/auth/require-admin";
 import type { Database } from "@/lib/db/client";
 import { waitlistEntries } from "@/lib/db/schema";
 import { runTransaction } from "@/lib/db/run-transaction";
-import { sendEmail, type EmailMessage } from "@/lib/email/send-email";
+import { sendOutboxEmailsNow } from "@/lib/email/send-outbox-emails";
 import { AppError } from "@/lib/errors";
 import { runAfterResponse } from "@/lib/http/run-after-response";
 import { issueInvitation } from "@/lib/invites/issue-invitation";
@@ -15,12 +15,13 @@ export type WaitlistDecision = { entryId: bigint; decision: "approve" | "reject"
 
 /**
  * An operator approves (an invite valid 14 days, mailed with its single-use sign-in link once the
- * transaction commits) or rejects (no email) a waiting entry. The decision, the invite and the audit
- * entry commit together; deciding an entry twice is a conflict.
+ * transaction commits) or rejects (no email) a waiting entry. The decision, the invite, its email in the
+ * outbox and the audit entry commit together, so an SMTP outage delays the invitation but never loses
+ * it; deciding an entry twice is a conflict.
  */
 export async function decideWaitlistEntry(db: Database, session: AppSession | null, options: WaitlistDecision): Promise<void> {
   const admin = requireAdmin(session);
-  const email = await runTransaction(db, async (tx): Promise<EmailMessage | undefined> => {
+  const emailId = await runTransaction(db, async (tx): Promise<bigint | undefined> => {
     const [entry] = await tx.select().from(waitlistEntries).where(eq(waitlistEntries.id, options.entryId)).for("update");
     if (!entry) throw new AppError("not_found", { message: "That waitlist entry does not exist." });
     if (entry.status !== "waiting") throw new AppError("conflict", { message: `That entry was already ${entry.status}.` });
@@ -40,7 +41,7 @@ export async function decideWaitlistEntry(db: Database, session: AppSession | nu
       before: { email: entry.email, status: entry.status },
       after: { email: entry.email, status, inviteId: invitation?.invite.id, inviteExpiresAt: invitation?.invite.expiresAt },
     });
-    return invitation?.email;
+    return invitation?.emailId;
   });
-  if (email) runAfterResponse("invite-email", () => sendEmail(email));
+  if (emailId !== undefined) runAfterResponse("invite-email", () => sendOutboxEmailsNow(db, [emailId]));
 }

@@ -45,15 +45,17 @@ async function givenUpCounter(kind: OwedEmailKind): Promise<number> {
 }
 
 const tables = { payment_notice: sql.raw("payment_notices"), standing_change: sql.raw("standing_changes") };
+// The outbox's rows (email_outbox) are tested in email-outbox.test.ts.
+type AccountEmailKind = keyof typeof tables;
 
-async function rowOf(kind: OwedEmailKind, id: bigint) {
+async function rowOf(kind: AccountEmailKind, id: bigint) {
   const rows = await getDb().execute<{ attempts: number; last_attempt_at: Date | null; is_sent: boolean }>(sql`
     select attempts, last_attempt_at, notified_at is not null as is_sent from ${tables[kind]} where id = ${id}`);
   return rows.rows[0];
 }
 
 /** Skips a day of failures: the email's next try is its last allowed one, and due now. */
-async function oneTryLeft(kind: OwedEmailKind, id: bigint): Promise<void> {
+async function oneTryLeft(kind: AccountEmailKind, id: bigint): Promise<void> {
   await getDb().execute(
     sql`update ${tables[kind]} set attempts = ${MAX_EMAIL_ATTEMPTS - 1}, last_attempt_at = now() - interval '2 hours' where id = ${id}`,
   );

@@ -21,9 +21,16 @@ const subjectLabel: Record<UndeliveredEmail["subject"], string> = {
   standing_low: "Standing change: low balance",
   standing_grace: "Standing change: grace",
   standing_frozen: "Standing change: frozen",
+  invite: "Invitation",
+  "waitlist-joined": "Waitlist confirmation",
+  "waitlist-capacity": "Waitlist: at capacity",
 };
 
-const kindWord: Record<OwedEmailKind, string> = { payment_notice: "payment", standing_change: "standing" };
+const kindWord: Record<OwedEmailKind, string> = {
+  payment_notice: "payment",
+  standing_change: "standing",
+  outbox: "invitation or waitlist",
+};
 
 function retriedMessage(retried: string | undefined, count: string | undefined): string | undefined {
   if (retried === "all" && count && /^\d+$/.test(count)) {
@@ -51,7 +58,7 @@ export default async function AdminEmailsPage({ searchParams }: AdminEmailsPageP
     <div className="space-y-8">
       <AdminPageHeader
         title="Undelivered emails"
-        lead={`Receipts, refund, dispute and standing emails the site gave up on after ${MAX_EMAIL_ATTEMPTS} failed tries (about a day). Fix the cause first (SMTP, the address), then try again.`}
+        lead={`Receipts, refund, dispute, standing, invitation and waitlist emails the site gave up on after ${MAX_EMAIL_ATTEMPTS} failed tries (about a day). Fix the cause first (SMTP, the address), then try again.`}
       />
       {confirmation ? <FormMessage state={{ status: "success", message: confirmation }} /> : null}
       <dl className="grid grid-cols-2 gap-4 sm:max-w-md">
@@ -130,7 +137,8 @@ function UndeliveredEmailRow({ email }: { email: UndeliveredEmail }) {
             </div>
           ))}
         </dl>
-        <p className="text-ink-soft mt-1 font-mono text-xs break-all">{email.accountId}</p>
+        {/* Outbox emails (invitations, waitlist) show their kind and address only: their body holds a sign-in token. */}
+        {email.accountId ? <p className="text-ink-soft mt-1 font-mono text-xs break-all">{email.accountId}</p> : null}
       </div>
       <ActionButton
         action={retryUndeliveredEmailAction}

@@ -14,3 +14,4 @@ export * from "./auto-recharge";
 export * from "./account-area";
 export * from "./usage-account-hours";
 export * from "./payment-notices";
+export * from "./email-outbox";
