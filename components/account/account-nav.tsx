@@ -1,11 +1,9 @@
 "use client";
 
-import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useRef } from "react";
-import { useCurrentTabInView } from "@/components/ui/use-current-tab-in-view";
+import { TabStrip } from "@/components/ui/tab-strip";
 
-const LINKS = [
+const TABS = [
   { href: "/account", label: "Overview" },
   { href: "/account/usage", label: "Usage" },
   { href: "/account/statement", label: "Statement" },
@@ -14,34 +12,9 @@ const LINKS = [
   { href: "/account/settings", label: "Settings" },
 ] as const;
 
-/** The account area's sections; the current one is marked for assistive tech with aria-current. */
+/** The account area's sections, as a band under the site header. */
 export function AccountNav() {
-  // `null` only in the Pages Router (pages/), which never renders this.
-  const pathname = usePathname() ?? "";
-  const strip = useRef<HTMLUListElement>(null);
-  useCurrentTabInView(strip, pathname);
   // After deleting the account nobody is signed in: the sections would only lead to the sign-in page.
-  if (pathname === "/account/closed") return null;
-  return (
-    <nav aria-label="Account" className="border-b border-line bg-paper">
-      <ul ref={strip} className="mx-auto flex max-w-5xl gap-1 overflow-x-auto px-4 sm:px-6">
-        {LINKS.map((link) => {
-          const isCurrent = link.href === "/account" ? pathname === "/account" : pathname.startsWith(link.href);
-          return (
-            <li key={link.href} className="shrink-0">
-              <Link
-                href={link.href}
-                aria-current={isCurrent ? "page" : undefined}
-                className={`inline-block border-b-2 px-3 py-3 text-sm font-semibold ${
-                  isCurrent ? "border-brand text-brand" : "border-transparent text-ink-soft hover:text-ink"
-                }`}
-              >
-                {link.label}
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
-    </nav>
-  );
+  if (usePathname() === "/account/closed") return null;
+  return <TabStrip label="Account" tabs={TABS} frame="bar" />;
 }

@@ -1,9 +1,5 @@
 import Link from "next/link";
-import type { ReactNode } from "react";
 import { AccountPage } from "@/components/account/page-header";
-import { getOwnAccount } from "@/lib/account/get-own-account";
-import type { AppSession } from "@/lib/auth/app-session";
-import type { Queryable } from "@/lib/db/client";
 import { Notice } from "@/components/ui/notice";
 
 /**
@@ -29,12 +25,11 @@ export function NoBillingAccount({ isOperator }: { isOperator: boolean }) {
   );
 }
 
-/** The whole page for a session without a billing account, or null when it has one. */
-export async function noBillingAccountPage(db: Queryable, session: AppSession): Promise<ReactNode | null> {
-  if (await getOwnAccount(db, session)) return null;
+/** The whole page for a sign-in without a billing account (see requireAccountPage). */
+export function NoBillingAccountPage({ isOperator }: { isOperator: boolean }) {
   return (
     <AccountPage>
-      <NoBillingAccount isOperator={session.user.role === "admin"} />
+      <NoBillingAccount isOperator={isOperator} />
     </AccountPage>
   );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { formatMicros } from "@/lib/billing/rate-units";
+import type { PageMessage } from "@/lib/actions/to-page-message";
 import type { FulfilmentResult } from "@/lib/payments/fulfill-checkout";
 
 type View = { tone: "success" | "wait" | "problem"; title: string; body: string };
@@ -60,7 +61,36 @@ export function CheckoutResult({ result }: { result: FulfilmentResult }) {
   );
 }
 
-export function ReturnLinks() {
+// Worded for someone just back from paying: better here than the error table's generic messages. Any
+// other failure (Stripe or the database not answering) gets the reassurance, never the raw message.
+const problems = {
+  not_found: {
+    title: "Payment not found",
+    body: "We found no payment with this link on your account. If you paid, your credit appears on the billing page within a minute.",
+  },
+  other: {
+    title: "We could not confirm your payment yet",
+    body: "Your payment is safe: if it went through, the credit is added automatically within a minute. Refresh this page to check again.",
+  },
+} as const;
+
+/** The return page when the Checkout session could not be read (toPageMessage has counted and logged it). */
+export function CheckoutProblem({ problem }: { problem: PageMessage }) {
+  const view = problem.code === "not_found" ? problems.not_found : problems.other;
+  return (
+    <section aria-labelledby="result-heading" className="rounded-2xl border border-line bg-paper p-6 sm:p-8">
+      <h1 id="result-heading" className="text-2xl font-bold tracking-tight">
+        {view.title}
+      </h1>
+      <p role="alert" className="mt-2 text-ink-soft">
+        {view.body}
+      </p>
+      <ReturnLinks />
+    </section>
+  );
+}
+
+function ReturnLinks() {
   return (
     <div className="mt-6 flex flex-col gap-3 sm:flex-row">
       <Link href="/account/billing" className="rounded-lg bg-brand px-4 py-2 text-center text-sm font-semibold text-on-brand hover:bg-brand-strong">

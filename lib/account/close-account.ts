@@ -1,5 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
+import { z } from "zod";
 import type { AppSession } from "@/lib/auth/app-session";
 import { applyStanding, type StandingChange } from "@/lib/billing/apply-standing";
 import type { Database } from "@/lib/db/client";
@@ -11,6 +12,9 @@ import { lockOwnAccount } from "./update-settings";
 // posting that arrives later (a late meter batch, a refund) recomputes the closed account to frozen
 // again, and the billing API tells the platform to refuse its work.
 const CLOSED_FLOOR_MICROS = 9_223_372_036_854_775_807n;
+
+/** The closing form: the person types CLOSE (any case), so no stray click deletes an account. */
+export const closeAccountSchema = z.object({ confirm: z.string().trim().refine((value) => value.toLowerCase() === "close", "type CLOSE to confirm") });
 
 export type ClosedAccount = { accountId: string; remainingMicros: bigint; standingChanges: StandingChange[] };
 

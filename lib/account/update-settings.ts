@@ -62,6 +62,11 @@ export async function getAlertChoices(db: Queryable, accountId: string): Promise
   return row ? { lowBalance: row.low_balance, ranOut: row.ran_out, recovered: row.recovered } : ALL_ALERTS;
 }
 
+// An unticked checkbox is absent from the form: absent means "no", "on" means "yes".
+const checkboxSchema = z.literal("on").optional().transform((value) => value === "on");
+
+export const alertChoicesSchema = z.object({ lowBalance: checkboxSchema, ranOut: checkboxSchema, recovered: checkboxSchema });
+
 export async function setAlertChoices(db: Database, session: AppSession, choices: AlertChoices): Promise<void> {
   await db.execute(sql`
     insert into alert_preferences (account_id, low_balance, ran_out, recovered)

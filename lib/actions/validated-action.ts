@@ -1,6 +1,6 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
-import type { z } from "zod";
+import { z } from "zod";
 import type { AppSession } from "@/lib/auth/app-session";
 import { getCurrentSession } from "@/lib/auth/get-current-session";
 import { requireAdmin } from "@/lib/auth/require-admin";
@@ -8,6 +8,9 @@ import { AppError } from "@/lib/errors";
 import type { ActionState, FormAction } from "./action-state";
 import { findFormTextProblem } from "./form-text";
 import { toActionState } from "./to-action-state";
+
+/** The schema of a form that carries nothing but its button (sign out, open the card portal). */
+export const noInputSchema = z.object({});
 
 type Handler<Schema extends z.ZodType> = (input: z.output<Schema>) => Promise<ActionState | void>;
 type SessionHandler<Schema extends z.ZodType> = (input: z.output<Schema>, session: AppSession) => Promise<ActionState | void>;

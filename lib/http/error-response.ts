@@ -1,8 +1,7 @@
 import "server-only";
 import { ZodError } from "zod";
-import { AppError, errorTable, toAppError } from "@/lib/errors";
-import { getLogger } from "@/lib/observability/logger";
-import { getMetrics } from "@/lib/observability/metrics";
+import { AppError, toAppError } from "@/lib/errors";
+import { reportAppError } from "@/lib/observability/report-app-error";
 import { jsonResponse } from "./json-response";
 
 export type ErrorBody = { error: { code: string; message: string; details?: Record<string, unknown> } };
@@ -19,17 +18,11 @@ export function fromZodError(error: ZodError, message?: string): AppError {
  */
 export function toErrorResponse(thrown: unknown, context: { route: string }): Response {
   const error = thrown instanceof ZodError ? fromZodError(thrown) : toAppError(thrown);
-  const metrics = getMetrics();
-  if (error.kind === "user") {
-    metrics.userIssues.inc({ code: error.code });
-  } else {
-    metrics.systemErrors.inc({ code: error.code });
-    getLogger().error({ err: error.cause ?? error, code: error.code, route: context.route }, "request failed");
-  }
+  const message = reportAppError(error, { route: context.route }, "request failed");
   const body: ErrorBody = {
     error: {
       code: error.code,
-      message: error.kind === "user" ? error.message : errorTable[error.code].message,
+      message,
       ...(error.kind === "user" && error.details ? { details: error.details } : {}),
     },
   };

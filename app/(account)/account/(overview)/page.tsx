@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { CostSeriesPanel } from "@/components/account/cost-series-panel";
 import { DashboardNotices } from "@/components/account/dashboard-notices";
 import { AccountPage, buttonClass, PageHeader } from "@/components/account/page-header";
@@ -9,22 +8,17 @@ import { SpendPanel } from "@/components/account/spend-panel";
 import { StandingPanel } from "@/components/account/standing-panel";
 import { NoBillingAccount } from "@/components/account/no-billing-account";
 import { getDashboard } from "@/lib/account/get-dashboard";
-import { getOwnAccount } from "@/lib/account/get-own-account";
 import { getPaymentAttention } from "@/lib/account/get-payment-attention";
-import { getCurrentSession } from "@/lib/auth/get-current-session";
-import { getDb } from "@/lib/db/client";
 import { signOutAction, signOutEverywhereAction } from "../actions";
+import { requireAccountPage } from "../require-account-page";
 
 export const metadata: Metadata = { title: "Your account" };
 
 export default async function AccountDashboardPage() {
-  const session = await getCurrentSession();
-  if (!session) redirect("/sign-in");
-  const db = getDb();
-  const own = await getOwnAccount(db, session);
+  const { session, db, account, isOperator } = await requireAccountPage({ billingAccount: "read" });
   // Independent reads side by side; getDashboard finds the same account (read once per request).
-  const [dashboard, payment] = own
-    ? await Promise.all([getDashboard(db, session), getPaymentAttention(db, own.accountId)])
+  const [dashboard, payment] = account
+    ? await Promise.all([getDashboard(db, session), getPaymentAttention(db, account.accountId)])
     : [null, null];
   return (
     <AccountPage>
@@ -36,7 +30,7 @@ export default async function AccountDashboardPage() {
             <span className="text-ink font-medium" data-testid="account-email">
               {session.user.email}
             </span>
-            {session.user.role === "admin" ? (
+            {isOperator ? (
               <Link
                 href="/admin"
                 className="bg-brand-soft text-brand hover:text-brand-strong ml-2 rounded-full px-2 py-0.5 text-xs font-semibold"
@@ -76,7 +70,7 @@ export default async function AccountDashboardPage() {
             </div>
           </>
         ) : (
-          <NoBillingAccount isOperator={session.user.role === "admin"} />
+          <NoBillingAccount isOperator={isOperator} />
         )}
         <section
           aria-labelledby="invites-heading"

@@ -3,8 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { z } from "zod";
-import { validatedActionWithSession } from "@/lib/actions/validated-action";
+import { noInputSchema, validatedActionWithSession } from "@/lib/actions/validated-action";
 import { getDb } from "@/lib/db/client";
 import { autoRechargeFormSchema } from "@/lib/payments/auto-recharge-form";
 import { resumeAutoRechargeForUser, saveAutoRechargeSettings } from "@/lib/payments/auto-recharge-settings";
@@ -17,13 +16,11 @@ export const createTopUpAction = validatedActionWithSession("createTopUp", topUp
   redirect(checkoutUrl);
 });
 
-const noFields = z.object({});
-
-export const saveCardAction = validatedActionWithSession("saveCard", noFields, async (_input, session) => {
+export const saveCardAction = validatedActionWithSession("saveCard", noInputSchema, async (_input, session) => {
   redirect(await createCardSetupCheckout(getDb(), { userId: session.user.id, attemptId: randomUUID() }));
 });
 
-export const openPortalAction = validatedActionWithSession("openPortal", noFields, async (_input, session) => {
+export const openPortalAction = validatedActionWithSession("openPortal", noInputSchema, async (_input, session) => {
   redirect(await createPortalSession(getDb(), session.user.id));
 });
 
@@ -33,7 +30,7 @@ export const saveAutoRechargeAction = validatedActionWithSession("saveAutoRechar
   return { status: "success", message: input.enabled ? "Auto-recharge is on." : "Auto-recharge settings saved (off)." };
 });
 
-export const resumeAutoRechargeAction = validatedActionWithSession("resumeAutoRecharge", noFields, async (_input, session) => {
+export const resumeAutoRechargeAction = validatedActionWithSession("resumeAutoRecharge", noInputSchema, async (_input, session) => {
   await resumeAutoRechargeForUser(getDb(), session.user.id);
   revalidatePath("/account/billing");
   return { status: "success", message: "Auto-recharge resumed." };

@@ -1,17 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { randomUUID } from "node:crypto";
 import { BalanceCard } from "@/components/account/balance-card";
 import { AutoRechargePanel } from "@/components/billing/auto-recharge-panel";
 import { TopUpForm } from "@/components/billing/top-up-form";
 import { TopUpHistory } from "@/components/billing/top-up-history";
 import { Notice } from "@/components/ui/notice";
-import { getCurrentSession } from "@/lib/auth/get-current-session";
-import { getDb } from "@/lib/db/client";
 import { getBillingOverview } from "@/lib/payments/get-billing-overview";
 import { confirmCardSetupOnReturn } from "@/lib/payments/saved-card";
 import { createTopUpAction, openPortalAction, resumeAutoRechargeAction, saveAutoRechargeAction, saveCardAction } from "./actions";
+import { requireAccountPage } from "../require-account-page";
 
 const panelActions = { saveCard: saveCardAction, openPortal: openPortalAction, save: saveAutoRechargeAction, resume: resumeAutoRechargeAction };
 
@@ -20,12 +18,11 @@ export const metadata: Metadata = { title: "Billing" };
 type Search = { checkout?: string; card_session?: string };
 
 export default async function BillingPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const session = await getCurrentSession();
-  if (!session) redirect("/sign-in");
+  const { session, db } = await requireAccountPage();
   const { checkout, card_session: cardSession } = await searchParams;
   // Back from saving a card on Stripe's page: make it the default now (the webhook does the same, once).
-  const cardSaved = cardSession ? await confirmCardSetupOnReturn(getDb(), session.user.id, cardSession) : undefined;
-  const { billing, topUps, autoRecharge, recharges, card } = await getBillingOverview(getDb(), session);
+  const cardSaved = cardSession ? await confirmCardSetupOnReturn(db, session.user.id, cardSession) : undefined;
+  const { billing, topUps, autoRecharge, recharges, card } = await getBillingOverview(db, session);
   return (
     <div className="mx-auto w-full max-w-3xl px-4 py-12 sm:px-6 sm:py-16">
       <Link href="/account" className="text-sm font-medium text-ink-soft hover:text-brand">

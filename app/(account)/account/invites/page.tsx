@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { MemberInviteForm } from "@/components/account/member-invite-form";
-import { getCurrentSession } from "@/lib/auth/get-current-session";
-import { getDb } from "@/lib/db/client";
 import { getMemberInvites } from "@/lib/invites/member-invites";
+import { requireAccountPage } from "../require-account-page";
 import { inviteMemberAction } from "./actions";
 
 export const metadata: Metadata = { title: "Invite others" };
@@ -12,9 +10,8 @@ export const metadata: Metadata = { title: "Invite others" };
 const statusLabel = { pending: "Invited", used: "Joined", revoked: "Withdrawn" } as const;
 
 export default async function MemberInvitesPage() {
-  const session = await getCurrentSession();
-  if (!session) redirect("/sign-in");
-  const { allowance, used, invites } = await getMemberInvites(getDb(), session);
+  const { session, db } = await requireAccountPage();
+  const { allowance, used, invites } = await getMemberInvites(db, session);
   const left = Math.max(0, allowance - used);
   return (
     <div className="mx-auto w-full max-w-3xl px-4 py-12 sm:px-6 sm:py-16">

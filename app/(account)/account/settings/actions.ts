@@ -1,9 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
-import { closeAccount } from "@/lib/account/close-account";
-import { displayNameSchema, setAlertChoices, setLowBalanceThreshold, thresholdSchema, updateDisplayName } from "@/lib/account/update-settings";
+import { closeAccount, closeAccountSchema } from "@/lib/account/close-account";
+import { alertChoicesSchema, displayNameSchema, setAlertChoices, setLowBalanceThreshold, thresholdSchema, updateDisplayName } from "@/lib/account/update-settings";
 import { validatedActionWithSession } from "@/lib/actions/validated-action";
 import { signOut } from "@/lib/auth/auth";
 import { notifyStandingChanges } from "@/lib/billing/notify-standing-changes";
@@ -29,23 +28,13 @@ export const updateThresholdAction = validatedActionWithSession("updateThreshold
   return { status: "success", message: `Low-balance alert set to ${formatMicros(threshold)}.${moved}` };
 });
 
-const checkbox = z.literal("on").optional().transform((value) => value === "on");
+export const updateAlertsAction = validatedActionWithSession("updateAlerts", alertChoicesSchema, async (choices, session) => {
+  await setAlertChoices(getDb(), session, choices);
+  return { status: "success", message: "Email choices saved." };
+});
 
-export const updateAlertsAction = validatedActionWithSession(
-  "updateAlerts",
-  z.object({ lowBalance: checkbox, ranOut: checkbox, recovered: checkbox }),
-  async (choices, session) => {
-    await setAlertChoices(getDb(), session, choices);
-    return { status: "success", message: "Email choices saved." };
-  },
-);
-
-export const closeAccountAction = validatedActionWithSession(
-  "closeAccount",
-  z.object({ confirm: z.string().trim().refine((value) => value.toLowerCase() === "close", "type CLOSE to confirm") }),
-  async (_input, session) => {
-    await closeAccount(getDb(), session);
-    // Its sessions are gone already; signOut clears this browser's cookie and leaves.
-    await signOut({ redirectTo: "/account/closed" });
-  },
-);
+export const closeAccountAction = validatedActionWithSession("closeAccount", closeAccountSchema, async (_input, session) => {
+  await closeAccount(getDb(), session);
+  // Its sessions are gone already; signOut clears this browser's cookie and leaves.
+  await signOut({ redirectTo: "/account/closed" });
+});

@@ -1,18 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { CloseAccountPanel } from "@/components/account/close-account-panel";
 import { AccountPage, buttonClass, PageHeader, Panel } from "@/components/account/page-header";
 import { SessionsPanel } from "@/components/account/sessions-panel";
 import { SettingsForm } from "@/components/account/settings-form";
 import { FormField } from "@/components/ui/form-field";
 import { getAccountSettings } from "@/lib/account/get-settings";
-import { getCurrentSession } from "@/lib/auth/get-current-session";
 import { formatMicros } from "@/lib/billing/rate-units";
-import { getDb } from "@/lib/db/client";
 import { signOutAction, signOutEverywhereAction } from "../actions";
 import { closeAccountAction, updateAlertsAction, updateNameAction, updateThresholdAction } from "./actions";
-import { noBillingAccountPage } from "@/components/account/no-billing-account";
+import { NoBillingAccountPage } from "@/components/account/no-billing-account";
+import { requireAccountPage } from "../require-account-page";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -23,11 +21,9 @@ const ALERTS = [
 ] as const;
 
 export default async function SettingsPage() {
-  const session = await getCurrentSession();
-  if (!session) redirect("/sign-in");
-  const withoutAccount = await noBillingAccountPage(getDb(), session);
-  if (withoutAccount) return withoutAccount;
-  const settings = await getAccountSettings(getDb(), session);
+  const { session, db, account, isOperator } = await requireAccountPage({ billingAccount: "read" });
+  if (!account) return <NoBillingAccountPage isOperator={isOperator} />;
+  const settings = await getAccountSettings(db, session);
   const threshold = formatMicros(settings.account.lowThresholdMicros).replace(/[$,]/g, "");
   return (
     <AccountPage>

@@ -1,15 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { EmptyState } from "@/components/account/empty-state";
 import { formatDate } from "@/components/account/formats";
 import { AccountPage, PageHeader, Panel } from "@/components/account/page-header";
 import { SpaceRows } from "@/components/account/space-rows";
 import { getSpaceCosts } from "@/lib/account/get-space-costs";
-import { getCurrentSession } from "@/lib/auth/get-current-session";
 import { formatMicros } from "@/lib/billing/rate-units";
-import { getDb } from "@/lib/db/client";
-import { noBillingAccountPage } from "@/components/account/no-billing-account";
+import { NoBillingAccountPage } from "@/components/account/no-billing-account";
+import { requireAccountPage } from "../require-account-page";
 
 export const metadata: Metadata = { title: "Spaces" };
 
@@ -18,11 +16,9 @@ function percent(permille: bigint): string {
 }
 
 export default async function SpacesPage() {
-  const session = await getCurrentSession();
-  if (!session) redirect("/sign-in");
-  const withoutAccount = await noBillingAccountPage(getDb(), session);
-  if (withoutAccount) return withoutAccount;
-  const costs = await getSpaceCosts(getDb(), session);
+  const { session, db, account, isOperator } = await requireAccountPage({ billingAccount: "read" });
+  if (!account) return <NoBillingAccountPage isOperator={isOperator} />;
+  const costs = await getSpaceCosts(db, session);
   return (
     <AccountPage>
       <PageHeader

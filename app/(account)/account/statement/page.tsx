@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { EmptyState } from "@/components/account/empty-state";
 import { AccountPage, buttonClass, PageHeader, Panel } from "@/components/account/page-header";
 import { StatementTable } from "@/components/account/statement-table";
@@ -11,26 +10,23 @@ import {
   statementQuerySchema,
   type StatementFilter,
 } from "@/lib/account/get-statement";
-import { getCurrentSession } from "@/lib/auth/get-current-session";
 import { formatMicros } from "@/lib/billing/rate-units";
-import { getDb } from "@/lib/db/client";
-import { noBillingAccountPage } from "@/components/account/no-billing-account";
+import { NoBillingAccountPage } from "@/components/account/no-billing-account";
+import { requireAccountPage } from "../require-account-page";
 
 export const metadata: Metadata = { title: "Statement" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function StatementPage({ searchParams }: { searchParams: SearchParams }) {
-  const session = await getCurrentSession();
-  if (!session) redirect("/sign-in");
-  const withoutAccount = await noBillingAccountPage(getDb(), session);
-  if (withoutAccount) return withoutAccount;
+  const { session, db, account, isOperator } = await requireAccountPage({ billingAccount: "read" });
+  if (!account) return <NoBillingAccountPage isOperator={isOperator} />;
   const params = await searchParams;
   // Each parameter on its own, so a bad cursor keeps the filter and the notice names what was wrong.
   const type = statementQuerySchema.shape.type.safeParse(params.type);
   const before = statementQuerySchema.shape.before.safeParse(params.before);
   const query = { type: type.success ? type.data : ("all" as StatementFilter), before: before.success ? before.data : undefined };
-  const page = await getStatementPage(getDb(), session, { filter: query.type, before: query.before });
+  const page = await getStatementPage(db, session, { filter: query.type, before: query.before });
   const typeParam = query.type === "all" ? "" : `type=${query.type}`;
   const nextHref = page.nextCursor
     ? `/account/statement?${[typeParam, `before=${page.nextCursor}`].filter(Boolean).join("&")}`

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { CostChart } from "@/components/account/cost-chart";
 import { EmptyState } from "@/components/account/empty-state";
 import { shortBucket } from "@/components/account/formats";
@@ -10,23 +9,20 @@ import { Notice } from "@/components/ui/notice";
 import { getUsageReport } from "@/lib/account/get-usage-report";
 import { parseUsageSelectionOrThrow } from "@/lib/account/parse-usage-selection";
 import { resolveUsageSelection, usageQuerySchema, usageSearchParams } from "@/lib/account/usage-range";
-import { getCurrentSession } from "@/lib/auth/get-current-session";
 import { formatMicros } from "@/lib/billing/rate-units";
-import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { RESOURCE_LABELS } from "@/components/account/formats";
 import { isResource } from "@/lib/account/usage-sql";
-import { noBillingAccountPage } from "@/components/account/no-billing-account";
+import { NoBillingAccountPage } from "@/components/account/no-billing-account";
+import { requireAccountPage } from "../require-account-page";
 
 export const metadata: Metadata = { title: "Usage" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function UsagePage({ searchParams }: { searchParams: SearchParams }) {
-  const session = await getCurrentSession();
-  if (!session) redirect("/sign-in");
-  const withoutAccount = await noBillingAccountPage(getDb(), session);
-  if (withoutAccount) return withoutAccount;
+  const { session, db, account, isOperator } = await requireAccountPage({ billingAccount: "read" });
+  if (!account) return <NoBillingAccountPage isOperator={isOperator} />;
   let problem: string | null = null;
   let selection;
   try {
@@ -36,7 +32,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Search
     problem = error.message;
     selection = resolveUsageSelection(usageQuerySchema.parse({}));
   }
-  const report = await getUsageReport(getDb(), session, selection);
+  const report = await getUsageReport(db, session, selection);
   const csvHref = `/account/usage/export?${usageSearchParams(selection)}`;
   const label = (key: string) => (isResource(key) ? RESOURCE_LABELS[key].name : key);
   return (
