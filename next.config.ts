@@ -26,6 +26,11 @@ const nextConfig: NextConfig = {
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
     ]);
   },
+  // Browsers and crawlers ask for /favicon.ico whatever the page says (Chromium does when a streamed
+  // page's icon link arrives late); answer with the site's icon instead of a 404.
+  rewrites() {
+    return Promise.resolve([{ source: "/favicon.ico", destination: "/icon.svg" }]);
+  },
 };
 
 export default nextConfig;
