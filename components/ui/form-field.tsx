@@ -3,7 +3,8 @@ import type { InputHTMLAttributes, TextareaHTMLAttributes } from "react";
 const control =
   "mt-1.5 block w-full rounded-lg border border-line bg-paper px-3 py-2 text-base placeholder:text-ink-soft/70 focus:border-brand focus:ring-2 focus:ring-brand/25 focus:outline-none aria-invalid:border-danger";
 
-type Common = { name: string; label: string; hint?: string; error?: string };
+// `ref` reaches the input or textarea (useFieldValues reads what was typed before hydration through it).
+type Common = { name: string; label: string; hint?: string; error?: string; ref?: (element: HTMLInputElement | HTMLTextAreaElement | null) => void };
 
 type FieldProps = Common &
   (
