@@ -8,11 +8,14 @@
 const LAYERS = [
   {
     name: "foundation",
-    // No domain rules here: configuration, errors, the database, logs and metrics, HTTP and input
-    // policy, email transport, rate limits, security headers, the Stripe client, the action wrapper.
+    // No domain rules here: configuration (env and the operators' launch settings), errors, the
+    // database, logs and metrics, HTTP and input policy, who is asking (the session row, requireAdmin),
+    // email transport, rate limits, security headers, the Stripe client, the action wrapper.
     folders: [
       "env.ts",
       "errors.ts",
+      "settings",
+      "session",
       "db",
       "observability",
       "input",
@@ -31,11 +34,12 @@ const LAYERS = [
   { name: "money: ledger", folders: ["ledger"] },
   { name: "money: billing", folders: ["billing"] },
   { name: "money: payments", folders: ["payments"] },
+  // Access and signup: the audit log records who did what; invitations and codes; the waitlist (which
+  // invites); sign-in (Auth.js: who may sign in, account creation at first sign-in).
   { name: "access: audit", folders: ["audit"] },
-  { name: "access: settings", folders: ["settings"] },
-  { name: "access: auth", folders: ["auth"] },
   { name: "access: invites", folders: ["invites"] },
   { name: "access: waitlist", folders: ["waitlist"] },
+  { name: "access: auth", folders: ["auth"] },
   { name: "read models", folders: ["account", "admin", "pricing"] },
   { name: "processes", folders: ["jobs", "demo"] },
 ];
