@@ -14,7 +14,18 @@ const repositoryRoot = path.resolve(import.meta.dirname, "../..");
 export const knownViolationsFile = path.join(repositoryRoot, ".dependency-cruiser-known-violations.json");
 
 // Everything that ships or runs; test files are excluded in the rule file's options.
-const cruisedRoots = ["lib", "app", "components", "pages", "islands", "emulators", "scripts", "proxy.ts", "instrumentation.ts", "next.config.ts"];
+const cruisedRoots = [
+  "lib",
+  "app",
+  "components",
+  "pages",
+  "islands",
+  "emulators",
+  "scripts",
+  "proxy.ts",
+  "instrumentation.ts",
+  "next.config.ts",
+];
 
 export function loadRules(): IConfiguration {
   return createRequire(import.meta.url)(path.join(repositoryRoot, ".dependency-cruiser.cjs")) as IConfiguration;
@@ -61,7 +72,9 @@ export async function checkDependencies(
     const violations = result.summary.violations;
     const newViolations = violations.filter((violation) => !known.some((entry) => sameViolation(entry, violation)));
     const staleKnown = known.filter((entry) => !violations.some((violation) => sameViolation(entry, violation)));
-    const text = newViolations.map((violation) => `  ${violation.rule.severity} ${describeViolation(violation)}\n`).join("");
+    const text = newViolations
+      .map((violation) => `  ${violation.rule.severity} ${describeViolation(violation)}\n`)
+      .join("");
     return { violations, newViolations, staleKnown, text, result };
   } finally {
     process.chdir(cwd);

@@ -9,7 +9,9 @@ import { checkDependencies, readKnownViolations } from "./check-dependencies";
 describe("dependency rules", () => {
   it("the tree has no violation beyond the known list", { timeout: 60_000 }, async () => {
     const check = await checkDependencies({ known: readKnownViolations() });
-    expect(check.newViolations.map((violation) => `${violation.rule.name}: ${violation.from} → ${violation.to}`)).toEqual([]);
+    expect(
+      check.newViolations.map((violation) => `${violation.rule.name}: ${violation.from} → ${violation.to}`),
+    ).toEqual([]);
   });
 
   describe("on a tree with deliberate violations", () => {
@@ -20,12 +22,15 @@ describe("dependency rules", () => {
       }),
       // The ledger (money, bottom step) reaching up into payments, which uses the ledger: a layer
       // violation and a folder cycle (and a module cycle) at once.
-      "lib/ledger/post-transfers.ts": 'import { charge } from "@/lib/payments/charge";\nexport const post = () => charge;\n',
-      "lib/payments/charge.ts": 'import { post } from "@/lib/ledger/post-transfers";\nexport const charge = () => post;\n',
+      "lib/ledger/post-transfers.ts":
+        'import { charge } from "@/lib/payments/charge";\nexport const post = () => charge;\n',
+      "lib/payments/charge.ts":
+        'import { post } from "@/lib/ledger/post-transfers";\nexport const charge = () => post;\n',
       // Allowed: billing uses the ledger below it.
       "lib/billing/rate.ts": 'import { post } from "@/lib/ledger/post-transfers";\nexport const rate = post;\n',
       // The foundation reaching into auth.
-      "lib/actions/validated-action.ts": 'import { session } from "@/lib/auth/session";\nexport const action = session;\n',
+      "lib/actions/validated-action.ts":
+        'import { session } from "@/lib/auth/session";\nexport const action = session;\n',
       "lib/auth/session.ts": "export const session = 1;\n",
       // Two read models importing each other: no layer rule breaks, the folder cycle rule does.
       "lib/account/summary.ts": 'import { overview } from "@/lib/admin/overview";\nexport const summary = overview;\n',
@@ -56,7 +61,9 @@ describe("dependency rules", () => {
 
     it("fails each rule on its violation and lets the allowed import pass", { timeout: 60_000 }, async () => {
       const check = await checkDependencies({ baseDir: fixture, roots: ["lib", "app"] });
-      const found = check.newViolations.map((violation) => `${violation.rule.name}: ${violation.from} → ${violation.to}`);
+      const found = check.newViolations.map(
+        (violation) => `${violation.rule.name}: ${violation.from} → ${violation.to}`,
+      );
       expect(found).toEqual(
         expect.arrayContaining([
           "layer-money-ledger: lib/ledger/post-transfers.ts → lib/payments/charge.ts",
