@@ -111,6 +111,8 @@ async function main(): Promise<void> {
   await mkdir(resultsDir, { recursive: true });
   if (only === undefined) {
     await check("lint", "node_modules/.bin/eslint", [".", "--max-warnings=0"]);
+    // The layers of lib/ (.dependency-cruiser.cjs): part of lint, as in `npm run lint`.
+    await check("lint: dependency rules", process.execPath, ["--import", "tsx", "scripts/check-dependencies.ts"]);
     await check("typecheck", "node_modules/.bin/tsc", ["--noEmit"]);
   }
   if (wants("unit")) await vitest("unit", process.env);

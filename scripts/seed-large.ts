@@ -2,7 +2,7 @@
 // through the ingestion code), on DATABASE_URL or the embedded database. `--days N --spaces N` shrink it.
 import { closeDb, getDb } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrations";
-import { seedLargeAccount } from "@/lib/account/seed-large-account";
+import { seedLargeAccount } from "@/lib/demo/seed-large-account";
 import { withDatabase } from "./lib/database";
 
 function flag(name: string, fallback: number): number {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Metadata } from "next";
-import { getCurrentSession } from "@/lib/auth/get-current-session";
+import { getCurrentSession } from "@/lib/session/get-current-session";
 
 /**
  * The admin segments' metadata, resolved only for an operator. Static `metadata` is resolved whatever

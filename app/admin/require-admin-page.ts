@@ -1,7 +1,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import type { AppSession } from "@/lib/auth/app-session";
-import { getCurrentSession } from "@/lib/auth/get-current-session";
+import type { AppSession } from "@/lib/session/app-session";
+import { getCurrentSession } from "@/lib/session/get-current-session";
 
 /**
  * Every admin page starts here: the operator's session, or the ordinary 404 page for anyone else

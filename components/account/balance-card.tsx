@@ -1,6 +1,6 @@
 import type { AccountSummary } from "@/lib/account/get-account-summary";
 import { formatMicros } from "@/lib/billing/rate-units";
-import type { StandingState } from "@/lib/billing/standing";
+import type { StandingState } from "@/lib/ledger/standing";
 import { formatLongDate } from "./formats";
 
 const standing: Record<StandingState, { label: string; className: string; help: string }> = {

@@ -1,6 +1,6 @@
 import { ActionButton } from "@/components/ui/action-button";
 import type { FormAction } from "@/lib/actions/action-state";
-import { SESSION_ABSOLUTE_TIMEOUT_SECONDS, SESSION_IDLE_TIMEOUT_SECONDS } from "@/lib/auth/session-policy";
+import { SESSION_ABSOLUTE_TIMEOUT_SECONDS, SESSION_IDLE_TIMEOUT_SECONDS } from "@/lib/session/session-policy";
 
 const DAY_SECONDS = 24 * 60 * 60;
 

@@ -1,6 +1,6 @@
 import type { OwnAccount } from "@/lib/account/get-own-account";
 import { formatMicros } from "@/lib/billing/rate-units";
-import type { StandingState } from "@/lib/billing/standing";
+import type { StandingState } from "@/lib/ledger/standing";
 import { formatLongDate } from "./formats";
 
 const BADGES: Record<StandingState, { label: string; className: string }> = {

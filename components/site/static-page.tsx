@@ -3,6 +3,7 @@
 // writes for the other pages (title, description, canonical URL, Open Graph and Twitter cards).
 import Head from "next/head";
 import type { ReactNode } from "react";
+import type { SiteProps } from "@/lib/site/site-props";
 import { DemoBanner } from "./demo-banner";
 import { SiteFooter } from "./site-footer";
 import { SiteHeader } from "./site-header";
@@ -23,7 +24,7 @@ export type StaticPageMeta = {
 };
 
 /** What every static page needs from the environment, read in getStaticProps (never in the browser). */
-export type SiteProps = { appUrl: string; isDemo: boolean };
+export type { SiteProps };
 
 type Props = SiteProps & { meta: StaticPageMeta; children: ReactNode };
 

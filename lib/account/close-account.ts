@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
-import type { AppSession } from "@/lib/auth/app-session";
+import type { AppSession } from "@/lib/session/app-session";
 import { applyStanding, type StandingChange } from "@/lib/billing/apply-standing";
 import type { Database } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";

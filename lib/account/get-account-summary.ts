@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import type { AppSession } from "@/lib/auth/app-session";
-import type { StandingState } from "@/lib/billing/standing";
+import type { AppSession } from "@/lib/session/app-session";
+import type { StandingState } from "@/lib/ledger/standing";
 import type { Queryable } from "@/lib/db/client";
 
 export type AccountSummary = {

@@ -1,6 +1,6 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import type { AppSession } from "@/lib/auth/app-session";
+import type { AppSession } from "@/lib/session/app-session";
 import type { Queryable } from "@/lib/db/client";
 import { getOwnAccountOrThrow, type OwnAccount } from "./get-own-account";
 import { DAY_MS, HOUR_MS, bucketStarts, runwayDays, samePointLastMonth, startOfMonth } from "./periods";

@@ -1,8 +1,8 @@
 import "server-only";
 import { cache } from "react";
 import { sql } from "drizzle-orm";
-import type { AppSession } from "@/lib/auth/app-session";
-import type { StandingState } from "@/lib/billing/standing";
+import type { AppSession } from "@/lib/session/app-session";
+import type { StandingState } from "@/lib/ledger/standing";
 import type { Queryable } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 

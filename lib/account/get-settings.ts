@@ -1,9 +1,9 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import type { AppSession } from "@/lib/auth/app-session";
+import type { AppSession } from "@/lib/session/app-session";
 import type { Queryable } from "@/lib/db/client";
 import { getOwnAccountOrThrow, type OwnAccount } from "./get-own-account";
-import type { AlertChoices } from "./standing-email-choice";
+import type { AlertChoices } from "@/lib/billing/standing-email-choice";
 import { getAlertChoices } from "./update-settings";
 
 export type AccountSettings = { name: string; email: string; account: OwnAccount; alerts: AlertChoices };

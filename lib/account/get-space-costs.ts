@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import type { AppSession } from "@/lib/auth/app-session";
+import type { AppSession } from "@/lib/session/app-session";
 import type { Queryable } from "@/lib/db/client";
 import { getOwnAccountOrThrow } from "./get-own-account";
 import { startOfMonth } from "./periods";

@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
-import type { AppSession } from "@/lib/auth/app-session";
+import type { AppSession } from "@/lib/session/app-session";
 import type { Queryable } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { getReceiptUrlsByTransferId } from "@/lib/payments/get-receipt-urls";

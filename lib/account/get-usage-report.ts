@@ -1,6 +1,6 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import type { AppSession } from "@/lib/auth/app-session";
+import type { AppSession } from "@/lib/session/app-session";
 import type { Resource } from "@/lib/billing/resources";
 import type { Queryable } from "@/lib/db/client";
 import { getOwnAccountOrThrow } from "./get-own-account";

@@ -1,13 +1,13 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
-import type { AppSession } from "@/lib/auth/app-session";
+import type { AppSession } from "@/lib/session/app-session";
 import { applyStanding, type StandingChange } from "@/lib/billing/apply-standing";
 import type { Database, Queryable, Transaction } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { formTextSchema } from "@/lib/actions/form-text";
 import { AppError } from "@/lib/errors";
-import { ALL_ALERTS, type AlertChoices } from "./standing-email-choice";
+import { ALL_ALERTS, type AlertChoices } from "@/lib/billing/standing-email-choice";
 
 const MAX_THRESHOLD_DOLLARS = 1000;
 

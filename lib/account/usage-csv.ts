@@ -1,5 +1,5 @@
 import "server-only";
-import type { AppSession } from "@/lib/auth/app-session";
+import type { AppSession } from "@/lib/session/app-session";
 import type { Queryable } from "@/lib/db/client";
 import { toCsv, microsToDecimal } from "./csv";
 import { getOwnAccountOrThrow } from "./get-own-account";

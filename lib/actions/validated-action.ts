@@ -1,9 +1,9 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
-import type { AppSession } from "@/lib/auth/app-session";
-import { getCurrentSession } from "@/lib/auth/get-current-session";
-import { requireAdmin } from "@/lib/auth/require-admin";
+import type { AppSession } from "@/lib/session/app-session";
+import { getCurrentSession } from "@/lib/session/get-current-session";
+import { requireAdmin } from "@/lib/session/require-admin";
 import { AppError } from "@/lib/errors";
 import type { ActionState, FormAction } from "./action-state";
 import { findFormTextProblem } from "./form-text";

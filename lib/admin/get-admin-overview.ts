@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import type { AppSession } from "@/lib/auth/app-session";
-import { requireAdmin } from "@/lib/auth/require-admin";
+import type { AppSession } from "@/lib/session/app-session";
+import { requireAdmin } from "@/lib/session/require-admin";
 import type { Queryable } from "@/lib/db/client";
 import { getLaunchSettings, type LaunchSettings } from "@/lib/settings/launch-settings";
 

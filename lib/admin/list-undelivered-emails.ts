@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import type { AppSession } from "@/lib/auth/app-session";
-import { requireAdmin } from "@/lib/auth/require-admin";
+import type { AppSession } from "@/lib/session/app-session";
+import { requireAdmin } from "@/lib/session/require-admin";
 import type { Queryable } from "@/lib/db/client";
 import type { outboxEmailTemplates, paymentNoticeKinds, standingStates } from "@/lib/db/schema";
 import { MAX_EMAIL_ATTEMPTS, type OwedEmailKind } from "@/lib/email/email-retry";

@@ -1,5 +1,5 @@
 import "server-only";
-import type { AppSession } from "@/lib/auth/app-session";
+import type { AppSession } from "@/lib/session/app-session";
 import type { Transaction } from "@/lib/db/client";
 import { auditLog } from "@/lib/db/schema";
 

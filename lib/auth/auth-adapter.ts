@@ -3,7 +3,7 @@ import type { Adapter } from "@auth/core/adapters";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import type { Database } from "@/lib/db/client";
 import { authAccounts, authSessions, users, verificationTokens } from "@/lib/db/schema";
-import { extendSession, getLiveSessionAndUser } from "./auth-sessions";
+import { extendSession, getLiveSessionAndUser } from "@/lib/session/auth-sessions";
 import { createUserFromInvite } from "./create-user-from-invite";
 import { linkAccount } from "./link-account";
 

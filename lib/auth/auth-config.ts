@@ -13,12 +13,12 @@ import { deliverSignInLink } from "./deliver-sign-in-link";
 import { githubProvider } from "./github-provider";
 import { placeOnWaitlistAtCapacity } from "@/lib/waitlist/place-on-waitlist-at-capacity";
 import { promoteAdminEmail } from "./promote-admin-email";
-import { toAppSession } from "./read-session";
+import { toAppSession } from "@/lib/session/read-session";
 import {
   MAGIC_LINK_MAX_AGE_SECONDS,
   SESSION_IDLE_TIMEOUT_SECONDS,
   SESSION_UPDATE_AGE_SECONDS,
-} from "./session-policy";
+} from "@/lib/session/session-policy";
 
 /** Runs work after the response has been sent: Next's `after()` in the app, a queue in tests. */
 export type DeferTask = (task: () => Promise<void>) => void;
@@ -90,7 +90,7 @@ export function createAuthConfig(options: AuthConfigOptions): NextAuthConfig {
         }
         return true;
       },
-      // Auth.js's own session endpoint; pages read sessions directly (lib/auth/read-session.ts).
+      // Auth.js's own session endpoint; pages read sessions directly (lib/session/read-session.ts).
       session: ({ session, user }) => toAppSession(session, user),
     },
     events: {

@@ -12,7 +12,7 @@ import { createAuthRoute } from "./auth-route";
 let config: NextAuthConfig | undefined;
 const nextAuth = NextAuth(() => (config ??= createAuthConfig({ deferTask: after })));
 
-// No `auth` here: pages and actions read the session with getCurrentSession (lib/auth/read-session.ts),
+// No `auth` here: pages and actions read the session with getCurrentSession (lib/session/read-session.ts),
 // which applies Auth.js's database-session rules without running its router for every page.
 export const { signIn, signOut, handlers } = nextAuth;
 export const authRoute = createAuthRoute(handlers);

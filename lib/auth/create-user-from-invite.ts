@@ -12,7 +12,7 @@ import { claimInvite } from "@/lib/invites/claim-invite";
 import { normalizeEmail } from "@/lib/invites/normalize-email";
 import { getLogger } from "@/lib/observability/logger";
 import { getLaunchSettings } from "@/lib/settings/launch-settings";
-import { toAdapterUser } from "./auth-sessions";
+import { toAdapterUser } from "@/lib/session/auth-sessions";
 
 /** What a sign-in knows of a new person: their verified email (from the link or from GitHub) and profile. */
 export type NewUserProfile = Pick<AdapterUser, "email" | "emailVerified" | "name" | "image">;

@@ -1,7 +1,7 @@
 import "server-only";
 import { escapeHtml } from "@/lib/email/escape-html";
 import type { EmailMessage } from "@/lib/email/send-email";
-import { MAGIC_LINK_MAX_AGE_SECONDS } from "./session-policy";
+import { MAGIC_LINK_MAX_AGE_SECONDS } from "@/lib/session/session-policy";
 
 /** The magic-link email: plain text first, and a simple HTML version with one button. */
 export function renderSignInEmail(options: { to: string; url: string }): EmailMessage {

@@ -1,8 +1,8 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Transaction } from "@/lib/db/client";
-import { autoRechargeRequestSql } from "@/lib/payments/request-auto-recharge";
-import { standingFor, type StandingState } from "./standing";
+import { autoRechargeRequestSql } from "./request-auto-recharge";
+import { standingFor, type StandingState } from "@/lib/ledger/standing";
 
 export type StandingChange = { accountId: string; from: StandingState; to: StandingState; balanceMicros: bigint };
 

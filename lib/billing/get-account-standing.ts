@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Queryable } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import type { StandingState } from "./standing";
+import type { StandingState } from "@/lib/ledger/standing";
 
 export type AccountStanding = {
   accountId: string;

@@ -4,9 +4,9 @@ import type { Database } from "@/lib/db/client";
 import { emailIsDue, logEmailFailure } from "@/lib/email/email-retry";
 import { sendEmail } from "@/lib/email/send-email";
 import { getEnv } from "@/lib/env";
-import { wantsStandingEmail } from "@/lib/account/standing-email-choice";
+import { wantsStandingEmail } from "./standing-email-choice";
 import { formatMicros } from "./rate-units";
-import type { StandingState } from "./standing";
+import type { StandingState } from "@/lib/ledger/standing";
 
 const RANK: Record<StandingState, number> = { active: 3, low: 2, grace: 1, frozen: 0 };
 

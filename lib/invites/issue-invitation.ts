@@ -1,5 +1,5 @@
 import "server-only";
-import { createInviteSignInLink } from "@/lib/auth/create-invite-sign-in-link";
+import { createInviteSignInLink } from "./create-invite-sign-in-link";
 import type { Queryable } from "@/lib/db/client";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { createInvite, type CreateInviteOptions, type Invite } from "./create-invite";

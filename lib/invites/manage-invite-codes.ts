@@ -1,8 +1,8 @@
 import "server-only";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/record-audit";
-import type { AppSession } from "@/lib/auth/app-session";
-import { requireAdmin } from "@/lib/auth/require-admin";
+import type { AppSession } from "@/lib/session/app-session";
+import { requireAdmin } from "@/lib/session/require-admin";
 import type { Database, Queryable } from "@/lib/db/client";
 import { inviteCodes } from "@/lib/db/schema";
 import { runTransaction } from "@/lib/db/run-transaction";

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq, ne, sql } from "drizzle-orm";
-import type { AppSession } from "@/lib/auth/app-session";
+import type { AppSession } from "@/lib/session/app-session";
 import type { Database, Queryable } from "@/lib/db/client";
 import { invites } from "@/lib/db/schema";
 import { runTransaction } from "@/lib/db/run-transaction";

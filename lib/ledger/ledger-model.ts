@@ -3,7 +3,7 @@
 // transfer is stored under its idempotency key, the same key with the same payload replays, with other
 // content it conflicts, and a post that fails in any member changes nothing. Standing is recomputed for
 // every customer account a post names, like applyStanding, and follows standingFor.
-import { standingFor, type StandingLimits, type StandingState } from "@/lib/billing/standing";
+import { standingFor, type StandingLimits, type StandingState } from "@/lib/ledger/standing";
 import type { TransferInput } from "./types";
 
 export type ModelCustomer = { limits: StandingLimits; state: StandingState };

@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { getLogger } from "@/lib/observability/logger";
 import type { AutoRechargeForm } from "./auto-recharge-form";
 import { getBillingAccountForUserOrThrow } from "./get-billing-account-for-user";
-import { requestAutoRecharges } from "./request-auto-recharge";
+import { requestAutoRecharges } from "@/lib/billing/request-auto-recharge";
 import { getSavedCard, makeDefaultCard } from "./saved-card";
 
 export type AutoRechargeState = {

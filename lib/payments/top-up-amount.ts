@@ -1,17 +1,10 @@
 // The zod schema of the top-up form, parsed by its server action, and the cents → micros boundary.
 // Pure (no `server-only`) so unit tests run it; the client form reads only ./top-up-limits.
 import { z } from "zod";
+import { parseDollarsToCents } from "@/lib/input/parse-dollars-to-cents";
 import { CUSTOM_AMOUNT_MESSAGE, MAX_TOP_UP_CENTS, MIN_TOP_UP_CENTS, TOP_UP_PRESETS_USD } from "./top-up-limits";
-
-/** "12.50", "$1,000" or "40" as integer cents; undefined when it is not a plain dollar amount. */
-export function parseDollarsToCents(text: string): number | undefined {
-  const match = /^\$?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$/.exec(text.trim());
-  if (!match) return undefined;
-  const dollars = Number(match[1]!.replaceAll(",", ""));
-  const cents = Number((match[2] ?? "").padEnd(2, "0"));
-  const total = dollars * 100 + cents;
-  return Number.isSafeInteger(total) ? total : undefined;
-}
+// Shared with the operators' welcome-credit form (lib/settings), which sits below payments.
+export { parseDollarsToCents };
 
 const presetValues = ["custom", ...TOP_UP_PRESETS_USD.map(String)] as [string, ...string[]];
 

@@ -1,7 +1,7 @@
 // The welcome credit a new billing account receives (issue 3, line 5): an operator setting, stored in
 // micro-dollars. Pure (no `server-only`): the admin form's schema parses it too.
 import { z } from "zod";
-import { parseDollarsToCents } from "@/lib/payments/top-up-amount";
+import { parseDollarsToCents } from "@/lib/input/parse-dollars-to-cents";
 
 export const DEFAULT_PROMOTIONAL_GRANT_MICROS = 5_000_000n;
 export const MAX_PROMOTIONAL_GRANT_MICROS = 100_000_000n;

@@ -1,5 +1,7 @@
-import type { SiteProps } from "@/components/site/static-page";
 import { getEnv } from "@/lib/env";
+
+/** What every static page renders with (lib/ owns the type: components/ use it, not the reverse). */
+export type SiteProps = { appUrl: string; isDemo: boolean };
 
 /** The environment the static pages render with; read in getStaticProps, at build or regeneration. */
 export function siteProps(): SiteProps {

@@ -1,7 +1,7 @@
 import "server-only";
 import { asc, desc, eq, ne } from "drizzle-orm";
-import type { AppSession } from "@/lib/auth/app-session";
-import { requireAdmin } from "@/lib/auth/require-admin";
+import type { AppSession } from "@/lib/session/app-session";
+import { requireAdmin } from "@/lib/session/require-admin";
 import type { Queryable } from "@/lib/db/client";
 import { waitlistEntries } from "@/lib/db/schema";
 

@@ -4,7 +4,7 @@
 // requests in flight (the budget) and with 1 (the server time of one request, reported beside it).
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { seedLargeAccount } from "@/lib/account/seed-large-account";
+import { seedLargeAccount } from "@/lib/demo/seed-large-account";
 import { getDb } from "@/lib/db/client";
 import { latencies, processTreeCpuMs, startBaselineServer } from "./measure";
 

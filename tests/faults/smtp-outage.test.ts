@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPlatformToken } from "@/lib/billing/platform-tokens";
 import { standingMessage } from "@/lib/billing/notify-standing-changes";
 import { getDb } from "@/lib/db/client";
-import type { StandingState } from "@/lib/billing/standing";
+import type { StandingState } from "@/lib/ledger/standing";
 import { createCustomer, mailsTo, recentHour, startFaultWorld, waitUntil, type FaultWorld } from "../support/fault-world";
 
 let world: FaultWorld;

@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeAccount } from "@/lib/account/close-account";
 import { setAlertChoices, setLowBalanceThreshold } from "@/lib/account/update-settings";
-import type { AppSession } from "@/lib/auth/app-session";
+import type { AppSession } from "@/lib/session/app-session";
 import { getAccountStandingOrThrow } from "@/lib/billing/get-account-standing";
 import { ingestUsage } from "@/lib/billing/ingest-usage";
 import { notifyStandingChanges } from "@/lib/billing/notify-standing-changes";

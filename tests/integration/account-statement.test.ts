@@ -10,7 +10,7 @@ import { getStatementMovements, getStatementPage, type StatementRow } from "@/li
 import { getUsageReport } from "@/lib/account/get-usage-report";
 import { resolveUsageSelection } from "@/lib/account/usage-range";
 import { costSum } from "@/lib/account/usage-sql";
-import type { AppSession } from "@/lib/auth/app-session";
+import type { AppSession } from "@/lib/session/app-session";
 import { ingestUsage } from "@/lib/billing/ingest-usage";
 import { postCustomerTransfers } from "@/lib/billing/post-customer-transfers";
 import { emptyUsage } from "@/lib/billing/resources";

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { closeDb, getDb } from "@/lib/db/client";
-import { MAGIC_LINK_MAX_AGE_SECONDS } from "@/lib/auth/session-policy";
+import { MAGIC_LINK_MAX_AGE_SECONDS } from "@/lib/session/session-policy";
 import { authOrigin, createTestAuth, followLink, mailedLink, readSession, requestMagicLink, sessionCookieOf, uniqueEmail } from "../support/auth-harness";
 import { countRows, inviteEmail } from "../support/auth-fixtures";
 

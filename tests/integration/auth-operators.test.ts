@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { requireAdmin } from "@/lib/auth/require-admin";
-import { appSessionSchema } from "@/lib/auth/app-session";
+import { requireAdmin } from "@/lib/session/require-admin";
+import { appSessionSchema } from "@/lib/session/app-session";
 import { closeDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { createTestAuth, mailTo, readSession, requestMagicLink, signInByLink, uniqueEmail } from "../support/auth-harness";

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { getAccountSummary } from "@/lib/account/get-account-summary";
-import { appSessionSchema } from "@/lib/auth/app-session";
-import { revokeAllSessions } from "@/lib/auth/auth-sessions";
-import { readSessionToken, sessionCookieName } from "@/lib/auth/read-session";
+import { appSessionSchema } from "@/lib/session/app-session";
+import { revokeAllSessions } from "@/lib/session/auth-sessions";
+import { readSessionToken, sessionCookieName } from "@/lib/session/read-session";
 import { closeDb, getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { createTestAuth, readSession as readThroughAuthJs, signInByLink, uniqueEmail, type SessionBody, type TestAuth } from "../support/auth-harness";

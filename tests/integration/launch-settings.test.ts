@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { closeDb, getDb } from "@/lib/db/client";
 import { LAUNCH_SETTING_DEFAULTS, getLaunchSettings } from "@/lib/settings/launch-settings";
-import { updateLaunchSettings } from "@/lib/settings/update-launch-settings";
+import { updateLaunchSettings } from "@/lib/admin/update-launch-settings";
 import { joinWaitlist } from "@/lib/waitlist/join-waitlist";
 import { authOrigin, createTestAuth, followLink, mailTo, mailedLink, randomIp, requestMagicLink, sessionCookieOf, uniqueEmail } from "../support/auth-harness";
 import { countRows, inviteEmail } from "../support/auth-fixtures";

@@ -6,7 +6,7 @@ import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { postCustomerTransfers } from "@/lib/billing/post-customer-transfers";
-import { standingFor } from "@/lib/billing/standing";
+import { standingFor } from "@/lib/ledger/standing";
 import { closeDb, getDb, getPool, type Database } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
 import * as schema from "@/lib/db/schema";

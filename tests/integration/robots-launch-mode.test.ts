@@ -9,7 +9,7 @@ import { closeDb, getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { isIndexingAllowed } from "@/lib/security/is-indexing-allowed";
 import { LAUNCH_SETTING_DEFAULTS } from "@/lib/settings/launch-settings";
-import { updateLaunchSettings } from "@/lib/settings/update-launch-settings";
+import { updateLaunchSettings } from "@/lib/admin/update-launch-settings";
 import { proxy } from "@/proxy";
 import { createTestAuth } from "../support/auth-harness";
 import { createMigratedScratchDatabase, type ScratchDatabase } from "../support/scratch-database";

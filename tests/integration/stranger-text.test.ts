@@ -11,7 +11,7 @@ import { displayNameSchema, updateDisplayName } from "@/lib/account/update-setti
 import type { ActionState } from "@/lib/actions/action-state";
 import { validatedAction } from "@/lib/actions/validated-action";
 import { createInviteCodeSchema } from "@/lib/admin/admin-schemas";
-import type { AppSession } from "@/lib/auth/app-session";
+import type { AppSession } from "@/lib/session/app-session";
 import { closeDb, getDb } from "@/lib/db/client";
 import { createInviteCode } from "@/lib/invites/manage-invite-codes";
 import { joinWaitlist } from "@/lib/waitlist/join-waitlist";

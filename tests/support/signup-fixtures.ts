@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { expect } from "vitest";
-import { appSessionSchema, type AppSession } from "@/lib/auth/app-session";
+import { appSessionSchema, type AppSession } from "@/lib/session/app-session";
 import { getDb } from "@/lib/db/client";
 import { AppError, type ErrorCode } from "@/lib/errors";
 import { mailTo, readSession, signInByLink, uniqueEmail, type CaughtEmail, type TestAuth } from "./auth-harness";

@@ -1,7 +1,7 @@
 "use server";
 
 import { noInputSchema, validatedAction, validatedActionWithSession } from "@/lib/actions/validated-action";
-import { revokeAllSessions } from "@/lib/auth/auth-sessions";
+import { revokeAllSessions } from "@/lib/session/auth-sessions";
 import { signOut } from "@/lib/auth/auth";
 import { getDb } from "@/lib/db/client";
 

@@ -1,8 +1,8 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { getOwnAccount, type OwnAccount } from "@/lib/account/get-own-account";
-import type { AppSession } from "@/lib/auth/app-session";
-import { getCurrentSession } from "@/lib/auth/get-current-session";
+import type { AppSession } from "@/lib/session/app-session";
+import { getCurrentSession } from "@/lib/session/get-current-session";
 import { getDb, type Database } from "@/lib/db/client";
 
 export type AccountPageContext = {

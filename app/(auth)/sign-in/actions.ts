@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { validatedAction } from "@/lib/actions/validated-action";
 import { signIn, signOut } from "@/lib/auth/auth";
-import { getCurrentSession } from "@/lib/auth/get-current-session";
+import { getCurrentSession } from "@/lib/session/get-current-session";
 import { requestSignInLink } from "@/lib/auth/request-sign-in-link";
 import { clientIpFrom } from "@/lib/http/client-ip";
 import { emailSchema } from "@/lib/invites/normalize-email";

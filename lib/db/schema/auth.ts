@@ -2,7 +2,7 @@ import { index, integer, pgTable, primaryKey, text, timestamp } from "drizzle-or
 import { users } from "./users";
 
 // The Auth.js (Drizzle adapter) tables beside our `"user"` table, in the adapter's shape and column
-// names. `session."createdAt"` is ours: it carries the absolute timeout (lib/auth/session-policy.ts),
+// names. `session."createdAt"` is ours: it carries the absolute timeout (lib/session/session-policy.ts),
 // which the adapter's `expires` (the idle timeout, slid forward on use) cannot express.
 export const authAccounts = pgTable(
   "account",

@@ -6,7 +6,7 @@ import { AutoRechargePanel } from "@/components/billing/auto-recharge-panel";
 import { TopUpForm } from "@/components/billing/top-up-form";
 import { TopUpHistory } from "@/components/billing/top-up-history";
 import { Notice } from "@/components/ui/notice";
-import { getBillingOverview } from "@/lib/payments/get-billing-overview";
+import { getBillingOverview } from "@/lib/account/get-billing-overview";
 import { confirmCardSetupOnReturn } from "@/lib/payments/saved-card";
 import { createTopUpAction, openPortalAction, resumeAutoRechargeAction, saveAutoRechargeAction, saveCardAction } from "./actions";
 import { requireAccountPage } from "../require-account-page";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AuthPanel } from "@/components/auth/auth-panel";
-import { MAGIC_LINK_MAX_AGE_SECONDS } from "@/lib/auth/session-policy";
+import { MAGIC_LINK_MAX_AGE_SECONDS } from "@/lib/session/session-policy";
 
 export const metadata: Metadata = { title: "Check your email" };
 

@@ -1,7 +1,7 @@
 // GET /account/statement/export – the signed-in account's statement as CSV, oldest first (?type= filters).
 import { getStatementMovements, statementQuerySchema } from "@/lib/account/get-statement";
 import { toStatementCsv } from "@/lib/account/statement-csv";
-import { getCurrentSession } from "@/lib/auth/get-current-session";
+import { getCurrentSession } from "@/lib/session/get-current-session";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { fromZodError } from "@/lib/http/error-response";

@@ -1,7 +1,7 @@
 // GET /account/usage/export – the usage table of the signed-in account as CSV (the page's query string).
 import { getUsageCsv } from "@/lib/account/usage-csv";
 import { parseUsageSelectionOrThrow } from "@/lib/account/parse-usage-selection";
-import { getCurrentSession } from "@/lib/auth/get-current-session";
+import { getCurrentSession } from "@/lib/session/get-current-session";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { withRoute } from "@/lib/http/with-route";

@@ -1,14 +1,14 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/record-audit";
-import type { AppSession } from "@/lib/auth/app-session";
-import { requireAdmin } from "@/lib/auth/require-admin";
+import type { AppSession } from "@/lib/session/app-session";
+import { requireAdmin } from "@/lib/session/require-admin";
 import type { Database } from "@/lib/db/client";
 import { launchSettings } from "@/lib/db/schema";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { AppError } from "@/lib/errors";
-import { getLaunchSettings, type LaunchSettings } from "./launch-settings";
-import { MAX_PROMOTIONAL_GRANT_MICROS } from "./promotional-grant";
+import { getLaunchSettings, type LaunchSettings } from "@/lib/settings/launch-settings";
+import { MAX_PROMOTIONAL_GRANT_MICROS } from "@/lib/settings/promotional-grant";
 
 /** An operator changes the launch mode, account cap, member invite allowance or welcome credit; audited with before/after. */
 export async function updateLaunchSettings(db: Database, session: AppSession | null, next: LaunchSettings): Promise<LaunchSettings> {

@@ -1,12 +1,12 @@
 import "server-only";
-import { getAccountSummary, type AccountSummary } from "@/lib/account/get-account-summary";
-import type { AppSession } from "@/lib/auth/app-session";
+import { getAccountSummary, type AccountSummary } from "./get-account-summary";
+import type { AppSession } from "@/lib/session/app-session";
 import type { Database } from "@/lib/db/client";
 import { getLogger } from "@/lib/observability/logger";
-import { getAutoRechargeState, type AutoRechargeState } from "./auto-recharge-settings";
-import { listAutoRecharges, type AutoRechargeRow } from "./list-auto-recharges";
-import { listTopUps, type TopUpRow } from "./list-top-ups";
-import { getSavedCard, type SavedCard } from "./saved-card";
+import { getAutoRechargeState, type AutoRechargeState } from "@/lib/payments/auto-recharge-settings";
+import { listAutoRecharges, type AutoRechargeRow } from "@/lib/payments/list-auto-recharges";
+import { listTopUps, type TopUpRow } from "@/lib/payments/list-top-ups";
+import { getSavedCard, type SavedCard } from "@/lib/payments/saved-card";
 
 export type BillingOverview = {
   billing: AccountSummary["billing"];

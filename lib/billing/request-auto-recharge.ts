@@ -3,6 +3,9 @@ import { sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
 import type { Transaction } from "@/lib/db/client";
 
+// Billing asks for a recharge when a posting leaves a balance under its threshold (a row, like an email
+// owed); lib/payments charges it. So the request lives here, below payments, and payments imports it.
+
 /**
  * Called in the transaction that posts money to customer accounts, under their ledger locks: asks for
  * one recharge for each account whose new balance is under its auto-recharge threshold (enabled, not

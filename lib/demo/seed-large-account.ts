@@ -5,9 +5,9 @@ import { ingestUsage } from "@/lib/billing/ingest-usage";
 import { postCustomerTransfers } from "@/lib/billing/post-customer-transfers";
 import type { Database } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
-import { DEMO_SPACES, demoRecord, hoursBetween, type SpaceProfile } from "@/lib/demo/demo-usage";
+import { DEMO_SPACES, demoRecord, hoursBetween, type SpaceProfile } from "./demo-usage";
 import { getSystemAccounts } from "@/lib/ledger/system-accounts";
-import { DAY_MS, startOfHour } from "./periods";
+import { DAY_MS, startOfHour } from "@/lib/account/periods";
 
 export type SeedLargeOptions = { email: string; spaces: number; days: number; now?: Date; onProgress?: (done: number, total: number) => void };
 export type SeededLargeAccount = { userId: string; accountId: string; records: number; seconds: number };

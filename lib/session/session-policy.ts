@@ -1,6 +1,6 @@
 // How long sign-in artefacts live (DESIGN section 8). Auth.js's `session.maxAge` is the idle timeout:
 // each use moves a session's `expires` forward, at most once per `updateAge`. The absolute timeout is
-// ours (lib/auth/auth-sessions.ts): counted from the session's `createdAt`, never moved.
+// ours (lib/session/auth-sessions.ts): counted from the session's `createdAt`, never moved.
 export const MAGIC_LINK_MAX_AGE_SECONDS = 10 * 60;
 export const SESSION_IDLE_TIMEOUT_SECONDS = 7 * 24 * 60 * 60;
 export const SESSION_UPDATE_AGE_SECONDS = 24 * 60 * 60;

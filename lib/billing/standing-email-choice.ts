@@ -1,4 +1,4 @@
-import type { StandingState } from "@/lib/billing/standing";
+import type { StandingState } from "@/lib/ledger/standing";
 
 // Which standing emails an owner may switch off (alert_preferences). The frozen email is always sent:
 // it says the apps stopped taking work, which nobody should learn from their users.
