@@ -1,22 +1,10 @@
-import { Writable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { createLogger, setLogger } from "@/lib/observability/logger";
+import { setLogger } from "@/lib/observability/logger";
+import { captureLogs } from "@/tests/support/capture-logs";
 import { getMetrics } from "@/lib/observability/metrics";
 import { toPageMessage } from "./to-page-message";
-
-function captureLogs(): Array<Record<string, unknown>> {
-  const lines: Array<Record<string, unknown>> = [];
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
-      done();
-    },
-  });
-  setLogger(createLogger({ destination, level: "info" }));
-  return lines;
-}
 
 afterEach(() => setLogger(undefined));
 

@@ -1,21 +1,9 @@
-import { Writable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
-import { createLogger, setLogger } from "./logger";
+import { setLogger } from "./logger";
+import { captureLogs } from "@/tests/support/capture-logs";
 import { getMetrics } from "./metrics";
 import { reportRequestError } from "./report-request-error";
 import { silenceReportedErrorsInConsole } from "./silence-reported-errors";
-
-function captureLogs(): Array<Record<string, unknown>> {
-  const lines: Array<Record<string, unknown>> = [];
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
-      done();
-    },
-  });
-  setLogger(createLogger({ destination, level: "info" }));
-  return lines;
-}
 
 afterEach(() => setLogger(undefined));
 
