@@ -12,6 +12,11 @@ export const generateMetadata = adminMetadata({ title: "Waitlist" });
 
 const statusTone = { approved: "good", rejected: "bad", withdrawn: "neutral", waiting: "brand" } as const;
 
+const decisions = [
+  { decision: "approve", label: "Approve", pendingLabel: "Approving…", variant: "primary" },
+  { decision: "reject", label: "Reject", pendingLabel: "Rejecting…", variant: "danger" },
+] as const;
+
 export default async function AdminWaitlistPage() {
   const { waiting, decided } = await listWaitlist(getDb(), await requireAdminPage());
   return (
@@ -42,24 +47,18 @@ export default async function AdminWaitlistPage() {
                     ) : null}
                   </div>
                   <div className="flex shrink-0 gap-2">
-                    <ActionButton
-                      action={decideWaitlistEntryAction}
-                      fields={{ entryId: entry.id.toString(), decision: "approve" }}
-                      label="Approve"
-                      pendingLabel="Approving…"
-                      variant="primary"
-                      ariaLabel={`Approve ${entry.email}`}
-                      className="w-28"
-                    />
-                    <ActionButton
-                      action={decideWaitlistEntryAction}
-                      fields={{ entryId: entry.id.toString(), decision: "reject" }}
-                      label="Reject"
-                      pendingLabel="Rejecting…"
-                      variant="danger"
-                      ariaLabel={`Reject ${entry.email}`}
-                      className="w-28"
-                    />
+                    {decisions.map(({ decision, label, pendingLabel, variant }) => (
+                      <ActionButton
+                        key={decision}
+                        action={decideWaitlistEntryAction}
+                        fields={{ entryId: entry.id.toString(), decision }}
+                        label={label}
+                        pendingLabel={pendingLabel}
+                        variant={variant}
+                        ariaLabel={`${label} ${entry.email}`}
+                        className="w-28"
+                      />
+                    ))}
                   </div>
                 </div>
               </li>
