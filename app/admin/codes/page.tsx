@@ -1,8 +1,9 @@
+import { AdminListRow } from "@/components/admin/admin-list-row";
 import { AdminPageHeader } from "@/components/admin/admin-page-header";
 import { CreateCodeForm } from "@/components/admin/create-code-form";
 import { formatDate } from "@/components/admin/format";
+import { RevokeButton } from "@/components/admin/revoke-button";
 import { StatusBadge } from "@/components/admin/status-badge";
-import { ActionButton } from "@/components/ui/action-button";
 import { getDb } from "@/lib/db/client";
 import { listInviteCodes, type InviteCodeRow } from "@/lib/invites/manage-invite-codes";
 import { requireAdminPage } from "../require-admin-page";
@@ -36,28 +37,26 @@ export default async function AdminCodesPage() {
             {codes.map((code) => {
               const state = codeState(code);
               return (
-                <li key={code.id.toString()} className="flex flex-col gap-3 px-6 py-4 sm:flex-row sm:items-center sm:justify-between" data-testid="invite-code-row">
-                  <div className="min-w-0">
-                    <p className="flex flex-wrap items-center gap-2">
+                <AdminListRow
+                  key={code.id.toString()}
+                  testId="invite-code-row"
+                  heading={
+                    <>
                       <span className="font-medium">{code.note ?? `Code #${code.id}`}</span>
                       <StatusBadge tone={state.tone}>{state.label}</StatusBadge>
-                    </p>
-                    <p className="mt-1 text-sm text-ink-soft">
+                    </>
+                  }
+                  details={
+                    <>
                       {code.usesLeft} {code.usesLeft === 1 ? "use" : "uses"} left · expires {formatDate(code.expiresAt)} · created {formatDate(code.createdAt)}
-                    </p>
-                  </div>
-                  {state.label === "Live" ? (
-                    <ActionButton
-                      action={revokeInviteCodeAction}
-                      fields={{ codeId: code.id.toString() }}
-                      label="Revoke"
-                      pendingLabel="Revoking…"
-                      variant="danger"
-                      ariaLabel={`Revoke ${code.note ?? `code #${code.id}`}`}
-                      className="sm:w-28"
-                    />
-                  ) : null}
-                </li>
+                    </>
+                  }
+                  action={
+                    state.label === "Live" ? (
+                      <RevokeButton action={revokeInviteCodeAction} fields={{ codeId: code.id.toString() }} ariaLabel={`Revoke ${code.note ?? `code #${code.id}`}`} />
+                    ) : null
+                  }
+                />
               );
             })}
           </ul>

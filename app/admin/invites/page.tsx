@@ -1,7 +1,8 @@
+import { AdminListRow } from "@/components/admin/admin-list-row";
 import { AdminPageHeader } from "@/components/admin/admin-page-header";
 import { formatDate } from "@/components/admin/format";
+import { RevokeButton } from "@/components/admin/revoke-button";
 import { StatusBadge } from "@/components/admin/status-badge";
-import { ActionButton } from "@/components/ui/action-button";
 import { getDb } from "@/lib/db/client";
 import { listPendingInvites } from "@/lib/invites/manage-invites";
 import { requireAdminPage } from "../require-admin-page";
@@ -23,27 +24,24 @@ export default async function AdminInvitesPage() {
         ) : (
           <ul className="divide-y divide-line">
             {invites.map((invite) => (
-              <li key={invite.id.toString()} className="flex flex-col gap-3 px-6 py-4 sm:flex-row sm:items-center sm:justify-between">
-                <div className="min-w-0">
-                  <p className="flex flex-wrap items-center gap-2">
+              <AdminListRow
+                key={invite.id.toString()}
+                heading={
+                  <>
                     <span className="font-medium break-all">{invite.email}</span>
                     <StatusBadge tone="brand">{sourceLabel[invite.source]}</StatusBadge>
                     {invite.isExpired ? <StatusBadge>Expired</StatusBadge> : null}
-                  </p>
-                  <p className="mt-1 text-sm text-ink-soft">
+                  </>
+                }
+                details={
+                  <>
                     {invite.invitedBy ? `By ${invite.invitedBy} · ` : ""}sent {formatDate(invite.createdAt)} · expires {formatDate(invite.expiresAt)}
-                  </p>
-                </div>
-                <ActionButton
-                  action={revokeInviteAction}
-                  fields={{ inviteId: invite.id.toString() }}
-                  label="Revoke"
-                  pendingLabel="Revoking…"
-                  variant="danger"
-                  ariaLabel={`Revoke the invite for ${invite.email}`}
-                  className="sm:w-28"
-                />
-              </li>
+                  </>
+                }
+                action={
+                  <RevokeButton action={revokeInviteAction} fields={{ inviteId: invite.id.toString() }} ariaLabel={`Revoke the invite for ${invite.email}`} />
+                }
+              />
             ))}
           </ul>
         )}
