@@ -1,8 +1,7 @@
 import type { AccountSummary } from "@/lib/account/get-account-summary";
 import { formatMicros } from "@/lib/billing/rate-units";
-import { Fact } from "@/components/ui/fact";
 import type { StandingState } from "@/lib/ledger/standing";
-import { formatLongDate } from "./formats";
+import { AccountFacts } from "./account-facts";
 import { STANDING_BADGES } from "./standing-badges";
 
 const help: Record<StandingState, string> = {
@@ -33,14 +32,7 @@ export function BalanceCard({ billing }: { billing: AccountSummary["billing"] })
         {formatMicros(billing.balanceMicros)}
       </p>
       <p className="mt-1 text-sm text-ink-soft">{help[billing.state]} Usage is charged against this credit hour by hour.</p>
-      <dl className="mt-6 grid gap-4 border-t border-line pt-4 text-sm sm:grid-cols-2">
-        <Fact term="Billing account" className="mt-0.5 font-mono" testId="billing-account-id">
-          {billing.accountId}
-        </Fact>
-        <Fact term="Opened" className="mt-0.5">
-          {formatLongDate(billing.createdAt)}
-        </Fact>
-      </dl>
+      <AccountFacts accountId={billing.accountId} createdAt={billing.createdAt} margin="mt-6" idClassName="mt-0.5 font-mono" />
     </section>
   );
 }

@@ -1,7 +1,6 @@
 import type { OwnAccount } from "@/lib/account/get-own-account";
 import { formatMicros } from "@/lib/billing/rate-units";
-import { Fact } from "@/components/ui/fact";
-import { formatLongDate } from "./formats";
+import { AccountFacts } from "./account-facts";
 import { CLOSED_BADGE, STANDING_BADGES } from "./standing-badges";
 
 /** What the standing means and what to do about it, in one or two sentences. */
@@ -40,14 +39,7 @@ export function StandingPanel({ account }: { account: OwnAccount }) {
       <p className="mt-2 text-sm leading-6 text-ink-soft" data-testid="standing-sentence">
         {standingSentence(account)}
       </p>
-      <dl className="mt-5 grid gap-4 border-t border-line pt-4 text-sm sm:grid-cols-2">
-        <Fact term="Billing account" className="mt-0.5 font-mono break-all" testId="billing-account-id">
-          {account.accountId}
-        </Fact>
-        <Fact term="Opened" className="mt-0.5">
-          {formatLongDate(account.createdAt)}
-        </Fact>
-      </dl>
+      <AccountFacts accountId={account.accountId} createdAt={account.createdAt} margin="mt-5" idClassName="mt-0.5 font-mono break-all" />
     </section>
   );
 }
