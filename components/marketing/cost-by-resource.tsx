@@ -1,10 +1,11 @@
+import type { ReactNode } from "react";
 import type { EstimateLine } from "@/lib/pricing/estimate";
 import { formatMonthly } from "@/lib/pricing/format-price";
 import { RESOURCE_COPY } from "@/lib/pricing/resource-copy";
 
 type CostByResourceProps = {
   lines: EstimateLine[];
-  caption: string;
+  caption: ReactNode;
   className: string;
   /** The rows' vertical padding: tighter in an example app's disclosure than in the calculator. */
   cellPadding: "py-1" | "py-1.5";

@@ -19,7 +19,7 @@ export function ExampleAppCosts({ card }: { card: PublicRateCard }) {
             </p>
             <details className="mt-3 text-sm">
               <summary className="text-brand cursor-pointer font-semibold">Cost by resource</summary>
-              <CostByResource lines={estimate.lines} caption={`${app.name}: cost by resource`} className="mt-2 w-full" cellPadding="py-1" />
+              <CostByResource lines={estimate.lines} caption={<>{app.name}: cost by resource</>} className="mt-2 w-full" cellPadding="py-1" />
             </details>
           </li>
         );
