@@ -1,5 +1,5 @@
 import { AdminListRow } from "@/components/admin/admin-list-row";
-import { AdminPageHeader } from "@/components/admin/admin-page-header";
+import { AdminPage } from "@/components/admin/admin-page";
 import { CreateCodeForm } from "@/components/admin/create-code-form";
 import { formatDate } from "@/components/admin/format";
 import { RevokeButton } from "@/components/admin/revoke-button";
@@ -22,8 +22,7 @@ function codeState(code: InviteCodeRow) {
 export default async function AdminCodesPage() {
   const codes = await listInviteCodes(getDb(), await requireAdminPage());
   return (
-    <div className="space-y-8">
-      <AdminPageHeader title="Invite codes" lead="Hand a code out at a talk or in a newsletter: each use makes an invite for the email it is redeemed with." />
+    <AdminPage title="Invite codes" lead="Hand a code out at a talk or in a newsletter: each use makes an invite for the email it is redeemed with.">
       <section aria-labelledby="new-code-heading" className="rounded-2xl border border-line bg-paper p-6">
         <h2 id="new-code-heading" className="mb-5 text-base font-semibold">New code</h2>
         <CreateCodeForm action={createInviteCodeAction} />
@@ -62,6 +61,6 @@ export default async function AdminCodesPage() {
           </ul>
         )}
       </section>
-    </div>
+    </AdminPage>
   );
 }

@@ -1,5 +1,5 @@
 import { AdminListRow } from "@/components/admin/admin-list-row";
-import { AdminPageHeader } from "@/components/admin/admin-page-header";
+import { AdminPage } from "@/components/admin/admin-page";
 import { formatDate } from "@/components/admin/format";
 import { RevokeButton } from "@/components/admin/revoke-button";
 import { StatusBadge } from "@/components/admin/status-badge";
@@ -16,8 +16,7 @@ const sourceLabel = { waitlist: "Waitlist", operator: "Operator", member: "Membe
 export default async function AdminInvitesPage() {
   const invites = await listPendingInvites(getDb(), await requireAdminPage());
   return (
-    <div className="space-y-8">
-      <AdminPageHeader title="Invites" lead="Invites not used yet. Revoking one stops its emailed link at once." />
+    <AdminPage title="Invites" lead="Invites not used yet. Revoking one stops its emailed link at once.">
       <section aria-label="Pending invites" className="rounded-2xl border border-line bg-paper">
         {invites.length === 0 ? (
           <p className="p-6 text-sm text-ink-soft">No pending invites.</p>
@@ -46,6 +45,6 @@ export default async function AdminInvitesPage() {
           </ul>
         )}
       </section>
-    </div>
+    </AdminPage>
   );
 }

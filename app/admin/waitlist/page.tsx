@@ -1,4 +1,4 @@
-import { AdminPageHeader } from "@/components/admin/admin-page-header";
+import { AdminPage } from "@/components/admin/admin-page";
 import { formatDate, formatDateTime } from "@/components/admin/format";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { ActionButton } from "@/components/ui/action-button";
@@ -20,8 +20,7 @@ const decisions = [
 export default async function AdminWaitlistPage() {
   const { waiting, decided } = await listWaitlist(getDb(), await requireAdminPage());
   return (
-    <div className="space-y-8">
-      <AdminPageHeader title="Waitlist" lead="Approve to send an invitation (valid 14 days, with a single-use sign-in link); reject to close the request quietly." />
+    <AdminPage title="Waitlist" lead="Approve to send an invitation (valid 14 days, with a single-use sign-in link); reject to close the request quietly.">
       <section aria-labelledby="waiting-heading">
         <h2 id="waiting-heading" className="text-base font-semibold">
           Waiting <span className="font-normal text-ink-soft">({waiting.length})</span>
@@ -82,6 +81,6 @@ export default async function AdminWaitlistPage() {
           </ul>
         </section>
       ) : null}
-    </div>
+    </AdminPage>
   );
 }
