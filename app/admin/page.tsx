@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { AdminPageHeader } from "@/components/admin/admin-page-header";
+import { AdminPage } from "@/components/admin/admin-page";
 import { SettingsForm } from "@/components/admin/settings-form";
 import { getAdminOverview } from "@/lib/admin/get-admin-overview";
 import { getDb } from "@/lib/db/client";
@@ -19,8 +19,7 @@ export default async function AdminOverviewPage() {
     { label: "Live codes", value: overview.liveCodes.toLocaleString("en-US"), href: "/admin/codes" },
   ];
   return (
-    <div className="space-y-8">
-      <AdminPageHeader title="Overview" lead="Who is waiting, who is invited, and how open the preview is." />
+    <AdminPage title="Overview" lead="Who is waiting, who is invited, and how open the preview is.">
       <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
         {figures.map((figure) => (
           <div key={figure.label} className="rounded-2xl border border-line bg-paper p-5">
@@ -45,6 +44,6 @@ export default async function AdminOverviewPage() {
           initial={{ ...overview.settings, promotionalGrant: formatGrantForForm(overview.settings.promotionalGrantMicros) }}
         />
       </section>
-    </div>
+    </AdminPage>
   );
 }

@@ -1,15 +1,7 @@
 import type { OwnAccount } from "@/lib/account/get-own-account";
 import { formatMicros } from "@/lib/billing/rate-units";
-import type { StandingState } from "@/lib/ledger/standing";
-import { formatLongDate } from "./formats";
-
-const BADGES: Record<StandingState, { label: string; className: string }> = {
-  // Text in ink on a tinted ground with a coloured ring: the colour marks it, the words stay readable.
-  active: { label: "Active", className: "bg-accent/10 text-ink ring-1 ring-accent/50" },
-  low: { label: "Low balance", className: "bg-warn/10 text-ink ring-1 ring-warn/50" },
-  grace: { label: "Grace period", className: "bg-warn/10 text-ink ring-1 ring-warn/50" },
-  frozen: { label: "Frozen", className: "bg-danger/10 text-ink ring-1 ring-danger/50" },
-};
+import { AccountFacts } from "./account-facts";
+import { CLOSED_BADGE, STANDING_BADGES } from "./standing-badges";
 
 /** What the standing means and what to do about it, in one or two sentences. */
 export function standingSentence(account: OwnAccount): string {
@@ -30,7 +22,7 @@ export function standingSentence(account: OwnAccount): string {
 
 /** Balance and standing of the session's own account. */
 export function StandingPanel({ account }: { account: OwnAccount }) {
-  const badge = account.closedAt ? { label: "Closed", className: "bg-danger/10 text-ink ring-1 ring-danger/50" } : BADGES[account.state];
+  const badge = account.closedAt ? CLOSED_BADGE : STANDING_BADGES[account.state];
   return (
     <section aria-labelledby="balance-heading" className="rounded-2xl border border-line bg-paper p-5 sm:p-6">
       <div className="flex items-center justify-between gap-4">
@@ -47,20 +39,7 @@ export function StandingPanel({ account }: { account: OwnAccount }) {
       <p className="mt-2 text-sm leading-6 text-ink-soft" data-testid="standing-sentence">
         {standingSentence(account)}
       </p>
-      <dl className="mt-5 grid gap-4 border-t border-line pt-4 text-sm sm:grid-cols-2">
-        <div>
-          <dt className="text-ink-soft">Billing account</dt>
-          <dd className="mt-0.5 font-mono break-all" data-testid="billing-account-id">
-            {account.accountId}
-          </dd>
-        </div>
-        <div>
-          <dt className="text-ink-soft">Opened</dt>
-          <dd className="mt-0.5">
-            {formatLongDate(account.createdAt)}
-          </dd>
-        </div>
-      </dl>
+      <AccountFacts accountId={account.accountId} createdAt={account.createdAt} margin="mt-5" idClassName="mt-0.5 font-mono break-all" />
     </section>
   );
 }

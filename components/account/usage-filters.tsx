@@ -3,6 +3,12 @@ import { buttonClass } from "./page-header";
 
 const fieldClass = "mt-1 block w-full rounded-lg border border-line bg-paper px-3 py-2 text-sm text-ink";
 
+// The two choices of a fixed set of values: how fine the series is and what it is split by.
+const choices = [
+  { name: "granularity", label: "Detail", options: [{ value: "hour", label: "Hourly" }, { value: "day", label: "Daily" }] },
+  { name: "group", label: "Group by", options: [{ value: "resource", label: "Resource" }, { value: "space", label: "Space" }] },
+] as const;
+
 /** The range, detail and grouping of the usage page: a plain GET form, so it works without JavaScript. */
 export function UsageFilters({ selection, csvHref }: { selection: UsageSelection; csvHref: string }) {
   const customFrom = selection.range === "custom" ? selection.from.toISOString().slice(0, 10) : "";
@@ -28,20 +34,18 @@ export function UsageFilters({ selection, csvHref }: { selection: UsageSelection
         To (UTC, inclusive)
         <input type="date" name="to" defaultValue={customTo} className={fieldClass} />
       </label>
-      <label className="text-sm font-medium">
-        Detail
-        <select name="granularity" defaultValue={selection.granularity} className={fieldClass}>
-          <option value="hour">Hourly</option>
-          <option value="day">Daily</option>
-        </select>
-      </label>
-      <label className="text-sm font-medium">
-        Group by
-        <select name="group" defaultValue={selection.group} className={fieldClass}>
-          <option value="resource">Resource</option>
-          <option value="space">Space</option>
-        </select>
-      </label>
+      {choices.map((choice) => (
+        <label key={choice.name} className="text-sm font-medium">
+          {choice.label}
+          <select name={choice.name} defaultValue={selection[choice.name]} className={fieldClass}>
+            {choice.options.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      ))}
       <div className="flex flex-wrap gap-3 sm:col-span-2 lg:col-span-6">
         <button type="submit" className={buttonClass.primary}>
           Show usage

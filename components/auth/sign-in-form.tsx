@@ -1,6 +1,8 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { idleActionState, type FormAction } from "@/lib/actions/action-state";
 
 /** The email field and button of every sign-in surface; the action answers the same for any address. */
@@ -29,18 +31,8 @@ export function SignInForm({ action, submitLabel = "Email me a sign-in link" }: 
           className="mt-1.5 block w-full rounded-lg border border-line bg-paper px-3 py-2 text-base placeholder:text-ink-soft/70 focus:border-brand focus:ring-2 focus:ring-brand/25 focus:outline-none"
         />
       </div>
-      {error ? (
-        <p id="sign-in-error" role="alert" className="rounded-lg bg-danger/10 px-3 py-2 text-sm text-danger">
-          {error.message}
-        </p>
-      ) : null}
-      <button
-        type="submit"
-        disabled={isPending}
-        className="w-full rounded-lg bg-brand px-4 py-2.5 text-sm font-semibold text-on-brand hover:bg-brand-strong disabled:cursor-wait disabled:opacity-60"
-      >
-        {isPending ? "Sending…" : submitLabel}
-      </button>
+      <FormMessage state={state} id="sign-in-error" />
+      <SubmitButton label={submitLabel} pendingLabel="Sending…" isPending={isPending} />
     </form>
   );
 }

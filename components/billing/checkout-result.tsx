@@ -1,4 +1,6 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
+import { Fact } from "@/components/ui/fact";
 import { formatMicros } from "@/lib/billing/rate-units";
 import type { PageMessage } from "@/lib/actions/to-page-message";
 import type { FulfilmentResult } from "@/lib/payments/fulfill-checkout";
@@ -32,32 +34,25 @@ export function CheckoutResult({ result }: { result: FulfilmentResult }) {
   const view = viewOf(result);
   const tone = tones[view.tone];
   return (
-    <section aria-labelledby="result-heading" className="rounded-2xl border border-line bg-paper p-6 sm:p-8">
-      <span aria-hidden="true" className={`flex h-10 w-10 items-center justify-center rounded-full text-lg font-bold ${tone.badge}`}>
-        {tone.icon}
-      </span>
-      <h1 id="result-heading" className="mt-4 text-2xl font-bold tracking-tight">
-        {view.title}
-      </h1>
-      <p className="mt-2 text-ink-soft" role="status">
-        {view.body}
-      </p>
+    <ResultCard
+      badge={
+        <span aria-hidden="true" className={`flex h-10 w-10 items-center justify-center rounded-full text-lg font-bold ${tone.badge}`}>
+          {tone.icon}
+        </span>
+      }
+      title={view.title}
+      body={view.body}
+      role="status"
+    >
       <dl className="mt-6 grid gap-4 border-t border-line pt-4 text-sm sm:grid-cols-2">
-        <div>
-          <dt className="text-ink-soft">{result.status === "paid" ? "Credited" : "Amount"}</dt>
-          <dd className="mt-0.5 text-lg font-semibold tabular-nums" data-testid="credited">
-            {result.status === "paid" ? `+${formatMicros(result.amountMicros)}` : formatMicros(result.amountMicros)}
-          </dd>
-        </div>
-        <div>
-          <dt className="text-ink-soft">Balance now</dt>
-          <dd className="mt-0.5 text-lg font-semibold tabular-nums" data-testid="balance">
-            {formatMicros(result.balanceMicros)}
-          </dd>
-        </div>
+        <Fact term={result.status === "paid" ? "Credited" : "Amount"} className="mt-0.5 text-lg font-semibold tabular-nums" testId="credited">
+          {result.status === "paid" ? `+${formatMicros(result.amountMicros)}` : formatMicros(result.amountMicros)}
+        </Fact>
+        <Fact term="Balance now" className="mt-0.5 text-lg font-semibold tabular-nums" testId="balance">
+          {formatMicros(result.balanceMicros)}
+        </Fact>
       </dl>
-      <ReturnLinks />
-    </section>
+    </ResultCard>
   );
 }
 
@@ -77,14 +72,22 @@ const problems = {
 /** The return page when the Checkout session could not be read (toPageMessage has counted and logged it). */
 export function CheckoutProblem({ problem }: { problem: PageMessage }) {
   const view = problem.code === "not_found" ? problems.not_found : problems.other;
+  // An alert, not a status: the person is told their payment could not be confirmed.
+  return <ResultCard title={view.title} body={view.body} role="alert" />;
+}
+
+/** The frame of both return pages: an optional badge, the heading, what happened, figures, the way back. */
+function ResultCard({ badge, title, body, role, children }: { badge?: ReactNode; title: string; body: string; role: "status" | "alert"; children?: ReactNode }) {
   return (
     <section aria-labelledby="result-heading" className="rounded-2xl border border-line bg-paper p-6 sm:p-8">
-      <h1 id="result-heading" className="text-2xl font-bold tracking-tight">
-        {view.title}
+      {badge}
+      <h1 id="result-heading" className={badge ? "mt-4 text-2xl font-bold tracking-tight" : "text-2xl font-bold tracking-tight"}>
+        {title}
       </h1>
-      <p role="alert" className="mt-2 text-ink-soft">
-        {view.body}
+      <p className="mt-2 text-ink-soft" role={role}>
+        {body}
       </p>
+      {children}
       <ReturnLinks />
     </section>
   );

@@ -1,6 +1,8 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { idleActionState, type FormAction } from "@/lib/actions/action-state";
 import { TOP_UP_PRESETS_USD } from "@/lib/payments/top-up-limits";
 
@@ -78,18 +80,8 @@ export function TopUpForm({ action, attemptId }: { action: FormAction; attemptId
         <input type="checkbox" name="saveCard" value="on" checked={saveCard} onChange={(event) => setSaveCard(event.target.checked)} className="h-4 w-4 accent-brand" />
         Save this card for auto-recharge
       </label>
-      {error ? (
-        <p role="alert" className="rounded-lg bg-danger/10 px-3 py-2 text-sm text-danger">
-          {error.message}
-        </p>
-      ) : null}
-      <button
-        type="submit"
-        disabled={isPending}
-        className="w-full rounded-lg bg-brand px-4 py-2.5 text-sm font-semibold text-on-brand hover:bg-brand-strong disabled:cursor-wait disabled:opacity-60 sm:w-auto sm:px-6"
-      >
-        {isPending ? "Opening secure checkout…" : "Continue to payment"}
-      </button>
+      <FormMessage state={state} />
+      <SubmitButton label="Continue to payment" pendingLabel="Opening secure checkout…" isPending={isPending} className="w-full sm:w-auto sm:px-6" />
       <p className="text-xs text-ink-soft">You pay on Stripe&rsquo;s secure page; we never see your card number.</p>
     </form>
   );

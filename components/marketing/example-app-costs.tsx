@@ -1,7 +1,7 @@
 import { estimateMonthlyCost, type PublicRateCard } from "@/lib/pricing/estimate";
 import { EXAMPLE_APPS } from "@/lib/pricing/example-apps";
 import { formatMonthly } from "@/lib/pricing/format-price";
-import { RESOURCE_COPY } from "@/lib/pricing/resource-copy";
+import { CostByResource } from "./cost-by-resource";
 
 /** A few typical apps priced on `card`, with the month's cost by resource behind a disclosure. */
 export function ExampleAppCosts({ card }: { card: PublicRateCard }) {
@@ -19,19 +19,7 @@ export function ExampleAppCosts({ card }: { card: PublicRateCard }) {
             </p>
             <details className="mt-3 text-sm">
               <summary className="text-brand cursor-pointer font-semibold">Cost by resource</summary>
-              <table className="mt-2 w-full">
-                <caption className="sr-only">{app.name}: cost by resource</caption>
-                <tbody>
-                  {estimate.lines.map((line) => (
-                    <tr key={line.resource} className="border-line border-t">
-                      <th scope="row" className="text-ink-soft py-1 text-left font-normal">
-                        {RESOURCE_COPY[line.resource].name}
-                      </th>
-                      <td className="py-1 text-right font-mono">{formatMonthly(line.micros)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <CostByResource lines={estimate.lines} caption={<>{app.name}: cost by resource</>} className="mt-2 w-full" cellPadding="py-1" />
             </details>
           </li>
         );

@@ -1,3 +1,29 @@
+// Two people's cursors, each on its own line of the document; every class is spelled out here so that
+// Tailwind (which reads the source, styles/landing.css) finds it.
+const cursors = {
+  ana: {
+    name: "Ana",
+    line: "bg-brand-soft relative h-3 w-2/3 rounded",
+    caret: "bg-brand absolute -top-1 left-1/2 h-5 w-0.5",
+    tag: "bg-brand text-on-brand absolute -top-6 left-1/2",
+  },
+  sam: {
+    name: "Sam",
+    line: "bg-accent-soft relative h-3 w-4/5 rounded",
+    caret: "bg-accent absolute -top-1 left-1/4 h-5 w-0.5",
+    tag: "bg-accent text-paper absolute top-4 left-1/4",
+  },
+};
+
+function CursorLine({ cursor }: { cursor: (typeof cursors)[keyof typeof cursors] }) {
+  return (
+    <div className={cursor.line}>
+      <span className={cursor.caret} />
+      <span className={`${cursor.tag} rounded px-1.5 py-0.5 text-[10px] font-semibold`}>{cursor.name}</span>
+    </div>
+  );
+}
+
 /** The hero's picture: a shared document with two people's cursors and the hour's metered cost. */
 export function LiveDemoCard() {
   return (
@@ -11,19 +37,9 @@ export function LiveDemoCard() {
       <div className="relative mt-4 space-y-3">
         <div className="bg-line h-3 w-3/4 rounded" />
         <div className="bg-line h-3 w-5/6 rounded" />
-        <div className="bg-brand-soft relative h-3 w-2/3 rounded">
-          <span className="bg-brand absolute -top-1 left-1/2 h-5 w-0.5" />
-          <span className="bg-brand text-on-brand absolute -top-6 left-1/2 rounded px-1.5 py-0.5 text-[10px] font-semibold">
-            Ana
-          </span>
-        </div>
+        <CursorLine cursor={cursors.ana} />
         <div className="bg-line h-3 w-1/2 rounded" />
-        <div className="bg-accent-soft relative h-3 w-4/5 rounded">
-          <span className="bg-accent absolute -top-1 left-1/4 h-5 w-0.5" />
-          <span className="bg-accent text-paper absolute top-4 left-1/4 rounded px-1.5 py-0.5 text-[10px] font-semibold">
-            Sam
-          </span>
-        </div>
+        <CursorLine cursor={cursors.sam} />
       </div>
       <dl className="bg-paper-soft mt-10 grid grid-cols-3 gap-2 rounded-xl p-3 text-center font-mono text-xs">
         <div>

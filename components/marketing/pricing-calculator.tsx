@@ -3,8 +3,8 @@
 import { useLayoutEffect, useRef, useState } from "react";
 import { estimateMonthlyCost, type MonthlyUsage, type PublicRateCard, type UsageField } from "@/lib/pricing/estimate";
 import { formatMonthly } from "@/lib/pricing/format-price";
-import { RESOURCE_COPY } from "@/lib/pricing/resource-copy";
 import { parseUsageInput, USAGE_FIELDS } from "@/lib/pricing/usage-fields";
+import { CostByResource } from "./cost-by-resource";
 
 export type PricingCalculatorProps = {
   card: PublicRateCard;
@@ -92,19 +92,7 @@ export function PricingCalculator({ card, initial, idPrefix = "calculator" }: Pr
           {estimate ? formatMonthly(estimate.totalMicros) : "–"}
         </p>
         {estimate ? (
-          <table className="mt-5 w-full text-sm">
-            <caption className="sr-only">Cost by resource</caption>
-            <tbody>
-              {estimate.lines.map((line) => (
-                <tr key={line.resource} className="border-line border-t">
-                  <th scope="row" className="text-ink-soft py-1.5 text-left font-normal">
-                    {RESOURCE_COPY[line.resource].name}
-                  </th>
-                  <td className="py-1.5 text-right font-mono">{formatMonthly(line.micros)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <CostByResource lines={estimate.lines} caption="Cost by resource" className="mt-5 w-full text-sm" cellPadding="py-1.5" />
         ) : (
           <p className="text-danger mt-4 text-sm">Fix the highlighted inputs to see an estimate.</p>
         )}

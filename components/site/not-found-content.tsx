@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { primaryButton } from "@/components/marketing/cta-links";
+import { LinkList } from "@/components/site/link-list";
 import { SiteFooter } from "@/components/site/site-footer";
 import { SiteHeader } from "@/components/site/site-header";
+import type { NavLink } from "@/components/site/site-nav";
 
-const destinations = [
+const destinations: NavLink[] = [
   { href: "/pricing", label: "Pricing and the cost calculator" },
   { href: "/blog", label: "The blog" },
   { href: "/waitlist", label: "Join the waitlist" },
@@ -22,15 +24,7 @@ export function NotFoundContent() {
           Back to the home page
         </Link>
         <h2 className="text-ink-soft mt-12 text-sm font-semibold">Or try</h2>
-        <ul className="mt-3 space-y-2">
-          {destinations.map((destination) => (
-            <li key={destination.href}>
-              <Link href={destination.href} className="text-brand hover:text-brand-strong font-semibold">
-                {destination.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
+        <LinkList links={destinations} linkClassName="text-brand hover:text-brand-strong font-semibold" />
       </main>
       <SiteFooter />
     </>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { LinkList } from "./link-list";
 import { LogoMark } from "./logo-mark";
 import { productLinks, type NavLink } from "./site-nav";
 
@@ -18,15 +18,7 @@ function FooterColumn({ title, links }: { title: string; links: NavLink[] }) {
   return (
     <div>
       <h2 className="text-sm font-semibold">{title}</h2>
-      <ul className="mt-3 space-y-2">
-        {links.map((link) => (
-          <li key={link.href}>
-            <Link href={link.href} className="text-ink-soft hover:text-ink text-sm">
-              {link.label}
-            </Link>
-          </li>
-        ))}
-      </ul>
+      <LinkList links={links} linkClassName="text-ink-soft hover:text-ink text-sm" />
     </div>
   );
 }

@@ -1,16 +1,15 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type Stripe from "stripe";
-import { postCustomerTransfers } from "@/lib/billing/post-customer-transfers";
 import type { Database } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { crashPoint } from "@/lib/faults/crash-point";
-import { getSystemAccounts } from "@/lib/ledger/system-accounts";
 import { getLogger } from "@/lib/observability/logger";
 import { getStripe } from "@/lib/stripe/get-stripe";
+import { creditCardPayment } from "./credit-card-payment";
 import { findBillingOwner, type BillingOwner } from "./get-billing-account-for-user";
 import { getPaymentMetrics } from "./payment-metrics";
-import { recordPaymentNotice, sendPaymentNoticesNow } from "./payment-notices";
+import { sendPaymentNoticesNow } from "./payment-notices";
 import { callStripe } from "./stripe-error";
 import { centsToMicros } from "./top-up-amount";
 
@@ -42,40 +41,21 @@ export async function fulfillAutoRecharge(db: Database, intentId: string): Promi
   const amountMicros = centsToMicros(intent.amount_received || intent.amount);
   const rechargeId = intent.metadata.auto_recharge_id ?? null;
   const { transfer } = await runTransaction(db, async (tx) => {
-    const system = await getSystemAccounts(tx);
     // Mark the request done first, so the posting's own threshold check sees nothing in flight.
     await tx.execute(sql`
       update auto_recharges set status = 'succeeded', payment_intent_id = ${intent.id}, charge_id = ${charge?.id ?? null},
         receipt_url = ${charge?.receipt_url ?? null}, amount_micros = ${amountMicros}, updated_at = now()
       where id::text = ${rechargeId} and billing_account_id = ${owner.accountId}`);
-    const result = await postCustomerTransfers(
-      tx,
-      [
-        {
-          idempotencyKey: `payment_intent:${intent.id}`,
-          kind: "top_up",
-          fromAccountId: system.stripe_cash,
-          toAccountId: owner.ledgerAccountId,
-          amountMicros,
-          reason: "Auto-recharge from the saved card",
-          metadata: { payment_intent_id: intent.id, ...(rechargeId ? { auto_recharge_id: rechargeId } : {}) },
-        },
-      ],
-      `auto-recharge ${intent.id}`,
-    );
-    const posted = result.transfers[0]!;
+    const { transfer: posted } = await creditCardPayment(tx, {
+      owner,
+      idempotencyKey: `payment_intent:${intent.id}`,
+      amountMicros,
+      reason: "Auto-recharge from the saved card",
+      metadata: { payment_intent_id: intent.id, ...(rechargeId ? { auto_recharge_id: rechargeId } : {}) },
+      cause: `auto-recharge ${intent.id}`,
+      receiptUrl: charge?.receipt_url ?? null,
+    });
     await tx.execute(sql`update auto_recharges set transfer_id = ${posted.id} where id::text = ${rechargeId} and billing_account_id = ${owner.accountId}`);
-    const balanceMicros = result.balances.get(owner.ledgerAccountId) ?? 0n;
-    if (!posted.isReplay) {
-      await recordPaymentNotice(tx, {
-        accountId: owner.accountId,
-        transferId: posted.id,
-        kind: "receipt",
-        amountMicros,
-        balanceMicros,
-        receiptUrl: charge?.receipt_url ?? null,
-      });
-    }
     crashPoint("auto-recharge:before-commit");
     return { transfer: posted };
   });

@@ -1,18 +1,17 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type Stripe from "stripe";
-import { postCustomerTransfers } from "@/lib/billing/post-customer-transfers";
 import type { Database } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { AppError } from "@/lib/errors";
 import { crashPoint } from "@/lib/faults/crash-point";
-import { getSystemAccounts } from "@/lib/ledger/system-accounts";
 import { getLogger } from "@/lib/observability/logger";
 import { getStripe } from "@/lib/stripe/get-stripe";
 import { adoptCardFromTopUp } from "./auto-recharge-settings";
+import { creditCardPayment } from "./credit-card-payment";
 import { findBillingOwner } from "./get-billing-account-for-user";
 import { getPaymentMetrics } from "./payment-metrics";
-import { recordPaymentNotice, sendPaymentNoticesNow } from "./payment-notices";
+import { sendPaymentNoticesNow } from "./payment-notices";
 import { callStripe } from "./stripe-error";
 import { idOf } from "./stripe-ids";
 import { centsToMicros } from "./top-up-amount";
@@ -79,28 +78,15 @@ export async function fulfillCheckout(db: Database, sessionId: string, options: 
     let posted: { id: bigint; isReplay: boolean } | undefined;
     let balance: bigint | undefined;
     if (status === "paid") {
-      const system = await getSystemAccounts(tx);
-      const result = await postCustomerTransfers(
-        tx,
-        [
-          {
-            idempotencyKey: `checkout:${session.id}`,
-            kind: "top_up",
-            fromAccountId: system.stripe_cash,
-            toAccountId: owner.ledgerAccountId,
-            amountMicros,
-            reason: "Card top-up through Stripe Checkout",
-            metadata: { checkout_session_id: session.id },
-          },
-        ],
-        `top-up ${session.id}`,
-      );
-      posted = result.transfers[0];
-      balance = result.balances.get(owner.ledgerAccountId);
-      if (posted && !posted.isReplay && balance !== undefined) {
-        const receiptUrl = charge?.receipt_url ?? null;
-        await recordPaymentNotice(tx, { accountId: owner.accountId, transferId: posted.id, kind: "receipt", amountMicros, balanceMicros: balance, receiptUrl });
-      }
+      ({ transfer: posted, balanceMicros: balance } = await creditCardPayment(tx, {
+        owner,
+        idempotencyKey: `checkout:${session.id}`,
+        amountMicros,
+        reason: "Card top-up through Stripe Checkout",
+        metadata: { checkout_session_id: session.id },
+        cause: `top-up ${session.id}`,
+        receiptUrl: charge?.receipt_url ?? null,
+      }));
     }
     // Never downgrade a paid top-up: an older read racing a newer one must not undo what it saw.
     await tx.execute(sql`

@@ -1,18 +1,16 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { Queryable } from "@/lib/db/client";
-import { launchSettings, type launchModes } from "@/lib/db/schema";
+import { launchSettings } from "@/lib/db/schema";
 import { DEFAULT_PROMOTIONAL_GRANT_MICROS } from "./promotional-grant";
 
-export type LaunchMode = (typeof launchModes)[number];
+/** What operators set, typed from the settings table so the two cannot drift (the welcome credit in micros). */
+export type LaunchSettings = Pick<
+  typeof launchSettings.$inferSelect,
+  "launchMode" | "accountCap" | "memberInviteAllowance" | "promotionalGrantMicros"
+>;
 
-export type LaunchSettings = {
-  launchMode: LaunchMode;
-  accountCap: number;
-  memberInviteAllowance: number;
-  /** The welcome credit of each new billing account. */
-  promotionalGrantMicros: bigint;
-};
+export type LaunchMode = LaunchSettings["launchMode"];
 
 // What a fresh database behaves as until an operator saves settings (no seed row needed).
 export const LAUNCH_SETTING_DEFAULTS: LaunchSettings = {

@@ -1,4 +1,4 @@
-import { AdminPageHeader } from "@/components/admin/admin-page-header";
+import { AdminPage } from "@/components/admin/admin-page";
 import { formatDateTime } from "@/components/admin/format";
 import { listAuditLog } from "@/lib/audit/list-audit-log";
 import { getDb } from "@/lib/db/client";
@@ -23,8 +23,7 @@ function JsonBlock({ label, value }: { label: string; value: unknown }) {
 export default async function AdminAuditPage() {
   const entries = await listAuditLog(getDb(), await requireAdminPage());
   return (
-    <div className="space-y-8">
-      <AdminPageHeader title="Audit log" lead="Every operator action, newest first: who, what, when, and the state before and after." />
+    <AdminPage title="Audit log" lead="Every operator action, newest first: who, what, when, and the state before and after.">
       {entries.length === 0 ? (
         <p className="rounded-2xl border border-dashed border-line bg-paper p-6 text-sm text-ink-soft">No operator actions yet.</p>
       ) : (
@@ -48,6 +47,6 @@ export default async function AdminAuditPage() {
           ))}
         </ol>
       )}
-    </div>
+    </AdminPage>
   );
 }

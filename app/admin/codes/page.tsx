@@ -1,8 +1,9 @@
-import { AdminPageHeader } from "@/components/admin/admin-page-header";
+import { AdminListRow } from "@/components/admin/admin-list-row";
+import { AdminPage } from "@/components/admin/admin-page";
 import { CreateCodeForm } from "@/components/admin/create-code-form";
 import { formatDate } from "@/components/admin/format";
+import { RevokeButton } from "@/components/admin/revoke-button";
 import { StatusBadge } from "@/components/admin/status-badge";
-import { ActionButton } from "@/components/ui/action-button";
 import { getDb } from "@/lib/db/client";
 import { listInviteCodes, type InviteCodeRow } from "@/lib/invites/manage-invite-codes";
 import { requireAdminPage } from "../require-admin-page";
@@ -21,8 +22,7 @@ function codeState(code: InviteCodeRow) {
 export default async function AdminCodesPage() {
   const codes = await listInviteCodes(getDb(), await requireAdminPage());
   return (
-    <div className="space-y-8">
-      <AdminPageHeader title="Invite codes" lead="Hand a code out at a talk or in a newsletter: each use makes an invite for the email it is redeemed with." />
+    <AdminPage title="Invite codes" lead="Hand a code out at a talk or in a newsletter: each use makes an invite for the email it is redeemed with.">
       <section aria-labelledby="new-code-heading" className="rounded-2xl border border-line bg-paper p-6">
         <h2 id="new-code-heading" className="mb-5 text-base font-semibold">New code</h2>
         <CreateCodeForm action={createInviteCodeAction} />
@@ -36,33 +36,31 @@ export default async function AdminCodesPage() {
             {codes.map((code) => {
               const state = codeState(code);
               return (
-                <li key={code.id.toString()} className="flex flex-col gap-3 px-6 py-4 sm:flex-row sm:items-center sm:justify-between" data-testid="invite-code-row">
-                  <div className="min-w-0">
-                    <p className="flex flex-wrap items-center gap-2">
+                <AdminListRow
+                  key={code.id.toString()}
+                  testId="invite-code-row"
+                  heading={
+                    <>
                       <span className="font-medium">{code.note ?? `Code #${code.id}`}</span>
                       <StatusBadge tone={state.tone}>{state.label}</StatusBadge>
-                    </p>
-                    <p className="mt-1 text-sm text-ink-soft">
+                    </>
+                  }
+                  details={
+                    <>
                       {code.usesLeft} {code.usesLeft === 1 ? "use" : "uses"} left · expires {formatDate(code.expiresAt)} · created {formatDate(code.createdAt)}
-                    </p>
-                  </div>
-                  {state.label === "Live" ? (
-                    <ActionButton
-                      action={revokeInviteCodeAction}
-                      fields={{ codeId: code.id.toString() }}
-                      label="Revoke"
-                      pendingLabel="Revoking…"
-                      variant="danger"
-                      ariaLabel={`Revoke ${code.note ?? `code #${code.id}`}`}
-                      className="sm:w-28"
-                    />
-                  ) : null}
-                </li>
+                    </>
+                  }
+                  action={
+                    state.label === "Live" ? (
+                      <RevokeButton action={revokeInviteCodeAction} fields={{ codeId: code.id.toString() }} ariaLabel={`Revoke ${code.note ?? `code #${code.id}`}`} />
+                    ) : null
+                  }
+                />
               );
             })}
           </ul>
         )}
       </section>
-    </div>
+    </AdminPage>
   );
 }

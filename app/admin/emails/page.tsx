@@ -1,4 +1,4 @@
-import { AdminPageHeader } from "@/components/admin/admin-page-header";
+import { AdminPage } from "@/components/admin/admin-page";
 import { formatDateTime } from "@/components/admin/format";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { ActionButton } from "@/components/ui/action-button";
@@ -55,11 +55,10 @@ export default async function AdminEmailsPage({ searchParams }: AdminEmailsPageP
     { label: "Still being retried", value: retrying },
   ];
   return (
-    <div className="space-y-8">
-      <AdminPageHeader
-        title="Undelivered emails"
-        lead={`Receipts, refund, dispute, standing, invitation and waitlist emails the site gave up on after ${MAX_EMAIL_ATTEMPTS} failed tries (about a day). Fix the cause first (SMTP, the address), then try again.`}
-      />
+    <AdminPage
+      title="Undelivered emails"
+      lead={`Receipts, refund, dispute, standing, invitation and waitlist emails the site gave up on after ${MAX_EMAIL_ATTEMPTS} failed tries (about a day). Fix the cause first (SMTP, the address), then try again.`}
+    >
       {confirmation ? <FormMessage state={{ status: "success", message: confirmation }} /> : null}
       <dl className="grid grid-cols-2 gap-4 sm:max-w-md">
         {figures.map((figure) => (
@@ -105,7 +104,7 @@ export default async function AdminEmailsPage({ searchParams }: AdminEmailsPageP
           </ul>
         )}
       </section>
-    </div>
+    </AdminPage>
   );
 }
 

@@ -1,7 +1,8 @@
-import { AdminPageHeader } from "@/components/admin/admin-page-header";
+import { AdminListRow } from "@/components/admin/admin-list-row";
+import { AdminPage } from "@/components/admin/admin-page";
 import { formatDate } from "@/components/admin/format";
+import { RevokeButton } from "@/components/admin/revoke-button";
 import { StatusBadge } from "@/components/admin/status-badge";
-import { ActionButton } from "@/components/ui/action-button";
 import { getDb } from "@/lib/db/client";
 import { listPendingInvites } from "@/lib/invites/manage-invites";
 import { requireAdminPage } from "../require-admin-page";
@@ -15,39 +16,35 @@ const sourceLabel = { waitlist: "Waitlist", operator: "Operator", member: "Membe
 export default async function AdminInvitesPage() {
   const invites = await listPendingInvites(getDb(), await requireAdminPage());
   return (
-    <div className="space-y-8">
-      <AdminPageHeader title="Invites" lead="Invites not used yet. Revoking one stops its emailed link at once." />
+    <AdminPage title="Invites" lead="Invites not used yet. Revoking one stops its emailed link at once.">
       <section aria-label="Pending invites" className="rounded-2xl border border-line bg-paper">
         {invites.length === 0 ? (
           <p className="p-6 text-sm text-ink-soft">No pending invites.</p>
         ) : (
           <ul className="divide-y divide-line">
             {invites.map((invite) => (
-              <li key={invite.id.toString()} className="flex flex-col gap-3 px-6 py-4 sm:flex-row sm:items-center sm:justify-between">
-                <div className="min-w-0">
-                  <p className="flex flex-wrap items-center gap-2">
+              <AdminListRow
+                key={invite.id.toString()}
+                heading={
+                  <>
                     <span className="font-medium break-all">{invite.email}</span>
                     <StatusBadge tone="brand">{sourceLabel[invite.source]}</StatusBadge>
                     {invite.isExpired ? <StatusBadge>Expired</StatusBadge> : null}
-                  </p>
-                  <p className="mt-1 text-sm text-ink-soft">
+                  </>
+                }
+                details={
+                  <>
                     {invite.invitedBy ? `By ${invite.invitedBy} · ` : ""}sent {formatDate(invite.createdAt)} · expires {formatDate(invite.expiresAt)}
-                  </p>
-                </div>
-                <ActionButton
-                  action={revokeInviteAction}
-                  fields={{ inviteId: invite.id.toString() }}
-                  label="Revoke"
-                  pendingLabel="Revoking…"
-                  variant="danger"
-                  ariaLabel={`Revoke the invite for ${invite.email}`}
-                  className="sm:w-28"
-                />
-              </li>
+                  </>
+                }
+                action={
+                  <RevokeButton action={revokeInviteAction} fields={{ inviteId: invite.id.toString() }} ariaLabel={`Revoke the invite for ${invite.email}`} />
+                }
+              />
             ))}
           </ul>
         )}
       </section>
-    </div>
+    </AdminPage>
   );
 }

@@ -1,4 +1,4 @@
-import { AdminPageHeader } from "@/components/admin/admin-page-header";
+import { AdminPage } from "@/components/admin/admin-page";
 import { formatDate, formatDateTime } from "@/components/admin/format";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { ActionButton } from "@/components/ui/action-button";
@@ -12,11 +12,15 @@ export const generateMetadata = adminMetadata({ title: "Waitlist" });
 
 const statusTone = { approved: "good", rejected: "bad", withdrawn: "neutral", waiting: "brand" } as const;
 
+const decisions = [
+  { decision: "approve", label: "Approve", pendingLabel: "Approving…", variant: "primary" },
+  { decision: "reject", label: "Reject", pendingLabel: "Rejecting…", variant: "danger" },
+] as const;
+
 export default async function AdminWaitlistPage() {
   const { waiting, decided } = await listWaitlist(getDb(), await requireAdminPage());
   return (
-    <div className="space-y-8">
-      <AdminPageHeader title="Waitlist" lead="Approve to send an invitation (valid 14 days, with a single-use sign-in link); reject to close the request quietly." />
+    <AdminPage title="Waitlist" lead="Approve to send an invitation (valid 14 days, with a single-use sign-in link); reject to close the request quietly.">
       <section aria-labelledby="waiting-heading">
         <h2 id="waiting-heading" className="text-base font-semibold">
           Waiting <span className="font-normal text-ink-soft">({waiting.length})</span>
@@ -42,24 +46,18 @@ export default async function AdminWaitlistPage() {
                     ) : null}
                   </div>
                   <div className="flex shrink-0 gap-2">
-                    <ActionButton
-                      action={decideWaitlistEntryAction}
-                      fields={{ entryId: entry.id.toString(), decision: "approve" }}
-                      label="Approve"
-                      pendingLabel="Approving…"
-                      variant="primary"
-                      ariaLabel={`Approve ${entry.email}`}
-                      className="w-28"
-                    />
-                    <ActionButton
-                      action={decideWaitlistEntryAction}
-                      fields={{ entryId: entry.id.toString(), decision: "reject" }}
-                      label="Reject"
-                      pendingLabel="Rejecting…"
-                      variant="danger"
-                      ariaLabel={`Reject ${entry.email}`}
-                      className="w-28"
-                    />
+                    {decisions.map(({ decision, label, pendingLabel, variant }) => (
+                      <ActionButton
+                        key={decision}
+                        action={decideWaitlistEntryAction}
+                        fields={{ entryId: entry.id.toString(), decision }}
+                        label={label}
+                        pendingLabel={pendingLabel}
+                        variant={variant}
+                        ariaLabel={`${label} ${entry.email}`}
+                        className="w-28"
+                      />
+                    ))}
                   </div>
                 </div>
               </li>
@@ -83,6 +81,6 @@ export default async function AdminWaitlistPage() {
           </ul>
         </section>
       ) : null}
-    </div>
+    </AdminPage>
   );
 }

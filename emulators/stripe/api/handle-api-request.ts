@@ -1,9 +1,10 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { IncomingMessage } from "node:http";
 import Stripe from "stripe";
 import { EmulatorError } from "../core/errors";
 import { createId, nowSeconds } from "../core/ids";
 import type { Emulator } from "../emulator";
 import { parseFormBody, type FormObject } from "../http/parse-form-body";
+import type { IncomingRequest } from "../http/incoming-request";
 import { readBody } from "../http/read-body";
 import { sendJson, sendStripeError, unknownRouteError } from "../http/send";
 import { applyFault } from "./fault-injector";
@@ -95,13 +96,7 @@ function answerRequest(
 }
 
 // /v1/*: authenticate, maybe inject a fault, then answer in Stripe's shape.
-export async function handleApiRequest(
-  emulator: Emulator,
-  req: IncomingMessage,
-  res: ServerResponse,
-  url: URL,
-): Promise<void> {
-  const method = (req.method ?? "GET").toUpperCase();
+export async function handleApiRequest(emulator: Emulator, { req, res, url, method }: IncomingRequest): Promise<void> {
   const path = url.pathname;
   const requestId = createId("req", 14);
   const rawBody = await readBody(req);

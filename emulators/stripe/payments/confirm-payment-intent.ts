@@ -5,6 +5,7 @@ import { readId } from "../core/read-id";
 import type { Emulator } from "../emulator";
 import { recordEvent } from "../events/record-event";
 import { buildCharge, type ChargeFailure } from "./build-charge";
+import { buildThreeDSecureAction } from "./build-three-d-secure-action";
 
 export type ConfirmOptions = {
   paymentMethod: Stripe.PaymentMethod;
@@ -133,10 +134,7 @@ export function confirmPaymentIntent(emulator: Emulator, intent: Stripe.PaymentI
   if (behaviour === "authenticate" && !isAuthenticated) {
     if (isOffSession) failPaymentIntent(emulator, intent, paymentMethod, FAILURES.authentication_required);
     intent.status = "requires_action";
-    intent.next_action = {
-      type: "use_stripe_sdk",
-      use_stripe_sdk: { type: "three_d_secure_redirect", stripe_js: `${emulator.config.publicUrl}/3ds/${intent.id}` },
-    };
+    intent.next_action = buildThreeDSecureAction(emulator, intent.id);
     recordEvent(emulator, "payment_intent.requires_action", intent);
     return;
   }

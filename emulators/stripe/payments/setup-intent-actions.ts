@@ -4,6 +4,7 @@ import { cardError, invalidRequestError } from "../core/errors";
 import { createId, nowSeconds } from "../core/ids";
 import type { Emulator } from "../emulator";
 import { recordEvent } from "../events/record-event";
+import { buildThreeDSecureAction } from "./build-three-d-secure-action";
 
 export type SetupIntentInput = {
   customer: string | null;
@@ -91,10 +92,7 @@ export function confirmSetupIntent(
   intent.payment_method = paymentMethod.id;
   if (behaviour === "authenticate" && !options.isAuthenticated) {
     intent.status = "requires_action";
-    intent.next_action = {
-      type: "use_stripe_sdk",
-      use_stripe_sdk: { type: "three_d_secure_redirect", stripe_js: `${emulator.config.publicUrl}/3ds/${intent.id}` },
-    };
+    intent.next_action = buildThreeDSecureAction(emulator, intent.id);
     recordEvent(emulator, "setup_intent.requires_action", intent);
     return;
   }

@@ -3,17 +3,12 @@ import { handleApiRequest } from "../api/handle-api-request";
 import { matchControlRoute } from "../controls/control-routes";
 import { EmulatorError } from "../core/errors";
 import type { Emulator } from "../emulator";
+import { readMethod, type IncomingRequest } from "../http/incoming-request";
 import { readBody } from "../http/read-body";
 import { sendJson, sendStripeError, unknownRouteError } from "../http/send";
 import { matchPageRoute } from "../pages/page-routes";
 
-async function handleControlRequest(
-  emulator: Emulator,
-  req: IncomingMessage,
-  res: ServerResponse,
-  url: URL,
-): Promise<void> {
-  const method = (req.method ?? "GET").toUpperCase();
+async function handleControlRequest(emulator: Emulator, { req, res, url, method }: IncomingRequest): Promise<void> {
   const route = matchControlRoute(method, url.pathname);
   const raw = await readBody(req);
   if (!route) return sendStripeError(res, 404, unknownRouteError(method, url.pathname));
@@ -29,9 +24,9 @@ async function handleControlRequest(
 
 async function routeRequest(emulator: Emulator, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? "/", "http://emulator.local");
-  if (url.pathname.startsWith("/v1/")) return handleApiRequest(emulator, req, res, url);
-  if (url.pathname.startsWith("/_emulator/")) return handleControlRequest(emulator, req, res, url);
-  const method = (req.method ?? "GET").toUpperCase();
+  const method = readMethod(req);
+  if (url.pathname.startsWith("/v1/")) return handleApiRequest(emulator, { req, res, url, method });
+  if (url.pathname.startsWith("/_emulator/")) return handleControlRequest(emulator, { req, res, url, method });
   const route = matchPageRoute(method, url.pathname);
   if (!route) return sendStripeError(res, 404, unknownRouteError(method, url.pathname));
   return route.handler(emulator, { req, res, url, pathParams: route.pathParams });
@@ -50,6 +45,6 @@ export async function handleRequest(emulator: Emulator, req: IncomingMessage, re
     emulator.config.log(`stripe emulator: ${req.method ?? "GET"} ${req.url ?? ""} failed: ${String(error)}`);
     sendStripeError(res, 500, { type: "api_error", message: "An unexpected error occurred in the Stripe emulator." });
   } finally {
-    if ((req.method ?? "GET").toUpperCase() !== "GET") emulator.markChanged();
+    if (readMethod(req) !== "GET") emulator.markChanged();
   }
 }

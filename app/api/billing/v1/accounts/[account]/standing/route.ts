@@ -1,8 +1,6 @@
 // GET /api/billing/v1/accounts/{account}/standing – balance and standing the platform enforces.
-import { authorizeBillingRequestOrThrow } from "@/lib/billing/api/authorize-billing-request";
+import { authorizeAccountReadOrThrow, type AccountRouteContext } from "@/lib/billing/api/authorize-account-read";
 import { presentStanding, privateJson } from "@/lib/billing/api/responses";
-import { accountPathSchema } from "@/lib/billing/api/schemas";
-import { parseParamsOrThrow } from "@/lib/billing/api/validation-error";
 import { getAccountStandingOrThrow } from "@/lib/billing/get-account-standing";
 import { getDb } from "@/lib/db/client";
 import { withRoute } from "@/lib/http/with-route";
@@ -10,12 +8,9 @@ import { methodHandlers } from "@/lib/billing/api/method-not-allowed";
 
 export const dynamic = "force-dynamic";
 
-type Context = { params: Promise<{ account: string }> };
-
-export const GET = withRoute("/api/billing/v1/accounts/[account]/standing", async (request, { params }: Context) => {
+export const GET = withRoute("/api/billing/v1/accounts/[account]/standing", async (request, context: AccountRouteContext) => {
   const db = getDb();
-  await authorizeBillingRequestOrThrow(db, request, "read");
-  const { account } = parseParamsOrThrow(accountPathSchema, await params);
+  const account = await authorizeAccountReadOrThrow(db, request, context);
   return privateJson(presentStanding(await getAccountStandingOrThrow(db, account)));
 });
 

@@ -1,8 +1,8 @@
 // GET /api/billing/v1/accounts/{account}/usage – an account's units and cost as a UTC time series.
-import { authorizeBillingRequestOrThrow } from "@/lib/billing/api/authorize-billing-request";
+import { authorizeAccountReadOrThrow, type AccountRouteContext } from "@/lib/billing/api/authorize-account-read";
 import { presentUsage, privateJson } from "@/lib/billing/api/responses";
-import { accountPathSchema, usageQuerySchema } from "@/lib/billing/api/schemas";
-import { parseParamsOrThrow, parseSearchParamsOrThrow } from "@/lib/billing/api/validation-error";
+import { usageQuerySchema } from "@/lib/billing/api/schemas";
+import { parseSearchParamsOrThrow } from "@/lib/billing/api/validation-error";
 import { queryUsage } from "@/lib/billing/query-usage";
 import { getDb } from "@/lib/db/client";
 import { withRoute } from "@/lib/http/with-route";
@@ -10,12 +10,9 @@ import { methodHandlers } from "@/lib/billing/api/method-not-allowed";
 
 export const dynamic = "force-dynamic";
 
-type Context = { params: Promise<{ account: string }> };
-
-export const GET = withRoute("/api/billing/v1/accounts/[account]/usage", async (request, { params }: Context) => {
+export const GET = withRoute("/api/billing/v1/accounts/[account]/usage", async (request, context: AccountRouteContext) => {
   const db = getDb();
-  await authorizeBillingRequestOrThrow(db, request, "read");
-  const { account } = parseParamsOrThrow(accountPathSchema, await params);
+  const account = await authorizeAccountReadOrThrow(db, request, context);
   const query = parseSearchParamsOrThrow(usageQuerySchema, request);
   const report = await queryUsage(db, { accountId: account, ...query });
   return privateJson(presentUsage(report));
