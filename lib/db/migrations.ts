@@ -3,6 +3,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { readMigrationFiles } from "drizzle-orm/migrator";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
+import { getEnv } from "@/lib/env";
 import type { Database } from "./client";
 import { installJobQueue } from "./install-job-queue";
 
@@ -21,6 +22,8 @@ export async function migrateDatabase(db: Database): Promise<void> {
     // Up to date, nothing is created: the site's own login (which may not create the drizzle schema
     // drizzle's migrator makes sure of) can then run this too, as `npm run db:seed` does.
     if ((await getMigrationStatus(tx)).pending.length > 0) {
+      // Migration 0023 renders the emails it moves into email_outbox, whose links need the site's address.
+      await tx.execute(sql`select set_config('tandem.app_url', ${getEnv().appUrl}, true)`);
       await migrate(tx as unknown as Database, { migrationsFolder });
     }
   });
