@@ -18,12 +18,13 @@ async function customerWithUndeliveredEmails(database: pg.Pool): Promise<string>
   const accountId = `acct_e2e${randomUUID().replace(/-/g, "").slice(0, 16)}`;
   await database.query(`insert into "user" (id, email, "emailVerified") values ($1, $2, now())`, [userId, email]);
   await database.query(`insert into billing_accounts (id, owner_user_id) values ($1, $2)`, [accountId, userId]);
+  // Every email owed is an email_outbox row, keyed by the event that owes it.
   await database.query(
-    `insert into standing_changes (account_id, from_state, to_state, balance_micros, cause, attempts, last_attempt_at, created_at) values
-      ($1, 'active', 'low', 4000000, 'usage', 20, now() - interval '50 minutes', now() - interval '1 day 2 hours'),
-      ($1, 'grace', 'frozen', -5000000, 'usage', 20, now() - interval '10 minutes', now() - interval '1 day'),
-      ($1, 'frozen', 'active', 20000000, 'top_up', 3, now(), now() - interval '5 minutes')`,
-    [accountId],
+    `insert into email_outbox (idempotency_key, template, to_address, subject, text_body, account_id, attempts, last_attempt_at, created_at) values
+      ($1 || ':low', 'standing-low', $2, 'Your Tandem balance is low', 'low', $1, 20, now() - interval '50 minutes', now() - interval '1 day 2 hours'),
+      ($1 || ':frozen', 'standing-frozen', $2, 'Your Tandem apps are frozen', 'frozen', $1, 20, now() - interval '10 minutes', now() - interval '1 day'),
+      ($1 || ':active', 'standing-active', $2, 'Your Tandem account is in good standing', 'active', $1, 3, now(), now() - interval '5 minutes')`,
+    [accountId, email],
   );
   return email;
 }

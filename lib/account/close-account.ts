@@ -31,8 +31,9 @@ export async function closeAccount(db: Database, session: AppSession): Promise<C
     await tx.execute(sql`insert into account_closures (account_id, remaining_micros) values (${account.accountId}, ${account.balance.toString()}::bigint)`);
     await tx.execute(sql`update billing_accounts set floor_micros = ${CLOSED_FLOOR_MICROS.toString()}::bigint where id = ${account.accountId}`);
     const standingChanges = await applyStanding(tx, { balances: new Map([[account.accountId, account.balance]]), cause: "account closed" });
-    // Nobody is left to email about it: the closing page says so instead.
-    await tx.execute(sql`update standing_changes set notified_at = now() where account_id = ${account.accountId} and notified_at is null`);
+    // Nobody is left to email about it (the closing page says so instead), nor about anything else the
+    // account was still owed: its unsent emails go, with the address they carry.
+    await tx.execute(sql`delete from email_outbox where account_id = ${account.accountId} and sent_at is null`);
     await tx.execute(sql`delete from "session" where "userId" = ${session.user.id}`);
     await tx.execute(sql`delete from "account" where "userId" = ${session.user.id}`);
     await tx.execute(sql`update "user" set email = null, name = null where id = ${session.user.id}`);

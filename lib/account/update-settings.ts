@@ -7,6 +7,7 @@ import type { Database, Queryable, Transaction } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { formTextSchema } from "@/lib/actions/form-text";
 import { AppError } from "@/lib/errors";
+import { dropUnwantedStandingEmails } from "@/lib/billing/drop-unwanted-standing-emails";
 import { ALL_ALERTS, type AlertChoices } from "@/lib/billing/standing-email-choice";
 
 const MAX_THRESHOLD_DOLLARS = 1000;
@@ -67,10 +68,15 @@ const checkboxSchema = z.literal("on").optional().transform((value) => value ===
 
 export const alertChoicesSchema = z.object({ lowBalance: checkboxSchema, ranOut: checkboxSchema, recovered: checkboxSchema });
 
+/** Saves the owner's alert choices; a standing email still owed that they now switch off is not sent. */
 export async function setAlertChoices(db: Database, session: AppSession, choices: AlertChoices): Promise<void> {
-  await db.execute(sql`
-    insert into alert_preferences (account_id, low_balance, ran_out, recovered)
-    select id, ${choices.lowBalance}, ${choices.ranOut}, ${choices.recovered} from billing_accounts where owner_user_id = ${session.user.id}
-    on conflict (account_id) do update set low_balance = excluded.low_balance, ran_out = excluded.ran_out,
-      recovered = excluded.recovered, updated_at = now()`);
+  await runTransaction(db, async (tx) => {
+    const saved = await tx.execute<{ account_id: string }>(sql`
+      insert into alert_preferences (account_id, low_balance, ran_out, recovered)
+      select id, ${choices.lowBalance}, ${choices.ranOut}, ${choices.recovered} from billing_accounts where owner_user_id = ${session.user.id}
+      on conflict (account_id) do update set low_balance = excluded.low_balance, ran_out = excluded.ran_out,
+        recovered = excluded.recovered, updated_at = now()
+      returning account_id`);
+    for (const row of saved.rows) await dropUnwantedStandingEmails(tx, row.account_id, choices);
+  });
 }

@@ -3,25 +3,25 @@ import { sql } from "drizzle-orm";
 import type { AppSession } from "@/lib/session/app-session";
 import { requireAdmin } from "@/lib/session/require-admin";
 import type { Queryable } from "@/lib/db/client";
-import type { outboxEmailTemplates, paymentNoticeKinds, standingStates } from "@/lib/db/schema";
-import { MAX_EMAIL_ATTEMPTS, type OwedEmailKind } from "@/lib/email/email-retry";
+import type { OutboxEmailTemplate, paymentNoticeKinds, standingStates } from "@/lib/db/schema";
+import { MAX_EMAIL_ATTEMPTS, owedEmailKindOf, type OwedEmailKind } from "@/lib/email/email-retry";
 
 export type UndeliveredEmail = {
   kind: OwedEmailKind;
   id: bigint;
   /**
-   * What the email was about: a payment notice's kind, the standing a change moved the account to, or an
-   * outbox email's template (never its body: an invitation's carries a sign-in token).
+   * What the email was about: a payment notice's kind, the standing a change moved the account to, or
+   * any other email's template (never its body: a sign-in link or an invitation carries a token).
    */
   subject:
     | (typeof paymentNoticeKinds)[number]
     | `standing_${(typeof standingStates)[number]}`
-    | (typeof outboxEmailTemplates)[number];
-  /** The billing account it concerns; null for outbox emails (invitations, waitlist), which precede any account. */
+    | Exclude<OutboxEmailTemplate, `payment-${string}` | `standing-${string}`>;
+  /** The billing account it concerns; null for emails about none (sign-in, invitations, waitlist). */
   accountId: string | null;
   /**
-   * Where it goes: the account owner's address (null once the account is closed), or the outbox email's
-   * recipient. Shown to operators, never logged.
+   * Where it goes: the account owner's address (null once the account is closed), or, for an email about
+   * no account, its recorded recipient. Shown to operators, never logged.
    */
   email: string | null;
   owedSince: Date;
@@ -39,9 +39,8 @@ export type UndeliveredEmails = {
 };
 
 type Row = {
-  kind: OwedEmailKind;
   id: string;
-  subject: UndeliveredEmail["subject"];
+  template: OutboxEmailTemplate;
   account_id: string | null;
   email: string | null;
   owed_since: Date | string;
@@ -49,18 +48,12 @@ type Row = {
   last_attempt_at: Date | string | null;
 };
 
-// Every owed email as one list: payment notices (receipts, refunds, disputes) and standing-change
-// emails, addressed to their account's owner, and the outbox's (invitations, waitlist), addressed as recorded.
-const owedEmails = sql`(
-  select 'payment_notice' as kind, n.id, n.kind as subject, n.account_id, null as to_address, n.created_at, n.attempts, n.last_attempt_at
-  from payment_notices n where n.notified_at is null
-  union all
-  select 'standing_change', c.id, 'standing_' || c.to_state, c.account_id, null, c.created_at, c.attempts, c.last_attempt_at
-  from standing_changes c where c.notified_at is null
-  union all
-  select 'outbox', e.id, e.template, null, e.to_address, e.created_at, e.attempts, e.last_attempt_at
-  from email_outbox e where e.sent_at is null
-)`;
+/** What a given-up email was about, by its template: `payment-dispute-opened` → `dispute_opened`, `standing-low` → `standing_low`. */
+function subjectOf(template: OutboxEmailTemplate): UndeliveredEmail["subject"] {
+  if (template.startsWith("payment-")) return template.slice("payment-".length).replace("-", "_") as (typeof paymentNoticeKinds)[number];
+  if (template.startsWith("standing-")) return template.replace("-", "_") as `standing_${(typeof standingStates)[number]}`;
+  return template as Exclude<OutboxEmailTemplate, `payment-${string}` | `standing-${string}`>;
+}
 
 /** The owed emails the site gave up on, with their owners' addresses, and how many are still being retried (operators only). */
 export async function listUndeliveredEmails(
@@ -70,25 +63,26 @@ export async function listUndeliveredEmails(
 ): Promise<UndeliveredEmails> {
   requireAdmin(session);
   const [rows, counts] = await Promise.all([
+    // An email about an account goes to its owner's address (none once the account is closed).
     db.execute<Row>(sql`
-      select o.kind, o.id::text, o.subject, o.account_id, coalesce(o.to_address, u.email) as email,
-        o.created_at as owed_since, o.attempts, o.last_attempt_at
-      from ${owedEmails} o
-      left join billing_accounts a on a.id = o.account_id
+      select e.id::text, e.template, e.account_id, case when e.account_id is null then e.to_address else u.email end as email,
+        e.created_at as owed_since, e.attempts, e.last_attempt_at
+      from email_outbox e
+      left join billing_accounts a on a.id = e.account_id
       left join "user" u on u.id = a.owner_user_id
-      where o.attempts >= ${MAX_EMAIL_ATTEMPTS}
-      order by o.created_at desc, o.id desc
+      where e.sent_at is null and e.attempts >= ${MAX_EMAIL_ATTEMPTS}
+      order by e.created_at desc, e.id desc
       limit ${limit}`),
     db.execute<{ given_up: number; retrying: number }>(sql`
       select count(*) filter (where attempts >= ${MAX_EMAIL_ATTEMPTS})::int as given_up,
         count(*) filter (where attempts < ${MAX_EMAIL_ATTEMPTS})::int as retrying
-      from ${owedEmails} o`),
+      from email_outbox where sent_at is null`),
   ]);
   return {
     givenUp: rows.rows.map((row) => ({
-      kind: row.kind,
+      kind: owedEmailKindOf(row.template),
       id: BigInt(row.id),
-      subject: row.subject,
+      subject: subjectOf(row.template),
       accountId: row.account_id,
       email: row.email,
       owedSince: new Date(row.owed_since),

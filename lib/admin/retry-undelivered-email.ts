@@ -5,18 +5,13 @@ import type { AppSession } from "@/lib/session/app-session";
 import { requireAdmin } from "@/lib/session/require-admin";
 import type { Database } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
-import { MAX_EMAIL_ATTEMPTS, type OwedEmailKind } from "@/lib/email/email-retry";
+import { MAX_EMAIL_ATTEMPTS, owedEmailKindOf, type OwedEmailKind } from "@/lib/email/email-retry";
 import { AppError } from "@/lib/errors";
 
 export type RetryUndeliveredEmailOptions = { kind: OwedEmailKind; id: bigint };
 
-// Each kind's table, what its audit entries name it by (an account, or an outbox email's template, never
-// its body) and the column that says it was sent.
-const tables = {
-  payment_notice: { table: sql.raw("payment_notices"), about: sql.raw("account_id"), sentAt: sql.raw("notified_at") },
-  standing_change: { table: sql.raw("standing_changes"), about: sql.raw("account_id"), sentAt: sql.raw("notified_at") },
-  outbox: { table: sql.raw("email_outbox"), about: sql.raw("template"), sentAt: sql.raw("sent_at") },
-} as const satisfies Record<OwedEmailKind, unknown>;
+// What audit entries name an email by: its account, or for an email about none its template (never its
+// body, which may carry a sign-in link).
 const auditKey: Record<OwedEmailKind, "account" | "template"> = { payment_notice: "account", standing_change: "account", outbox: "template" };
 
 /**
@@ -31,18 +26,19 @@ export async function retryUndeliveredEmail(
   options: RetryUndeliveredEmailOptions,
 ): Promise<void> {
   const admin = requireAdmin(session);
-  const { table, about, sentAt } = tables[options.kind];
   const key = auditKey[options.kind];
   await runTransaction(db, async (tx) => {
     const found = await tx.execute<{
+      template: string;
       about: string;
       attempts: number;
       last_attempt_at: Date | string | null;
       is_sent: boolean;
     }>(sql`
-      select ${about} as about, attempts, last_attempt_at, ${sentAt} is not null as is_sent
-      from ${table} where id = ${options.id} for update`);
-    const email = found.rows[0];
+      select template, ${key === "account" ? sql.raw("account_id") : sql.raw("template")} as about, attempts, last_attempt_at,
+        sent_at is not null as is_sent
+      from email_outbox where id = ${options.id} for update`);
+    const email = found.rows.find((row) => owedEmailKindOf(row.template) === options.kind);
     if (!email) throw new AppError("not_found", { message: "That email does not exist." });
     if (email.is_sent)
       throw new AppError("conflict", {
@@ -56,7 +52,7 @@ export async function retryUndeliveredEmail(
           : `That email has not been given up on: it is still being retried (${email.attempts} of ${MAX_EMAIL_ATTEMPTS} tries so far).`;
       throw new AppError("conflict", { message });
     }
-    await tx.execute(sql`update ${table} set attempts = 0, last_attempt_at = null where id = ${options.id}`);
+    await tx.execute(sql`update email_outbox set attempts = 0, last_attempt_at = null where id = ${options.id}`);
     await recordAudit(tx, {
       session: admin,
       action: "email.retry",
@@ -75,15 +71,13 @@ export async function retryUndeliveredEmail(
 export async function retryAllUndeliveredEmails(db: Database, session: AppSession | null): Promise<number> {
   const admin = requireAdmin(session);
   return runTransaction(db, async (tx) => {
+    const reset = await tx.execute<{ template: string }>(sql`
+      update email_outbox set attempts = 0, last_attempt_at = null
+      where sent_at is null and attempts >= ${MAX_EMAIL_ATTEMPTS}
+      returning template`);
     const counts: Record<OwedEmailKind, number> = { payment_notice: 0, standing_change: 0, outbox: 0 };
-    for (const kind of Object.keys(tables) as OwedEmailKind[]) {
-      const { table, sentAt } = tables[kind];
-      const reset = await tx.execute(sql`
-        update ${table} set attempts = 0, last_attempt_at = null
-        where ${sentAt} is null and attempts >= ${MAX_EMAIL_ATTEMPTS}`);
-      counts[kind] = reset.rowCount ?? 0;
-    }
-    const total = counts.payment_notice + counts.standing_change + counts.outbox;
+    for (const row of reset.rows) counts[owedEmailKindOf(row.template)] += 1;
+    const total = reset.rows.length;
     if (total === 0) throw new AppError("conflict", { message: "No email is given up on: there is nothing to try again." });
     await recordAudit(tx, {
       session: admin,

@@ -2,11 +2,12 @@ import "server-only";
 import type { Database } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
-import { sendEmail } from "@/lib/email/send-email";
 import { sendOutboxEmails } from "@/lib/email/send-outbox-emails";
 import { getEnv } from "@/lib/env";
 import { getSignInEligibility } from "@/lib/invites/get-sign-in-eligibility";
 import { getLogger } from "@/lib/observability/logger";
+import { hashSecret } from "@/lib/security/secret-token";
+import { MAGIC_LINK_MAX_AGE_SECONDS } from "@/lib/session/session-policy";
 import { placeOnWaitlistAtCapacity } from "@/lib/waitlist/place-on-waitlist-at-capacity";
 import { renderCapacityEmail } from "@/lib/waitlist/waitlist-emails";
 import { claimSignInMail } from "./claim-sign-in-mail";
@@ -19,9 +20,9 @@ export type DeliveryOutcome = "sent" | "withheld" | "waitlisted" | "capped";
 
 /**
  * Runs after the sign-in response is sent (lib/auth/auth-config.ts defers it), so nothing here can
- * change what or when the requester is answered: decides whether the address may sign in, mails the
- * link if so, and otherwise deletes the token Auth.js stored for it. A would-be new account past the
- * account cap is put on the waitlist and told so by email (only the address's owner reads it, so this
+ * change what or when the requester is answered: decides whether the address may sign in, records the
+ * link's email in the outbox and sends it at once if so, and otherwise deletes the token Auth.js stored
+ * for it. A would-be new account past the account cap is put on the waitlist and told so by email (only the address's owner reads it, so this
  * reveals nothing to the requester). Past the per-address mail cap (claimSignInMail) nothing is mailed;
  * the token stored for this request stays unmailed and expires. Also prunes expired tokens.
  */
@@ -36,7 +37,12 @@ export async function deliverSignInLink(db: Database, request: SignInLinkRequest
     const emailId = await runTransaction(db, async (tx) => {
       await placeOnWaitlistAtCapacity(tx, request.email);
       if (!mayMail) return undefined;
-      return enqueueEmail(tx, { ...renderCapacityEmail({ to: request.email }), template: "waitlist-capacity" });
+      return enqueueEmail(tx, {
+        ...renderCapacityEmail({ to: request.email }),
+        template: "waitlist-capacity",
+        // This sign-in request's: a second delivery of the same request records nothing more.
+        key: `waitlist-capacity:${hashSecret(request.url)}`,
+      });
     });
     if (emailId === undefined) return capped(request.email);
     await sendOutboxEmails(db, { ids: [emailId] });
@@ -53,12 +59,19 @@ export async function deliverSignInLink(db: Database, request: SignInLinkRequest
     throw new Error("refusing to mail a sign-in link that is not on AUTH_URL");
   }
   if (!(await claimSignInMail(db, request.email))) return capped(request.email);
-  // The one email that skips the outbox (lib/email/send-outbox-emails.ts), on purpose: the link is a
-  // bearer credential, good for 10 minutes, that Auth.js stores only hashed; the outbox would keep it
-  // readable in the database until sent. A retry minutes later (the outbox's backoff) would mostly
-  // deliver an expired link, and the person is waiting at "check your email" and can simply ask again
-  // (a failure is logged, and counted in emails_failed_total by template).
-  await sendEmail(renderSignInEmail({ to: request.email, url: request.url }));
+  // Through the outbox like every email, and sent at once: the person is waiting at "check your email".
+  // SMTP down, the sweep sends it once it is back, but only while the link lives (`sendBefore`); after
+  // that it is dropped, and the person asks again. The body (a bearer credential Auth.js keeps only
+  // hashed) is readable in email_outbox just until SMTP accepts it, as an invitation's is.
+  const emailId = await runTransaction(db, (tx) =>
+    enqueueEmail(tx, {
+      ...renderSignInEmail({ to: request.email, url: request.url }),
+      template: "magic-link",
+      key: `magic-link:${hashSecret(request.url)}`,
+      sendBefore: new Date(Date.now() + MAGIC_LINK_MAX_AGE_SECONDS * 1000),
+    }),
+  );
+  await sendOutboxEmails(db, { ids: [emailId] });
   return "sent";
 }
 

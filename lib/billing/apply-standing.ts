@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Transaction } from "@/lib/db/client";
 import { autoRechargeRequestSql } from "./request-auto-recharge";
+import { recordStandingEmails } from "./record-standing-emails";
 import { standingFor, type StandingState } from "@/lib/ledger/standing";
 
 export type StandingChange = { accountId: string; from: StandingState; to: StandingState; balanceMicros: bigint };
@@ -15,7 +16,7 @@ export type ApplyStandingOptions = {
 
 /**
  * Recomputes the standing of each account from its new balance, in the same transaction as the posting
- * that moved it, and records every change with its cause. The caller holds the ledger account locks,
+ * that moved it, and records every change with its cause and the email it owes. The caller holds the ledger account locks,
  * so two racing postings see each other's balances and cannot both skip a crossing.
  */
 export async function applyStanding(tx: Transaction, options: ApplyStandingOptions): Promise<StandingChange[]> {
@@ -40,7 +41,7 @@ export async function applyStanding(tx: Transaction, options: ApplyStandingOptio
     to_state: change.to,
     balance_micros: change.balanceMicros.toString(),
   }));
-  await tx.execute(sql`
+  const recorded = await tx.execute<{ id: string; account_id: string }>(sql`
     with input as (
       select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
         as t(account_id text, from_state text, to_state text, balance_micros bigint)
@@ -49,6 +50,13 @@ export async function applyStanding(tx: Transaction, options: ApplyStandingOptio
     )
     insert into standing_changes (account_id, from_state, to_state, balance_micros, cause, cause_transfer_id)
     select account_id, from_state, to_state, balance_micros, ${options.cause}, ${options.causeTransferId?.toString() ?? null}::bigint
-    from input`);
+    from input
+    returning id::text, account_id`);
+  // Each change's email, if its owner wants it, is owed from this same transaction (the outbox).
+  const idOf = new Map(recorded.rows.map((row) => [row.account_id, BigInt(row.id)]));
+  await recordStandingEmails(
+    tx,
+    changes.map((change) => ({ ...change, id: idOf.get(change.accountId)! })),
+  );
   return changes;
 }

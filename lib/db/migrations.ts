@@ -3,6 +3,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { readMigrationFiles } from "drizzle-orm/migrator";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
+import { parseEnv } from "@/lib/env";
 import type { Database } from "./client";
 import { installJobQueue } from "./install-job-queue";
 
@@ -21,6 +22,10 @@ export async function migrateDatabase(db: Database): Promise<void> {
     // Up to date, nothing is created: the site's own login (which may not create the drizzle schema
     // drizzle's migrator makes sure of) can then run this too, as `npm run db:seed` does.
     if ((await getMigrationStatus(tx)).pending.length > 0) {
+      // Migration 0023 renders the emails it moves into email_outbox, whose links need the site's address.
+      // parseEnv, not getEnv: migrating must not fix this process's environment before its caller sets it
+      // (the fault campaign migrates a database, then points DATABASE_URL at it).
+      await tx.execute(sql`select set_config('tandem.app_url', ${parseEnv().appUrl}, true)`);
       await migrate(tx as unknown as Database, { migrationsFolder });
     }
   });

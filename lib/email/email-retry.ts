@@ -2,7 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { getLogger } from "@/lib/observability/logger";
 import { getMetrics } from "@/lib/observability/metrics";
 
-/** Tries per email owed (payment notices, standing changes, the outbox) before it is given up on: about a day. */
+/** Tries per email owed (every email_outbox row) before it is given up on: about a day. */
 export const MAX_EMAIL_ATTEMPTS = 20;
 
 /**
@@ -16,12 +16,20 @@ export function emailIsDue(attempts: SQL, lastAttemptAt: SQL): SQL {
 }
 
 /**
- * The kinds of owed email, as the `emails_given_up_total` metric and the admin page name them: payment
- * notices and standing changes (their own tables, rendered at send time from the money facts) and the
- * outbox (email_outbox: invitations and waitlist emails, rendered when recorded).
+ * The kinds of owed email, as the `emails_given_up_total` metric, the admin page and its audit entries
+ * name them: payment notices (receipts, refunds, disputes), standing changes, and every other email
+ * (`outbox`: sign-in links, invitations, waitlist, auto-recharge). All of them are email_outbox rows; the
+ * kind follows from the template.
  */
 export const owedEmailKinds = ["payment_notice", "standing_change", "outbox"] as const;
 export type OwedEmailKind = (typeof owedEmailKinds)[number];
+
+/** The kind of an email by its template (`payment-receipt` → payment_notice, `standing-low` → standing_change). */
+export function owedEmailKindOf(template: string): OwedEmailKind {
+  if (template.startsWith("payment-")) return "payment_notice";
+  if (template.startsWith("standing-")) return "standing_change";
+  return "outbox";
+}
 
 const logName: Record<OwedEmailKind, string> = { payment_notice: "payment email", standing_change: "standing email", outbox: "email" };
 

@@ -1,57 +1,87 @@
 import "server-only";
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
-import { emailOutbox } from "@/lib/db/schema";
+import type { OutboxEmailTemplate } from "@/lib/db/schema";
 import { getLogger } from "@/lib/observability/logger";
-import { emailIsDue, logEmailFailure } from "./email-retry";
+import { emailIsDue, logEmailFailure, owedEmailKindOf } from "./email-retry";
 import { sendEmail } from "./send-email";
 
-export type SendOutboxEmailsOptions = { ids?: bigint[]; limit?: number };
+export type SendOutboxEmailsOptions = {
+  /** Only these emails (the ones a transaction just recorded). */
+  ids?: bigint[];
+  /** Only emails about these billing accounts (the ones a posting just touched). */
+  accountIds?: string[];
+  /** Only emails made from these templates. */
+  templates?: readonly OutboxEmailTemplate[];
+  limit?: number;
+};
+
+type DueEmail = {
+  id: string;
+  template: OutboxEmailTemplate;
+  to_address: string;
+  subject: string;
+  text_body: string | null;
+  html_body: string | null;
+  attempts: number;
+  account_id: string | null;
+  is_owner_gone: boolean;
+};
 
 /**
  * Sends the outbox's emails that are due: right after the transaction that recorded them commits
- * (scoped to their ids) and from the email sweep (lib/jobs/start-jobs.ts, every 30 s) for any a crash or
- * an SMTP outage left behind. Rows are locked while they are sent (`skip locked`), so the sweep and the
- * after-commit send never send one twice; an email is marked sent only once the SMTP server accepted it,
- * and its body (live links) is dropped then. A failed send is logged, never thrown, and tried again with
- * the shared backoff (lib/email/email-retry.ts). Returns how many emails went out.
+ * (scoped to their ids or their account) and from the email sweep (lib/jobs/start-jobs.ts, every 30 s)
+ * for any a crash or an SMTP outage left behind. Rows are locked while they are sent (`skip locked`), so
+ * the sweep and the after-commit send never send one twice; an email is marked sent only once the SMTP
+ * server accepted it, and its body (live links) is dropped then. An email about an account whose owner
+ * has no address left (a closed account) is settled unsent; one whose link died (`send_before`) is
+ * dropped. A failed send is logged, never thrown, and tried again with the shared backoff
+ * (lib/email/email-retry.ts). Returns how many emails went out.
  */
 export async function sendOutboxEmails(db: Database, options: SendOutboxEmailsOptions = {}): Promise<number> {
-  if (options.ids?.length === 0) return 0;
+  if (options.ids?.length === 0 || options.accountIds?.length === 0) return 0;
+  const ids = options.ids ? JSON.stringify(options.ids.map(String)) : null;
+  const accounts = options.accountIds ? JSON.stringify(options.accountIds) : null;
+  const templates = options.templates ? JSON.stringify(options.templates) : null;
+  const scope = sql`(${ids}::jsonb is null or e.id in (select jsonb_array_elements_text(${ids}::jsonb)::bigint))
+    and (${accounts}::jsonb is null or e.account_id in (select jsonb_array_elements_text(${accounts}::jsonb)))
+    and (${templates}::jsonb is null or e.template in (select jsonb_array_elements_text(${templates}::jsonb)))`;
+  // A sign-in link past its life: nobody can use it, so it is not owed any more.
+  await db.execute(sql`delete from email_outbox e where e.sent_at is null and e.send_before <= now() and ${scope}`);
   let sent = 0;
   await db.transaction(async (tx) => {
-    const due = await tx
-      .select()
-      .from(emailOutbox)
-      .where(
-        and(
-          isNull(emailOutbox.sentAt),
-          emailIsDue(sql`${emailOutbox.attempts}`, sql`${emailOutbox.lastAttemptAt}`),
-          options.ids ? inArray(emailOutbox.id, options.ids) : undefined,
-        ),
-      )
-      .orderBy(asc(emailOutbox.id))
-      .limit(options.limit ?? 50)
-      .for("update", { skipLocked: true });
-    for (const email of due) {
-      const tried = { attempts: sql`${emailOutbox.attempts} + 1`, lastAttemptAt: sql`now()` };
+    const due = await tx.execute<DueEmail>(sql`
+      select e.id::text, e.template, e.to_address, e.subject, e.text_body, e.html_body, e.attempts, e.account_id,
+        (e.account_id is not null and u.email is null) as is_owner_gone
+      from email_outbox e
+      left join billing_accounts a on a.id = e.account_id
+      left join "user" u on u.id = a.owner_user_id
+      where e.sent_at is null and ${emailIsDue(sql.raw("e.attempts"), sql.raw("e.last_attempt_at"))} and ${scope}
+      order by e.id limit ${options.limit ?? 50}
+      for update of e skip locked`);
+    for (const email of due.rows) {
+      const settled = sql`update email_outbox set attempts = attempts + 1, last_attempt_at = now(), sent_at = now(),
+        text_body = null, html_body = null where id = ${email.id}::bigint`;
+      // A closed account has no email left: nobody to tell, so the email is settled unsent.
+      if (email.is_owner_gone) {
+        await tx.execute(settled);
+        continue;
+      }
       try {
         await sendEmail({
-          to: email.toAddress,
+          to: email.to_address,
           subject: email.subject,
-          text: email.textBody ?? "",
-          html: email.htmlBody ?? undefined,
+          text: email.text_body ?? "",
+          html: email.html_body ?? undefined,
           template: email.template,
         });
       } catch (error) {
-        logEmailFailure("outbox", email.attempts, { outboxId: email.id.toString(), template: email.template }, error);
-        await tx.update(emailOutbox).set(tried).where(eq(emailOutbox.id, email.id));
+        const context = { outboxId: email.id, template: email.template, ...(email.account_id ? { account: email.account_id } : {}) };
+        logEmailFailure(owedEmailKindOf(email.template), email.attempts, context, error);
+        await tx.execute(sql`update email_outbox set attempts = attempts + 1, last_attempt_at = now() where id = ${email.id}::bigint`);
         continue;
       }
-      await tx
-        .update(emailOutbox)
-        .set({ ...tried, sentAt: sql`now()`, textBody: null, htmlBody: null })
-        .where(eq(emailOutbox.id, email.id));
+      await tx.execute(settled);
       sent++;
     }
   });

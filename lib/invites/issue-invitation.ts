@@ -2,6 +2,7 @@ import "server-only";
 import { createInviteSignInLink } from "./create-invite-sign-in-link";
 import type { Queryable } from "@/lib/db/client";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
+import { hashSecret } from "@/lib/security/secret-token";
 import { createInvite, type CreateInviteOptions, type Invite } from "./create-invite";
 import { renderInviteEmail } from "./invite-email";
 
@@ -17,5 +18,7 @@ export async function issueInvitation(db: Queryable, options: IssueInvitationOpt
   const invite = await createInvite(db, options);
   const url = await createInviteSignInLink(db, { email: invite.email, expires: invite.expiresAt });
   const email = renderInviteEmail({ to: invite.email, url, expiresAt: invite.expiresAt, invitedBy: options.invitedBy });
-  return { invite, emailId: await enqueueEmail(db, { ...email, template: "invite" }) };
+  // Keyed by the link's token (hashed: the key outlives the body), which is new for every invitation.
+  const key = `invite:${hashSecret(url)}`;
+  return { invite, emailId: await enqueueEmail(db, { ...email, template: "invite", key }) };
 }

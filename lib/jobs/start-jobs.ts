@@ -1,13 +1,11 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import PgBoss from "pg-boss";
-import { notifyStandingChanges } from "@/lib/billing/notify-standing-changes";
 import { getDb } from "@/lib/db/client";
 import { sendOutboxEmails } from "@/lib/email/send-outbox-emails";
 import { getEnv } from "@/lib/env";
 import { getLogger } from "@/lib/observability/logger";
 import { getPaymentMetrics } from "@/lib/payments/payment-metrics";
-import { sendPaymentNotices } from "@/lib/payments/payment-notices";
 import { reconcilePayments } from "@/lib/payments/reconcile";
 import { runAutoRecharge } from "@/lib/payments/run-auto-recharge";
 import { cancelOrphanedJobs, withJobRunLock } from "./job-run-lock";
@@ -15,12 +13,12 @@ import { startMaintenanceJobs } from "./maintenance-jobs";
 
 export const QUEUES = { autoRecharge: "auto-recharge", reconcile: "payments-reconcile" } as const;
 
-/** How often the sweep looks for recharges asked for by committed postings (and unsent pause notices). */
+/** How often the sweep looks for recharges asked for by committed postings (and pause emails not yet recorded). */
 const SWEEP_INTERVAL_MS = 1_000;
 /**
- * How often owed emails left unsent (a crash, an SMTP outage) are looked for: the outbox (invitations,
- * waitlist emails), payment notices, and standing changes (sent right after the posting, for that account only; one that failed was otherwise
- * retried only when the same account's balance moved again, which a frozen account's may never do).
+ * How often the outbox's emails left unsent (a crash, an SMTP outage) are looked for: every email the site
+ * sends (each is sent right after the commit that recorded it, for that change only; one that failed
+ * would otherwise wait for another change, which a frozen account's balance may never make).
  * Each email has its own backoff (lib/email/email-retry.ts).
  */
 const EMAIL_SWEEP_INTERVAL_MS = 30_000;
@@ -85,11 +83,10 @@ async function start(): Promise<Jobs> {
       await cancelOrphanedJobs(boss, QUEUES.autoRecharge);
       return sweepAutoRecharges(boss);
     }),
-    every(EMAIL_SWEEP_INTERVAL_MS, "payment notice sweep", () => sendPaymentNotices(getDb())),
-    every(EMAIL_SWEEP_INTERVAL_MS, "standing email sweep", () => notifyStandingChanges(getDb())),
+    // Every email the site sends is an email_outbox row: one sweep sends what the send after a commit left.
     every(EMAIL_SWEEP_INTERVAL_MS, "email outbox sweep", () => sendOutboxEmails(getDb())),
   ];
-  log.info("background jobs started (auto-recharge, the email outbox, payment and standing emails, payments reconciliation, pruning)");
+  log.info("background jobs started (auto-recharge, the email outbox, payments reconciliation, pruning)");
   return { boss, timers };
 }
 

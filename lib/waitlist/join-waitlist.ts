@@ -52,6 +52,8 @@ export async function joinWaitlist(db: Database, options: JoinWaitlistOptions): 
     return enqueueEmail(tx, {
       ...renderWaitlistConfirmation({ to: options.email, token }),
       template: "waitlist-joined",
+      // This join's: its withdraw token is new for every join.
+      key: `waitlist-joined:${hashSecret(token)}`,
     });
   });
   if (emailId !== undefined) runAfterResponse("waitlist-confirmation", () => sendOutboxEmailsNow(db, [emailId]));

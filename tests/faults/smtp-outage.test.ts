@@ -36,7 +36,9 @@ afterAll(async () => {
 
 async function standingChangesOf(accountId: string) {
   const rows = await getDb().execute<{ from_state: StandingState; to_state: StandingState; attempts: number; notified: boolean }>(sql`
-    select from_state, to_state, attempts, notified_at is not null as notified from standing_changes where account_id = ${accountId} order by id`);
+    select c.from_state, c.to_state, e.attempts, e.sent_at is not null as notified
+    from standing_changes c join email_outbox e on e.idempotency_key = 'standing-change:' || c.id
+    where c.account_id = ${accountId} order by c.id`);
   return rows.rows;
 }
 

@@ -57,7 +57,7 @@ describe("alert emails", () => {
     await ingestUsage(getDb(), [{ id: `settings:${account.accountId}`, account: account.accountId, space: "app", hour: new Date(hourAgo(2)), usage }]);
     await notifyStandingChanges(getDb(), { accountIds: [account.accountId] });
     expect(await subjectsTo(account.email)).toEqual(["Your Tandem apps are frozen"]);
-    const pending = await getDb().execute(sql`select 1 from standing_changes where account_id = ${account.accountId} and notified_at is null`);
+    const pending = await getDb().execute(sql`select 1 from email_outbox where account_id = ${account.accountId} and template like 'standing-%' and sent_at is null`);
     expect(pending.rows).toHaveLength(0);
   });
 });

@@ -224,10 +224,10 @@ describe("the hourly maintenance job", () => {
   it("forgets emails sent over 30 days ago, and keeps newer ones and every unsent one", async () => {
     const [old, recent, owed] = [uniqueEmail("outbox-old"), uniqueEmail("outbox-recent"), uniqueEmail("outbox-owed")];
     await getDb().execute(sql`
-      insert into email_outbox (template, to_address, subject, text_body, attempts, sent_at, created_at) values
-        ('invite', ${old}, 'Your invitation to Tandem', null, 1, now() - interval '31 days', now() - interval '31 days'),
-        ('invite', ${recent}, 'Your invitation to Tandem', null, 1, now() - interval '29 days', now() - interval '29 days'),
-        ('invite', ${owed}, 'Your invitation to Tandem', 'body', ${MAX_EMAIL_ATTEMPTS}, null, now() - interval '90 days')`);
+      insert into email_outbox (idempotency_key, template, to_address, subject, text_body, attempts, sent_at, created_at) values
+        ('test:' || ${old}, 'invite', ${old}, 'Your invitation to Tandem', null, 1, now() - interval '31 days', now() - interval '31 days'),
+        ('test:' || ${recent}, 'invite', ${recent}, 'Your invitation to Tandem', null, 1, now() - interval '29 days', now() - interval '29 days'),
+        ('test:' || ${owed}, 'invite', ${owed}, 'Your invitation to Tandem', 'body', ${MAX_EMAIL_ATTEMPTS}, null, now() - interval '90 days')`);
 
     const report = await pruneStaleRows(getDb());
     expect(await outboxTo(old)).toEqual([]);

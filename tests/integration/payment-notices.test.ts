@@ -30,8 +30,9 @@ afterAll(async () => {
 type NoticeRow = { kind: string; attempts: number; sent: boolean; amount: string; balance: string };
 async function noticesOf(accountId: string): Promise<NoticeRow[]> {
   const rows = await getDb().execute<NoticeRow>(sql`
-    select kind, attempts, notified_at is not null as sent, amount_micros::text as amount, balance_micros::text as balance
-    from payment_notices where account_id = ${accountId} order by id`);
+    select n.kind, e.attempts, e.sent_at is not null as sent, n.amount_micros::text as amount, n.balance_micros::text as balance
+    from payment_notices n join email_outbox e on e.idempotency_key = 'payment-notice:' || n.transfer_id
+    where n.account_id = ${accountId} order by n.id`);
   return rows.rows;
 }
 
@@ -48,7 +49,8 @@ async function topUpDuringSmtpOutage(): Promise<TestUser> {
 const receiptSubject = "Receipt: $25.00 added to your Tandem balance";
 // Standing emails (the top-up made the account active again) have their own outbox; only receipts count here.
 const receiptsTo = async (email: string) => (await mailSubjectsTo(email)).filter((subject) => subject.startsWith("Receipt"));
-const makeDue = (accountId: string) => getDb().execute(sql`update payment_notices set last_attempt_at = now() - interval '2 minutes' where account_id = ${accountId}`);
+const makeDue = (accountId: string) =>
+  getDb().execute(sql`update email_outbox set last_attempt_at = now() - interval '2 minutes' where account_id = ${accountId} and template like 'payment-%'`);
 
 describe("payment notices", () => {
   it("keep a receipt through an SMTP outage and send it once SMTP is back, once", async () => {

@@ -46,7 +46,7 @@ describe("standing emails", () => {
     expect(await notifyStandingChanges(db, { accountIds: [account] })).toBe(0);
     expect(await mailFor(email)).toHaveLength(2);
     const pending = await db.execute<{ n: number }>(sql`
-      select count(*)::int as n from standing_changes where account_id = ${account} and notified_at is null`);
+      select count(*)::int as n from email_outbox where account_id = ${account} and template like 'standing-%' and sent_at is null`);
     expect(pending.rows[0]?.n).toBe(0);
   });
 
@@ -58,12 +58,12 @@ describe("standing emails", () => {
     endSmtpOutage();
     const attempts = async () =>
       (await db.execute<{ attempts: number; sent: boolean }>(sql`
-        select attempts, notified_at is not null as sent from standing_changes where account_id = ${account} order by id`)).rows;
+        select attempts, sent_at is not null as sent from email_outbox where account_id = ${account} and template like 'standing-%' order by id`)).rows;
     expect(await attempts()).toEqual([{ attempts: 1, sent: false }, { attempts: 1, sent: false }]);
 
     // Within the backoff (a minute after the failure) nothing is tried; after it, each is sent once.
     expect(await notifyStandingChanges(db, { accountIds: [account] })).toBe(0);
-    await db.execute(sql`update standing_changes set last_attempt_at = now() - interval '2 minutes' where account_id = ${account}`);
+    await db.execute(sql`update email_outbox set last_attempt_at = now() - interval '2 minutes' where account_id = ${account}`);
     // Only this account's: other test files' accounts share the database.
     const sweeps = await Promise.all([1, 2, 3].map(() => notifyStandingChanges(db, { accountIds: [account] })));
     expect(sweeps.reduce((sum, count) => sum + count, 0)).toBe(2);

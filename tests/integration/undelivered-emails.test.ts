@@ -44,20 +44,19 @@ async function givenUpCounter(kind: OwedEmailKind): Promise<number> {
   return (await getMetrics().emailsGivenUp.get()).values.find((value) => value.labels.kind === kind)?.value ?? 0;
 }
 
-const tables = { payment_notice: sql.raw("payment_notices"), standing_change: sql.raw("standing_changes") };
-// The outbox's rows (email_outbox) are tested in email-outbox.test.ts.
-type AccountEmailKind = keyof typeof tables;
+// Every owed email is an email_outbox row; payment notices' and standing changes' are about an account.
+type AccountEmailKind = Exclude<OwedEmailKind, "outbox">;
 
-async function rowOf(kind: AccountEmailKind, id: bigint) {
+async function rowOf(_kind: AccountEmailKind, id: bigint) {
   const rows = await getDb().execute<{ attempts: number; last_attempt_at: Date | null; is_sent: boolean }>(sql`
-    select attempts, last_attempt_at, notified_at is not null as is_sent from ${tables[kind]} where id = ${id}`);
+    select attempts, last_attempt_at, sent_at is not null as is_sent from email_outbox where id = ${id}`);
   return rows.rows[0];
 }
 
 /** Skips a day of failures: the email's next try is its last allowed one, and due now. */
-async function oneTryLeft(kind: AccountEmailKind, id: bigint): Promise<void> {
+async function oneTryLeft(_kind: AccountEmailKind, id: bigint): Promise<void> {
   await getDb().execute(
-    sql`update ${tables[kind]} set attempts = ${MAX_EMAIL_ATTEMPTS - 1}, last_attempt_at = now() - interval '2 hours' where id = ${id}`,
+    sql`update email_outbox set attempts = ${MAX_EMAIL_ATTEMPTS - 1}, last_attempt_at = now() - interval '2 hours' where id = ${id}`,
   );
 }
 
@@ -73,7 +72,8 @@ describe("a standing email given up on", () => {
     // $6 of third-party calls take the $5 welcome credit to -$1: the account goes into grace.
     await debit(user.accountId, 600);
     const changes = await db.execute<{ id: string; to_state: string }>(
-      sql`select id::text, to_state from standing_changes where account_id = ${user.accountId} and notified_at is null order by id`,
+      sql`select id::text, substr(template, length('standing-') + 1) as to_state from email_outbox
+        where account_id = ${user.accountId} and template like 'standing-%' and sent_at is null order by id`,
     );
     const grace = BigInt(changes.rows.find((change) => change.to_state === "grace")!.id);
     const others = changes.rows.filter((change) => BigInt(change.id) !== grace).map((change) => BigInt(change.id));
@@ -88,7 +88,7 @@ describe("a standing email given up on", () => {
     expect(await rowOf("standing_change", grace)).toMatchObject({ attempts: MAX_EMAIL_ATTEMPTS, is_sent: false });
 
     // Given up means no more tries, however long ago the last one was.
-    await db.execute(sql`update standing_changes set last_attempt_at = now() - interval '1 day' where id = ${grace}`);
+    await db.execute(sql`update email_outbox set last_attempt_at = now() - interval '1 day' where id = ${grace}`);
     expect(await notifyStandingChanges(db, { accountIds: [user.accountId] })).toBe(0);
     expect(await rowOf("standing_change", grace)).toMatchObject({ attempts: MAX_EMAIL_ATTEMPTS });
     expect(await givenUpCounter("standing_change")).toBe(before + 1);
@@ -169,7 +169,7 @@ describe("a receipt given up on", () => {
     const notice = async () =>
       (
         await db.execute<{ id: string; attempts: number }>(
-          sql`select id::text, attempts from payment_notices where account_id = ${user.accountId}`,
+          sql`select id::text, attempts from email_outbox where account_id = ${user.accountId} and template like 'payment-%'`,
         )
       ).rows;
     await vi.waitFor(async () => expect((await notice())[0]?.attempts).toBe(1), EVENTUALLY);
@@ -208,7 +208,7 @@ describe("Try all again", () => {
     await vi.waitFor(
       async () =>
         expect(
-          await countRows(sql`select count(*) from payment_notices where account_id = ${user.accountId} and attempts = 1`),
+          await countRows(sql`select count(*) from email_outbox where account_id = ${user.accountId} and template like 'payment-%' and attempts = 1`),
         ).toBe(1),
       EVENTUALLY,
     );
@@ -216,10 +216,9 @@ describe("Try all again", () => {
     await debit(user.accountId, 4000);
     expect(await notifyStandingChanges(db, { accountIds })).toBe(0);
     // A day of failures later: everything this account is owed has been given up on.
-    for (const table of Object.values(tables))
-      await db.execute(sql`
-        update ${table} set attempts = ${MAX_EMAIL_ATTEMPTS}, last_attempt_at = now()
-        where account_id = ${user.accountId} and notified_at is null`);
+    await db.execute(sql`
+      update email_outbox set attempts = ${MAX_EMAIL_ATTEMPTS}, last_attempt_at = now()
+      where account_id = ${user.accountId} and sent_at is null`);
     endSmtpOutage();
     const owed = (await listedFor(user.accountId)).length;
     expect(owed).toBeGreaterThanOrEqual(2);

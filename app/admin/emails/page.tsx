@@ -24,12 +24,14 @@ const subjectLabel: Record<UndeliveredEmail["subject"], string> = {
   invite: "Invitation",
   "waitlist-joined": "Waitlist confirmation",
   "waitlist-capacity": "Waitlist: at capacity",
+  "magic-link": "Sign-in link",
+  "auto-recharge-paused": "Auto-recharge paused",
 };
 
 const kindWord: Record<OwedEmailKind, string> = {
   payment_notice: "payment",
   standing_change: "standing",
-  outbox: "invitation or waitlist",
+  outbox: "sign-in, invitation, waitlist or auto-recharge",
 };
 
 function retriedMessage(retried: string | undefined, count: string | undefined): string | undefined {
@@ -57,7 +59,7 @@ export default async function AdminEmailsPage({ searchParams }: AdminEmailsPageP
   return (
     <AdminPage
       title="Undelivered emails"
-      lead={`Receipts, refund, dispute, standing, invitation and waitlist emails the site gave up on after ${MAX_EMAIL_ATTEMPTS} failed tries (about a day). Fix the cause first (SMTP, the address), then try again.`}
+      lead={`Receipts, refund, dispute, standing, auto-recharge, invitation and waitlist emails the site gave up on after ${MAX_EMAIL_ATTEMPTS} failed tries (about a day). Fix the cause first (SMTP, the address), then try again.`}
     >
       {confirmation ? <FormMessage state={{ status: "success", message: confirmation }} /> : null}
       <dl className="grid grid-cols-2 gap-4 sm:max-w-md">
@@ -136,7 +138,7 @@ function UndeliveredEmailRow({ email }: { email: UndeliveredEmail }) {
             </div>
           ))}
         </dl>
-        {/* Outbox emails (invitations, waitlist) show their kind and address only: their body holds a sign-in token. */}
+        {/* Emails show their kind and address only: a body may hold a sign-in token. */}
         {email.accountId ? <p className="text-ink-soft mt-1 font-mono text-xs break-all">{email.accountId}</p> : null}
       </div>
       <ActionButton

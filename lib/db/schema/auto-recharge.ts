@@ -31,7 +31,7 @@ export const autoRechargeSettings = pgTable(
 // One recharge: asked for by the posting transaction that took the balance under the threshold, then
 // charged by the job. At most one per account is in flight (the partial UNIQUE index): 50 racing debits
 // ask once. The Stripe Idempotency-Key is `auto-recharge:<id>`, the ledger key `payment_intent:<pi id>`.
-// `notified_at` is the outbox mark of the email a failed recharge sends (retried until it is sent).
+// `notified_at`: the email a failed recharge owes is recorded in email_outbox (lib/payments/auto-recharge-notices.ts).
 export const autoRecharges = pgTable(
   "auto_recharges",
   {

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, bigserial, index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
 export const standingStates = ["active", "low", "grace", "frozen"] as const;
@@ -43,16 +43,10 @@ export const standingChanges = pgTable(
     balanceMicros: bigint("balance_micros", { mode: "bigint" }).notNull(),
     causeTransferId: bigint("cause_transfer_id", { mode: "bigint" }),
     cause: text("cause").notNull(),
-    notifiedAt: timestamp("notified_at", { withTimezone: true }),
-    // Failed sends of the change's email, for the retry backoff (lib/email/email-retry.ts).
-    attempts: integer("attempts").notNull().default(0),
-    lastAttemptAt: timestamp("last_attempt_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
+    // The change's email, if its owner wants it, is an email_outbox row keyed `standing-change:<id>`.
     index("standing_changes_account_idx").on(table.accountId, table.createdAt),
-    // The 30-second sweep (lib/billing/notify-standing-changes.ts) and /admin/emails read only the
-    // unsent rows, a handful, of a table that keeps every change an account ever had.
-    index("standing_changes_unsent_idx").on(table.id).where(sql`notified_at is null`),
   ],
 );

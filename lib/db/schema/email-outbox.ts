@@ -1,25 +1,46 @@
 import { sql } from "drizzle-orm";
 import { bigserial, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
-/** The emails that go through the outbox, by template (lib/email/send-email.ts's `template`). */
-export const outboxEmailTemplates = ["invite", "waitlist-joined", "waitlist-capacity"] as const;
+/** Every email the site sends, by template (lib/email/send-email.ts's `template`). */
+export const outboxEmailTemplates = [
+  "magic-link",
+  "invite",
+  "waitlist-joined",
+  "waitlist-capacity",
+  "payment-receipt",
+  "payment-refund",
+  "payment-dispute-opened",
+  "payment-dispute-won",
+  "standing-active",
+  "standing-low",
+  "standing-grace",
+  "standing-frozen",
+  "auto-recharge-paused",
+] as const;
+export type OutboxEmailTemplate = (typeof outboxEmailTemplates)[number];
 
-// An email owed to someone, rendered and written in the transaction of the change that causes it (an
-// approval, an invite, a code redeemed, a waitlist join), sent right after the commit and by the email
-// sweep until SMTP accepts it (lib/email/send-outbox-emails.ts): a crash or an SMTP outage after the
-// commit leaves it here, never lost. The body carries live links (an invitation's sign-in token), so it
-// is dropped once the email is sent and never shown to operators (/admin/emails shows template and
-// address only). Payment notices and standing changes keep their own tables (payment_notices,
-// standing_changes) with the same retry rules.
+// Every email the site sends is a row here, rendered and written in the transaction of the change that
+// causes it (a sign-in request, an approval, an invite, a waitlist join, a payment, a standing change, a
+// failed auto-recharge), sent right after the commit and by the email sweep until SMTP accepts it
+// (lib/email/send-outbox-emails.ts): a crash or an SMTP outage after the commit leaves it here, never
+// lost. `idempotency_key` names the event (`payment-notice:<transfer id>`, `standing-change:<id>`, …), so
+// a retried handler or a duplicate webhook records it once. The body carries live links (sign-in and
+// invitation tokens), so it is dropped once the email is sent and never shown to operators (/admin/emails
+// shows template and address only). `account_id` ties an email about a billing account to it: one whose
+// owner has no address left (a closed account) is settled unsent. `send_before` is when a sign-in
+// link dies: past it the email is dropped rather than sent.
 export const emailOutbox = pgTable(
   "email_outbox",
   {
     id: bigserial("id", { mode: "bigint" }).primaryKey(),
+    idempotencyKey: text("idempotency_key").notNull().unique(),
     template: text("template", { enum: outboxEmailTemplates }).notNull(),
     toAddress: text("to_address").notNull(),
     subject: text("subject").notNull(),
     textBody: text("text_body"),
     htmlBody: text("html_body"),
+    accountId: text("account_id"),
+    sendBefore: timestamp("send_before", { withTimezone: true }),
     attempts: integer("attempts").notNull().default(0),
     lastAttemptAt: timestamp("last_attempt_at", { withTimezone: true }),
     sentAt: timestamp("sent_at", { withTimezone: true }),
@@ -28,6 +49,10 @@ export const emailOutbox = pgTable(
   (table) => [
     index("email_outbox_unsent_idx")
       .on(table.createdAt)
+      .where(sql`sent_at is null`),
+    // The send right after a payment or a standing change is scoped to its account.
+    index("email_outbox_unsent_account_idx")
+      .on(table.accountId)
       .where(sql`sent_at is null`),
   ],
 );

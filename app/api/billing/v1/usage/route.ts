@@ -19,7 +19,7 @@ export const POST = withRoute("/api/billing/v1/usage", async (request) => {
   const records = parseUsageBatchOrThrow(await readJsonBodyOrThrow(request, MAX_USAGE_BODY_BYTES));
   const { accepted, duplicates, standingChanges } = await ingestUsage(db, records);
   if (standingChanges.length > 0) {
-    // Emails go out after the answer; unsent ones stay queued in standing_changes for the next run.
+    // Emails go out after the answer; unsent ones stay owed in email_outbox for the next sweep.
     const accountIds = standingChanges.map((change) => change.accountId);
     runAfterResponse("standing emails", () => notifyStandingChanges(db, { accountIds }));
   }
