@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { AppSession } from "@/lib/session/app-session";
 import { applyStanding, type StandingChange } from "@/lib/billing/apply-standing";
+import { findBillingAccount } from "@/lib/billing/find-billing-account";
 import type { Database, Queryable, Transaction } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { formTextSchema } from "@/lib/actions/form-text";
@@ -32,13 +33,9 @@ export async function updateDisplayName(db: Queryable, session: AppSession, name
 
 /** Locks the session's own customer ledger account (as postings do) and returns its account and balance. */
 export async function lockOwnAccount(tx: Transaction, session: AppSession): Promise<{ accountId: string; balance: bigint; closed: boolean }> {
-  const rows = await tx.execute<{ id: string; balance: string; closed: boolean }>(sql`
-    select b.id, l.balance_micros::text as balance, exists (select 1 from account_closures c where c.account_id = b.id) as closed
-    from billing_accounts b join ledger_accounts l on l.billing_account_id = b.id
-    where b.owner_user_id = ${session.user.id} for update of l`);
-  const row = rows.rows[0];
-  if (!row) throw new AppError("not_found", { message: "This sign-in has no billing account." });
-  return { accountId: row.id, balance: BigInt(row.balance), closed: row.closed };
+  const account = await findBillingAccount(tx, { userId: session.user.id }, { lockLedger: true });
+  if (!account) throw new AppError("not_found", { message: "This sign-in has no billing account." });
+  return { accountId: account.accountId, balance: account.balanceMicros, closed: account.closedAt !== null };
 }
 
 /**
