@@ -1,5 +1,6 @@
 import "server-only";
 import { and, eq, gte, like, or, sql } from "drizzle-orm";
+import { findTransferByKey } from "@/lib/ledger/find-transfer-by-key";
 import type { Database } from "@/lib/db/client";
 import { transfers } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
@@ -33,8 +34,7 @@ async function ledgerCredits(db: Database, sinceSeconds: number): Promise<Map<st
 }
 
 async function creditOf(db: Database, key: string): Promise<bigint | undefined> {
-  const [row] = await db.select({ micros: transfers.amountMicros }).from(transfers).where(eq(transfers.idempotencyKey, key));
-  return row?.micros;
+  return (await findTransferByKey(db, key))?.amountMicros;
 }
 
 async function isPaidAtStripe(prefix: string, id: string): Promise<boolean> {
