@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { getLogger } from "@/lib/observability/logger";
 import type { AutoRechargeForm } from "./auto-recharge-form";
 import { getBillingAccountForUserOrThrow } from "./get-billing-account-for-user";
+import { findBillingAccount } from "@/lib/billing/find-billing-account";
 import { requestAutoRecharges } from "@/lib/billing/request-auto-recharge";
 import { getSavedCard, makeDefaultCard } from "./saved-card";
 
@@ -64,9 +65,8 @@ export async function getAutoRechargeState(db: Queryable, accountId: string): Pr
 // Asks for a recharge now if the balance is already under the threshold (turning on, or resuming).
 async function requestIfLow(db: Database, accountId: string): Promise<void> {
   await runTransaction(db, async (tx) => {
-    const balance = await tx.execute<{ balance: string }>(sql`
-      select balance_micros::text as balance from ledger_accounts where billing_account_id = ${accountId} for update`);
-    await requestAutoRecharges(tx, new Map([[accountId, BigInt(balance.rows[0]!.balance)]]));
+    const account = await findBillingAccount(tx, { accountId }, { lockLedger: true });
+    await requestAutoRecharges(tx, new Map([[accountId, account!.balanceMicros]]));
   });
 }
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
-import type { Database } from "@/lib/db/client";
+import type { Database, Queryable } from "@/lib/db/client";
 import { stripeCustomers } from "@/lib/db/schema";
 import { getLogger } from "@/lib/observability/logger";
 import { getStripe } from "@/lib/stripe/get-stripe";
@@ -8,17 +8,22 @@ import { callStripe, stripeErrorOf } from "./stripe-error";
 
 type CustomerOwner = { accountId: string; email: string };
 
+/** The account's stored Stripe customer id, or undefined when it has none yet. */
+export async function findStripeCustomerId(db: Queryable, accountId: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ id: stripeCustomers.stripeCustomerId })
+    .from(stripeCustomers)
+    .where(eq(stripeCustomers.billingAccountId, accountId));
+  return row?.id;
+}
+
 /**
  * The account's one Stripe customer: read from `stripe_customers`, or created once. The creation's
  * Idempotency-Key is derived from the account, so racing requests (or a retry after the insert below
  * failed) get the same customer back from Stripe instead of a second one.
  */
 export async function getOrCreateStripeCustomer(db: Database, options: CustomerOwner): Promise<string> {
-  const [existing] = await db
-    .select({ id: stripeCustomers.stripeCustomerId })
-    .from(stripeCustomers)
-    .where(eq(stripeCustomers.billingAccountId, options.accountId));
-  const known = existing?.id;
+  const known = await findStripeCustomerId(db, options.accountId);
   if (known) return known;
   return createCustomer(db, options, `customer:${options.accountId}`);
 }
