@@ -1,6 +1,7 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Queryable } from "@/lib/db/client";
+import { topUps } from "@/lib/db/schema";
 import { getAutoRechargeState } from "@/lib/payments/auto-recharge-settings";
 
 export type PaymentAttention =
@@ -22,23 +23,24 @@ const FAILURE_NOTICE_MS = 7 * 24 * 3_600_000;
 export async function getPaymentAttention(db: Queryable, accountId: string, now = new Date()): Promise<PaymentAttention | null> {
   const [autoRecharge, rows] = await Promise.all([
     getAutoRechargeState(db, accountId),
-    db.execute<{ status: string; amount: string; updated_at: Date; created_at: Date; failure_reason: string | null }>(sql`
-      select status, amount_micros::text as amount, updated_at, created_at, failure_reason
-      from top_ups where billing_account_id = ${accountId} and status in ('paid', 'failed', 'processing')
-      order by created_at desc limit 1`),
+    db
+      .select({ status: topUps.status, amountMicros: topUps.amountMicros, updatedAt: topUps.updatedAt, createdAt: topUps.createdAt, failureReason: topUps.failureReason })
+      .from(topUps)
+      .where(and(eq(topUps.billingAccountId, accountId), inArray(topUps.status, ["paid", "failed", "processing"])))
+      .orderBy(desc(topUps.createdAt))
+      .limit(1),
   ]);
   if (autoRecharge?.needsAttention) {
     return { kind: "auto_recharge_paused", reason: autoRecharge.pausedReason, at: autoRecharge.pausedAt!, recoveryUrl: autoRecharge.recoveryUrl };
   }
-  const latest = rows.rows[0];
+  const latest = rows[0];
   if (!latest) return null;
-  const updatedAt = new Date(latest.updated_at);
+  const { updatedAt, createdAt } = latest;
   if (latest.status === "failed" && now.getTime() - updatedAt.getTime() < FAILURE_NOTICE_MS) {
-    return { kind: "failed", amountMicros: BigInt(latest.amount), at: updatedAt, reason: latest.failure_reason };
+    return { kind: "failed", amountMicros: latest.amountMicros, at: updatedAt, reason: latest.failureReason };
   }
-  const createdAt = new Date(latest.created_at);
   if (latest.status === "processing" && now.getTime() - createdAt.getTime() > PENDING_NOTICE_MS) {
-    return { kind: "pending", amountMicros: BigInt(latest.amount), since: createdAt };
+    return { kind: "pending", amountMicros: latest.amountMicros, since: createdAt };
   }
   return null;
 }

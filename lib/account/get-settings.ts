@@ -1,7 +1,8 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { AppSession } from "@/lib/session/app-session";
 import type { Queryable } from "@/lib/db/client";
+import { users } from "@/lib/db/schema";
 import { getOwnAccountOrThrow, type OwnAccount } from "./get-own-account";
 import type { AlertChoices } from "@/lib/billing/standing-email-choice";
 import { getAlertChoices } from "./update-settings";
@@ -12,8 +13,8 @@ export type AccountSettings = { name: string; email: string; account: OwnAccount
 export async function getAccountSettings(db: Queryable, session: AppSession): Promise<AccountSettings> {
   const account = await getOwnAccountOrThrow(db, session);
   const [user, alerts] = await Promise.all([
-    db.execute<{ name: string | null }>(sql`select name from "user" where id = ${session.user.id}`),
+    db.select({ name: users.name }).from(users).where(eq(users.id, session.user.id)),
     getAlertChoices(db, account.accountId),
   ]);
-  return { name: user.rows[0]?.name ?? "", email: session.user.email, account, alerts };
+  return { name: user[0]?.name ?? "", email: session.user.email, account, alerts };
 }

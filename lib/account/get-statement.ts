@@ -95,6 +95,7 @@ export async function getStatementPage(
   const limit = options.limit ?? STATEMENT_PAGE_SIZE;
   const kinds = kindsOf(options.filter);
   const ledger = account.ledgerAccountId.toString();
+  // Raw SQL on a measured page: `npm run bench` (account, /account/statement p95 budget 150 ms).
   const rows = await db.execute<Row>(sql`
     with page as (
       select e.id, e.transfer_id, e.created_at, e.amount_micros, t.kind, t.reason
@@ -124,6 +125,7 @@ export async function getStatementPage(
 export async function getStatementMovements(db: Queryable, session: AppSession, filter: StatementFilter): Promise<StatementRow[]> {
   const account = await getOwnAccountOrThrow(db, session);
   const kinds = kindsOf(filter);
+  // Raw SQL: the measured statement page's running-balance window query (`npm run bench`, account), unpaged.
   const rows = await db.execute<Row>(sql`
     select m.id::text, m.transfer_id::text, m.created_at, m.kind, m.reason, m.amount_micros::text as amount, m.balance_after::text
     from (

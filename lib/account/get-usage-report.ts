@@ -63,6 +63,7 @@ export async function queryUsageRows(db: Queryable, accountId: string, selection
       ? sql`select ${bucket} as b, s.name as space, ${allColumns("t")} from ${table} join spaces s on s.id = t.space_id
           where ${where} order by 1, 2 ${page ? sql`limit ${page.limit} offset ${page.offset}` : sql``}`
       : sql`select ${bucket} as b, null::text as space, ${sumColumns("t")} from ${table} where ${where} group by 1`;
+  // Raw SQL on a measured page: `npm run bench` (account, /account/usage p95 budget 150 ms).
   const rows = await db.execute<RowData>(sql`
     select (extract(epoch from g.b) * 1000)::bigint::text as start_ms, g.space, r.resource, r.units::text, r.cost::text
     from (${inner}) g cross join lateral ${unpivot("g")}
@@ -109,6 +110,7 @@ async function byResource(db: Queryable, accountId: string, selection: UsageSele
 
 async function bySpace(db: Queryable, accountId: string, selection: UsageSelection): Promise<Omit<UsageReport, "selection">> {
   const { table, where, bucket } = source(selection, accountId);
+  // Raw SQL on a measured page: `npm run bench` (account, /account/usage p95 budget 150 ms).
   const [spaceTotals, count, rows] = await Promise.all([
     db.execute<{ space: string; cost: string }>(sql`
       select s.name as space, sum(${costSum("t")})::text as cost

@@ -1,9 +1,11 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { AppSession } from "@/lib/session/app-session";
 import { applyStanding, type StandingChange } from "@/lib/billing/apply-standing";
+import { findBillingAccount } from "@/lib/billing/find-billing-account";
 import type { Database, Queryable, Transaction } from "@/lib/db/client";
+import { alertPreferences, billingAccounts, users } from "@/lib/db/schema";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { formTextSchema } from "@/lib/actions/form-text";
 import { AppError } from "@/lib/errors";
@@ -28,18 +30,14 @@ export const thresholdSchema = z.object({
 });
 
 export async function updateDisplayName(db: Queryable, session: AppSession, name: string): Promise<void> {
-  await db.execute(sql`update "user" set name = ${name === "" ? null : name} where id = ${session.user.id}`);
+  await db.update(users).set({ name: name === "" ? null : name }).where(eq(users.id, session.user.id));
 }
 
 /** Locks the session's own customer ledger account (as postings do) and returns its account and balance. */
 export async function lockOwnAccount(tx: Transaction, session: AppSession): Promise<{ accountId: string; balance: bigint; closed: boolean }> {
-  const rows = await tx.execute<{ id: string; balance: string; closed: boolean }>(sql`
-    select b.id, l.balance_micros::text as balance, exists (select 1 from account_closures c where c.account_id = b.id) as closed
-    from billing_accounts b join ledger_accounts l on l.billing_account_id = b.id
-    where b.owner_user_id = ${session.user.id} for update of l`);
-  const row = rows.rows[0];
-  if (!row) throw new AppError("not_found", { message: "This sign-in has no billing account." });
-  return { accountId: row.id, balance: BigInt(row.balance), closed: row.closed };
+  const account = await findBillingAccount(tx, { userId: session.user.id }, { lockLedger: true });
+  if (!account) throw new AppError("not_found", { message: "This sign-in has no billing account." });
+  return { accountId: account.accountId, balance: account.balanceMicros, closed: account.closedAt !== null };
 }
 
 /**
@@ -51,16 +49,17 @@ export async function setLowBalanceThreshold(db: Database, session: AppSession, 
   return runTransaction(db, async (tx) => {
     const account = await lockOwnAccount(tx, session);
     if (account.closed) throw new AppError("conflict", { message: "This account is closed." });
-    await tx.execute(sql`update billing_accounts set low_threshold_micros = ${micros.toString()}::bigint where id = ${account.accountId}`);
+    await tx.update(billingAccounts).set({ lowThresholdMicros: micros }).where(eq(billingAccounts.id, account.accountId));
     return applyStanding(tx, { balances: new Map([[account.accountId, account.balance]]), cause: "low-balance threshold changed" });
   });
 }
 
 export async function getAlertChoices(db: Queryable, accountId: string): Promise<AlertChoices> {
-  const rows = await db.execute<{ low_balance: boolean; ran_out: boolean; recovered: boolean }>(sql`
-    select low_balance, ran_out, recovered from alert_preferences where account_id = ${accountId}`);
-  const row = rows.rows[0];
-  return row ? { lowBalance: row.low_balance, ranOut: row.ran_out, recovered: row.recovered } : ALL_ALERTS;
+  const rows = await db
+    .select({ lowBalance: alertPreferences.lowBalance, ranOut: alertPreferences.ranOut, recovered: alertPreferences.recovered })
+    .from(alertPreferences)
+    .where(eq(alertPreferences.accountId, accountId));
+  return rows[0] ?? ALL_ALERTS;
 }
 
 // An unticked checkbox is absent from the form: absent means "no", "on" means "yes".
@@ -71,12 +70,26 @@ export const alertChoicesSchema = z.object({ lowBalance: checkboxSchema, ranOut:
 /** Saves the owner's alert choices; a standing email still owed that they now switch off is not sent. */
 export async function setAlertChoices(db: Database, session: AppSession, choices: AlertChoices): Promise<void> {
   await runTransaction(db, async (tx) => {
-    const saved = await tx.execute<{ account_id: string }>(sql`
-      insert into alert_preferences (account_id, low_balance, ran_out, recovered)
-      select id, ${choices.lowBalance}, ${choices.ranOut}, ${choices.recovered} from billing_accounts where owner_user_id = ${session.user.id}
-      on conflict (account_id) do update set low_balance = excluded.low_balance, ran_out = excluded.ran_out,
-        recovered = excluded.recovered, updated_at = now()
-      returning account_id`);
-    for (const row of saved.rows) await dropUnwantedStandingEmails(tx, row.account_id, choices);
+    // One statement: the account is the session's own, found by its user id in the insert itself.
+    const saved = await tx
+      .insert(alertPreferences)
+      .select(
+        tx
+          .select({
+            accountId: billingAccounts.id,
+            lowBalance: sql`${choices.lowBalance}`.as("low_balance"),
+            ranOut: sql`${choices.ranOut}`.as("ran_out"),
+            recovered: sql`${choices.recovered}`.as("recovered"),
+            updatedAt: sql`now()`.as("updated_at"),
+          })
+          .from(billingAccounts)
+          .where(eq(billingAccounts.ownerUserId, session.user.id)),
+      )
+      .onConflictDoUpdate({
+        target: alertPreferences.accountId,
+        set: { lowBalance: choices.lowBalance, ranOut: choices.ranOut, recovered: choices.recovered, updatedAt: sql`now()` },
+      })
+      .returning({ accountId: alertPreferences.accountId });
+    for (const row of saved) await dropUnwantedStandingEmails(tx, row.accountId, choices);
   });
 }

@@ -1,7 +1,10 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { and, eq, exists, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
+import { authAccounts } from "@/lib/db/schema";
 import { runTransaction } from "@/lib/db/run-transaction";
+import { selectValues } from "@/lib/db/select-values";
+import { userWithEmailExists } from "@/lib/invites/email-taken";
 import { normalizeEmail } from "@/lib/invites/normalize-email";
 import { createUserFromInviteInTransaction, type NewUserProfile } from "./create-user-from-invite";
 import { linkAccount, type AccountIdentity } from "./link-account";
@@ -31,9 +34,12 @@ export async function createGitHubUserAtFirstSignIn(db: Database, options: GitHu
 }
 
 async function isKnownSignIn(db: Database, { profile, identity }: GitHubFirstSignInOptions): Promise<boolean> {
-  const result = await db.execute<{ is_known: boolean }>(sql`
-    select exists (select 1 from "user" where email = ${normalizeEmail(profile.email)})
-      or exists (select 1 from account where provider = ${identity.provider} and "providerAccountId" = ${identity.providerAccountId})
-      as is_known`);
-  return result.rows[0]?.is_known === true;
+  const isLinked = exists(
+    db
+      .select({ one: sql`1` })
+      .from(authAccounts)
+      .where(and(eq(authAccounts.provider, identity.provider), eq(authAccounts.providerAccountId, identity.providerAccountId))),
+  );
+  const { isKnown } = await selectValues(db, { isKnown: sql`${userWithEmailExists(db, normalizeEmail(profile.email))} or ${isLinked}`.mapWith(Boolean) });
+  return isKnown;
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Transaction } from "@/lib/db/client";
+import { billingAccounts, ledgerAccounts } from "@/lib/db/schema";
 import { getSystemAccounts } from "@/lib/ledger/system-accounts";
 import { getLaunchSettings } from "@/lib/settings/launch-settings";
 import { postCustomerTransfers } from "./post-customer-transfers";
@@ -27,18 +28,21 @@ export type CreateBillingAccountOptions = { userId: string; grantMicros?: bigint
  * below zero) until its grant lifts it.
  */
 export async function createBillingAccount(tx: Transaction, options: CreateBillingAccountOptions): Promise<string> {
-  const created = await tx.execute<{ id: string }>(sql`
-    insert into billing_accounts (id, owner_user_id, state) values (${newAccountId()}, ${options.userId}, 'grace')
-    on conflict (owner_user_id) do nothing returning id`);
-  const accountId = created.rows[0]?.id;
+  const [created] = await tx
+    .insert(billingAccounts)
+    .values({ id: newAccountId(), ownerUserId: options.userId, state: "grace" })
+    .onConflictDoNothing({ target: billingAccounts.ownerUserId })
+    .returning({ id: billingAccounts.id });
+  const accountId = created?.id;
   if (accountId === undefined) {
-    const existing = await tx.execute<{ id: string }>(sql`select id from billing_accounts where owner_user_id = ${options.userId}`);
-    return existing.rows[0]!.id;
+    const [existing] = await tx.select({ id: billingAccounts.id }).from(billingAccounts).where(eq(billingAccounts.ownerUserId, options.userId));
+    return existing!.id;
   }
-  const ledger = await tx.execute<{ id: string }>(sql`
-    insert into ledger_accounts (code, kind, billing_account_id, balance_micros)
-    values (${`customer:${accountId}`}, 'customer_credit', ${accountId}, 0) returning id::text`);
-  const customerLedgerId = BigInt(ledger.rows[0]!.id);
+  const [ledger] = await tx
+    .insert(ledgerAccounts)
+    .values({ code: `customer:${accountId}`, kind: "customer_credit", billingAccountId: accountId, balanceMicros: 0n })
+    .returning({ id: ledgerAccounts.id });
+  const customerLedgerId = ledger!.id;
   // Read in the creating transaction: the grant is the setting in force when the account was made.
   const grant = options.grantMicros ?? (await getLaunchSettings(tx)).promotionalGrantMicros;
   if (grant > 0n) {

@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Transaction } from "@/lib/db/client";
+import { ledgerAccounts } from "@/lib/db/schema";
 import { postTransfers } from "@/lib/ledger/post-transfers";
 import type { PostResult, TransferInput } from "@/lib/ledger/types";
 import { applyStanding, type StandingChange } from "./apply-standing";
@@ -14,9 +15,11 @@ const owners = new Map<bigint, string | null>();
 async function ownersOf(tx: Transaction, ids: bigint[]): Promise<Map<bigint, string | null>> {
   const unknown = ids.filter((id) => !owners.has(id));
   if (unknown.length > 0) {
-    const rows = await tx.execute<{ id: string; billing_account_id: string | null }>(sql`
-      select id::text, billing_account_id from ledger_accounts where id = any(${`{${unknown.join(",")}}`}::bigint[])`);
-    for (const row of rows.rows) owners.set(BigInt(row.id), row.billing_account_id);
+    const rows = await tx
+      .select({ id: ledgerAccounts.id, billingAccountId: ledgerAccounts.billingAccountId })
+      .from(ledgerAccounts)
+      .where(sql`${ledgerAccounts.id} = any(${`{${unknown.join(",")}}`}::bigint[])`);
+    for (const row of rows) owners.set(row.id, row.billingAccountId);
   }
   return new Map(ids.map((id) => [id, owners.get(id) ?? null]));
 }

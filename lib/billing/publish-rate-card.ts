@@ -1,6 +1,7 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { desc, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
+import { rateCardEntries, rateCards } from "@/lib/db/schema";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { AppError } from "@/lib/errors";
 import { RESOURCES, type Resource } from "./resources";
@@ -34,26 +35,25 @@ export async function publishRateCard(db: Database, options: PublishRateCardOpti
   return runTransaction(db, async (tx) => {
     // One publisher at a time, so versions stay dense and ordered like their effective hours.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('platform:rate-cards'))`);
-    const latest = await tx.execute<{ version: number; effective_from: string }>(sql`
-      select version, effective_from::text from rate_cards order by version desc limit 1`);
-    const previous = latest.rows[0];
-    if (previous && new Date(previous.effective_from).getTime() >= effective.getTime()) {
+    const [previous] = await tx
+      .select({ version: rateCards.version, effectiveFrom: rateCards.effectiveFrom })
+      .from(rateCards)
+      .orderBy(desc(rateCards.version))
+      .limit(1);
+    if (previous && previous.effectiveFrom.getTime() >= effective.getTime()) {
       throw new AppError("conflict", { message: `Version ${previous.version} already takes effect at or after that hour.` });
     }
     const version = (previous?.version ?? 0) + 1;
-    const card = await tx.execute<{ id: number }>(sql`
-      insert into rate_cards (version, effective_from) values (${version}, ${effective.toISOString()}) returning id`);
-    const rows = options.entries.map((entry) => ({
-      card_id: card.rows[0]!.id,
-      resource: entry.resource,
-      unit_label: entry.unitLabel,
-      price_micros: entry.priceMicros.toString(),
-      per_units: entry.perUnits.toString(),
-    }));
-    await tx.execute(sql`
-      insert into rate_card_entries (card_id, resource, unit_label, price_micros, per_units)
-      select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-        as t(card_id int, resource text, unit_label text, price_micros bigint, per_units bigint)`);
+    const [card] = await tx.insert(rateCards).values({ version, effectiveFrom: effective }).returning({ id: rateCards.id });
+    await tx.insert(rateCardEntries).values(
+      options.entries.map((entry) => ({
+        cardId: card!.id,
+        resource: entry.resource,
+        unitLabel: entry.unitLabel,
+        priceMicros: entry.priceMicros,
+        perUnits: entry.perUnits,
+      })),
+    );
     return { version };
   });
 }

@@ -24,6 +24,7 @@ export async function requestAutoRecharges(tx: Transaction, balances: Map<string
  */
 export function autoRechargeRequestSql(balances: Map<string, bigint>): SQL {
   const input = Object.fromEntries([...balances].map(([accountId, micros]) => [accountId, micros.toString()]));
+  // Raw SQL spliced into apply-standing's statement in every posting transaction (`npm run bench:ingest`).
   return sql`
     insert into auto_recharges (billing_account_id)
     select s.billing_account_id from auto_recharge_settings s

@@ -151,6 +151,7 @@ export async function storeUsage(tx: Transaction, options: StoreUsageOptions): P
   const dayRows = days
     ? sql`select * from unnest(${columnsOf(days)})`
     : sql`select account_id, space_id, date_trunc('day', hour, 'UTC'), ${insertColumns} from hour_rows`;
+  // Raw SQL on a measured hot path: `unnest` of array literals, `npm run bench:ingest` (docs/performance.md#ingestion).
   await tx.execute(sql`
     with meter as (
       insert into meter_records (id, account_id, space_id, hour, payload_hash, cost_micros, transfer_id)

@@ -1,11 +1,15 @@
 import "server-only";
 import { sql } from "drizzle-orm";
+import { ne } from "drizzle-orm";
 import type { Queryable, Transaction } from "@/lib/db/client";
+import { users } from "@/lib/db/schema";
 
-/** Accounts that count against the cap: every user except operators. */
+/** The users that count against the account cap: every user except operators. */
+export const cappedUsers = ne(users.role, "admin");
+
+/** Accounts that count against the cap. */
 export async function countCappedAccounts(db: Queryable): Promise<number> {
-  const result = await db.execute<{ count: string }>(sql`select count(*)::text as count from "user" where role <> 'admin'`);
-  return Number(result.rows[0]?.count ?? 0);
+  return db.$count(users, cappedUsers);
 }
 
 /**

@@ -1,6 +1,7 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import type { Transaction } from "@/lib/db/client";
+import { invites } from "@/lib/db/schema";
 
 export type ClaimInviteOptions = { email: string; userId: string };
 
@@ -10,10 +11,10 @@ export type ClaimInviteOptions = { email: string; userId: string };
  * the row lock, re-checks `status = 'pending'` once the first commits, and claims nothing.
  */
 export async function claimInvite(tx: Transaction, options: ClaimInviteOptions): Promise<bigint | undefined> {
-  const claimed = await tx.execute<{ id: string }>(sql`
-    update invites set status = 'used', used_at = now(), used_by = ${options.userId}
-    where email = ${options.email} and status = 'pending' and expires_at > now()
-    returning id::text`);
-  const id = claimed.rows[0]?.id;
-  return id === undefined ? undefined : BigInt(id);
+  const [claimed] = await tx
+    .update(invites)
+    .set({ status: "used", usedAt: sql`now()`, usedBy: options.userId })
+    .where(and(eq(invites.email, options.email), eq(invites.status, "pending"), gt(invites.expiresAt, sql`now()`)))
+    .returning({ id: invites.id });
+  return claimed?.id;
 }

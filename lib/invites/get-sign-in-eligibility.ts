@@ -1,8 +1,11 @@
 import "server-only";
-import { sql } from "drizzle-orm";
 import type { Queryable } from "@/lib/db/client";
+import { users } from "@/lib/db/schema";
+import { selectValues } from "@/lib/db/select-values";
 import { getEnv } from "@/lib/env";
 import { getLaunchSettings } from "@/lib/settings/launch-settings";
+import { cappedUsers } from "./account-capacity";
+import { pendingInviteExists, userWithEmailExists } from "./email-taken";
 import { normalizeEmail } from "./normalize-email";
 
 /**
@@ -17,12 +20,12 @@ export async function getSignInEligibility(db: Queryable, rawEmail: string): Pro
   const email = normalizeEmail(rawEmail);
   if (getEnv().adminEmails.includes(email)) return "allowed";
   const settings = await getLaunchSettings(db);
-  const result = await db.execute<{ is_user: boolean; is_invited: boolean; accounts: string }>(sql`
-    select exists (select 1 from "user" where email = ${email}) as is_user,
-      exists (select 1 from invites where email = ${email} and status = 'pending' and expires_at > now()) as is_invited,
-      (select count(*) from "user" where role <> 'admin')::text as accounts`);
-  const row = result.rows[0];
-  if (row?.is_user) return "allowed";
-  if (!row?.is_invited && settings.launchMode !== "open") return "not_invited";
-  return Number(row?.accounts ?? 0) < settings.accountCap ? "allowed" : "at_capacity";
+  const row = await selectValues(db, {
+    isUser: userWithEmailExists(db, email),
+    isInvited: pendingInviteExists(db, email, { unexpiredOnly: true }),
+    accounts: db.$count(users, cappedUsers),
+  });
+  if (row.isUser) return "allowed";
+  if (!row.isInvited && settings.launchMode !== "open") return "not_invited";
+  return row.accounts < settings.accountCap ? "allowed" : "at_capacity";
 }

@@ -4,10 +4,12 @@ import type { AppSession } from "@/lib/session/app-session";
 import type { Database, Queryable } from "@/lib/db/client";
 import { invites } from "@/lib/db/schema";
 import { runTransaction } from "@/lib/db/run-transaction";
+import { selectValues } from "@/lib/db/select-values";
 import { sendOutboxEmailsNow } from "@/lib/email/send-outbox-emails";
 import { AppError } from "@/lib/errors";
 import { runAfterResponse } from "@/lib/http/run-after-response";
 import { getLaunchSettings } from "@/lib/settings/launch-settings";
+import { pendingInviteExists, userWithEmailExists } from "./email-taken";
 import { issueInvitation } from "./issue-invitation";
 import { normalizeEmail } from "./normalize-email";
 
@@ -46,10 +48,10 @@ export async function createMemberInvite(db: Database, session: AppSession, rawE
     if (used >= allowance) {
       throw new AppError("conflict", { message: `You have used all ${allowance} of your invitations.` });
     }
-    const taken = await tx.execute<{ taken: boolean }>(sql`
-      select exists (select 1 from "user" where email = ${email})
-        or exists (select 1 from invites where email = ${email} and status = 'pending' and expires_at > now()) as taken`);
-    if (taken.rows[0]?.taken) return undefined;
+    const { taken } = await selectValues(tx, {
+      taken: sql`${userWithEmailExists(tx, email)} or ${pendingInviteExists(tx, email, { unexpiredOnly: true })}`.mapWith(Boolean),
+    });
+    if (taken) return undefined;
     const invitation = await issueInvitation(tx, { email, source: "member", createdBy: session.user.id, invitedBy: session.user.email });
     return invitation.emailId;
   });

@@ -1,12 +1,14 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { inviteCodes } from "@/lib/db/schema";
 import { runTransaction } from "@/lib/db/run-transaction";
+import { selectValues } from "@/lib/db/select-values";
 import { sendOutboxEmailsNow } from "@/lib/email/send-outbox-emails";
 import { AppError } from "@/lib/errors";
 import { runAfterResponse } from "@/lib/http/run-after-response";
 import { consumeRateLimits } from "@/lib/rate-limit/consume-rate-limits";
+import { pendingInviteExists, userWithEmailExists } from "./email-taken";
 import { hashInviteCode } from "./invite-code-format";
 import { issueInvitation } from "./issue-invitation";
 
@@ -25,18 +27,26 @@ export type RedeemInviteCodeOptions = { code: string; email: string; ip: string 
 export async function redeemInviteCode(db: Database, options: RedeemInviteCodeOptions): Promise<void> {
   await consumeRateLimits(db, [{ bucket: `invite-code:ip:${options.ip}`, ...INVITE_CODE_LIMITS.perIp }], "invite code attempts");
   const emailId = await runTransaction(db, async (tx): Promise<bigint | undefined> => {
-    const codes = await tx.execute<{ id: string; uses_left: number; is_live: boolean }>(sql`
-      select id::text, uses_left, (revoked_at is null and expires_at > now()) as is_live
-      from ${inviteCodes} where code_hash = ${hashInviteCode(options.code)} for update`);
-    const code = codes.rows[0];
-    if (!code?.is_live) throw new AppError("not_found", { message: "That invite code is not valid. Check it and try again." });
-    if (code.uses_left <= 0) throw new AppError("conflict", { message: "That invite code has been used up." });
-    const taken = await tx.execute<{ taken: boolean }>(sql`
-      select exists (select 1 from "user" where email = ${options.email})
-        or exists (select 1 from invites where email = ${options.email} and status = 'pending') as taken`);
-    if (taken.rows[0]?.taken) return undefined;
-    await tx.execute(sql`update ${inviteCodes} set uses_left = uses_left - 1 where id = ${code.id}`);
-    const invitation = await issueInvitation(tx, { email: options.email, source: "code", inviteCodeId: BigInt(code.id) });
+    const [code] = await tx
+      .select({
+        id: inviteCodes.id,
+        usesLeft: inviteCodes.usesLeft,
+        isLive: sql`${and(isNull(inviteCodes.revokedAt), gt(inviteCodes.expiresAt, sql`now()`))}`.mapWith(Boolean),
+      })
+      .from(inviteCodes)
+      .where(eq(inviteCodes.codeHash, hashInviteCode(options.code)))
+      .for("update");
+    if (!code?.isLive) throw new AppError("not_found", { message: "That invite code is not valid. Check it and try again." });
+    if (code.usesLeft <= 0) throw new AppError("conflict", { message: "That invite code has been used up." });
+    const { taken } = await selectValues(tx, {
+      taken: sql`${userWithEmailExists(tx, options.email)} or ${pendingInviteExists(tx, options.email, { unexpiredOnly: false })}`.mapWith(Boolean),
+    });
+    if (taken) return undefined;
+    await tx
+      .update(inviteCodes)
+      .set({ usesLeft: sql`${inviteCodes.usesLeft} - 1` })
+      .where(eq(inviteCodes.id, code.id));
+    const invitation = await issueInvitation(tx, { email: options.email, source: "code", inviteCodeId: code.id });
     return invitation.emailId;
   });
   if (emailId !== undefined) runAfterResponse("invite-email", () => sendOutboxEmailsNow(db, [emailId]));

@@ -47,6 +47,7 @@ export async function postTransfers(tx: Transaction, inputs: TransferInput[]): P
   // never updated in place, so they need no lock and cannot become a hot row. One statement reads the
   // ones and locks the others.
   const allIds = sql.param(accountIds.map(String));
+  // Raw SQL on the ledger's measured lock-and-post path: `npm run bench:ingest` (every usage batch posts here).
   const known = await tx.execute<{ id: string; is_cached: boolean }>(sql`
     select id::text, false as is_cached from ledger_accounts where id = any(${allIds}::bigint[]) and balance_micros is null
     union all
@@ -59,6 +60,7 @@ export async function postTransfers(tx: Transaction, inputs: TransferInput[]): P
   const cachedIds = new Set(known.rows.filter((row) => row.is_cached).map((row) => BigInt(row.id)));
 
   const keys = unique.map((input) => input.idempotencyKey);
+  // Raw SQL, lock-and-post: one statement for all keys of a batch (`npm run bench:ingest`).
   const existing = await tx.execute<{ id: string; idempotency_key: string; payload_hash: string }>(sql`
     select id::text, idempotency_key, payload_hash from transfers
     where idempotency_key = any(${sql.param(keys)}::text[])`);
@@ -96,6 +98,7 @@ async function insertTransfers(tx: Transaction, fresh: TransferInput[], hashes: 
     reverses_transfer_id: input.reversesTransferId?.toString() ?? null,
     metadata: input.metadata ?? {},
   }));
+  // Raw SQL, lock-and-post: transfers and entries of a batch in one statement (`npm run bench:ingest`).
   const inserted = await tx.execute<{ id: string; idempotency_key: string }>(sql`
     with input as (
       select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as t(
@@ -136,6 +139,7 @@ async function applyEntries(
   }
   if (deltas.size === 0) return new Map();
   const rows = [...deltas].map(([id, delta]) => ({ id: id.toString(), delta: delta.toString() }));
+  // Raw SQL, lock-and-post: every cached balance of a batch in one update (`npm run bench:ingest`).
   const updated = await tx.execute<{ id: string; balance_micros: string }>(sql`
     update ledger_accounts set balance_micros = ledger_accounts.balance_micros + d.delta
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as d(id bigint, delta bigint)

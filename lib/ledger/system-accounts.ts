@@ -1,6 +1,7 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { isNull } from "drizzle-orm";
 import type { Queryable } from "@/lib/db/client";
+import { ledgerAccounts } from "@/lib/db/schema";
 
 export const SYSTEM_ACCOUNT_CODES = ["stripe_cash", "usage_revenue", "promotional_grants", "disputes", "adjustments"] as const;
 export type SystemAccountCode = (typeof SYSTEM_ACCOUNT_CODES)[number];
@@ -11,11 +12,12 @@ const globalForLedger = globalThis as unknown as { systemAccounts?: Promise<Syst
 /** Ids of the platform's own ledger accounts (created by the migrations; they never change). */
 export function getSystemAccounts(db: Queryable): Promise<SystemAccounts> {
   globalForLedger.systemAccounts ??= db
-    .execute<{ code: SystemAccountCode; id: string }>(
-      sql`select code, id::text from ledger_accounts where billing_account_id is null`,
-    )
-    .then((result) => {
-      const accounts = Object.fromEntries(result.rows.map((row) => [row.code, BigInt(row.id)])) as SystemAccounts;
+    .select({ code: ledgerAccounts.code, id: ledgerAccounts.id })
+    .from(ledgerAccounts)
+    .where(isNull(ledgerAccounts.billingAccountId))
+    .then((rows) => {
+      // Checked below: every code the ledger needs is present.
+      const accounts = Object.fromEntries(rows.map((row) => [row.code, row.id])) as SystemAccounts;
       for (const code of SYSTEM_ACCOUNT_CODES) {
         if (accounts[code] === undefined) throw new Error(`ledger account ${code} is missing: run the migrations`);
       }

@@ -1,11 +1,13 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { and, eq, isNotNull, sql } from "drizzle-orm";
 import type { Database, Queryable } from "@/lib/db/client";
+import { autoRechargeSettings } from "@/lib/db/schema";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { AppError } from "@/lib/errors";
 import { getLogger } from "@/lib/observability/logger";
 import type { AutoRechargeForm } from "./auto-recharge-form";
 import { getBillingAccountForUserOrThrow } from "./get-billing-account-for-user";
+import { findBillingAccount } from "@/lib/billing/find-billing-account";
 import { requestAutoRecharges } from "@/lib/billing/request-auto-recharge";
 import { getSavedCard, makeDefaultCard } from "./saved-card";
 
@@ -64,9 +66,8 @@ export async function getAutoRechargeState(db: Queryable, accountId: string): Pr
 // Asks for a recharge now if the balance is already under the threshold (turning on, or resuming).
 async function requestIfLow(db: Database, accountId: string): Promise<void> {
   await runTransaction(db, async (tx) => {
-    const balance = await tx.execute<{ balance: string }>(sql`
-      select balance_micros::text as balance from ledger_accounts where billing_account_id = ${accountId} for update`);
-    await requestAutoRecharges(tx, new Map([[accountId, BigInt(balance.rows[0]!.balance)]]));
+    const account = await findBillingAccount(tx, { accountId }, { lockLedger: true });
+    await requestAutoRecharges(tx, new Map([[accountId, account!.balanceMicros]]));
   });
 }
 
@@ -80,19 +81,25 @@ export async function saveAutoRechargeSettings(db: Database, userId: string, for
     });
   }
   const micros = (cents: number) => BigInt(cents) * 10_000n;
-  await db.execute(sql`
-    insert into auto_recharge_settings (billing_account_id, enabled, threshold_micros, target_micros, monthly_cap_micros)
-    values (${owner.accountId}, ${form.enabled}, ${micros(form.thresholdCents)}, ${micros(form.targetCents)}, ${micros(form.monthlyCapCents)})
-    on conflict (billing_account_id) do update set enabled = excluded.enabled, threshold_micros = excluded.threshold_micros,
-      target_micros = excluded.target_micros, monthly_cap_micros = excluded.monthly_cap_micros, capped_until = null, updated_at = now()`);
+  const settings = {
+    enabled: form.enabled,
+    thresholdMicros: micros(form.thresholdCents),
+    targetMicros: micros(form.targetCents),
+    monthlyCapMicros: micros(form.monthlyCapCents),
+  };
+  await db
+    .insert(autoRechargeSettings)
+    .values({ billingAccountId: owner.accountId, ...settings })
+    .onConflictDoUpdate({ target: autoRechargeSettings.billingAccountId, set: { ...settings, cappedUntil: null, updatedAt: sql`now()` } });
   if (form.enabled) await requestIfLow(db, owner.accountId);
 }
 
 /** Resumes a paused auto-recharge of the user's own account (after they changed or re-confirmed the card). */
 export async function resumeAutoRecharge(db: Database, accountId: string): Promise<void> {
-  const updated = await db.execute(sql`
-    update auto_recharge_settings set paused_at = null, paused_reason = null, capped_until = null, updated_at = now()
-    where billing_account_id = ${accountId} and paused_at is not null`);
+  const updated = await db
+    .update(autoRechargeSettings)
+    .set({ pausedAt: null, pausedReason: null, cappedUntil: null, updatedAt: sql`now()` })
+    .where(and(eq(autoRechargeSettings.billingAccountId, accountId), isNotNull(autoRechargeSettings.pausedAt)));
   if ((updated.rowCount ?? 0) > 0) await requestIfLow(db, accountId);
 }
 

@@ -1,7 +1,9 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { and, eq, isNotNull } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { Database } from "@/lib/db/client";
+import { topUps } from "@/lib/db/schema";
+import { findTransferByKey } from "@/lib/ledger/find-transfer-by-key";
 import { AppError } from "@/lib/errors";
 import { getStripe } from "@/lib/stripe/get-stripe";
 import { fulfillAutoRecharge } from "./fulfill-auto-recharge";
@@ -19,8 +21,7 @@ export type ChargedTopUp = {
 };
 
 async function creditTransferId(db: Database, idempotencyKey: string): Promise<bigint | undefined> {
-  const rows = await db.execute<{ id: string }>(sql`select id::text from transfers where idempotency_key = ${idempotencyKey}`);
-  return rows.rows[0] ? BigInt(rows.rows[0].id) : undefined;
+  return (await findTransferByKey(db, idempotencyKey))?.id;
 }
 
 /**
@@ -31,14 +32,14 @@ async function creditTransferId(db: Database, idempotencyKey: string): Promise<b
 export async function ensureTopUpForCharge(db: Database, charge: Stripe.Charge): Promise<ChargedTopUp | undefined> {
   const intentId = idOf(charge.payment_intent);
   if (!intentId) return undefined;
-  const known = await db.execute<{ checkout_session_id: string; billing_account_id: string }>(sql`
-    select checkout_session_id, billing_account_id from top_ups
-    where payment_intent_id = ${intentId} and status = 'paid' and transfer_id is not null`);
-  const row = known.rows[0];
+  const [row] = await db
+    .select({ sessionId: topUps.checkoutSessionId, accountId: topUps.billingAccountId })
+    .from(topUps)
+    .where(and(eq(topUps.paymentIntentId, intentId), eq(topUps.status, "paid"), isNotNull(topUps.transferId)));
   if (row) {
-    const owner = await findBillingOwner(db, row.billing_account_id);
-    if (!owner) throw new AppError("internal", { message: `Top-up ${row.checkout_session_id} names a missing account.` });
-    return { owner, sessionId: row.checkout_session_id, creditTransferId: await creditTransferId(db, `checkout:${row.checkout_session_id}`) };
+    const owner = await findBillingOwner(db, row.accountId);
+    if (!owner) throw new AppError("internal", { message: `Top-up ${row.sessionId} names a missing account.` });
+    return { owner, sessionId: row.sessionId, creditTransferId: await creditTransferId(db, `checkout:${row.sessionId}`) };
   }
   const recharge = await fulfillAutoRecharge(db, intentId);
   if (recharge) return { owner: recharge.owner, sessionId: intentId, creditTransferId: await creditTransferId(db, `payment_intent:${intentId}`) };

@@ -1,11 +1,21 @@
 import "server-only";
-import { sql } from "drizzle-orm";
-import type { Database } from "@/lib/db/client";
+import { and, eq, sql } from "drizzle-orm";
+import type { Database, Queryable } from "@/lib/db/client";
+import { stripeCustomers } from "@/lib/db/schema";
 import { getLogger } from "@/lib/observability/logger";
 import { getStripe } from "@/lib/stripe/get-stripe";
 import { callStripe, stripeErrorOf } from "./stripe-error";
 
 type CustomerOwner = { accountId: string; email: string };
+
+/** The account's stored Stripe customer id, or undefined when it has none yet. */
+export async function findStripeCustomerId(db: Queryable, accountId: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ id: stripeCustomers.stripeCustomerId })
+    .from(stripeCustomers)
+    .where(eq(stripeCustomers.billingAccountId, accountId));
+  return row?.id;
+}
 
 /**
  * The account's one Stripe customer: read from `stripe_customers`, or created once. The creation's
@@ -13,9 +23,7 @@ type CustomerOwner = { accountId: string; email: string };
  * failed) get the same customer back from Stripe instead of a second one.
  */
 export async function getOrCreateStripeCustomer(db: Database, options: CustomerOwner): Promise<string> {
-  const existing = await db.execute<{ stripe_customer_id: string }>(sql`
-    select stripe_customer_id from stripe_customers where billing_account_id = ${options.accountId}`);
-  const known = existing.rows[0]?.stripe_customer_id;
+  const known = await findStripeCustomerId(db, options.accountId);
   if (known) return known;
   return createCustomer(db, options, `customer:${options.accountId}`);
 }
@@ -24,11 +32,13 @@ async function createCustomer(db: Database, options: CustomerOwner, idempotencyK
   const customer = await callStripe("creating your customer record", () =>
     getStripe().customers.create({ email: options.email, metadata: { billing_account_id: options.accountId } }, { idempotencyKey }),
   );
-  const stored = await db.execute<{ stripe_customer_id: string }>(sql`
-    insert into stripe_customers (billing_account_id, stripe_customer_id) values (${options.accountId}, ${customer.id})
-    on conflict (billing_account_id) do update set billing_account_id = excluded.billing_account_id
-    returning stripe_customer_id`);
-  return stored.rows[0]!.stripe_customer_id;
+  // A racing request that stored first wins: the no-op update makes `returning` give its customer id.
+  const [stored] = await db
+    .insert(stripeCustomers)
+    .values({ billingAccountId: options.accountId, stripeCustomerId: customer.id })
+    .onConflictDoUpdate({ target: stripeCustomers.billingAccountId, set: { billingAccountId: sql`excluded.billing_account_id` } })
+    .returning({ id: stripeCustomers.stripeCustomerId });
+  return stored!.id;
 }
 
 function isMissingCustomer(error: unknown, customerId: string): boolean {
@@ -52,8 +62,9 @@ export async function withStripeCustomer<T>(db: Database, owner: CustomerOwner, 
   } catch (error) {
     if (!isMissingCustomer(error, customerId)) throw error;
     getLogger().warn({ account: owner.accountId, customer: customerId }, "stored Stripe customer is missing at Stripe; creating a new one");
-    await db.execute(sql`
-      delete from stripe_customers where billing_account_id = ${owner.accountId} and stripe_customer_id = ${customerId}`);
+    await db
+      .delete(stripeCustomers)
+      .where(and(eq(stripeCustomers.billingAccountId, owner.accountId), eq(stripeCustomers.stripeCustomerId, customerId)));
     const fresh = await createCustomer(db, owner, `customer:${owner.accountId}:replaces:${customerId}`);
     return call(fresh);
   }

@@ -1,6 +1,8 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { and, eq, isNotNull, sql } from "drizzle-orm";
+import { unionAll } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/lib/db/client";
+import { autoRecharges, topUps } from "@/lib/db/schema";
 
 /**
  * The card receipt of each top-up credit, by ledger transfer id, for the statement page: Checkout
@@ -10,13 +12,15 @@ import type { Queryable } from "@/lib/db/client";
 export async function getReceiptUrlsByTransferId(db: Queryable, accountId: string, transferIds: bigint[]): Promise<Map<bigint, string>> {
   if (transferIds.length === 0) return new Map();
   const ids = `{${transferIds.map(String).join(",")}}`;
-  const rows = await db.execute<{ transfer_id: string; receipt_url: string }>(sql`
-    select transfer_id::text, receipt_url from top_ups
-    where billing_account_id = ${accountId} and transfer_id = any(${ids}::bigint[]) and receipt_url is not null
-    union all
-    select transfer_id::text, receipt_url from auto_recharges
-    where billing_account_id = ${accountId} and transfer_id = any(${ids}::bigint[]) and receipt_url is not null`);
-  return new Map(rows.rows.map((row) => [BigInt(row.transfer_id), row.receipt_url]));
+  // One array parameter however many transfers the statement page shows.
+  const receiptsOf = (table: typeof topUps | typeof autoRecharges) =>
+    db
+      .select({ transferId: table.transferId, receiptUrl: table.receiptUrl })
+      .from(table)
+      .where(and(eq(table.billingAccountId, accountId), sql`${table.transferId} = any(${ids}::bigint[])`, isNotNull(table.receiptUrl)));
+  const rows = await unionAll(receiptsOf(topUps), receiptsOf(autoRecharges));
+  // The where clause above leaves no row without both.
+  return new Map(rows.flatMap((row) => (row.transferId !== null && row.receiptUrl !== null ? [[row.transferId, row.receiptUrl] as const] : [])));
 }
 
 /** One transfer's receipt URL (see getReceiptUrlsByTransferId), or null. */

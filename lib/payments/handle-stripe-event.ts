@@ -1,7 +1,8 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { and, eq, isNotNull, sql } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { Database } from "@/lib/db/client";
+import { stripeEvents } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { getLogger } from "@/lib/observability/logger";
 import { applyChargeRefunds } from "./apply-charge-refunds";
@@ -70,9 +71,11 @@ async function applyEffect(db: Database, event: Stripe.Event): Promise<Effect | 
 export async function handleStripeEvent(db: Database, event: Stripe.Event): Promise<EventResult> {
   const metrics = getPaymentMetrics();
   const type = eventTypeLabel(event.type);
-  const seen = await db.execute<{ outcome: string | null }>(sql`
-    select outcome from stripe_events where id = ${event.id} and processed_at is not null`);
-  if (seen.rows.length > 0) {
+  const seen = await db
+    .select({ outcome: stripeEvents.outcome })
+    .from(stripeEvents)
+    .where(and(eq(stripeEvents.id, event.id), isNotNull(stripeEvents.processedAt)));
+  if (seen.length > 0) {
     metrics.webhookEvents.inc({ type, outcome: "duplicate" });
     return { outcome: "duplicate", accountId: null };
   }
@@ -88,10 +91,17 @@ export async function handleStripeEvent(db: Database, event: Stripe.Event): Prom
     getLogger().warn({ event: event.id, type: event.type }, "stripe event names a payment that is not ours");
   }
   const outcome: EventOutcome = effect ? "processed" : "ignored";
-  await db.execute(sql`
-    insert into stripe_events (id, type, object_id, stripe_created_at, processed_at, outcome)
-    values (${event.id}, ${event.type}, ${objectIdOf(event)}, to_timestamp(${event.created}), now(), ${effect?.note ?? outcome})
-    on conflict (id) do nothing`);
+  await db
+    .insert(stripeEvents)
+    .values({
+      id: event.id,
+      type: event.type,
+      objectId: objectIdOf(event),
+      stripeCreatedAt: sql`to_timestamp(${event.created})`,
+      processedAt: sql`now()`,
+      outcome: effect?.note ?? outcome,
+    })
+    .onConflictDoNothing({ target: stripeEvents.id });
   metrics.webhookEvents.inc({ type, outcome });
   metrics.webhookLag.observe({ type }, Math.max(0, Date.now() / 1000 - event.created));
   return { outcome, accountId: effect?.accountId ?? null };

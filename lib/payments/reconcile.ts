@@ -1,6 +1,8 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { and, eq, gte, like, or, sql } from "drizzle-orm";
+import { findTransferByKey } from "@/lib/ledger/find-transfer-by-key";
 import type { Database } from "@/lib/db/client";
+import { transfers } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { getLogger } from "@/lib/observability/logger";
 import { getStripe } from "@/lib/stripe/get-stripe";
@@ -18,16 +20,21 @@ export type ReconcileReport = { checkedPayments: number; checkedCredits: number;
 const DEFAULT_WINDOW_SECONDS = 7 * 24 * 3600;
 
 async function ledgerCredits(db: Database, sinceSeconds: number): Promise<Map<string, bigint>> {
-  const rows = await db.execute<{ key: string; micros: string }>(sql`
-    select idempotency_key as key, amount_micros::text as micros from transfers
-    where kind = 'top_up' and created_at >= to_timestamp(${sinceSeconds})
-      and (idempotency_key like 'checkout:%' or idempotency_key like 'payment_intent:%')`);
-  return new Map(rows.rows.map((row) => [row.key, BigInt(row.micros)]));
+  const rows = await db
+    .select({ key: transfers.idempotencyKey, micros: transfers.amountMicros })
+    .from(transfers)
+    .where(
+      and(
+        eq(transfers.kind, "top_up"),
+        gte(transfers.createdAt, sql`to_timestamp(${sinceSeconds})`),
+        or(like(transfers.idempotencyKey, "checkout:%"), like(transfers.idempotencyKey, "payment_intent:%")),
+      ),
+    );
+  return new Map(rows.map((row) => [row.key, row.micros]));
 }
 
 async function creditOf(db: Database, key: string): Promise<bigint | undefined> {
-  const rows = await db.execute<{ micros: string }>(sql`select amount_micros::text as micros from transfers where idempotency_key = ${key}`);
-  return rows.rows[0] ? BigInt(rows.rows[0].micros) : undefined;
+  return (await findTransferByKey(db, key))?.amountMicros;
 }
 
 async function isPaidAtStripe(prefix: string, id: string): Promise<boolean> {

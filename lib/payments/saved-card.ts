@@ -1,12 +1,13 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
+import { cardSetups } from "@/lib/db/schema";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { AppError } from "@/lib/errors";
 import { getEnv } from "@/lib/env";
 import { getStripe } from "@/lib/stripe/get-stripe";
 import { getBillingAccountForUserOrThrow } from "./get-billing-account-for-user";
-import { withStripeCustomer } from "./get-or-create-stripe-customer";
+import { findStripeCustomerId, withStripeCustomer } from "./get-or-create-stripe-customer";
 import { callStripe } from "./stripe-error";
 
 export type SavedCard = { paymentMethodId: string; brand: string; last4: string; expMonth: number; expYear: number };
@@ -17,8 +18,7 @@ export type SavedCard = { paymentMethodId: string; brand: string; last4: string;
  * or when the stored customer no longer exists at Stripe.
  */
 export async function getSavedCard(db: Database, owner: { accountId: string }): Promise<SavedCard | null> {
-  const known = await db.execute<{ id: string }>(sql`select stripe_customer_id as id from stripe_customers where billing_account_id = ${owner.accountId}`);
-  const customerId = known.rows[0]?.id;
+  const customerId = await findStripeCustomerId(db, owner.accountId);
   if (!customerId) return null;
   const stripe = getStripe();
   try {
@@ -57,9 +57,7 @@ export async function createCardSetupCheckout(db: Database, options: { userId: s
     ),
   );
   if (!session.url) throw new AppError("internal", { message: `Checkout session ${session.id} has no URL.` });
-  await db.execute(sql`
-    insert into card_setups (checkout_session_id, billing_account_id) values (${session.id}, ${owner.accountId})
-    on conflict (checkout_session_id) do nothing`);
+  await db.insert(cardSetups).values({ checkoutSessionId: session.id, billingAccountId: owner.accountId }).onConflictDoNothing({ target: cardSetups.checkoutSessionId });
   return session.url;
 }
 
@@ -87,14 +85,18 @@ export async function completeCardSetup(db: Database, sessionId: string, expecte
   if (session.status !== "complete" || intent?.status !== "succeeded" || !methodId || !customerId) return { accountId, saved: false };
   // Once per session, and never over the card of a session started later (deliveries come in any order).
   await runTransaction(db, async (tx) => {
-    const mine = await tx.execute<{ seq: string; applied: boolean }>(sql`
-      select seq::text, applied_at is not null as applied from card_setups where billing_account_id = ${accountId} order by seq for update`);
-    const row = await tx.execute<{ seq: string }>(sql`select seq::text from card_setups where checkout_session_id = ${session.id}`);
-    const seq = row.rows[0] ? BigInt(row.rows[0].seq) : undefined;
-    const superseded = mine.rows.some((other) => other.applied && (seq === undefined || BigInt(other.seq) >= seq));
+    const mine = await tx
+      .select({ seq: cardSetups.seq, appliedAt: cardSetups.appliedAt })
+      .from(cardSetups)
+      .where(eq(cardSetups.billingAccountId, accountId))
+      .orderBy(cardSetups.seq)
+      .for("update");
+    const [row] = await tx.select({ seq: cardSetups.seq }).from(cardSetups).where(eq(cardSetups.checkoutSessionId, session.id));
+    const seq = row?.seq;
+    const superseded = mine.some((other) => other.appliedAt !== null && (seq === undefined || other.seq >= seq));
     if (superseded) return;
     await makeDefaultCard(customerId, methodId);
-    await tx.execute(sql`update card_setups set applied_at = now() where checkout_session_id = ${session.id}`);
+    await tx.update(cardSetups).set({ appliedAt: sql`now()` }).where(eq(cardSetups.checkoutSessionId, session.id));
   });
   return { accountId, saved: true };
 }

@@ -1,6 +1,7 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { lt, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
+import { rateLimits } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 
 export type RateLimitOptions = {
@@ -22,12 +23,12 @@ export async function consumeRateLimit(db: Database, options: RateLimitOptions):
   const windowMs = options.windowSeconds * 1000;
   const windowStart = new Date(Math.floor(nowMs / windowMs) * windowMs);
   const retryAfterSeconds = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - nowMs) / 1000));
-  const result = await db.execute<{ hits: number }>(sql`
-    insert into rate_limits (bucket, window_start, hits)
-    values (${options.bucket}, ${windowStart.toISOString()}, 1)
-    on conflict (bucket, window_start) do update set hits = rate_limits.hits + 1
-    returning hits`);
-  const hits = Number(result.rows[0]?.hits ?? 0);
+  const [row] = await db
+    .insert(rateLimits)
+    .values({ bucket: options.bucket, windowStart, hits: 1 })
+    .onConflictDoUpdate({ target: [rateLimits.bucket, rateLimits.windowStart], set: { hits: sql`${rateLimits.hits} + 1` } })
+    .returning({ hits: rateLimits.hits });
+  const hits = row?.hits ?? 0;
   if (hits > options.limit) {
     throw new AppError("rate_limited", { retryAfter: retryAfterSeconds });
   }
@@ -36,6 +37,6 @@ export async function consumeRateLimit(db: Database, options: RateLimitOptions):
 
 /** Drops windows that ended before `before`; run on a schedule so the table stays small. */
 export async function pruneRateLimits(db: Database, before: Date): Promise<number> {
-  const result = await db.execute(sql`delete from rate_limits where window_start < ${before.toISOString()}`);
+  const result = await db.delete(rateLimits).where(lt(rateLimits.windowStart, before));
   return result.rowCount ?? 0;
 }

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, bigserial, boolean, index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
 export const standingStates = ["active", "low", "grace", "frozen"] as const;
@@ -50,3 +50,25 @@ export const standingChanges = pgTable(
     index("standing_changes_account_idx").on(table.accountId, table.createdAt),
   ],
 );
+
+// Which standing emails the owner wants (the account's settings page). No row means all of them; the
+// frozen email is always sent (it says the apps stopped accepting work), so it has no switch.
+export const alertPreferences = pgTable("alert_preferences", {
+  accountId: text("account_id")
+    .primaryKey()
+    .references(() => billingAccounts.id),
+  lowBalance: boolean("low_balance").notNull().default(true),
+  ranOut: boolean("ran_out").notNull().default(true),
+  recovered: boolean("recovered").notNull().default(true),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+// A closed account: its ledger stays (history is immutable); the credit left at closing is recorded
+// here, and the account's floor is raised so its standing is `frozen` whatever money arrives later.
+export const accountClosures = pgTable("account_closures", {
+  accountId: text("account_id")
+    .primaryKey()
+    .references(() => billingAccounts.id),
+  remainingMicros: bigint("remaining_micros", { mode: "bigint" }).notNull(),
+  closedAt: timestamp("closed_at", { withTimezone: true }).notNull().defaultNow(),
+});

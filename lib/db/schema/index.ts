@@ -1,17 +1,35 @@
-// The whole schema, split by domain. drizzle-kit reads this file to generate migrations.
-export * from "./auth";
-export * from "./billing-accounts";
-export * from "./invites";
-export * from "./ledger";
-export * from "./rate-limits";
-export * from "./usage";
-export * from "./users";
-export * from "./payments";
-export * from "./audit-log";
+// The whole schema, one file per domain; drizzle-kit reads this file to generate migrations
+// (drizzle.config.ts). The same layers as lib/ (.dependency-cruiser.cjs), from the bottom up.
+
+// Foundation: the operators' launch settings, rate-limit counters.
 export * from "./settings";
-export * from "./waitlist";
-export * from "./auto-recharge";
-export * from "./account-area";
+export * from "./rate-limits";
+
+// Identity: the Auth.js user, account, session and verification-token tables.
+export * from "./users";
+export * from "./auth";
+
+// Money, the ledger: ledger accounts, immutable transfers and entries.
+export * from "./ledger";
+
+// Money, billing: the billing account, its spaces, standing changes, alert choices and closing.
+export * from "./billing-accounts";
+
+// Money, billing: rate cards, meter records, rating remainders, usage by hour and its rollups
+// (usage_days by day, usage_account_hours by account and hour); platform tokens for the billing API.
+export * from "./usage";
+export * from "./usage-days";
 export * from "./usage-account-hours";
+
+// Money, payments: Stripe customers, top-ups, webhook events; auto-recharge and saved cards; notices.
+export * from "./payments";
+export * from "./auto-recharge";
 export * from "./payment-notices";
+
+// Access and signup: the audit log, invites and invite codes, the waitlist.
+export * from "./audit-log";
+export * from "./invites";
+export * from "./waitlist";
+
+// Emails owed (invitations and waitlist mails) that are not payment notices or standing changes.
 export * from "./email-outbox";

@@ -1,6 +1,6 @@
-import { sql } from "drizzle-orm";
 import { bigint, bigserial, integer, pgTable, primaryKey, serial, text, timestamp } from "drizzle-orm/pg-core";
 import { billingAccounts } from "./billing-accounts";
+import { usageResourceColumns } from "./usage-columns";
 
 // Rate cards are versioned and take effect on an hour; a record is priced by the card in force for the
 // record's hour, so a new card never applies retroactively.
@@ -57,11 +57,6 @@ export const ratingRemainders = pgTable(
   (table) => [primaryKey({ columns: [table.accountId, table.resource, table.cardId] })],
 );
 
-const usageColumn = (name: string) =>
-  bigint(name, { mode: "bigint" })
-    .notNull()
-    .default(sql`0`);
-
 // Units and billed cost per account, space and hour, one column pair per resource: a 1,000-record batch
 // writes about a hundred of these rows. The view `usage_hourly` (migration 0007) presents them one row
 // per resource for usage queries. Written only by ingestion (see meter_records on foreign keys).
@@ -71,24 +66,7 @@ export const usageHours = pgTable(
     accountId: text("account_id").notNull(),
     spaceId: bigint("space_id", { mode: "bigint" }).notNull(),
     hour: timestamp("hour", { withTimezone: true }).notNull(),
-    cpuMs: usageColumn("cpu_ms"),
-    memoryBytes: usageColumn("memory_bytes"),
-    connections: usageColumn("connections"),
-    documents: usageColumn("documents"),
-    messages: usageColumn("messages"),
-    bandwidthBytes: usageColumn("bandwidth_bytes"),
-    storageBytes: usageColumn("storage_bytes"),
-    firstPartyCalls: usageColumn("first_party_calls"),
-    thirdPartyCalls: usageColumn("third_party_calls"),
-    cpuMsCost: usageColumn("cpu_ms_cost"),
-    memoryBytesCost: usageColumn("memory_bytes_cost"),
-    connectionsCost: usageColumn("connections_cost"),
-    documentsCost: usageColumn("documents_cost"),
-    messagesCost: usageColumn("messages_cost"),
-    bandwidthBytesCost: usageColumn("bandwidth_bytes_cost"),
-    storageBytesCost: usageColumn("storage_bytes_cost"),
-    firstPartyCallsCost: usageColumn("first_party_calls_cost"),
-    thirdPartyCallsCost: usageColumn("third_party_calls_cost"),
+    ...usageResourceColumns(),
   },
   (table) => [primaryKey({ columns: [table.accountId, table.hour, table.spaceId] })],
 );
