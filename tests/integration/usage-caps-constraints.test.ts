@@ -118,6 +118,29 @@ describe("ingestion reads no stored totals unless a batch has failed on a cap", 
     expect(readsTotals(statements)).toBe(false);
   });
 
+  it("an accepted batch of known spaces takes 9 statements from begin to commit", async () => {
+    const { accountId } = await createTestAccount();
+    const hour = new Date(hourAgo(9));
+    // One pool (one queue, one cache of known spaces and ledger owners) for both batches.
+    const statements: string[] = [];
+    const pool = new pg.Pool({ connectionString: getEnv().databaseUrl, max: 2 });
+    const db = drizzle(pool, { schema, logger: { logQuery: (query) => void statements.push(query) } });
+    try {
+      // 5,000 third-party calls cost $1.00: a transfer to post, a standing to read.
+      const billed = () => ({ ...storage(accountId, hour, 0n), usage: { ...emptyUsage(), third_party_calls: 5_000n } });
+      await ingestUsage(db, [billed()]);
+      statements.length = 0;
+      expect(await ingestUsage(db, [billed()])).toMatchObject({ accepted: 1 });
+    } finally {
+      await pool.end();
+    }
+    // begin, account locks, stored ids and carries, the ledger's locks, its keys, transfers with their
+    // entries and balances, standing, the store statement, commit (the rate cards are read before).
+    const transaction = statements.slice(statements.findIndex((statement) => statement === "begin"));
+    expect(transaction).toHaveLength(9);
+    expect(transaction.at(-1)).toBe("commit");
+  });
+
   it("a batch past a cap: refused by the constraint, then named by a second write that reads the totals", async () => {
     const { accountId } = await createTestAccount();
     const hour = new Date(hourAgo(8));
