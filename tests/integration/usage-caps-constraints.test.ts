@@ -8,7 +8,7 @@ import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { isUsageCapFailure } from "@/lib/billing/check-usage-caps";
-import { ingestUsage } from "@/lib/billing/ingest-usage";
+import { ingestUsage, type IngestResult } from "@/lib/billing/ingest-usage";
 import type { MeterRecord } from "@/lib/billing/meter-record";
 import { RESOURCES, emptyUsage } from "@/lib/billing/resources";
 import { MAX_ACCOUNT_HOUR_MICROS, MAX_SPACE_HOUR_UNITS } from "@/lib/billing/usage-caps";
@@ -91,7 +91,7 @@ describe("ingestion reads no stored totals unless a batch has failed on a cap", 
     const pool = new pg.Pool({ connectionString: getEnv().databaseUrl, max: 2 });
     const db = drizzle(pool, { schema, logger: { logQuery: (query) => void statements.push(query) } });
     try {
-      const outcome = await ingestUsage(db, records).then(
+      const outcome: { result?: IngestResult; error?: unknown } = await ingestUsage(db, records).then(
         (result) => ({ result }),
         (error: unknown) => ({ error }),
       );
