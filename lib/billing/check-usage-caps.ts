@@ -9,10 +9,44 @@ import { RESOURCES } from "./resources";
 import type { HourRows } from "./store-usage";
 import { MAX_ACCOUNT_HOUR_MICROS, MAX_SPACE_HOUR_UNITS } from "./usage-caps";
 
-// The caps of usage-caps.ts are totals over every batch ever stored, so ingestion reads the stored
-// space-hour units and account-hour cost of the hours a batch touches, after taking the account locks
-// (every batch of an account waits for them), in the statement that reads the ids and carries. Two
-// racing batches are therefore checked one after the other, each against what the other stored.
+// The caps of usage-caps.ts are totals over every batch ever stored. Postgres holds them: CHECK
+// constraints on usage_hours and usage_account_hours (migration 0024), so ingestion's fast path reads no
+// totals, and a batch that would pass a cap fails its store statement and rolls back whole; two racing
+// batches write one after the other (the account locks), the second against what the first stored.
+// The failure says only which table refused, so ingestUsage writes the batch again with the totals
+// read (below), which names the record, resource and hour the answer reports.
+
+/** The CHECK constraints that hold the caps (lib/db/schema, migration 0024). */
+const CAP_CONSTRAINTS = new Set(["usage_hours_space_hour_units_cap", "usage_account_hours_cost_cap"]);
+
+/**
+ * Whether a failed ingestion transaction failed on a usage cap: a CHECK constraint of CAP_CONSTRAINTS
+ * (23514), or a sum past bigint (22003: numeric value out of range), which only usage past the caps can
+ * reach (the ledger's amounts and balances are sums of capped hours).
+ */
+export function isUsageCapFailure(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  for (let current = error; current && typeof current === "object" && !seen.has(current); ) {
+    seen.add(current);
+    const { code, constraint } = current as { code?: unknown; constraint?: unknown };
+    if (code === "22003") return true;
+    if (code === "23514") return typeof constraint === "string" && CAP_CONSTRAINTS.has(constraint);
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/**
+ * The answer for a batch that failed on a cap although the stored totals read for it passed the
+ * checks below (a total changed in between, or a sum the checks do not see): still a 422, never a 500.
+ */
+export function usageLimitErrorFrom(cause: unknown): AppError {
+  return new AppError("usage_limit_exceeded", {
+    message: `This batch would take a space's units of a resource for an hour past ${MAX_SPACE_HOUR_UNITS}, or an account's cost for an hour past ${formatMicros(MAX_ACCOUNT_HOUR_MICROS)} (all records and batches). Nothing was stored.`,
+    details: { space_hour_units_limit: MAX_SPACE_HOUR_UNITS.toString(), account_hour_micros_limit: MAX_ACCOUNT_HOUR_MICROS.toString() },
+    cause,
+  });
+}
 
 /** The stored totals of the hours a batch touches, keyed like HourRows (`account|space id|hour ISO`). */
 export type StoredTotals = { spaceHours: Map<string, ExactSum[]>; accountHours: Map<string, ExactSum> };
@@ -90,7 +124,8 @@ function recordIndex(batches: CheckOptions["batches"], record: MeterRecord): num
 /**
  * Refuses (422 `usage_limit_exceeded`) records that would take a space-hour's units of a resource past
  * MAX_SPACE_HOUR_UNITS, or an account-hour's cost past MAX_ACCOUNT_HOUR_MICROS, counting what is
- * stored already; names the first such record. Runs after rating and before anything is written.
+ * stored already; names the first such record. Runs after rating and before anything is written, when
+ * ingestion names a cap failure (the constraints hold the caps either way).
  */
 export function refuseOverCapsOrThrow({ accepted, costs, batches, hours, stored }: CheckOptions): void {
   // What this batch adds to each account-hour; hours it adds nothing to are never refused, so a total

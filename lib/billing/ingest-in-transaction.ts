@@ -56,32 +56,32 @@ async function lockAccounts(tx: Transaction, records: MeterRecord[]): Promise<Ma
 }
 
 /**
- * The stored hashes of the records' ids, the rating carries of their accounts and the stored totals of
- * the hours they touch (for the usage caps): one statement, run after the account locks are held, so
- * that none can have been moved by a batch that committed while this one waited.
+ * The stored hashes of the records' ids and the rating carries of their accounts (and, when asked, the
+ * stored totals of the hours they touch, to name what passes a usage cap): one statement, run after the
+ * account locks are held, so that none can have been moved by a batch that committed while this one
+ * waited.
  */
-async function readStoredState(tx: Transaction, fresh: MeterRecord[], spaceIds: Map<string, bigint>) {
+async function readStoredState(tx: Transaction, fresh: MeterRecord[], spaceIds: Map<string, bigint>, withTotals: boolean) {
   const ids = fresh.map((record) => record.id);
   const accounts = [...new Set(fresh.map((record) => record.account))];
-  const totals = storedTotalsQuery(fresh, spaceIds);
+  const totals = withTotals ? storedTotalsQuery(fresh, spaceIds) : undefined;
   const result = await tx.execute<{
     existing: Array<[string, string]>;
     carries: Array<[string, Resource, number, string]>;
-    space_hours: Array<[number, ...string[]]>;
-    account_hours: Array<[number, string]>;
+    space_hours?: Array<[number, ...string[]]>;
+    account_hours?: Array<[number, string]>;
   }>(sql`
     select
       (select coalesce(json_agg(json_build_array(id, payload_hash)), '[]') from meter_records
         where id = any(${textArrayLiteral(ids)}::text[])) as existing,
       (select coalesce(json_agg(json_build_array(account_id, resource, card_id, numerator::text)), '[]') from rating_remainders
-        where account_id = any(${textArrayLiteral(accounts)}::text[])) as carries,
-      ${totals.sql.spaceHours} as space_hours,
-      ${totals.sql.accountHours} as account_hours`);
+        where account_id = any(${textArrayLiteral(accounts)}::text[])) as carries
+      ${totals ? sql`, ${totals.sql.spaceHours} as space_hours, ${totals.sql.accountHours} as account_hours` : sql``}`);
   const row = result.rows[0]!;
   return {
     stored: new Map(row.existing),
     carries: carriesFrom(row.carries),
-    totals: storedTotalsFrom(totals, { spaceHours: row.space_hours, accountHours: row.account_hours }),
+    totals: totals && storedTotalsFrom(totals, { spaceHours: row.space_hours ?? [], accountHours: row.account_hours ?? [] }),
   };
 }
 
@@ -141,15 +141,26 @@ function usageTransfers(
   return { accounts: charged.map(([accountId]) => accountId), transfers };
 }
 
+export type IngestOptions = {
+  knownSpaces?: KnownSpaces;
+  /**
+   * Read the stored totals of the hours touched and refuse a batch over a usage cap before writing,
+   * naming the record. Postgres holds the caps either way (CHECK constraints, migration 0024); this
+   * only names what passed one, so ingestUsage asks for it when a batch has just failed on a cap.
+   */
+  isNamingCaps?: boolean;
+};
+
 /**
  * Stores and rates one or more batches in the caller's transaction, all or nothing. Each record id is
  * stored under a UNIQUE key in the same transaction as the usage transfer that bills it, so a record
  * can never be billed twice; standing is recomputed in the same transaction (postCustomerTransfers).
+ * A batch over a usage cap fails the store statement (23514, or 22003 past bigint), so nothing stays.
  */
 export async function ingestInTransaction(
   tx: Transaction,
   batches: PreparedBatch[],
-  knownSpaces?: KnownSpaces,
+  { knownSpaces, isNamingCaps = false }: IngestOptions = {},
 ): Promise<GroupOutcome> {
   const fresh = batches.flatMap((batch) => batch.fresh);
   const spaceIds = await ensureSpaces(tx, fresh, knownSpaces);
@@ -157,7 +168,7 @@ export async function ingestInTransaction(
     tx,
     batches.flatMap((batch) => batch.records),
   );
-  const { stored, carries, totals } = await readStoredState(tx, fresh, spaceIds);
+  const { stored, carries, totals } = await readStoredState(tx, fresh, spaceIds, isNamingCaps);
   const { accepted, hashes, outcomes } = partitionBatches(batches, stored);
   if (accepted.length === 0) return { batches: outcomes, standingChanges: [], postedTransfers: 0, spaceIds };
 
@@ -166,8 +177,7 @@ export async function ingestInTransaction(
   // in between, which applies from a later hour than any it could have been too early for.
   const hours = hourRows(spaceIds);
   const rated = rateRecords(accepted, batches.at(-1)!.cards, carries, hours.sumsOf);
-  // Before anything of the batch is written: sums past the caps would pass Postgres's bigint.
-  refuseOverCapsOrThrow({ accepted, costs: rated.costs, batches, hours, stored: totals });
+  if (totals) refuseOverCapsOrThrow({ accepted, costs: rated.costs, batches, hours, stored: totals });
   const system = await getSystemAccounts(tx);
   const { accounts, transfers } = usageTransfers(accepted, rated.totals, ledgerIds, system.usage_revenue);
   const posted = await postCustomerTransfers(tx, transfers, "metered usage");

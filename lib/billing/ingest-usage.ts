@@ -4,6 +4,7 @@ import { runTransaction } from "@/lib/db/run-transaction";
 import { AppError } from "@/lib/errors";
 import { getMetrics } from "@/lib/observability/metrics";
 import type { StandingChange } from "./apply-standing";
+import { isUsageCapFailure, usageLimitErrorFrom } from "./check-usage-caps";
 import type { KnownSpaces } from "./ensure-spaces";
 import { ingestInTransaction, type GroupOutcome, type PreparedBatch } from "./ingest-in-transaction";
 import { meterRecordHash, type MeterRecord } from "./meter-record";
@@ -55,8 +56,9 @@ function dedupeBatch(records: MeterRecord[]) {
   return { fresh, duplicates, hashes };
 }
 
-async function runGroup(db: Database, queue: Queue, batches: PreparedBatch[]): Promise<GroupOutcome> {
-  const outcome = await runTransaction(db, (tx) => ingestInTransaction(tx, batches, queue.knownSpaces));
+async function runGroup(db: Database, queue: Queue, batches: PreparedBatch[], isNamingCaps: boolean): Promise<GroupOutcome> {
+  const options = { knownSpaces: queue.knownSpaces, isNamingCaps };
+  const outcome = await runTransaction(db, (tx) => ingestInTransaction(tx, batches, options));
   // Only after commit: a space created by a transaction that rolled back does not exist.
   if (queue.knownSpaces.size + outcome.spaceIds.size > MAX_KNOWN_SPACES) queue.knownSpaces.clear();
   for (const [key, id] of outcome.spaceIds) queue.knownSpaces.set(key, id);
@@ -69,15 +71,23 @@ async function runGroup(db: Database, queue: Queue, batches: PreparedBatch[]): P
   return outcome;
 }
 
-async function writeGroup(db: Database, queue: Queue, group: Pending[]): Promise<void> {
+async function writeGroup(db: Database, queue: Queue, group: Pending[], isNamingCaps = false): Promise<void> {
   try {
-    const outcome = await runGroup(db, queue, group.map((pending) => pending.batch));
+    const batches = group.map((pending) => pending.batch);
+    const outcome = await runGroup(db, queue, batches, isNamingCaps);
     group.forEach((pending, index) => {
       // Standing changes concern accounts, not requests: the first request reports them (and mails).
       const standingChanges = index === 0 ? outcome.standingChanges : [];
       pending.resolve({ ...outcome.batches[index]!, standingChanges });
     });
   } catch (error) {
+    if (group.length === 1 && isUsageCapFailure(error)) {
+      // Postgres refused a sum past a usage cap and nothing was stored. Write the batch again with the
+      // stored totals read, so the answer names the record, resource and hour (it is refused before
+      // anything is written); only refused batches pay for that read.
+      if (!isNamingCaps) return writeGroup(db, queue, group, true);
+      return group[0]!.reject(usageLimitErrorFrom(error));
+    }
     if (group.length === 1) return group[0]!.reject(error);
     // Some batch is refused (unknown account, conflicting id) or the group failed: write each batch
     // alone, in order, so each request gets exactly the answer it would have had by itself.

@@ -1,6 +1,7 @@
 // Business caps on what metered usage may add up to, far above any real space or account, chosen so
 // that no sum the billing code stores can pass Postgres's 64-bit integers (9.22 × 10^18), whatever the
-// rate card's prices. Pure constants, shared by ingestion and the OpenAPI document.
+// rate card's prices. Pure constants, shared by ingestion and the OpenAPI document; Postgres holds them
+// as CHECK constraints on the stored totals, which repeat the values (lib/db/schema, migration 0024).
 
 /**
  * Units of one resource one space may report for one hour, over all its records and batches: ten

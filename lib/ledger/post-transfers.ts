@@ -79,14 +79,43 @@ export async function postTransfers(tx: Transaction, inputs: TransferInput[]): P
     }
   }
 
-  if (fresh.length > 0) {
-    results.push(...(await insertTransfers(tx, fresh, hashes)));
-  }
-  const balances = await applyEntries(tx, fresh, results, cachedIds);
-  return { transfers: inputs.map((input) => results.find((r) => r.idempotencyKey === input.idempotencyKey)!), balances };
+  const posted = await insertAndApply(tx, fresh, hashes, balanceDeltas(unique, fresh, cachedIds));
+  results.push(...posted.transfers);
+  return { transfers: inputs.map((input) => results.find((r) => r.idempotencyKey === input.idempotencyKey)!), balances: posted.balances };
 }
 
-async function insertTransfers(tx: Transaction, fresh: TransferInput[], hashes: Map<string, string>): Promise<PostedTransfer[]> {
+/**
+ * The change of each cached balance the transfers make: every cached account they name, at 0 when only
+ * replays name it (so its balance is still returned), plus the fresh transfers' amounts.
+ */
+function balanceDeltas(unique: TransferInput[], fresh: TransferInput[], cachedIds: Set<bigint>): Map<bigint, bigint> {
+  const deltas = new Map<bigint, bigint>();
+  const add = (id: bigint, amount: bigint) => {
+    if (cachedIds.has(id)) deltas.set(id, (deltas.get(id) ?? 0n) + amount);
+  };
+  for (const input of unique) {
+    add(input.fromAccountId, 0n);
+    add(input.toAccountId, 0n);
+  }
+  for (const input of fresh) {
+    add(input.fromAccountId, -input.amountMicros);
+    add(input.toAccountId, input.amountMicros);
+  }
+  return deltas;
+}
+
+/**
+ * Inserts the fresh transfers and their entries and applies the deltas to the cached balances, in one
+ * statement (one round trip under the locks: ingestion's bench, docs/performance.md). Returns the new
+ * transfers and every changed cached balance.
+ */
+async function insertAndApply(
+  tx: Transaction,
+  fresh: TransferInput[],
+  hashes: Map<string, string>,
+  deltas: Map<bigint, bigint>,
+): Promise<{ transfers: PostedTransfer[]; balances: Map<bigint, bigint> }> {
+  if (fresh.length === 0 && deltas.size === 0) return { transfers: [], balances: new Map() };
   const rows = fresh.map((input) => ({
     idempotency_key: input.idempotencyKey,
     payload_hash: hashes.get(input.idempotencyKey),
@@ -98,8 +127,10 @@ async function insertTransfers(tx: Transaction, fresh: TransferInput[], hashes: 
     reverses_transfer_id: input.reversesTransferId?.toString() ?? null,
     metadata: input.metadata ?? {},
   }));
-  // Raw SQL, lock-and-post: transfers and entries of a batch in one statement (`npm run bench:ingest`).
-  const inserted = await tx.execute<{ id: string; idempotency_key: string }>(sql`
+  // Raw SQL, lock-and-post: transfers, entries and the cached balances of a batch in one statement
+  // (`npm run bench:ingest`).
+  const changes = [...deltas].map(([id, delta]) => ({ id: id.toString(), delta: delta.toString() }));
+  const result = await tx.execute<{ transfers: Array<[string, string]> | null; balances: Array<[string, string]> | null }>(sql`
     with input as (
       select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as t(
         idempotency_key text, payload_hash text, kind text, from_account_id bigint, to_account_id bigint,
@@ -113,37 +144,18 @@ async function insertTransfers(tx: Transaction, fresh: TransferInput[], hashes: 
       select id, from_account_id, -amount_micros from transfer_rows
       union all
       select id, to_account_id, amount_micros from transfer_rows
+    ), balance_rows as (
+      update ledger_accounts set balance_micros = ledger_accounts.balance_micros + d.delta
+      from jsonb_to_recordset(${JSON.stringify(changes)}::jsonb) as d(id bigint, delta bigint)
+      where ledger_accounts.id = d.id
+      returning ledger_accounts.id, ledger_accounts.balance_micros
     )
-    select id::text, idempotency_key from transfer_rows`);
-  const idByKey = new Map(inserted.rows.map((row) => [row.idempotency_key, BigInt(row.id)]));
-  return fresh.map((input) => ({ ...input, id: idByKey.get(input.idempotencyKey)!, isReplay: false }));
-}
-
-async function applyEntries(
-  tx: Transaction,
-  fresh: TransferInput[],
-  all: PostedTransfer[],
-  cachedIds: Set<bigint>,
-): Promise<Map<bigint, bigint>> {
-  const deltas = new Map<bigint, bigint>();
-  const add = (id: bigint, amount: bigint) => {
-    if (cachedIds.has(id)) deltas.set(id, (deltas.get(id) ?? 0n) + amount);
+    select (select json_agg(json_build_array(id::text, idempotency_key)) from transfer_rows) as transfers,
+      (select json_agg(json_build_array(id::text, balance_micros::text)) from balance_rows) as balances`);
+  const row = result.rows[0]!;
+  const idByKey = new Map((row.transfers ?? []).map(([id, key]) => [key, BigInt(id)]));
+  return {
+    transfers: fresh.map((input) => ({ ...input, id: idByKey.get(input.idempotencyKey)!, isReplay: false })),
+    balances: new Map((row.balances ?? []).map(([id, balance]) => [BigInt(id), BigInt(balance)])),
   };
-  for (const input of all) {
-    add(input.fromAccountId, 0n);
-    add(input.toAccountId, 0n);
-  }
-  for (const input of fresh) {
-    add(input.fromAccountId, -input.amountMicros);
-    add(input.toAccountId, input.amountMicros);
-  }
-  if (deltas.size === 0) return new Map();
-  const rows = [...deltas].map(([id, delta]) => ({ id: id.toString(), delta: delta.toString() }));
-  // Raw SQL, lock-and-post: every cached balance of a batch in one update (`npm run bench:ingest`).
-  const updated = await tx.execute<{ id: string; balance_micros: string }>(sql`
-    update ledger_accounts set balance_micros = ledger_accounts.balance_micros + d.delta
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as d(id bigint, delta bigint)
-    where ledger_accounts.id = d.id
-    returning ledger_accounts.id::text, ledger_accounts.balance_micros::text`);
-  return new Map(updated.rows.map((row) => [BigInt(row.id), BigInt(row.balance_micros)]));
 }

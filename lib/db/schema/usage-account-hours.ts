@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, check, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 
 // usage_hours summed over spaces and resources: the billed cost of an account per hour. The dashboard's
 // sums and series (the last 7 days, this month and last month to the same point, 24 hours, 30 days) read
@@ -15,5 +15,10 @@ export const usageAccountHours = pgTable(
       .notNull()
       .default(sql`0`),
   },
-  (table) => [primaryKey({ columns: [table.accountId, table.hour] })],
+  (table) => [
+    primaryKey({ columns: [table.accountId, table.hour] }),
+    // The account-hour cap of lib/billing/usage-caps.ts (MAX_ACCOUNT_HOUR_MICROS, $10,000,000), held by
+    // Postgres on the stored total (migration 0024), like usage_hours' space-hour cap.
+    check("usage_account_hours_cost_cap", sql`${table.costMicros} <= 10000000000000`),
+  ],
 );

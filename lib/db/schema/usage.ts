@@ -1,4 +1,5 @@
-import { bigint, bigserial, integer, pgTable, primaryKey, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigint, bigserial, check, integer, pgTable, primaryKey, serial, text, timestamp } from "drizzle-orm/pg-core";
 import { billingAccounts } from "./billing-accounts";
 import { usageResourceColumns } from "./usage-columns";
 
@@ -68,7 +69,16 @@ export const usageHours = pgTable(
     hour: timestamp("hour", { withTimezone: true }).notNull(),
     ...usageResourceColumns(),
   },
-  (table) => [primaryKey({ columns: [table.accountId, table.hour, table.spaceId] })],
+  (table) => [
+    primaryKey({ columns: [table.accountId, table.hour, table.spaceId] }),
+    // The space-hour cap of lib/billing/usage-caps.ts (MAX_SPACE_HOUR_UNITS, 10^16 units of a resource),
+    // held by Postgres on the stored totals: ingestion reads nothing to enforce it, and a batch that
+    // would pass it fails its statement (23514), so its transaction stores nothing (migration 0024).
+    check(
+      "usage_hours_space_hour_units_cap",
+      sql`${table.cpuMs} <= 10000000000000000 and ${table.memoryBytes} <= 10000000000000000 and ${table.connections} <= 10000000000000000 and ${table.documents} <= 10000000000000000 and ${table.messages} <= 10000000000000000 and ${table.bandwidthBytes} <= 10000000000000000 and ${table.storageBytes} <= 10000000000000000 and ${table.firstPartyCalls} <= 10000000000000000 and ${table.thirdPartyCalls} <= 10000000000000000`,
+    ),
+  ],
 );
 
 // Tokens the platform's hosts use on the billing API; only a SHA-256 of the secret is stored.
