@@ -21,6 +21,8 @@ export type StaticPageMeta = {
   /** The card's title when it differs from <title>. */
   socialTitle?: string;
   article?: { publishedTime: string };
+  /** A page reached only from a form or an email (`noindex`, and no canonical URL). */
+  noindex?: boolean;
 };
 
 /** What every static page needs from the environment, read in getStaticProps (never in the browser). */
@@ -38,7 +40,7 @@ export function StaticPage({ meta, appUrl, isDemo, children }: Props) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{meta.title}</title>
         <meta name="description" content={meta.description} />
-        <link rel="canonical" href={canonical} />
+        {meta.noindex ? <meta name="robots" content="noindex" /> : <link rel="canonical" href={canonical} />}
         <meta property="og:title" content={socialTitle} />
         <meta property="og:description" content={meta.description} />
         <meta property="og:url" content={canonical} />

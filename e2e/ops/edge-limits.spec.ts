@@ -6,10 +6,10 @@ import { expect, test } from "@playwright/test";
 test.describe("bounded bodies on unauthenticated endpoints", () => {
   test("a server-action POST over 1 MB answers 413, not 500", async ({ request }) => {
     // A real action id, as the page hands it to the browser (an unknown id is refused before the body is read).
-    const html = (await (await request.get("/waitlist")).text()).replaceAll("&quot;", '"');
+    const html = (await (await request.get("/invite")).text()).replaceAll("&quot;", '"');
     const actionId = /\$ACTION_ID_([0-9a-f]{40,})/.exec(html)?.[1] ?? /"id":"([0-9a-f]{40,})"/.exec(html)?.[1];
     expect(actionId).toBeDefined();
-    const response = await request.post("/waitlist", {
+    const response = await request.post("/invite", {
       headers: { "next-action": actionId!, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" },
       data: `["${"x".repeat(1024 * 1024 + 16)}"]`,
     });

@@ -14,7 +14,7 @@ export const SITE_PAGES = [
   { path: "/terms", name: "terms", heading: /Terms of service/ },
   { path: "/privacy", name: "privacy", heading: /Privacy policy/ },
   { path: "/acceptable-use", name: "acceptable-use", heading: /Acceptable use policy/ },
-  { path: "/waitlist", name: "waitlist", heading: /Join the Tandem waitlist/ },
+  { path: "/waitlist", name: "waitlist", heading: /Join the Tandem waitlist/, isStatic: true },
   { path: "/invite", name: "invite", heading: /.+/ },
 ] as const;
 

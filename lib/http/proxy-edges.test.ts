@@ -11,13 +11,28 @@ const origin = "http://localhost:3000";
 
 describe("proxy.ts at the edge", () => {
   it("runs for every route that calls clientIpFrom: the sign-in, waitlist and invite actions and Auth.js", () => {
-    for (const path of ["/sign-in", "/waitlist", "/invite", "/api/auth/signin/nodemailer", "/api/auth/callback/github"]) {
+    // /waitlist/join and /waitlist/withdraw: the zero-JS waitlist's plain form posts (pages/waitlist).
+    for (const path of ["/sign-in", "/waitlist", "/waitlist/join", "/waitlist/withdraw", "/invite", "/api/auth/signin/nodemailer", "/api/auth/callback/github"]) {
       expect(unstable_doesMiddlewareMatch({ config, url: `${origin}${path}` }), path).toBe(true);
     }
   });
 
   it("removes a client-sent X-Forwarded-For when no proxy is trusted (TRUSTED_PROXY_HOPS=0, the default)", async () => {
     const response = await proxy(new NextRequest(`${origin}/api/auth/signin/nodemailer`, { method: "POST", headers: { "x-forwarded-for": "6.6.6.6", "content-length": "10" }, body: "email=a%40b" }));
+    const kept = (response.headers.get("x-middleware-override-headers") ?? "").split(",");
+    expect(kept).toContain("content-length");
+    expect(kept).not.toContain("x-forwarded-for");
+  });
+
+  it("removes a client-sent X-Forwarded-For from the waitlist's plain form post too", async () => {
+    const response = await proxy(
+      new NextRequest(`${origin}/waitlist/join`, {
+        method: "POST",
+        headers: { "x-forwarded-for": "6.6.6.6", "content-type": "application/x-www-form-urlencoded", "content-length": "11" },
+        body: "email=a%40b",
+      }),
+    );
+    expect(response.status).toBe(200);
     const kept = (response.headers.get("x-middleware-override-headers") ?? "").split(",");
     expect(kept).toContain("content-length");
     expect(kept).not.toContain("x-forwarded-for");

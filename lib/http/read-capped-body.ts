@@ -5,6 +5,8 @@ import { AppError } from "@/lib/errors";
 export const BODY_LIMITS = {
   stripeWebhook: 1024 * 1024,
   authForm: 16 * 1024,
+  /** The forms of the zero-JS pages (pages/waitlist), posted without JavaScript. */
+  publicForm: 16 * 1024,
 } as const;
 
 function tooLarge(maxBytes: number): AppError {

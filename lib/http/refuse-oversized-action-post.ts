@@ -10,8 +10,9 @@ export const SERVER_ACTION_BODY_LIMIT = 1024 * 1024;
 /**
  * Next 16 enforces the limit while it decodes an action, throws an ApiError(413)... and then answers
  * 500 (app-render/action-handler.js: "TODO: consider checking if the error is an ApiError"). So a POST
- * to a page, which can only be a server action (fetch actions carry Next-Action; a form posted without
- * JavaScript is multipart with the action id inside), is checked here by its Content-Length first:
+ * to a page, a server action (fetch actions carry Next-Action; a form posted without JavaScript is
+ * multipart with the action id inside) or a zero-JS page's plain form (pages/waitlist, which caps its own
+ * body at 16 kB after this), is checked here by its Content-Length first:
  * over the limit, 413; without one (a chunked upload no browser sends for a form), 411. Either answer
  * is our JSON error shape. Returns undefined for everything else.
  */

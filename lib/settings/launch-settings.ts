@@ -1,4 +1,6 @@
-import "server-only";
+// Server code, without the "server-only" marker: the waitlist page of the Pages Router (pages/waitlist)
+// reads the launch mode in getStaticProps, where Next refuses that marker. getStaticProps never reaches the
+// browser bundle. Keep this module out of client components: it reads the database.
 import { eq } from "drizzle-orm";
 import type { Queryable } from "@/lib/db/client";
 import { launchSettings } from "@/lib/db/schema";

@@ -1,17 +1,7 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { Notice } from "@/components/ui/notice";
-import { WaitlistForm } from "@/components/waitlist/waitlist-form";
-import { getDb } from "@/lib/db/client";
-import { getLaunchSettings } from "@/lib/settings/launch-settings";
-import { joinWaitlistAction } from "./actions";
-
-export const metadata: Metadata = {
-  title: "Join the waitlist",
-  description: "Ask for access to Tandem, the hosted backend for real-time apps. We invite builders a few at a time.",
-  alternates: { canonical: "/waitlist" },
-};
-
+import type { ActionState } from "@/lib/actions/action-state";
+import { WaitlistForm } from "./waitlist-form";
 
 const steps = [
   "Tell us what you are building. It takes a minute.",
@@ -19,13 +9,10 @@ const steps = [
   "When it is your turn, an invitation arrives with $5 of credit to start.",
 ];
 
-// Prerendered and regenerated at most every 15 seconds, like pricing: a regenerated page's inline
-// scripts are allowed by the CSP through the cache handler (lib/security/csp-cache-handler.mjs). Closing
-// the waitlist shows here within 15 seconds, and joinWaitlist refuses at once in the `private` mode.
-export const revalidate = 15;
+type WaitlistContentProps = { isClosed: boolean; state?: ActionState; values?: Record<string, string> };
 
-export default async function WaitlistPage() {
-  const isClosed = (await getLaunchSettings(getDb())).launchMode === "private";
+/** The body of /waitlist, and of /waitlist/join when a post is answered with the form again. */
+export function WaitlistContent({ isClosed, state, values }: WaitlistContentProps) {
   return (
     <div className="mx-auto grid max-w-6xl gap-10 px-4 py-12 sm:px-6 sm:py-20 lg:grid-cols-[1fr_28rem] lg:gap-16">
       <section>
@@ -66,10 +53,18 @@ export default async function WaitlistPage() {
           <>
             <h2 className="text-lg font-semibold">Ask for access</h2>
             <p className="mt-1 mb-6 text-sm text-ink-soft">We only use your email to invite you.</p>
-            <WaitlistForm action={joinWaitlistAction} />
+            <WaitlistForm state={state} values={values} />
           </>
         )}
       </section>
     </div>
   );
 }
+
+/** The <head> of /waitlist (and of /waitlist/join, which shows the same form). */
+export const WAITLIST_META = {
+  title: "Join the waitlist · Tandem",
+  description: "Ask for access to Tandem, the hosted backend for real-time apps. We invite builders a few at a time.",
+  path: "/waitlist",
+  image: { path: "/opengraph-image", alt: "Tandem: the backend for real-time apps, billed by what you use" },
+};
