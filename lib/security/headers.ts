@@ -2,9 +2,8 @@
 // so the config loader and unit tests can use it.
 
 export type CspOptions = {
-  nonce: string;
-  /** sha256 sources (`'sha256-…'`) of the inline scripts in a prerendered page being served. */
-  scriptHashes: readonly string[];
+  /** This request's nonce (pages rendered per request); none for the zero-JS pages, which have no inline script. */
+  nonce?: string;
   isDevelopment: boolean;
   isHttps: boolean;
   /** Origins a form may post or redirect to, e.g. Stripe's hosted Checkout. */
@@ -12,12 +11,11 @@ export type CspOptions = {
 };
 
 /**
- * Scripts run only from our origin, or inline with this request's nonce (dynamically rendered pages)
- * or with a hash of the exact inline script (prerendered pages, whose HTML cannot carry a per-request
- * nonce). Never 'unsafe-inline' for scripts.
+ * Scripts run only from our origin, or inline with this request's nonce (App Router pages, all rendered
+ * per request). Never 'unsafe-inline' for scripts, and no hashes: no prerendered page has an inline script.
  */
 export function buildContentSecurityPolicy(options: CspOptions): string {
-  const scriptSrc = ["'self'", `'nonce-${options.nonce}'`, ...options.scriptHashes];
+  const scriptSrc = ["'self'", ...(options.nonce === undefined ? [] : [`'nonce-${options.nonce}'`])];
   // React's development build evaluates strings for its debugging aids; production never needs eval.
   if (options.isDevelopment) scriptSrc.push("'unsafe-eval'");
   const directives = [
