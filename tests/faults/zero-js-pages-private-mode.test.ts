@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 
 const PAGES = ["/", "/terms", "/blog", "/changelog", "/blog/how-billing-works"];
-const ROBOTS_META = /<meta name="robots" content="noindex, nofollow"\/?>/;
+const ROBOTS_META = /<meta name="robots" content="noindex, nofollow"[^>]*>/;
 
 async function setLaunchMode(launchMode: LaunchMode): Promise<void> {
   await getDb()
