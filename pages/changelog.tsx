@@ -28,8 +28,14 @@ export default function ChangelogPage({ entries, ...site }: Props) {
       <div className="mx-auto max-w-6xl px-4 py-14 sm:px-6 sm:py-20">
         <PageIntro eyebrow="Changelog" title="What changed in Tandem" />
         <ol className="mt-12 space-y-12">
-          {entries.map((entry) => (
-            <li key={entry.slug} id={entry.slug} className="border-line grid gap-3 border-t pt-8 md:grid-cols-[12rem_1fr]">
+          {entries.map((entry, index) => (
+            <li
+              key={entry.slug}
+              id={entry.slug}
+              // Entries below the first are laid out and painted when scrolled near (content-visibility),
+              // so the first paint of a long changelog costs what the first screen needs.
+              className={`border-line grid gap-3 border-t pt-8 md:grid-cols-[12rem_1fr]${index > 0 ? " render-when-near" : ""}`}
+            >
               <p className="text-ink-soft text-sm font-semibold">
                 <time dateTime={entry.date}>{entry.displayDate}</time>
               </p>
