@@ -1,7 +1,6 @@
-// Every page request: a Content-Security-Policy with a fresh nonce (for dynamically rendered pages)
-// and the hashes of the inline scripts of the prerendered HTML Next will serve (for static pages, also
-// after revalidation: see lib/security/csp-cache-handler.mjs), and `X-Robots-Tag: noindex` while the
-// launch mode is `private`. Authorization is not done here: it lives in the data layer (DESIGN 8).
+// Every App Router page request: a Content-Security-Policy with a fresh nonce (every App Router page is
+// rendered per request, so Next puts the nonce on its scripts: app/layout.tsx), and
+// `X-Robots-Tag: noindex` while the launch mode is `private`. Authorization is not done here: it lives in the data layer (DESIGN 8).
 // Also, for every request that can reach a per-IP limit (pages with server actions, /api/auth): drops
 // a client-sent X-Forwarded-For when no trusted proxy is configured (lib/http/client-ip.ts), and
 // answers a server-action POST over Next's body limit with 413 instead of Next's 500.
@@ -13,9 +12,7 @@ import { stripUntrustedForwardedFor } from "@/lib/http/client-ip";
 import { refuseOversizedActionPost } from "@/lib/http/refuse-oversized-action-post";
 import { buildContentSecurityPolicy, formActionOrigins } from "@/lib/security/headers";
 import { isIndexingAllowed } from "@/lib/security/is-indexing-allowed";
-import { prerenderedScriptHashes } from "@/lib/security/prerendered-script-hashes";
 
-const distDir = process.env.NEXT_DIST_DIR ?? ".next";
 const isDevelopment = process.env.NODE_ENV === "development";
 // form-action also governs where a form POST may redirect: the top-up and portal actions answer a
 // redirect to Stripe (or the emulator in demo), "Continue with GitHub" to GitHub's authorize page.
@@ -44,10 +41,8 @@ export async function proxy(request: NextRequest) {
   stripUntrustedForwardedFor(requestHeaders);
   if (request.nextUrl.pathname.startsWith("/api/")) return NextResponse.next({ request: { headers: requestHeaders } });
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const isDocument = request.method === "GET" && !request.headers.has("rsc");
   const csp = buildContentSecurityPolicy({
     nonce,
-    scriptHashes: isDocument && !isDevelopment ? prerenderedScriptHashes(distDir, request.nextUrl.pathname) : [],
     isDevelopment,
     isHttps: request.nextUrl.protocol === "https:",
     formActionOrigins: getExternalFormActions(),
@@ -61,12 +56,20 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
+  // Not the zero-JS pages (pages/: home, pricing, the blog, changelog and legal pages): they are
+  // prerendered, have no script to put a nonce on and accept no POST, so a visitor's request for them
+  // does no per-request work; their CSP is a static header (ZERO_JS_PAGE_SOURCES in
+  // lib/security/headers.ts, checked against this list by lib/security/zero-js-pages.test.ts), and in
+  // the `private` launch mode they carry a robots meta tag instead of X-Robots-Tag.
   // /api/auth: its magic-link POST counts against a per-IP limit (see above); the billing API: its
   // answers are JSON even for URLs Next cannot decode. Other API routes skip the proxy, and so does
   // POST /usage: it has no path parameter to decode (its query is ignored), and a proxy in front of a
   // 1,000-record body cost the server about a third more CPU per batch (`npm run bench:ingest`).
   matcher: [
-    { source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|api/).*)" },
+    {
+      source:
+        "/((?!_next/static|_next/image|favicon.ico|icon.svg|api/|(?:pricing|blog|blog/[^/]+|changelog|terms|privacy|acceptable-use|waitlist|waitlist/joined|waitlist/withdrawn)?$).*)",
+    },
     { source: "/api/auth/:path*" },
     { source: "/api/billing/v1/:path((?!usage$).*)" },
   ],

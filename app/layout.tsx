@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { DemoBanner } from "@/components/site/demo-banner";
 import { getEnv } from "@/lib/env";
@@ -24,8 +25,12 @@ export const viewport: Viewport = {
   ],
 };
 
-// No cookies() or headers() here: every page under this layout can be prerendered (DESIGN section 11).
-export default function RootLayout({ children }: { children: ReactNode }) {
+// Every App Router page is rendered per request (docs/decisions/0014-one-rule-for-the-two-routers.md):
+// Next then puts the proxy's per-request nonce on the scripts it writes, so the CSP stays strict without
+// allowing prerendered HTML by hashes. The public pages a visitor lands on are the zero-JS Pages Router
+// pages (pages/), which are prerendered and carry no script at all.
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await connection();
   return (
     <html lang="en">
       <body className="flex min-h-dvh flex-col">

@@ -9,7 +9,7 @@ import { siteProps } from "@/lib/site/site-props";
 // No React runtime in the browser (Next reads `unstable_runtimeJS` only in production builds).
 export const config = { runtime: "nodejs", unstable_runtimeJS: false };
 
-export const getStaticProps: GetStaticProps<SiteProps> = () => ({ props: siteProps() });
+export const getStaticProps: GetStaticProps<SiteProps> = async () => ({ props: await siteProps() });
 
 export default function NotFoundPage({ isDemo }: SiteProps) {
   return (

@@ -1,5 +1,5 @@
-// The Pages Router serves the marketing pages that ship no JavaScript (home, pricing, blog posts; see
-// lib/site/static-pages.ts). Their stylesheet is built from only the files they render, with the App
+// The Pages Router serves the public pages a visitor lands on, which ship no JavaScript (home, pricing,
+// the blog, changelog and legal pages; docs/decisions/0014-one-rule-for-the-two-routers.md). Their stylesheet is built from only the files they render, with the App
 // Router's tokens (styles/landing.css): fewer rules to parse and match on every first visit.
 import type { AppProps } from "next/app";
 import "../styles/landing.css";

@@ -8,7 +8,7 @@ import { StaticPage, type SiteProps } from "@/components/site/static-page";
 import { islandScript } from "@/lib/islands/island-script";
 import type { PublicRateCard } from "@/lib/pricing/estimate";
 import { getPricing } from "@/lib/pricing/get-pricing";
-import { siteProps } from "@/lib/site/site-props";
+import { siteProps, STATIC_PAGE_REVALIDATE_SECONDS } from "@/lib/site/site-props";
 
 // No React runtime in the browser (Next reads `unstable_runtimeJS` only in production builds).
 export const config = { runtime: "nodejs", unstable_runtimeJS: false };
@@ -18,8 +18,8 @@ type Props = SiteProps & { current: PublicRateCard; upcoming: PublicRateCard | n
 export const getStaticProps: GetStaticProps<Props> = async () => {
   const { current, upcoming } = await getPricing();
   return {
-    props: { ...siteProps(), current, upcoming: upcoming ?? null, calculatorScript: islandScript("pricing-calculator") },
-    revalidate: 15,
+    props: { ...(await siteProps()), current, upcoming: upcoming ?? null, calculatorScript: islandScript("pricing-calculator") },
+    revalidate: STATIC_PAGE_REVALIDATE_SECONDS,
   };
 };
 
@@ -32,7 +32,7 @@ export default function PricingPage({ current, upcoming, calculatorScript, ...si
         description:
           "Public, per-resource prices for Tandem, examples of what real apps cost a month, and a calculator for yours.",
         path: "/pricing",
-        image: { path: "/pricing/social-card.png", alt: "Tandem pricing: pay for what your app uses, by the hour" },
+        image: { path: "/social-cards/pricing.png", alt: "Tandem pricing: pay for what your app uses, by the hour" },
       }}
     >
       <PricingContent current={current} upcoming={upcoming} calculatorScript={calculatorScript} />

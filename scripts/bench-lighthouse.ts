@@ -1,6 +1,8 @@
 // npm run bench:lighthouse – Lighthouse 12.2.3 (mobile profile, simulated throttling) on Debian's
 // Chromium against the production test build: performance, accessibility, best practices and SEO for
-// `/`, `/pricing` and a blog post (budgets: ≥ 98, 100, 100, 100; DESIGN section 11).
+// every public page a visitor lands on: `/`, `/pricing`, a blog post, the blog index, the changelog, a
+// legal page and the waitlist (budgets: ≥ 98, 100, 100, 100; DESIGN section 11). LIGHTHOUSE_PAGES
+// (comma-separated paths) audits fewer.
 //
 // Lighthouse's 4× CPU slowdown assumes a desktop-class host (BenchmarkIndex ~1500); on a slower or
 // busy host it warns that performance is understated and asks for a calibrated multiplier
@@ -21,7 +23,15 @@ import { startNextServer } from "./lib/next-server";
 import { findFreePort } from "./lib/ports";
 import { startTestStack } from "./lib/test-stack";
 
-const PAGES = process.env.LIGHTHOUSE_PAGES?.split(",") ?? ["/", "/pricing", "/blog/how-billing-works"];
+const PAGES = process.env.LIGHTHOUSE_PAGES?.split(",") ?? [
+  "/",
+  "/pricing",
+  "/blog/how-billing-works",
+  "/blog",
+  "/changelog",
+  "/terms",
+  "/waitlist",
+];
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
 const BUDGETS: Record<(typeof CATEGORIES)[number], number> = {
   performance: 98,

@@ -6,7 +6,6 @@ import { spawn } from "node:child_process";
 import { mkdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { buildIfStale } from "./lib/build-site";
-import { settleRevalidatedPages } from "./lib/settle-revalidated-pages";
 import { ensureChromium } from "./lib/ensure-chromium";
 import { startNextServer } from "./lib/next-server";
 import { findFreePort } from "./lib/ports";
@@ -78,7 +77,6 @@ async function runEndToEnd(env: NodeJS.ProcessEnv, stack: TestStack): Promise<vo
   const server = await startNextServer({ port, distDir, env: { ...env, ...githubEnv, APP_URL: `http://localhost:${port}` } });
   await setStripeWebhookUrl(stack, `http://localhost:${port}/api/stripe/webhook`);
   try {
-    await settleRevalidatedPages(server.url);
     const output = path.join(resultsDir, "e2e.json");
     const code = await run("node_modules/.bin/playwright", ["test", ...filters], {
       ...env,

@@ -1,23 +1,14 @@
-import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { findEntry, formatEntryDate } from "@/lib/content/get-content";
+import type { EntryProps } from "@/lib/site/entry-props";
 import { MarkdownBody } from "./markdown-body";
 import { PageIntro } from "./page-intro";
 
-export function legalMetadata(slug: string): Metadata {
-  const entry = findEntry("legal", slug);
-  return entry ? { title: entry.title, description: entry.description, alternates: { canonical: `/${slug}` } } : {};
-}
-
-/** A legal page from content/legal/<slug>.md. */
-export function LegalPage({ slug }: { slug: string }) {
-  const entry = findEntry("legal", slug);
-  if (!entry) notFound();
+/** A legal page from content/legal/<slug>.md (read by the page's getStaticProps). */
+export function LegalPage({ entry }: { entry: EntryProps }) {
   return (
     <article className="mx-auto max-w-6xl px-4 py-14 sm:px-6 sm:py-20">
       <PageIntro eyebrow="Legal" title={entry.title}>
         <p>
-          {entry.description} Last updated <time dateTime={entry.date}>{formatEntryDate(entry.date)}</time>.
+          {entry.description} Last updated <time dateTime={entry.date}>{entry.displayDate}</time>.
         </p>
       </PageIntro>
       <div className="mt-10">

@@ -1,6 +1,7 @@
 // The frame of the marketing pages served by the Pages Router without any JavaScript (pages/): the same
 // banner, header and footer as app/(marketing), and the <head> tags the App Router's metadata API
-// writes for the other pages (title, description, canonical URL, Open Graph and Twitter cards).
+// writes for the other pages (title, description, canonical URL, Open Graph and Twitter cards), and the
+// robots tag that keeps search engines out in the `private` launch mode (these pages skip the proxy).
 import Head from "next/head";
 import type { ReactNode } from "react";
 import type { SiteProps } from "@/lib/site/site-props";
@@ -9,6 +10,9 @@ import { SiteFooter } from "./site-footer";
 import { SiteHeader } from "./site-header";
 
 export const SITE_NAME = "Tandem";
+
+/** The site's own social card (app/opengraph-image.tsx), for pages without one of their own. */
+export const DEFAULT_SOCIAL_CARD = { path: "/opengraph-image", alt: "Tandem: the backend for real-time apps, billed by what you use" };
 
 export type StaticPageMeta = {
   /** The whole <title>. */
@@ -30,7 +34,7 @@ export type { SiteProps };
 
 type Props = SiteProps & { meta: StaticPageMeta; children: ReactNode };
 
-export function StaticPage({ meta, appUrl, isDemo, children }: Props) {
+export function StaticPage({ meta, appUrl, isDemo, isIndexable, children }: Props) {
   const canonical = meta.path === "/" ? appUrl : `${appUrl}${meta.path}`;
   const image = `${appUrl}${meta.image.path}`;
   const socialTitle = meta.socialTitle ?? meta.title;
@@ -40,7 +44,8 @@ export function StaticPage({ meta, appUrl, isDemo, children }: Props) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{meta.title}</title>
         <meta name="description" content={meta.description} />
-        {meta.noindex ? <meta name="robots" content="noindex" /> : <link rel="canonical" href={canonical} />}
+        {meta.noindex || !isIndexable ? <meta name="robots" content={isIndexable ? "noindex" : "noindex, nofollow"} /> : null}
+        {meta.noindex ? null : <link rel="canonical" href={canonical} />}
         <meta property="og:title" content={socialTitle} />
         <meta property="og:description" content={meta.description} />
         <meta property="og:url" content={canonical} />

@@ -53,7 +53,7 @@ test.describe("marketing pages", () => {
       const canonical = html.match(/<link rel="canonical" href="([^"]+)"/)?.[1] ?? "";
       expect(new URL(canonical).pathname).toBe(sitePage.path);
       const image = html.match(/<meta property="og:image" content="([^"]+)"/)?.[1] ?? "";
-      expect(image).toMatch(/\/(opengraph-image|social-card\.png)(\?|$)/);
+      expect(image).toMatch(/\/(opengraph-image|social-cards\/[\w/-]+\.png)(\?|$)/);
       const card = await request.get(new URL(image).pathname);
       expect(card.status(), image).toBe(200);
       expect(card.headers()["content-type"]).toBe("image/png");

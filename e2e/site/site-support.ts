@@ -7,13 +7,13 @@ import type { Page } from "@playwright/test";
 export const SITE_PAGES = [
   { path: "/", name: "home", heading: /real-time apps/, isStatic: true },
   { path: "/pricing", name: "pricing", heading: /Pay for what your app uses/, isStatic: true },
-  { path: "/blog", name: "blog", heading: /Notes from the Tandem team/ },
+  { path: "/blog", name: "blog", heading: /Notes from the Tandem team/, isStatic: true },
   { path: "/blog/introducing-tandem", name: "blog-launch", heading: /Introducing Tandem/, isStatic: true },
   { path: "/blog/how-billing-works", name: "blog-billing", heading: /How billing works/, isStatic: true },
-  { path: "/changelog", name: "changelog", heading: /What changed in Tandem/ },
-  { path: "/terms", name: "terms", heading: /Terms of service/ },
-  { path: "/privacy", name: "privacy", heading: /Privacy policy/ },
-  { path: "/acceptable-use", name: "acceptable-use", heading: /Acceptable use policy/ },
+  { path: "/changelog", name: "changelog", heading: /What changed in Tandem/, isStatic: true },
+  { path: "/terms", name: "terms", heading: /Terms of service/, isStatic: true },
+  { path: "/privacy", name: "privacy", heading: /Privacy policy/, isStatic: true },
+  { path: "/acceptable-use", name: "acceptable-use", heading: /Acceptable use policy/, isStatic: true },
   { path: "/waitlist", name: "waitlist", heading: /Join the Tandem waitlist/, isStatic: true },
   { path: "/invite", name: "invite", heading: /.+/ },
 ] as const;

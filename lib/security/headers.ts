@@ -2,9 +2,8 @@
 // so the config loader and unit tests can use it.
 
 export type CspOptions = {
-  nonce: string;
-  /** sha256 sources (`'sha256-…'`) of the inline scripts in a prerendered page being served. */
-  scriptHashes: readonly string[];
+  /** This request's nonce (pages rendered per request); none for the zero-JS pages, which have no inline script. */
+  nonce?: string;
   isDevelopment: boolean;
   isHttps: boolean;
   /** Origins a form may post or redirect to, e.g. Stripe's hosted Checkout. */
@@ -12,12 +11,11 @@ export type CspOptions = {
 };
 
 /**
- * Scripts run only from our origin, or inline with this request's nonce (dynamically rendered pages)
- * or with a hash of the exact inline script (prerendered pages, whose HTML cannot carry a per-request
- * nonce). Never 'unsafe-inline' for scripts.
+ * Scripts run only from our origin, or inline with this request's nonce (App Router pages, all rendered
+ * per request). Never 'unsafe-inline' for scripts, and no hashes: no prerendered page has an inline script.
  */
 export function buildContentSecurityPolicy(options: CspOptions): string {
-  const scriptSrc = ["'self'", `'nonce-${options.nonce}'`, ...options.scriptHashes];
+  const scriptSrc = ["'self'", ...(options.nonce === undefined ? [] : [`'nonce-${options.nonce}'`])];
   // React's development build evaluates strings for its debugging aids; production never needs eval.
   if (options.isDevelopment) scriptSrc.push("'unsafe-eval'");
   const directives = [
@@ -43,14 +41,54 @@ export function buildContentSecurityPolicy(options: CspOptions): string {
  * Origins a form POST may end up at by redirect: Stripe's hosted Checkout and Customer Portal (or the
  * emulator that serves both in demo), and GitHub's authorize page when GitHub sign-in is configured.
  */
-export function formActionOrigins(options: { stripeApiUrl?: string; githubBaseUrl?: string; githubEnabled?: boolean }): string[] {
+export function formActionOrigins(options: {
+  stripeApiUrl?: string;
+  githubBaseUrl?: string;
+  githubEnabled?: boolean;
+}): string[] {
   const origins = ["https://checkout.stripe.com", "https://billing.stripe.com"];
   if (options.stripeApiUrl) origins.push(new URL(options.stripeApiUrl).origin);
   if (options.githubEnabled) origins.push(new URL(options.githubBaseUrl ?? "https://github.com").origin);
   return [...new Set(origins)];
 }
 
+/**
+ * The zero-JS Pages Router pages (pages/), as next.config.ts `headers()` sources: served without the
+ * proxy (proxy.ts's matcher leaves out exactly these paths; zero-js-pages.test.ts checks the two agree),
+ * so their CSP is a header that does not vary by request. They have no inline script, and their only
+ * scripts (the calculator island) are files on our origin: `script-src 'self'` is as strict as a nonce.
+ */
+export const ZERO_JS_PAGE_SOURCES = [
+  "/",
+  "/pricing",
+  "/blog",
+  "/blog/:slug",
+  "/changelog",
+  "/terms",
+  "/privacy",
+  "/acceptable-use",
+  "/waitlist",
+  "/waitlist/joined",
+  "/waitlist/withdrawn",
+];
+
 export type StaticHeaderOptions = { isProduction: boolean };
+
+export type HeaderRule = { source: string; headers: Array<{ key: string; value: string }> };
+
+/** next.config.ts `headers()`: the security headers of every response, and the zero-JS pages' CSP. */
+export function buildHeaderRules(options: StaticHeaderOptions & Omit<CspOptions, "nonce">): HeaderRule[] {
+  const zeroJsPageCsp = [{ key: "Content-Security-Policy", value: buildContentSecurityPolicy(options) }];
+  return [
+    { source: "/:path*", headers: buildStaticSecurityHeaders({ isProduction: options.isProduction }) },
+    ...ZERO_JS_PAGE_SOURCES.map((source) => ({ source, headers: zeroJsPageCsp })),
+    // JSON answers never need to run or embed anything.
+    {
+      source: "/api/:path*",
+      headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
+    },
+  ];
+}
 
 /** Headers that do not vary by request; next.config.ts applies them to every path. */
 export function buildStaticSecurityHeaders(options: StaticHeaderOptions): Array<{ key: string; value: string }> {

@@ -1,29 +1,28 @@
 // GET /blog/<slug> – one post, prerendered for every post under content/blog and served without
-// JavaScript (the Pages Router's unstable_runtimeJS); any other slug is the 404 page.
+// JavaScript (the Pages Router's unstable_runtimeJS); any other slug is the 404 page. Regenerated at
+// most every 15 seconds so the launch mode's robots tag follows.
 import type { GetStaticPaths, GetStaticProps } from "next";
 import Link from "next/link";
 import { MarkdownBody } from "@/components/marketing/markdown-body";
 import { StaticPage, type SiteProps } from "@/components/site/static-page";
-import { type Entry, findEntry, formatEntryDate, listEntries } from "@/lib/content/get-content";
-import { siteProps } from "@/lib/site/site-props";
+import { findEntry, listEntries } from "@/lib/content/get-content";
+import { toEntryProps, type EntryProps } from "@/lib/site/entry-props";
+import { siteProps, STATIC_PAGE_REVALIDATE_SECONDS } from "@/lib/site/site-props";
 
 // No React runtime in the browser (Next reads `unstable_runtimeJS` only in production builds).
 export const config = { runtime: "nodejs", unstable_runtimeJS: false };
 
-// Props travel as JSON, which has no `undefined`; the date is formatted here, where the content is read
-// (the component must not import the content reader, which needs Node).
-type Post = Omit<Entry, "author"> & { author: string | null; displayDate: string };
-type Props = SiteProps & { post: Post };
+type Props = SiteProps & { post: EntryProps };
 
 export const getStaticPaths: GetStaticPaths = () => ({
   paths: listEntries("blog").map((post) => ({ params: { slug: post.slug } })),
   fallback: false,
 });
 
-export const getStaticProps: GetStaticProps<Props, { slug: string }> = ({ params }) => {
+export const getStaticProps: GetStaticProps<Props, { slug: string }> = async ({ params }) => {
   const post = params ? findEntry("blog", params.slug) : undefined;
   if (!post) return { notFound: true };
-  return { props: { ...siteProps(), post: { ...post, author: post.author ?? null, displayDate: formatEntryDate(post.date) } } };
+  return { props: { ...(await siteProps()), post: toEntryProps(post) }, revalidate: STATIC_PAGE_REVALIDATE_SECONDS };
 };
 
 export default function BlogPostPage({ post, ...site }: Props) {
@@ -35,7 +34,7 @@ export default function BlogPostPage({ post, ...site }: Props) {
         socialTitle: post.title,
         description: post.description,
         path: `/blog/${post.slug}`,
-        image: { path: `/blog/${post.slug}/social-card.png`, alt: "A post on the Tandem blog" },
+        image: { path: `/social-cards/blog/${post.slug}.png`, alt: "A post on the Tandem blog" },
         article: { publishedTime: post.date },
       }}
     >

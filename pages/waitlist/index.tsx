@@ -15,7 +15,7 @@ type Props = SiteProps & { isClosed: boolean };
 
 export const getStaticProps: GetStaticProps<Props> = async () => {
   const isClosed = (await getLaunchSettings(getDb())).launchMode === "private";
-  return { props: { ...siteProps(), isClosed }, revalidate: 15 };
+  return { props: { ...(await siteProps()), isClosed }, revalidate: 15 };
 };
 
 export default function WaitlistPage({ isClosed, ...site }: Props) {

@@ -22,7 +22,7 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res }
   res.statusCode = result.status;
   if (result.state.retryAfterSeconds !== undefined) res.setHeader("Retry-After", String(result.state.retryAfterSeconds));
   const { email = "", building = "", link = "" } = result.values;
-  return { props: { ...siteProps(), state: result.state, values: { email, building, link } } };
+  return { props: { ...(await siteProps()), state: result.state, values: { email, building, link } } };
 };
 
 export default function WaitlistJoinPage({ state, values, ...site }: Props) {

@@ -24,19 +24,19 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, 
     if (result.kind === "redirect") return { redirect: { destination: result.location, statusCode: 303 } };
     res.statusCode = result.status;
     // A token that is not a token, or one already used or decided: the same page as opening a dead link.
-    if (result.state.code === "not_found" || result.state.code === "validation_failed") return { props: { ...siteProps(), isLive: false } };
-    return { props: { ...siteProps(), isLive: true, token: result.values.token ?? "", state: result.state } };
+    if (result.state.code === "not_found" || result.state.code === "validation_failed") return { props: { ...(await siteProps()), isLive: false } };
+    return { props: { ...(await siteProps()), isLive: true, token: result.values.token ?? "", state: result.state } };
   }
   const token = query.token;
   const isLive = typeof token === "string" && token.length <= 100 && (await calls.isWithdrawLinkLive(token));
-  return { props: isLive ? { ...siteProps(), isLive, token, state: null } : { ...siteProps(), isLive: false } };
+  return { props: isLive ? { ...(await siteProps()), isLive, token, state: null } : { ...(await siteProps()), isLive: false } };
 };
 
 export default function WithdrawPage(props: Props) {
-  const { appUrl, isDemo } = props;
+  const { appUrl, isDemo, isIndexable } = props;
   const meta = { ...WAITLIST_PANEL_META, title: "Leave the waitlist · Tandem", path: "/waitlist/withdraw" };
   return (
-    <StaticPage appUrl={appUrl} isDemo={isDemo} meta={meta}>
+    <StaticPage appUrl={appUrl} isDemo={isDemo} isIndexable={isIndexable} meta={meta}>
       {props.isLive ? (
         <AuthPanel eyebrow="Waitlist" title="Leave the waitlist?" lead="We will not invite this address, and you can join again at any time.">
           <WithdrawForm token={props.token} state={props.state ?? undefined} />

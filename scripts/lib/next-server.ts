@@ -21,6 +21,10 @@ export type NextServerOptions = {
   pidFile?: string;
   /** Also hands everything the server prints (still shown as usual) to a test that reads its log. */
   onOutput?: (text: string) => void;
+  /** The app to serve (default: this repository, the working directory). */
+  cwd?: string;
+  /** A path that answers 200 once the server is ready (default: the site's `/api/health`). */
+  readyPath?: string;
 };
 
 /** Stops the processes a previous run recorded in `pidFile` if they are still Next servers. */
@@ -48,6 +52,7 @@ export async function startNextServer(options: NextServerOptions): Promise<NextS
   const nodeOptions = [options.env.NODE_OPTIONS, SERVER_NODE_OPTIONS].filter(Boolean).join(" ");
   const child = spawn("node_modules/.bin/next", [options.mode ?? "start", "-p", String(options.port), "-H", "127.0.0.1"], {
     detached: true,
+    cwd: options.cwd,
     stdio: options.onOutput ? ["ignore", "pipe", "pipe"] : ["ignore", "inherit", "inherit"],
     env: {
       ...MALLOC_TUNING,
@@ -86,7 +91,7 @@ export async function startNextServer(options: NextServerOptions): Promise<NextS
   const url = `http://127.0.0.1:${options.port}`;
   try {
     await Promise.race([
-      waitForHttp(`${url}/api/health`),
+      waitForHttp(`${url}${options.readyPath ?? "/api/health"}`),
       exited.then(() => {
         throw new Error("next start exited before it was ready");
       }),
