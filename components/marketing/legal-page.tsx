@@ -1,4 +1,6 @@
 import type { EntryProps } from "@/lib/site/entry-props";
+import type { LegalPageProps } from "@/lib/site/legal-page-props";
+import { DEFAULT_SOCIAL_CARD, StaticPage } from "@/components/site/static-page";
 import { MarkdownBody } from "./markdown-body";
 import { PageIntro } from "./page-intro";
 
@@ -16,4 +18,18 @@ export function LegalPage({ entry }: { entry: EntryProps }) {
       </div>
     </article>
   );
+}
+
+/** The whole page at `path` (pages/terms.tsx and its siblings): the static frame around LegalPage. */
+export function legalStaticPage(path: string) {
+  return function LegalStaticPage({ entry, ...site }: LegalPageProps) {
+    return (
+      <StaticPage
+        {...site}
+        meta={{ title: `${entry.title} · Tandem`, description: entry.description, path, image: DEFAULT_SOCIAL_CARD }}
+      >
+        <LegalPage entry={entry} />
+      </StaticPage>
+    );
+  };
 }

@@ -1,21 +1,12 @@
 import "server-only";
 import { cache } from "react";
 import type { AppSession } from "@/lib/session/app-session";
-import type { StandingState } from "@/lib/ledger/standing";
 import type { Queryable } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { findBillingAccount } from "@/lib/billing/find-billing-account";
+import { findBillingAccount, type BillingAccountRecord } from "@/lib/billing/find-billing-account";
 
-export type OwnAccount = {
-  accountId: string;
-  ledgerAccountId: bigint;
-  state: StandingState;
-  balanceMicros: bigint;
-  lowThresholdMicros: bigint;
-  floorMicros: bigint;
-  createdAt: Date;
-  closedAt: Date | null;
-};
+/** The account fields the account area reads; owner and clock stay in billing's record. */
+export type OwnAccount = Omit<BillingAccountRecord, "ownerUserId" | "ownerEmail" | "readAt">;
 
 /**
  * The session's own billing account, found by the session's user id and never by an id from the
@@ -24,7 +15,8 @@ export type OwnAccount = {
 async function readOwnAccount(db: Queryable, session: AppSession): Promise<OwnAccount | null> {
   const account = await findBillingAccount(db, { userId: session.user.id });
   if (!account) return null;
-  const { accountId, ledgerAccountId, state, balanceMicros, lowThresholdMicros, floorMicros, createdAt, closedAt } = account;
+  const { accountId, ledgerAccountId, state, balanceMicros, lowThresholdMicros, floorMicros, createdAt, closedAt } =
+    account;
   return { accountId, ledgerAccountId, state, balanceMicros, lowThresholdMicros, floorMicros, createdAt, closedAt };
 }
 
