@@ -13,21 +13,32 @@ export function toWebRequest(req: IncomingMessage): Request {
   const hasBody = method !== "GET" && method !== "HEAD";
   // Pulled chunk by chunk, so the capped reader stops reading at its cap. Cancelling only stops reading:
   // destroying the request would close the socket before the 413 page is written.
+  // Once cancelled (the cap reached) or settled, later events must not touch the controller: Node still
+  // emits `end` after the reader let go, and closing a cancelled stream throws outside any request.
+  let isOpen = true;
   const body = hasBody
     ? new ReadableStream<Uint8Array>({
         start(controller) {
           req.on("data", (chunk: Buffer) => {
+            if (!isOpen) return;
             controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
             req.pause();
           });
-          req.on("end", () => controller.close());
-          req.on("error", (error) => controller.error(error));
+          req.on("end", () => {
+            if (isOpen) controller.close();
+            isOpen = false;
+          });
+          req.on("error", (error) => {
+            if (isOpen) controller.error(error);
+            isOpen = false;
+          });
           req.pause();
         },
         pull() {
           req.resume();
         },
         cancel() {
+          isOpen = false;
           req.removeAllListeners("data");
           req.resume();
         },

@@ -22,7 +22,7 @@ afterAll(async () => {
   await world?.stop();
 });
 
-const PAGES = ["/", "/terms", "/blog", "/changelog", "/blog/how-billing-works"];
+const PAGES = ["/", "/terms", "/blog", "/changelog", "/blog/how-billing-works", "/waitlist"];
 const ROBOTS_META = /<meta name="robots" content="noindex, nofollow"[^>]*>/;
 
 async function setLaunchMode(launchMode: LaunchMode): Promise<void> {
@@ -66,7 +66,7 @@ describe("zero-JS pages in the private launch mode", () => {
       expect(page.html, path).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
     }
     // The App Router pages keep the proxy's header.
-    expect((await pageOf("/waitlist")).robotsHeader).toBe("noindex, nofollow");
+    expect((await pageOf("/sign-in")).robotsHeader).toBe("noindex, nofollow");
 
     await setModeAndWait("limited");
     for (const path of PAGES) expect((await pageOf(path)).html, path).not.toMatch(ROBOTS_META);
