@@ -14,6 +14,7 @@ const LAYERS = [
     folders: [
       "env.ts",
       "errors.ts",
+      "format",
       "settings",
       "session",
       "db",

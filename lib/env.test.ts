@@ -12,6 +12,8 @@ const realProduction = {
   STRIPE_SECRET_KEY: "sk_live_51Habc",
   STRIPE_WEBHOOK_SECRET: "whsec_abc123",
   METRICS_TOKEN: "9c1f0e7b2d4a6c8e0f1a3b5d7e9f1a2b",
+  COMPANY_NAME: "Tandem Labs Ltd",
+  CONTACT_EMAIL: "hello@tandem.example",
 };
 
 function problemsOf(source: Record<string, string | undefined>): string[] {
@@ -53,6 +55,8 @@ describe("parseEnv", () => {
     ["STRIPE_WEBHOOK_SECRET"],
     ["APP_URL"],
     ["METRICS_TOKEN"],
+    ["COMPANY_NAME"],
+    ["CONTACT_EMAIL"],
   ])("refuses production without %s and names it", (name) => {
     const problems = problemsOf({ ...realProduction, [name]: undefined });
     expect(problems.some((problem) => problem.startsWith(name))).toBe(true);

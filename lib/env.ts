@@ -5,6 +5,8 @@ import { z } from "zod";
 
 export const DEMO_STRIPE_SECRET_KEY = "sk_test_emulator";
 export const DEMO_STRIPE_WEBHOOK_SECRET = "whsec_emulator";
+export const DEMO_COMPANY_NAME = "Tandem (demo operator)";
+export const DEMO_CONTACT_EMAIL = "hello@tandem.localhost";
 export const DEMO_AUTH_SECRET = "demo-only-auth-secret-never-use-in-production";
 export const DEMO_SMTP_URL = "smtp://127.0.0.1:1025";
 export const DEMO_STRIPE_API_URL = "http://127.0.0.1:12111";
@@ -37,6 +39,8 @@ const rawEnvSchema = z.object({
   FAULT_CRASH_AT: z.preprocess(emptyToUndefined, z.string().regex(/^[a-z-]+:[a-z-]+$/, "must name a crash point (lib/faults/crash-point.ts)").optional()),
   TRUSTED_PROXY_HOPS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(10).default(0)),
   USAGE_MAX_LATENESS_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(366).default(35)),
+  COMPANY_NAME: z.preprocess(emptyToUndefined, z.string().trim().min(1).max(120).optional()),
+  CONTACT_EMAIL: z.preprocess(emptyToUndefined, z.email("must be an email address").optional()),
 });
 
 export type AppMode = "demo" | "production";
@@ -68,6 +72,8 @@ export type Env = {
   trustedProxyHops: number;
   /** How many days before the current hour the billing API still accepts usage for (older: 400). */
   usageMaxLatenessDays: number;
+  /** Who runs the site and how to reach them: legal pages and every email's footer name both. */
+  company: { name: string; contactEmail: string };
 };
 
 export class EnvError extends Error {
@@ -91,6 +97,8 @@ function productionProblems(raw: z.infer<typeof rawEnvSchema>): string[] {
   require("STRIPE_SECRET_KEY", "the Stripe emulator is for demo mode only");
   require("STRIPE_WEBHOOK_SECRET", "webhooks must be verified against the real endpoint secret");
   require("APP_URL", "canonical links and emails are built from it");
+  require("COMPANY_NAME", "the legal pages and every email name the company that runs the site");
+  require("CONTACT_EMAIL", "the legal pages and every email give customers an address to write to");
   if (raw.AUTH_SECRET !== undefined && (raw.AUTH_SECRET === DEMO_AUTH_SECRET || raw.AUTH_SECRET.length < 32)) {
     problems.push("AUTH_SECRET must be a random secret of at least 32 characters in production");
   }
@@ -156,6 +164,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     faultCrashAt: raw.FAULT_CRASH_AT,
     trustedProxyHops: raw.TRUSTED_PROXY_HOPS,
     usageMaxLatenessDays: raw.USAGE_MAX_LATENESS_DAYS,
+    company: { name: raw.COMPANY_NAME ?? DEMO_COMPANY_NAME, contactEmail: raw.CONTACT_EMAIL ?? DEMO_CONTACT_EMAIL },
   };
 }
 

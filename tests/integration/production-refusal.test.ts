@@ -33,7 +33,7 @@ describe("production start", () => {
   it("refuses to start without real Stripe, SMTP, database and auth settings", async () => {
     const { code, output } = await startInProduction({});
     expect(code).not.toBe(0);
-    for (const name of ["DATABASE_URL", "AUTH_SECRET", "SMTP_URL", "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "METRICS_TOKEN"]) {
+    for (const name of ["DATABASE_URL", "AUTH_SECRET", "SMTP_URL", "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "METRICS_TOKEN", "COMPANY_NAME", "CONTACT_EMAIL"]) {
       expect(output).toContain(name);
     }
   }, 40_000);
