@@ -42,7 +42,7 @@ const LAYERS = [
   { name: "access: waitlist", folders: ["waitlist"] },
   { name: "access: auth", folders: ["auth"] },
   { name: "read models", folders: ["account", "admin", "pricing"] },
-  { name: "processes", folders: ["jobs", "demo"] },
+  { name: "processes", folders: ["jobs", "demo", "server-start"] },
 ];
 
 const escape = (name) => name.replace(/[.-]/g, (c) => `\\${c}`);

@@ -11,12 +11,9 @@ export async function register(): Promise<void> {
   // A pooled connection that dies while idle (Postgres restarting) is logged once, not an uncaught exception.
   const [{ setPoolErrorReporter }, { getLogger }] = await Promise.all([import("./lib/db/client"), import("./lib/observability/logger")]);
   setPoolErrorReporter((error) => getLogger().warn({ err: error }, "an idle database connection was lost"));
-  // The server calls of the zero-JS pages, which cannot import server-only modules (lib/actions/page-server-calls.ts).
-  const [{ registerPageServerCalls }, { waitlistPageCalls }] = await Promise.all([
-    import("./lib/actions/page-server-calls"),
-    import("./lib/waitlist/waitlist-page-calls"),
-  ]);
-  registerPageServerCalls(waitlistPageCalls);
+  // The server calls of the zero-JS pages, which cannot import server-only modules (lib/actions/page-server-call.ts).
+  const { registerPageServerCalls } = await import("./lib/server-start/page-server-calls");
+  registerPageServerCalls();
   if (process.env.NEXT_PHASE === "phase-production-build" || process.env.JOBS_DISABLED === "1" || !process.env.DATABASE_URL) return;
   const { startJobs } = await import("./lib/jobs/start-jobs");
   try {

@@ -1,4 +1,10 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { NextConfig } from "next";
+import { PHASE_PRODUCTION_BUILD } from "next/constants";
+import { pageReadsSnapshotEnv } from "./lib/actions/page-server-call";
 import { parseEnv } from "./lib/env";
 import { buildHeaderRules, formActionOrigins } from "./lib/security/headers";
 
@@ -38,4 +44,26 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+/**
+ * `next build` prerenders the zero-JS pages, whose getStaticProps read the database through page server
+ * calls that only a running server registers (lib/actions/page-server-call.ts). So, once per build, the
+ * reads are taken here by the server's own implementations in a child process (the react-server
+ * condition lets their `server-only` modules load) and the build's workers, which inherit this
+ * environment, answer from the JSON. A database that cannot be read fails the build, as before.
+ */
+function snapshotPageReadsForBuild(): void {
+  const variable = pageReadsSnapshotEnv();
+  if (process.env[variable]) return;
+  const file = path.join(mkdtempSync(path.join(tmpdir(), "tandem-build-")), "page-reads.json");
+  const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/snapshot-page-reads.ts", file], {
+    stdio: "inherit",
+    env: process.env,
+  });
+  if (result.status !== 0) throw new Error("The zero-JS pages' build snapshot failed (scripts/snapshot-page-reads.ts); see the output above.");
+  process.env[variable] = file;
+}
+
+export default function config(phase: string): NextConfig {
+  if (phase === PHASE_PRODUCTION_BUILD) snapshotPageReadsForBuild();
+  return nextConfig;
+}

@@ -7,7 +7,7 @@ import { PricingContent } from "@/components/marketing/pricing-content";
 import { StaticPage, type SiteProps } from "@/components/site/static-page";
 import { islandScript } from "@/lib/islands/island-script";
 import type { PublicRateCard } from "@/lib/pricing/estimate";
-import { getPricing } from "@/lib/pricing/get-pricing";
+import { pricingRead } from "@/lib/pricing/pricing-page-call";
 import { siteProps, STATIC_PAGE_REVALIDATE_SECONDS } from "@/lib/site/site-props";
 
 // No React runtime in the browser (Next reads `unstable_runtimeJS` only in production builds).
@@ -16,9 +16,9 @@ export const config = { runtime: "nodejs", unstable_runtimeJS: false };
 type Props = SiteProps & { current: PublicRateCard; upcoming: PublicRateCard | null; calculatorScript: string };
 
 export const getStaticProps: GetStaticProps<Props> = async () => {
-  const { current, upcoming } = await getPricing();
+  const { current, upcoming } = await pricingRead.read();
   return {
-    props: { ...(await siteProps()), current, upcoming: upcoming ?? null, calculatorScript: islandScript("pricing-calculator") },
+    props: { ...(await siteProps()), current, upcoming, calculatorScript: islandScript("pricing-calculator") },
     revalidate: STATIC_PAGE_REVALIDATE_SECONDS,
   };
 };

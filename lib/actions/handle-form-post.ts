@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { AppError, errorTable } from "@/lib/errors";
 import { BODY_LIMITS, readCappedBodyOrThrow } from "@/lib/http/read-capped-body";
 import { findFormTextProblem } from "./form-text";
-import type { FormPostResult } from "./page-server-calls";
+import type { FormPostResult } from "./page-server-call";
 import { toActionState } from "./to-action-state";
 
 export type HandleFormPostOptions<Schema extends z.ZodType> = {

@@ -1,6 +1,4 @@
-// Server code, without the "server-only" marker: the static marketing pages of the Pages Router
-// (pages/) read it in getStaticProps, where Next refuses that marker. getStaticProps never reaches the
-// browser bundle. Keep this module out of client components: it reads the database or the disk.
+import "server-only";
 import { sql } from "drizzle-orm";
 import type { Queryable } from "@/lib/db/client";
 import type { Resource } from "./resources";

@@ -1,6 +1,7 @@
-// Server code, without the "server-only" marker: the static marketing pages of the Pages Router
-// (pages/) read it in getStaticProps, where Next refuses that marker. getStaticProps never reaches the
-// browser bundle. Keep this module out of client components: it reads the database or the disk.
+// The database, for the server only: the marker fails any build that puts this module in a client bundle.
+// The zero-JS pages of the Pages Router (where Next refuses the marker) reach the database only through a
+// page server call (lib/actions/page-server-call.ts), never by importing this.
+import "server-only";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import { AppError } from "@/lib/errors";
@@ -17,7 +18,7 @@ const globalForDb = globalThis as unknown as { appDb?: DbState; reportPoolError?
  * Who hears about an idle pooled connection that died (a database restart or failover). Without a
  * listener, pg's 'error' event is an uncaught exception that ends a script or a worker; the pool already
  * drops the broken connection and the next query opens a new one, so this only reports. The server
- * registers the logger (instrumentation.ts); this module stays free of `server-only` (see above).
+ * registers the logger (instrumentation.ts).
  */
 export function setPoolErrorReporter(report: PoolErrorReporter): void {
   globalForDb.reportPoolError = report;

@@ -1,6 +1,6 @@
 // A Pages Router request (Node's IncomingMessage) as a web Request, so getServerSideProps can hand a form
 // post to the same code as a route handler (the capped body reader, client-ip). No `server-only`: the
-// Pages Router refuses that marker (lib/actions/page-server-calls.ts); this module reads nothing itself.
+// Pages Router refuses that marker (lib/actions/page-server-call.ts); this module reads nothing itself.
 import type { IncomingMessage } from "node:http";
 
 export function toWebRequest(req: IncomingMessage): Request {

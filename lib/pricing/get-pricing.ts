@@ -1,13 +1,10 @@
-// Server code, without the "server-only" marker: the static marketing pages of the Pages Router
-// (pages/) read it in getStaticProps, where Next refuses that marker. getStaticProps never reaches the
-// browser bundle. Keep this module out of client components: it reads the database or the disk.
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import { cardForHour, listRateCards, type RateCard } from "@/lib/billing/rate-cards";
 import { RESOURCES } from "@/lib/billing/resources";
 import { AppError } from "@/lib/errors";
 import type { PublicRateCard } from "./estimate";
-
-export type Pricing = { current: PublicRateCard; upcoming: PublicRateCard | undefined };
+import type { Pricing } from "./pricing-page-call";
 
 function toPublicCard(card: RateCard): PublicRateCard {
   const rates = RESOURCES.flatMap((resource) => {
@@ -25,11 +22,11 @@ function toPublicCard(card: RateCard): PublicRateCard {
   return { version: card.version, effectiveFrom: card.effectiveFrom.toISOString(), rates };
 }
 
-/** The rate card in force at `now` and the next one, if operators have published one. */
+/** The rate card in force at `now` and the next one, if operators have published one (/pricing reads it through pricingPageCall). */
 export async function getPricing(now = new Date()): Promise<Pricing> {
   const cards = await listRateCards(getDb());
   const current = cardForHour(cards, now);
   if (current === undefined) throw new AppError("unavailable", { message: "No rate card is in force." });
   const upcoming = cards.find((card) => card.effectiveFrom.getTime() > now.getTime());
-  return { current: toPublicCard(current), upcoming: upcoming ? toPublicCard(upcoming) : undefined };
+  return { current: toPublicCard(current), upcoming: upcoming ? toPublicCard(upcoming) : null };
 }

@@ -1,10 +1,7 @@
-// Server code, without the "server-only" marker: read in getStaticProps of the zero-JS pages (pages/),
-// where Next's Turbopack build refuses that marker (docs/decisions/0014-one-rule-for-the-two-routers.md).
-// getStaticProps never reaches the browser bundle.
-import { eq } from "drizzle-orm";
-import { getDb } from "@/lib/db/client";
-import { launchSettings } from "@/lib/db/schema";
-import { getEnv } from "@/lib/env";
+// What every zero-JS page (pages/) renders with, read in its getStaticProps through a page server call
+// (lib/actions/page-server-call.ts): the implementation, which reads the database, is
+// lib/site/read-site-props.ts, registered by instrumentation.ts. No `server-only` here, by necessity.
+import { pageServerRead } from "@/lib/actions/page-server-call";
 
 /**
  * What every static page renders with (lib/ owns the type: components/ use it, not the reverse).
@@ -17,16 +14,12 @@ export type SiteProps = { appUrl: string; isDemo: boolean; isIndexable: boolean 
 /** How often a zero-JS page is regenerated, so a change of launch mode reaches it within that time. */
 export const STATIC_PAGE_REVALIDATE_SECONDS = 15;
 
+export const sitePropsRead = pageServerRead<SiteProps>("siteProps");
+
 /**
  * The environment and launch mode the static pages render with; read in getStaticProps, at build or
  * regeneration. A database error throws: the build fails, and a regeneration keeps the page it had.
  */
-export async function siteProps(): Promise<SiteProps> {
-  const env = getEnv();
-  const [row] = await getDb()
-    .select({ launchMode: launchSettings.launchMode })
-    .from(launchSettings)
-    .where(eq(launchSettings.id, true));
-  // No row: nothing was saved yet, and the defaults (lib/settings/launch-settings.ts) are `limited`.
-  return { appUrl: env.appUrl, isDemo: env.isDemo, isIndexable: row?.launchMode !== "private" };
+export function siteProps(): Promise<SiteProps> {
+  return sitePropsRead.read();
 }

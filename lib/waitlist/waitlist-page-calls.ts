@@ -1,17 +1,18 @@
 import "server-only";
 import { handleFormPost } from "@/lib/actions/handle-form-post";
-import type { PageServerCalls } from "@/lib/actions/page-server-calls";
 import { getDb } from "@/lib/db/client";
 import { clientIpFrom } from "@/lib/http/client-ip";
+import { getLaunchSettings } from "@/lib/settings/launch-settings";
 import { joinWaitlist } from "./join-waitlist";
+import type { WaitlistPageCalls } from "./waitlist-page-call";
 import { joinWaitlistSchema, withdrawFromWaitlistSchema } from "./waitlist-schema";
 import { isWithdrawTokenLive, withdrawFromWaitlist } from "./withdraw-from-waitlist";
 
 /**
  * What the zero-JS waitlist pages (pages/waitlist) call on the server, registered by instrumentation.ts
- * (see lib/actions/page-server-calls.ts for why they are not imported by the pages).
+ * (see lib/actions/page-server-call.ts for why they are not imported by the pages).
  */
-export const waitlistPageCalls: PageServerCalls = {
+export const waitlistPageCalls: WaitlistPageCalls = {
   // The same answer for a first join, a second one and an address that has an account already.
   joinWaitlist: (request) =>
     handleFormPost(request, {
@@ -34,3 +35,8 @@ export const waitlistPageCalls: PageServerCalls = {
     }),
   isWithdrawLinkLive: (token) => isWithdrawTokenLive(getDb(), token),
 };
+
+/** The implementation of waitlistClosedRead (lib/waitlist/waitlist-page-call.ts). */
+export async function isWaitlistClosed(): Promise<boolean> {
+  return (await getLaunchSettings(getDb())).launchMode === "private";
+}

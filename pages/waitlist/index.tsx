@@ -4,9 +4,8 @@
 import type { GetStaticProps } from "next";
 import { StaticPage, type SiteProps } from "@/components/site/static-page";
 import { WAITLIST_META, WaitlistContent } from "@/components/waitlist/waitlist-content";
-import { getDb } from "@/lib/db/client";
-import { getLaunchSettings } from "@/lib/settings/launch-settings";
-import { siteProps } from "@/lib/site/site-props";
+import { siteProps, STATIC_PAGE_REVALIDATE_SECONDS } from "@/lib/site/site-props";
+import { waitlistClosedRead } from "@/lib/waitlist/waitlist-page-call";
 
 // No React runtime in the browser (Next reads `unstable_runtimeJS` only in production builds).
 export const config = { runtime: "nodejs", unstable_runtimeJS: false };
@@ -14,8 +13,8 @@ export const config = { runtime: "nodejs", unstable_runtimeJS: false };
 type Props = SiteProps & { isClosed: boolean };
 
 export const getStaticProps: GetStaticProps<Props> = async () => {
-  const isClosed = (await getLaunchSettings(getDb())).launchMode === "private";
-  return { props: { ...(await siteProps()), isClosed }, revalidate: 15 };
+  const isClosed = await waitlistClosedRead.read();
+  return { props: { ...(await siteProps()), isClosed }, revalidate: STATIC_PAGE_REVALIDATE_SECONDS };
 };
 
 export default function WaitlistPage({ isClosed, ...site }: Props) {

@@ -6,9 +6,9 @@ import type { GetServerSideProps } from "next";
 import { StaticPage, type SiteProps } from "@/components/site/static-page";
 import { WAITLIST_META, WaitlistContent } from "@/components/waitlist/waitlist-content";
 import type { ActionState } from "@/lib/actions/action-state";
-import { getPageServerCallsOrThrow } from "@/lib/actions/page-server-calls";
 import { toWebRequest } from "@/lib/http/to-web-request";
 import { siteProps } from "@/lib/site/site-props";
+import { waitlistPageCall } from "@/lib/waitlist/waitlist-page-call";
 
 // No React runtime in the browser (Next reads `unstable_runtimeJS` only in production builds).
 export const config = { runtime: "nodejs", unstable_runtimeJS: false };
@@ -17,7 +17,7 @@ type Props = SiteProps & { state: ActionState; values: Record<string, string> };
 
 export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res }) => {
   if (req.method !== "POST") return { redirect: { destination: "/waitlist", permanent: false } };
-  const result = await getPageServerCallsOrThrow().joinWaitlist(toWebRequest(req));
+  const result = await waitlistPageCall.get().joinWaitlist(toWebRequest(req));
   if (result.kind === "redirect") return { redirect: { destination: result.location, statusCode: 303 } };
   res.statusCode = result.status;
   if (result.state.retryAfterSeconds !== undefined) res.setHeader("Retry-After", String(result.state.retryAfterSeconds));

@@ -8,9 +8,9 @@ import { StaticPage, type SiteProps } from "@/components/site/static-page";
 import { WAITLIST_PANEL_META } from "@/components/waitlist/waitlist-panel-meta";
 import { WithdrawForm } from "@/components/waitlist/withdraw-form";
 import type { ActionState } from "@/lib/actions/action-state";
-import { getPageServerCallsOrThrow } from "@/lib/actions/page-server-calls";
 import { toWebRequest } from "@/lib/http/to-web-request";
 import { siteProps } from "@/lib/site/site-props";
+import { waitlistPageCall } from "@/lib/waitlist/waitlist-page-call";
 
 // No React runtime in the browser (Next reads `unstable_runtimeJS` only in production builds).
 export const config = { runtime: "nodejs", unstable_runtimeJS: false };
@@ -18,7 +18,7 @@ export const config = { runtime: "nodejs", unstable_runtimeJS: false };
 type Props = SiteProps & ({ isLive: true; token: string; state: ActionState | null } | { isLive: false });
 
 export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, query }) => {
-  const calls = getPageServerCallsOrThrow();
+  const calls = waitlistPageCall.get();
   if (req.method === "POST") {
     const result = await calls.withdrawFromWaitlist(toWebRequest(req));
     if (result.kind === "redirect") return { redirect: { destination: result.location, statusCode: 303 } };
