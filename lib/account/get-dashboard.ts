@@ -3,7 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { AppSession } from "@/lib/session/app-session";
 import type { Queryable } from "@/lib/db/client";
 import { getOwnAccountOrThrow, type OwnAccount } from "./get-own-account";
-import { DAY_MS, HOUR_MS, bucketStarts, runwayDays, samePointLastMonth, startOfMonth } from "./periods";
+import { DAY_MS, HOUR_MS, lastDays, lastHours, runwayDays, samePointLastMonth, startOfMonth, startsIn } from "./periods";
 
 export type CostPoint = { start: Date; costMicros: bigint };
 
@@ -57,8 +57,11 @@ async function getFigures(db: Queryable, accountId: string, now: Date): Promise<
   const lastMonth = samePointLastMonth(now);
   const windowStart = new Date(now.getTime() - RUNWAY_WINDOW_MS);
   const scanFrom = new Date(Math.min(lastMonth.from.getTime(), windowStart.getTime()));
-  const hourStarts = bucketStarts(now, HOUR_MS, 24);
-  const dayStarts = bucketStarts(now, DAY_MS, 30);
+  // The same windows as the usage page's "Last 24 hours" and "Last 30 days" (lib/account/periods.ts).
+  const last24Hours = lastHours(now, 24);
+  const last30Days = lastDays(now, 30);
+  const hourStarts = startsIn(last24Hours, HOUR_MS);
+  const dayStarts = startsIn(last30Days, DAY_MS);
   // Raw SQL on a measured page: `npm run bench` (account, /account p95 budget 150 ms): one scan, all figures.
   const rows = await db.execute<FiguresRow>(sql`
     select (select min(hour) from usage_hours where account_id = ${accountId}) as first,
@@ -66,10 +69,12 @@ async function getFigures(db: Queryable, accountId: string, now: Date): Promise<
       ${costBetween(startOfMonth(now), now)} as mtd,
       ${costBetween(lastMonth.from, lastMonth.to)} as last_month,
       (select coalesce(json_agg(json_build_array((extract(epoch from hour) * 1000)::bigint::text, cost_micros::text)), '[]')
-        from usage_account_hours where account_id = ${accountId} and hour >= ${hourStarts[0]!.toISOString()}) as hours,
+        from usage_account_hours where account_id = ${accountId}
+          and hour >= ${last24Hours.from.toISOString()} and hour < ${last24Hours.to.toISOString()}) as hours,
       (select coalesce(json_agg(json_build_array((extract(epoch from d.day) * 1000)::bigint::text, d.cost::text)), '[]')
         from (select date_trunc('day', hour, 'UTC') as day, sum(cost_micros) as cost from usage_account_hours
-          where account_id = ${accountId} and hour >= ${dayStarts[0]!.toISOString()} group by 1) d) as days
+          where account_id = ${accountId} and hour >= ${last30Days.from.toISOString()} and hour < ${last30Days.to.toISOString()}
+          group by 1) d) as days
     from usage_account_hours
     where account_id = ${accountId} and hour >= ${scanFrom.toISOString()} and hour < ${now.toISOString()}`);
   const row = rows.rows[0]!;

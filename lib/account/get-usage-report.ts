@@ -4,7 +4,7 @@ import type { AppSession } from "@/lib/session/app-session";
 import type { Resource } from "@/lib/billing/resources";
 import type { Queryable } from "@/lib/db/client";
 import { getOwnAccountOrThrow } from "./get-own-account";
-import { DAY_MS, HOUR_MS } from "./periods";
+import { DAY_MS, HOUR_MS, startsIn } from "./periods";
 import type { UsageSelection } from "./usage-range";
 import { allColumns, costSum, nonZeroCount, sumColumns, unpivot } from "./usage-sql";
 
@@ -73,10 +73,7 @@ export async function queryUsageRows(db: Queryable, accountId: string, selection
 }
 
 function bucketStartsOf(selection: UsageSelection): Date[] {
-  const step = selection.granularity === "hour" ? HOUR_MS : DAY_MS;
-  const starts: Date[] = [];
-  for (let time = selection.from.getTime(); time < selection.to.getTime(); time += step) starts.push(new Date(time));
-  return starts;
+  return startsIn(selection, selection.granularity === "hour" ? HOUR_MS : DAY_MS);
 }
 
 function chartOf(starts: Date[], points: Array<{ start: Date; key: string; cost: bigint }>): ChartBucket[] {

@@ -25,10 +25,31 @@ export function samePointLastMonth(now: Date): { from: Date; to: Date } {
   return { from, to };
 }
 
-/** `count` bucket starts ending with the bucket that holds `now`. */
-export function bucketStarts(now: Date, bucketMs: number, count: number): Date[] {
-  const last = Math.floor(now.getTime() / bucketMs) * bucketMs;
-  return Array.from({ length: count }, (_, index) => new Date(last - (count - 1 - index) * bucketMs));
+/** A window of time, `to` exclusive. */
+export type Period = { from: Date; to: Date };
+
+/**
+ * "The last N days", the one definition every page and export uses (the dashboard's series, the usage
+ * page's presets and its CSV): the N UTC days ending with today, today included however far into it we
+ * are, so [the start of the day N-1 days ago, the start of tomorrow). Whole days, so a daily view and an
+ * hourly view of the same words sum the same hours (issue 17: the two pages used to give 30 and 31 days).
+ */
+export function lastDays(now: Date, days: number): Period {
+  const tomorrow = startOfDay(now).getTime() + DAY_MS;
+  return { from: new Date(tomorrow - days * DAY_MS), to: new Date(tomorrow) };
+}
+
+/** "The last N hours": the N hours ending with the current one, [the start of the hour N-1 hours ago, the next hour). */
+export function lastHours(now: Date, hours: number): Period {
+  const next = startOfHour(now).getTime() + HOUR_MS;
+  return { from: new Date(next - hours * HOUR_MS), to: new Date(next) };
+}
+
+/** The start of each `stepMs` bucket of a period aligned on that step. */
+export function startsIn(period: Period, stepMs: number): Date[] {
+  const starts: Date[] = [];
+  for (let time = period.from.getTime(); time < period.to.getTime(); time += stepMs) starts.push(new Date(time));
+  return starts;
 }
 
 /** Whole days of runway at a daily rate, or null when nothing is spent (no runway to speak of). */

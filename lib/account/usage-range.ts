@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { INSTANT_BOUNDS_MESSAGE, isWithinInstantBounds } from "@/lib/input/instant";
-import { DAY_MS, HOUR_MS, startOfDay, startOfHour, startOfMonth } from "./periods";
+import { DAY_MS, HOUR_MS, lastDays, lastHours, startOfDay, startOfHour, startOfMonth, type Period } from "./periods";
 
 // The usage page's range: a preset or a custom pair of UTC dates, hourly or daily, by resource or by
 // space. Parsed from the query string by one schema shared by the page and its CSV route.
@@ -50,18 +50,25 @@ function invalid(field: string, message: string): AppError {
   return new AppError("validation_failed", { message: `${field}: ${message}.`, details: { fields: [{ path: field, message }] } });
 }
 
-/** Turns the query into a concrete window: presets end with the current hour; custom dates are whole UTC days, `to` inclusive. */
+// The "Last N days" presets take their window from lastDays(), as the dashboard does (issue 17: one
+// definition, so "Last 30 days" is the same 30 UTC days, today included, on every page).
+const PRESET_DAYS = { "7d": 7, "30d": 30, "90d": 90, "365d": 365 } as const;
+
+function presetPeriod(range: UsagePreset, now: Date): Period {
+  if (range === "24h") return lastHours(now, 24);
+  if (range === "mtd") return { from: startOfMonth(now), to: new Date(startOfHour(now).getTime() + HOUR_MS) };
+  return lastDays(now, PRESET_DAYS[range]);
+}
+
+/** Turns the query into a concrete window: presets from periods.ts; custom dates are whole UTC days, `to` inclusive. */
 export function resolveUsageSelection(query: UsageQuery, now = new Date()): UsageSelection {
-  const end = new Date(startOfHour(now).getTime() + HOUR_MS);
   if (query.range !== "custom") {
     const preset = USAGE_PRESETS[query.range];
     const granularity = query.granularity ?? preset.granularity;
-    const days = { "24h": 1, "7d": 7, "30d": 30, mtd: 0, "90d": 90, "365d": 365 }[query.range];
-    let from = query.range === "mtd" ? startOfMonth(now) : new Date(end.getTime() - days * DAY_MS);
-    let to = end;
+    let { from, to } = presetPeriod(query.range, now);
     if (granularity === "day") {
       from = startOfDay(from);
-      to = new Date(startOfDay(new Date(end.getTime() - 1)).getTime() + DAY_MS);
+      to = new Date(startOfDay(new Date(to.getTime() - 1)).getTime() + DAY_MS);
     }
     const selection = { range: query.range, from, to, granularity, group: query.group, page: query.page, label: preset.label };
     return checkSpan(selection);

@@ -67,6 +67,9 @@ async function runGroup(db: Database, queue: Queue, batches: PreparedBatch[], is
   metrics.meterRecords.inc({ outcome: "accepted" }, outcome.batches.reduce((sum, batch) => sum + batch.accepted, 0));
   metrics.meterRecords.inc({ outcome: "duplicate" }, outcome.batches.reduce((sum, batch) => sum + batch.duplicates, 0));
   metrics.ledgerTransfers.inc({ kind: "usage" }, outcome.postedTransfers);
+  metrics.ledgerTransfers.inc({ kind: "usage_write_off" }, outcome.writeOffs.count);
+  // A Number is exact here: a group's write-off is below 2^53 micro-dollars ($9 billion).
+  metrics.usageWrittenOff.inc(Number(outcome.writeOffs.micros));
   for (const change of outcome.standingChanges) metrics.standingChanges.inc({ state: change.to });
   return outcome;
 }

@@ -124,3 +124,17 @@ export function postModelTransfers(
     },
   };
 }
+
+/**
+ * Posts a new account's welcome credit the way createBillingAccount does: the money moves, but standing
+ * is not recomputed, so the account stays `active` with no change recorded (the welcome credit is not a
+ * crossing, DESIGN section 6), even when the credit is at or below the low threshold.
+ */
+export function postModelWelcomeCredit(model: LedgerModel, input: TransferInput): { model: LedgerModel; outcome: ModelPostOutcome } {
+  const posted = postModelTransfers(model, [input]);
+  if (!posted.outcome.ok) return posted;
+  const customers = new Map(posted.model.customers);
+  const customer = model.customers.get(input.toAccountId);
+  if (customer !== undefined) customers.set(input.toAccountId, customer);
+  return { model: { ...posted.model, customers }, outcome: { ...posted.outcome, standingChanges: [] } };
+}

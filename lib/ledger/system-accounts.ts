@@ -3,7 +3,7 @@ import { isNull } from "drizzle-orm";
 import type { Queryable } from "@/lib/db/client";
 import { ledgerAccounts } from "@/lib/db/schema";
 
-export const SYSTEM_ACCOUNT_CODES = ["stripe_cash", "usage_revenue", "promotional_grants", "disputes", "adjustments"] as const;
+export const SYSTEM_ACCOUNT_CODES = ["stripe_cash", "usage_revenue", "promotional_grants", "disputes", "adjustments", "usage_write_offs"] as const;
 export type SystemAccountCode = (typeof SYSTEM_ACCOUNT_CODES)[number];
 
 type SystemAccounts = Record<SystemAccountCode, bigint>;

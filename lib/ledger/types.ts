@@ -1,4 +1,6 @@
-export const TRANSFER_KINDS = ["top_up", "usage", "grant", "refund", "dispute", "dispute_won", "adjustment", "reversal"] as const;
+// `usage_write_off`: usage rated past a customer's overdraft floor, given back from the write-off account
+// in the transaction that posted the usage (DESIGN section 4 "Bounds"; lib/billing/usage-write-offs.ts).
+export const TRANSFER_KINDS = ["top_up", "usage", "grant", "refund", "dispute", "dispute_won", "adjustment", "reversal", "usage_write_off"] as const;
 export type TransferKind = (typeof TRANSFER_KINDS)[number];
 
 export type TransferInput = {

@@ -34,16 +34,17 @@ describe("low-balance alert", () => {
   it("recomputes standing at once and records the change with its cause", async () => {
     const account = await createTestAccount();
     const session = sessionOf(account);
-    // $5 grant, default alert $5: low. Lowering the alert to $1 makes it active; raising it to $10, low.
-    expect((await getAccountStandingOrThrow(getDb(), account.accountId)).state).toBe("low");
-    expect(await setLowBalanceThreshold(getDb(), session, 1_000_000n)).toMatchObject([{ from: "low", to: "active" }]);
-    expect(await setLowBalanceThreshold(getDb(), session, 1_000_000n)).toEqual([]);
-    await setLowBalanceThreshold(getDb(), session, 10_000_000n);
+    // A new account starts active on its $5 grant (issue 17). Raising the alert to $10 makes it low;
+    // lowering it to $1, active again.
+    expect((await getAccountStandingOrThrow(getDb(), account.accountId)).state).toBe("active");
+    expect(await setLowBalanceThreshold(getDb(), session, 10_000_000n)).toMatchObject([{ from: "active", to: "low" }]);
+    expect(await setLowBalanceThreshold(getDb(), session, 10_000_000n)).toEqual([]);
+    await setLowBalanceThreshold(getDb(), session, 1_000_000n);
     const standing = await getAccountStandingOrThrow(getDb(), account.accountId);
-    expect(standing).toMatchObject({ state: "low", lowThresholdMicros: 10_000_000n });
+    expect(standing).toMatchObject({ state: "active", lowThresholdMicros: 1_000_000n });
     expect((await changesOf(account.accountId)).slice(-2)).toEqual([
-      { from_state: "low", to_state: "active", cause: "low-balance threshold changed" },
       { from_state: "active", to_state: "low", cause: "low-balance threshold changed" },
+      { from_state: "low", to_state: "active", cause: "low-balance threshold changed" },
     ]);
   });
 });
@@ -70,7 +71,7 @@ describe("deleting an account", () => {
     expect(closed.remainingMicros).toBe(5_000_000n);
     const standing = await getAccountStandingOrThrow(getDb(), account.accountId);
     expect(standing).toMatchObject({ state: "frozen", balanceMicros: 5_000_000n });
-    expect((await changesOf(account.accountId)).at(-1)).toEqual({ from_state: "low", to_state: "frozen", cause: "account closed" });
+    expect((await changesOf(account.accountId)).at(-1)).toEqual({ from_state: "active", to_state: "frozen", cause: "account closed" });
     const left = await getDb().execute(sql`select 1 from "session" where "userId" = ${account.userId}`);
     expect(left.rows).toHaveLength(0);
     const user = await getDb().execute<{ email: string | null }>(sql`select email from "user" where id = ${account.userId}`);

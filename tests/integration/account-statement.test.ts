@@ -73,7 +73,9 @@ describe("statement", () => {
       rows.push(...page.rows);
       before = page.nextCursor ?? undefined;
     } while (before);
-    expect(rows.map((row) => row.kind).sort()).toEqual(["adjustment", "grant", "usage", "usage", "usage", "usage"]);
+    // The fixture's usage passes the -$5 floor in its third batch: that batch and the fourth each come
+    // with a write-off of the part past the floor (issue 17 bug 8), which the statement adds up too.
+    expect(rows.map((row) => row.kind).sort()).toEqual(["adjustment", "grant", "usage", "usage", "usage", "usage", "usage_write_off", "usage_write_off"]);
     expect(rows.reduce((sum, row) => sum + row.amountMicros, 0n)).toBe(balance);
     expect(rows[0]!.balanceAfterMicros).toBe(balance);
     rows.forEach((row, index) => {

@@ -70,3 +70,19 @@ describe("account creation at the first sign-in of an invited email", () => {
     expect(await whatExistsFor(email)).toEqual(before);
   });
 });
+
+describe("a new account's standing (issue 17 bug 1)", () => {
+  it("starts active: the welcome credit records no standing change and owes no low-balance email", async () => {
+    const auth = createTestAuth();
+    const email = uniqueEmail("welcome");
+    await inviteEmail(email);
+    await followLink(auth, await mailedLink(auth, email));
+    const [account] = await whatExistsFor(email);
+    expect(account).toMatchObject({ balance: "5000000", grants: 1 });
+    const state = await getDb().execute<{ state: string }>(sql`select state from billing_accounts where id = ${account!.accountId}`);
+    expect(state.rows[0]?.state).toBe("active");
+    expect(await countRows(sql`select count(*) from standing_changes where account_id = ${account!.accountId}`)).toBe(0);
+    // No standing email of any kind (the low one included) is owed for the welcome credit.
+    expect(await countRows(sql`select count(*) from email_outbox where account_id = ${account!.accountId}`)).toBe(0);
+  });
+});

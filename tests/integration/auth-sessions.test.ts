@@ -132,8 +132,8 @@ describe("the account summary", () => {
     const bobSummary = await getAccountSummary(getDb(), await signedInAppSession(auth, bob.cookie));
     expect(aliceSummary.email).toBe(alice.email);
     expect(aliceSummary.billing?.balanceMicros).toBe(5_000_000n);
-    // $5 is at the default low-balance threshold, so a new account starts "low" (DESIGN section 6).
-    expect(aliceSummary.billing?.state).toBe("low");
+    // A new account starts "active" although $5 is at the default low threshold (DESIGN section 6, issue 17).
+    expect(aliceSummary.billing?.state).toBe("active");
     expect(bobSummary.billing?.accountId).not.toBe(aliceSummary.billing?.accountId);
     const owner = await getDb().execute<{ email: string }>(sql`
       select u.email from billing_accounts b join "user" u on u.id = b.owner_user_id where b.id = ${aliceSummary.billing!.accountId}`);

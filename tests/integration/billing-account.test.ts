@@ -69,7 +69,7 @@ async function expectOneGrantedAccount(userId: string, accountId: string): Promi
   const system = await getSystemAccounts(getDb());
   const grant = DEFAULT_PROMOTIONAL_GRANT_MICROS.toString();
   const found = await readAccount(userId);
-  expect(found.accounts).toEqual([{ id: accountId, state: "low" }]);
+  expect(found.accounts).toEqual([{ id: accountId, state: "active" }]);
   expect(found.ledger).toEqual([
     { id: expect.any(String) as string, code: `customer:${accountId}`, kind: "customer_credit", balance: grant },
   ]);
@@ -83,20 +83,13 @@ async function expectOneGrantedAccount(userId: string, accountId: string): Promi
     },
   ]);
   expect(found.entrySum).toBe(grant);
-  // A new account starts in grace (it holds nothing); the $5 grant lifts it to low (at the $5 threshold).
-  expect(found.changes).toEqual([
-    {
-      from_state: "grace",
-      to_state: "low",
-      balance: grant,
-      cause: "promotional grant",
-      cause_transfer_id: found.transfers[0]!.id,
-    },
-  ]);
+  // A new account starts active and its welcome credit is no crossing (issue 17): no standing change,
+  // though the $5 grant equals the $5 low threshold.
+  expect(found.changes).toEqual([]);
 }
 
 describe("createBillingAccount", () => {
-  it("creates an acct_ account with its customer ledger account, the $5 grant and the standing change", async () => {
+  it("creates an acct_ account with its customer ledger account, the $5 grant, active with no standing change", async () => {
     const userId = await createUser();
     const accountId = await runTransaction(getDb(), (tx) => createBillingAccount(tx, { userId }));
     expect(accountId).toMatch(ACCOUNT_ID);

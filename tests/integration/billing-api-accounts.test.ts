@@ -62,10 +62,11 @@ describe("GET /api/billing/v1/accounts/{account}/standing", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("no-store, no-transform");
     const body = (await response.json()) as Record<string, string>;
-    // The $5 welcome credit sits exactly on the default $5 low threshold, and "active" is above it.
+    // The $5 welcome credit sits exactly on the default $5 low threshold, yet a new account starts
+    // "active": the welcome credit is not a crossing (DESIGN section 6, issue 17).
     expect(body).toEqual({
       account: accountId,
-      state: "low",
+      state: "active",
       balance_micros: "5000000",
       low_threshold_micros: "5000000",
       floor_micros: "-5000000",

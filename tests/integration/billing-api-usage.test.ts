@@ -197,7 +197,7 @@ describe("standing after usage", () => {
   it("drops the balance by exactly the rated cost, at once", async () => {
     const { accountId } = await createTestAccount();
     const before = await standing(accountId);
-    expect(before).toMatchObject({ state: "low", balance_micros: "5000000" });
+    expect(before).toMatchObject({ state: "active", balance_micros: "5000000" });
     const usage = {
       cpu_ms: 7_300_001,
       memory_bytes: 3_221_225_472,

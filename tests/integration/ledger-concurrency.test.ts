@@ -280,7 +280,7 @@ describe("ledger under concurrency", () => {
       );
       for (const [ledgerId, accountId] of billingByLedger) {
         const chain = changes.rows.filter((row) => row.account_id === accountId);
-        let state = "grace";
+        let state = "active"; // a new account starts active on its welcome credit (issue 17)
         for (const change of chain) {
           expect(change.from_state, `${context}: ${accountId}`).toBe(state);
           expect(change.to_state).toBe(standingFor(BigInt(change.balance), LIMITS));

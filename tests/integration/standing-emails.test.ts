@@ -16,7 +16,7 @@ afterAll(closeDb);
 
 afterEach(endSmtpOutage);
 
-/** An account whose usage just took it from the $5 grant to grace: two standing changes owed by email. */
+/** An account whose usage just took it from the $5 grant to grace: one standing change (active → grace) owed by email. */
 async function accountIntoGrace(): Promise<{ account: string; email: string }> {
   const db = getDb();
   const userId = randomUUID();
@@ -40,11 +40,12 @@ describe("standing emails", () => {
     const db = getDb();
     const { account, email } = await accountIntoGrace();
 
-    expect(await notifyStandingChanges(db, { accountIds: [account] })).toBe(2);
-    expect((await mailFor(email)).sort()).toEqual(["Credit added to your Tandem account", "Your Tandem balance has run out"]);
+    // The welcome credit owes no email (issue 17): only the change the usage made.
+    expect(await notifyStandingChanges(db, { accountIds: [account] })).toBe(1);
+    expect(await mailFor(email)).toEqual(["Your Tandem balance has run out"]);
 
     expect(await notifyStandingChanges(db, { accountIds: [account] })).toBe(0);
-    expect(await mailFor(email)).toHaveLength(2);
+    expect(await mailFor(email)).toHaveLength(1);
     const pending = await db.execute<{ n: number }>(sql`
       select count(*)::int as n from email_outbox where account_id = ${account} and template like 'standing-%' and sent_at is null`);
     expect(pending.rows[0]?.n).toBe(0);
@@ -59,15 +60,15 @@ describe("standing emails", () => {
     const attempts = async () =>
       (await db.execute<{ attempts: number; sent: boolean }>(sql`
         select attempts, sent_at is not null as sent from email_outbox where account_id = ${account} and template like 'standing-%' order by id`)).rows;
-    expect(await attempts()).toEqual([{ attempts: 1, sent: false }, { attempts: 1, sent: false }]);
+    expect(await attempts()).toEqual([{ attempts: 1, sent: false }]);
 
     // Within the backoff (a minute after the failure) nothing is tried; after it, each is sent once.
     expect(await notifyStandingChanges(db, { accountIds: [account] })).toBe(0);
     await db.execute(sql`update email_outbox set last_attempt_at = now() - interval '2 minutes' where account_id = ${account}`);
     // Only this account's: other test files' accounts share the database.
     const sweeps = await Promise.all([1, 2, 3].map(() => notifyStandingChanges(db, { accountIds: [account] })));
-    expect(sweeps.reduce((sum, count) => sum + count, 0)).toBe(2);
-    expect(await attempts()).toEqual([{ attempts: 2, sent: true }, { attempts: 2, sent: true }]);
-    expect((await mailFor(email)).sort()).toEqual(["Credit added to your Tandem account", "Your Tandem balance has run out"]);
+    expect(sweeps.reduce((sum, count) => sum + count, 0)).toBe(1);
+    expect(await attempts()).toEqual([{ attempts: 2, sent: true }]);
+    expect(await mailFor(email)).toEqual(["Your Tandem balance has run out"]);
   });
 });

@@ -33,7 +33,7 @@ describe("the billing account read", () => {
   it("finds the same account by user, by id and by any spelling of the owner's email, with its ledger and money", async () => {
     const account = await createTestAccount();
     const own = await getOwnAccount(getDb(), sessionOf(account));
-    expect(own).toMatchObject({ accountId: account.accountId, state: "low", balanceMicros: 5_000_000n, lowThresholdMicros: 5_000_000n, floorMicros: -5_000_000n, closedAt: null });
+    expect(own).toMatchObject({ accountId: account.accountId, state: "active", balanceMicros: 5_000_000n, lowThresholdMicros: 5_000_000n, floorMicros: -5_000_000n, closedAt: null });
     expect(typeof own?.ledgerAccountId).toBe("bigint");
     expect(own?.createdAt).toBeInstanceOf(Date);
     expect(await getBillingAccountForUserOrThrow(getDb(), account.userId)).toEqual({ accountId: account.accountId, ledgerAccountId: own!.ledgerAccountId, email: account.email });
@@ -53,7 +53,7 @@ describe("the billing account read", () => {
     const account = await createTestAccount();
     const before = Date.now();
     const standing = await getAccountStandingOrThrow(getDb(), account.accountId);
-    expect(standing).toMatchObject({ accountId: account.accountId, state: "low", balanceMicros: 5_000_000n });
+    expect(standing).toMatchObject({ accountId: account.accountId, state: "active", balanceMicros: 5_000_000n });
     expect(Math.abs(standing.asOf.getTime() - before)).toBeLessThan(5_000);
   });
 

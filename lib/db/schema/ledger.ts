@@ -12,7 +12,7 @@ export const ledgerAccounts = pgTable(
     id: bigserial("id", { mode: "bigint" }).primaryKey(),
     code: text("code").notNull().unique(),
     kind: text("kind", {
-      enum: ["customer_credit", "stripe_cash", "usage_revenue", "promotional_grants", "disputes", "adjustments"],
+      enum: ["customer_credit", "stripe_cash", "usage_revenue", "promotional_grants", "disputes", "adjustments", "usage_write_offs"],
     }).notNull(),
     billingAccountId: text("billing_account_id").references(() => billingAccounts.id),
     currency: text("currency").notNull().default("USD"),
@@ -33,7 +33,10 @@ export const transfers = pgTable(
     // written in the same transaction as the entries: the same fact can never post twice.
     idempotencyKey: text("idempotency_key").notNull().unique(),
     payloadHash: text("payload_hash").notNull(),
-    kind: text("kind", { enum: ["top_up", "usage", "grant", "refund", "dispute", "dispute_won", "adjustment", "reversal"] }).notNull(),
+    // The same list as TRANSFER_KINDS (lib/ledger/types.ts); a text column, so a new kind needs no migration.
+    kind: text("kind", {
+      enum: ["top_up", "usage", "grant", "refund", "dispute", "dispute_won", "adjustment", "reversal", "usage_write_off"],
+    }).notNull(),
     fromAccountId: bigint("from_account_id", { mode: "bigint" })
       .notNull()
       .references(() => ledgerAccounts.id),
