@@ -6,7 +6,7 @@ import { PageIntro } from "@/components/marketing/page-intro";
 import { PricingCalculator, type PricingCalculatorProps } from "@/components/marketing/pricing-calculator";
 import { RateTable } from "@/components/marketing/rate-table";
 import { EXAMPLE_APPS } from "@/lib/pricing/example-apps";
-import { formatEffective } from "@/lib/pricing/format-price";
+import { describeCardDates, formatEffective } from "@/lib/pricing/format-price";
 import type { PublicRateCard } from "@/lib/pricing/estimate";
 import { usageToInputs } from "@/lib/pricing/usage-fields";
 
@@ -50,8 +50,7 @@ export function PricingContent({ current, upcoming, calculatorScript }: Props) {
           Prices
         </h2>
         <p className="text-ink-soft mt-2 text-sm">
-          {`Rate card v${current.version}, in force since ${formatEffective(current.effectiveFrom)}.`} Prices in US
-          dollars.
+          <span data-testid="rate-card-dates">{describeCardDates(current)}</span> Prices in US dollars.
         </p>
         <div className="mt-6">
           <RateTable card={current} caption={`Rate card version ${current.version}`} />

@@ -44,6 +44,8 @@ async function fetchCardInForce(request: APIRequestContext): Promise<PublicRateC
   return {
     version: rates.version,
     effectiveFrom: rates.effective_from,
+    // Not in the billing API's answer, and no part of any estimate.
+    publishedAt: rates.effective_from,
     rates: rates.resources.map((rate) => ({
       resource: rate.resource,
       unitLabel: rate.unit,

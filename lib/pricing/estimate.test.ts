@@ -12,6 +12,7 @@ import { parseUsageInput } from "./usage-fields";
 const seedCard: PublicRateCard = {
   version: 1,
   effectiveFrom: "2020-01-01T00:00:00.000Z",
+  publishedAt: "2026-11-29T15:40:00.000Z",
   rates: [
     ["cpu_ms", "CPU-hour", "40000", "3600000"],
     ["memory_bytes", "GiB-hour", "5000", "1073741824"],
@@ -50,6 +51,7 @@ const cardArbitrary: fc.Arbitrary<PublicRateCard> = fc
   .map((prices) => ({
     version: 2,
     effectiveFrom: "2030-01-01T00:00:00.000Z",
+    publishedAt: "2029-12-01T00:00:00.000Z",
     rates: RESOURCES.map((resource, index) => ({
       resource,
       unitLabel: "unit",
