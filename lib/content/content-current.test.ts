@@ -48,7 +48,8 @@ describe("public content is current", () => {
 
   it("dates nothing before the first commit of the site (29 November 2026)", () => {
     for (const collection of COLLECTIONS) {
-      for (const entry of listEntries(collection)) expect(entry.date >= "2026-11-29", `${collection}/${entry.slug}`).toBe(true);
+      for (const entry of listEntries(collection))
+        expect(entry.date >= "2026-11-29", `${collection}/${entry.slug}`).toBe(true);
     }
   });
 

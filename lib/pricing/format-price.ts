@@ -8,12 +8,6 @@ export function formatPrice(micros: bigint): string {
   return formatMicros(micros, { decimals });
 }
 
-/** A monthly cost, to the cent, but never "$0.00" for a cost that is not zero. */
-export function formatMonthly(micros: bigint): string {
-  if (micros > 0n && micros < 5_000n) return "< $0.01";
-  return formatMicros(micros);
-}
-
 /** 1234567n → "1,234,567". */
 export function formatCount(value: bigint): string {
   return value.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");

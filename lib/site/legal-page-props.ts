@@ -15,7 +15,11 @@ export function legalPageProps(slug: string): GetStaticProps<LegalPageProps> {
     if (!entry) return { notFound: true };
     const { company } = getEnv();
     return {
-      props: { ...(await siteProps()), entry: toEntryProps({ ...entry, html: fillCompany(entry.html, company) }), company },
+      props: {
+        ...(await siteProps()),
+        entry: toEntryProps({ ...entry, html: fillCompany(entry.html, company) }),
+        company,
+      },
       revalidate: STATIC_PAGE_REVALIDATE_SECONDS,
     };
   };

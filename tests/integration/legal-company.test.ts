@@ -33,13 +33,18 @@ describe("legal pages", () => {
     expect(html).toContain('<a href="mailto:legal@fernhill.example">legal@fernhill.example</a>');
     // No placeholder left, and no address that is not the configured one.
     expect(html).not.toMatch(/\{\{|\}\}/);
-    expect(html.match(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g)?.every((address) => address === "legal@fernhill.example")).toBe(true);
+    expect(html.match(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g)?.every((address) => address === "legal@fernhill.example")).toBe(
+      true,
+    );
   });
 
-  it.each(["privacy", "acceptable-use"] as const)("/%s gives the configured contact address and no other", async (path) => {
-    const html = await renderPage(path);
-    expect(html).toContain("Fernhill Software &amp; Sons Ltd");
-    expect(html).toContain('href="mailto:legal@fernhill.example"');
-    expect(html).not.toMatch(/\{\{|\}\}|@tandem\.dev/);
-  });
+  it.each(["privacy", "acceptable-use"] as const)(
+    "/%s gives the configured contact address and no other",
+    async (path) => {
+      const html = await renderPage(path);
+      expect(html).toContain("Fernhill Software &amp; Sons Ltd");
+      expect(html).toContain('href="mailto:legal@fernhill.example"');
+      expect(html).not.toMatch(/\{\{|\}\}|@tandem\.dev/);
+    },
+  );
 });

@@ -18,7 +18,12 @@ describe("the pricing page's rate card date", () => {
     const html = renderToStaticMarkup(
       createElement(PricingContent, { current, upcoming: upcoming ?? null, calculatorScript: "/islands/test.js" }),
     );
-    const published = row!.createdAt.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+    const published = row!.createdAt.toLocaleDateString("en-GB", {
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      timeZone: "UTC",
+    });
     expect(html).toContain(`<span data-testid="rate-card-dates">Rate card v1, published ${published}.</span>`);
     expect(html).not.toContain("January 2020");
   });
