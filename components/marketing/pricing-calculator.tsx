@@ -95,7 +95,7 @@ export function PricingCalculator({ card, presets, initial, idPrefix = "calculat
                 <label htmlFor={`${id}-${field}`} className="block text-sm font-semibold">
                   {label}
                 </label>
-                <p id={`${id}-${field}-hint`} className="text-ink-soft mt-0.5 text-xs leading-5">
+                <p id={`${id}-${field}-hint`} className="text-ink-soft mt-0.5 text-xs leading-5 sm:min-h-10">
                   {hint}
                 </p>
                 <input

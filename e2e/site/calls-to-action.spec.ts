@@ -67,7 +67,7 @@ test("the calculator keeps what was typed before React arrived", async ({ page, 
   await calculator.getByLabel("Peak concurrent users").fill("75");
   await expect(total).toHaveText(before ?? "");
   release();
-  await expect(page.locator("#pricing-calculator")).toHaveAttribute("data-hydrated", "true");
+  await expect(page.locator("#pricing-calculator")).toHaveAttribute("data-hydrated", "true", { timeout: 30_000 });
   await expect(total).toHaveText(totalFor(card, { ...whiteboard, messagesPerUserPerDay: 900_000n, peakUsers: 75n }));
   await expect(calculator.getByLabel("Messages per user per day")).toHaveValue("900000");
   await expect(calculator.getByLabel("Peak concurrent users")).toHaveValue("75");
@@ -111,7 +111,7 @@ test("the calculator keeps a key pressed while React adopts it", async ({ page, 
   expect(
     await page.evaluate(() => (window as unknown as { keyPressedBeforeRender?: boolean }).keyPressedBeforeRender),
   ).toBe(true);
-  await expect(page.locator("#pricing-calculator")).toHaveAttribute("data-hydrated", "true");
+  await expect(page.locator("#pricing-calculator")).toHaveAttribute("data-hydrated", "true", { timeout: 30_000 });
   await expect(page.getByTestId("calculator-total")).toHaveText(
     totalFor(card, { ...whiteboard, messagesPerUserPerDay: 900_000n, peakUsers: 120n }),
   );

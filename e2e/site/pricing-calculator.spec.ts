@@ -32,7 +32,7 @@ test("one click starts from any example app, before and after React arrives", as
   await presets.getByRole("button", { name: game.name }).click();
   await expect(calculator.getByLabel("Peak concurrent users")).toHaveValue(game.profile.peakUsers.toString());
   release();
-  await expect(page.locator("#pricing-calculator")).toHaveAttribute("data-hydrated", "true");
+  await expect(page.locator("#pricing-calculator")).toHaveAttribute("data-hydrated", "true", { timeout: 30_000 });
   await expect(total).toHaveText(totalFor(card, game.profile));
   await expect(presets.getByRole("button", { name: game.name })).toHaveAttribute("aria-pressed", "true");
   await expect(presets.getByRole("button", { name: whiteboard.name })).toHaveAttribute("aria-pressed", "false");
@@ -64,14 +64,14 @@ test("on a phone the total stays in view while the inputs scroll by", async ({ p
   const calculator = page.getByRole("form", { name: "Your app's usage" });
   for (const field of ["Peak concurrent users", "Messages per user per day", "Outside API calls per day"]) {
     await calculator.getByLabel(field).scrollIntoViewIfNeeded();
-    await expect(sticky).toBeInViewport();
+    await expect(sticky).toBeInViewport({ ratio: 1 });
+    // Pinned to the bottom edge of the screen while inputs remain below; after the last input it
+    // settles in its place, just above the breakdown.
     const box = (await sticky.boundingBox())!;
-    // Pinned to the bottom edge of the screen, whole.
-    expect(Math.abs(box.y + box.height - 812)).toBeLessThan(2);
+    if (field !== "Outside API calls per day") expect(Math.abs(box.y + box.height - 812)).toBeLessThan(2);
   }
   await page.getByRole("group", { name: "Start from an example" }).getByRole("button", { name: game.name }).click();
   await expect(sticky).toContainText(totalFor(card, game.profile));
-  await page.getByTestId("calculator-sticky-total").evaluate((element) => element.scrollIntoView({ block: "center" }));
   await calculator.getByLabel("Peak concurrent users").scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.resolve("test-results", "site", "pricing-calculator-sticky-375.png") });
   // Nothing wider than the screen.
@@ -88,7 +88,10 @@ test("the pricing page in both colour schemes", async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto("/pricing");
     await page.locator("#pricing-calculator").scrollIntoViewIfNeeded();
-    await expect(page.locator("#pricing-calculator")).toHaveAttribute("data-hydrated", "true");
+    await expect(page.locator("#pricing-calculator")).toHaveAttribute("data-hydrated", "true", { timeout: 30_000 });
+    // From the top: a full-page capture keeps the scroll position, and the phone's total bar would be
+    // drawn where it was pinned, over the presets.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshotBothWidths(page, "site", `pricing-calculator-${scheme}`);
   }
 });
