@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
+import { Money } from "@/components/ui/money";
 import type { EstimateLine } from "@/lib/pricing/estimate";
-import { formatMonthly } from "@/lib/pricing/format-price";
 import { RESOURCE_COPY } from "@/lib/pricing/resource-copy";
 
 type CostByResourceProps = {
@@ -22,7 +22,9 @@ export function CostByResource({ lines, caption, className, cellPadding }: CostB
             <th scope="row" className={`text-ink-soft ${cellPadding} text-left font-normal`}>
               {RESOURCE_COPY[line.resource].name}
             </th>
-            <td className={`${cellPadding} text-right font-mono`}>{formatMonthly(line.micros)}</td>
+            <td className={`${cellPadding} text-right font-mono`}>
+              <Money micros={line.micros} className="tabular-nums" />
+            </td>
           </tr>
         ))}
       </tbody>

@@ -6,9 +6,9 @@ import { PageIntro } from "@/components/marketing/page-intro";
 import { PricingCalculator, type PricingCalculatorProps } from "@/components/marketing/pricing-calculator";
 import { RateTable } from "@/components/marketing/rate-table";
 import { EXAMPLE_APPS } from "@/lib/pricing/example-apps";
-import { formatEffective } from "@/lib/pricing/format-price";
+import { describeCardDates, formatEffective } from "@/lib/pricing/format-price";
 import type { PublicRateCard } from "@/lib/pricing/estimate";
-import { usageToInputs } from "@/lib/pricing/usage-fields";
+import { profileToInputs } from "@/lib/pricing/usage-fields";
 
 type Props = {
   current: PublicRateCard;
@@ -19,7 +19,8 @@ type Props = {
 
 /** The pricing page's content (pages/pricing.tsx): the card in force, an upcoming one, examples, the calculator. */
 export function PricingContent({ current, upcoming, calculatorScript }: Props) {
-  const calculator: PricingCalculatorProps = { card: current, initial: usageToInputs(EXAMPLE_APPS[0]!.usage) };
+  const presets = EXAMPLE_APPS.map((app) => ({ id: app.id, name: app.name, inputs: profileToInputs(app.profile) }));
+  const calculator: PricingCalculatorProps = { card: current, presets, initial: presets[0]!.inputs };
   return (
     <div className="mx-auto max-w-6xl px-4 py-14 sm:px-6 sm:py-20">
       <PageIntro eyebrow="Pricing" title="Pay for what your app uses, by the hour.">
@@ -50,8 +51,7 @@ export function PricingContent({ current, upcoming, calculatorScript }: Props) {
           Prices
         </h2>
         <p className="text-ink-soft mt-2 text-sm">
-          {`Rate card v${current.version}, in force since ${formatEffective(current.effectiveFrom)}.`} Prices in US
-          dollars.
+          <span data-testid="rate-card-dates">{describeCardDates(current)}</span> Prices in US dollars.
         </p>
         <div className="mt-6">
           <RateTable card={current} caption={`Rate card version ${current.version}`} />
@@ -87,8 +87,8 @@ export function PricingContent({ current, upcoming, calculatorScript }: Props) {
           Estimate your app
         </h2>
         <p className="text-ink-soft mt-2 mb-6 text-sm">
-          The same arithmetic that bills your usage, to the micro-dollar. Start from the team whiteboard and change
-          anything.
+          Describe your app in numbers you know; each becomes the metered quantity shown beneath it, priced with the
+          arithmetic that bills your usage. Start from an example and change anything.
         </p>
         <div id={CALCULATOR_ISLAND_ID} data-props={JSON.stringify(calculator)}>
           <PricingCalculator {...calculator} />

@@ -30,7 +30,9 @@ export type Entry = {
 
 const CONTENT_ROOT = path.join(process.cwd(), "content");
 
-function readEntry(collection: Collection, file: string): Entry {
+// `date` may carry a time of day ("2026-11-29T19:31:00Z", when the change reached main): entries of the
+// same day are then listed newest first too. Pages show the day only.
+function readEntry(collection: Collection, file: string): Entry & { instant: number } {
   const source = readFileSync(path.join(CONTENT_ROOT, collection, file), "utf8");
   const { data, content } = matter(source);
   const parsed = frontMatterSchema.safeParse(data);
@@ -40,6 +42,7 @@ function readEntry(collection: Collection, file: string): Entry {
     title: parsed.data.title,
     description: parsed.data.description,
     date: parsed.data.date.toISOString().slice(0, 10),
+    instant: parsed.data.date.getTime(),
     author: parsed.data.author,
     html: marked.parse(content, { async: false, gfm: true }),
   };
@@ -50,7 +53,8 @@ export function listEntries(collection: Collection): Entry[] {
   return readdirSync(path.join(CONTENT_ROOT, collection))
     .filter((file) => file.endsWith(".md"))
     .map((file) => readEntry(collection, file))
-    .sort((a, b) => b.date.localeCompare(a.date) || a.slug.localeCompare(b.slug));
+    .sort((a, b) => b.instant - a.instant || a.slug.localeCompare(b.slug))
+    .map(({ instant: _instant, ...entry }) => entry);
 }
 
 /** One entry by slug, or undefined (a page turns that into its 404). */

@@ -12,6 +12,7 @@ import { parseUsageInput } from "./usage-fields";
 const seedCard: PublicRateCard = {
   version: 1,
   effectiveFrom: "2020-01-01T00:00:00.000Z",
+  publishedAt: "2026-11-29T15:40:00.000Z",
   rates: [
     ["cpu_ms", "CPU-hour", "40000", "3600000"],
     ["memory_bytes", "GiB-hour", "5000", "1073741824"],
@@ -50,6 +51,7 @@ const cardArbitrary: fc.Arbitrary<PublicRateCard> = fc
   .map((prices) => ({
     version: 2,
     effectiveFrom: "2030-01-01T00:00:00.000Z",
+    publishedAt: "2029-12-01T00:00:00.000Z",
     rates: RESOURCES.map((resource, index) => ({
       resource,
       unitLabel: "unit",
@@ -86,10 +88,10 @@ describe("the pricing calculator", () => {
   it("prices the example apps on the seed card", () => {
     const totals = EXAMPLE_APPS.map((app) => estimateMonthlyCost(seedCard, app.usage).totalMicros);
     expect(totals.every((total) => total > 0n)).toBe(true);
-    // The team whiteboard: 12 CPU-hours ($0.48), 256 MiB × 730 h ($0.9125), 6 × 730 connection-hours
-    // ($0.438), 40 × 730 document-hours ($0.292), 2.5 M messages ($0.625), 4 GB ($0.20), 1 GiB-month
-    // ($0.02) and 15,000 platform calls ($1.50).
-    expect(totals[0]).toBe(4_467_500n);
+    // The team whiteboard (lib/pricing/app-profile.test.ts): 4 CPU-hours ($0.16), 192 MiB × 730 h
+    // ($0.684375), 12 × 730 connection-hours ($0.876), 3 × 730 document-hours ($0.0219), 2,555,000
+    // messages ($0.63875), 1 GB ($0.05), 1 GiB-month ($0.02) and 14,600 platform calls ($1.46).
+    expect(totals[0]).toBe(3_911_025n);
   });
 
   it("reads inputs as whole numbers only, exactly", () => {

@@ -13,7 +13,12 @@ const GIB = 1_073_741_824n;
 
 /** One card entry as it travels to the browser (bigints as decimal strings, so props stay plain JSON). */
 export type PublicRate = { resource: Resource; unitLabel: string; priceMicros: string; perUnits: string };
-export type PublicRateCard = { version: number; effectiveFrom: string; rates: PublicRate[] };
+/**
+ * `effectiveFrom`: the first hour the card prices (v1's is a date long past, so that any usage hour the
+ * billing API accepts has a card). `publishedAt`: when operators published it, the date people are shown
+ * (the card is in force for them from the later of the two).
+ */
+export type PublicRateCard = { version: number; effectiveFrom: string; publishedAt: string; rates: PublicRate[] };
 
 /** What a person knows about their app, per month, in whole human units. */
 export type MonthlyUsage = {

@@ -1,19 +1,7 @@
-import type { MonthlyUsage, UsageField } from "./estimate";
+import type { AppProfile, ProfileField } from "./app-profile";
+import { PROFILE_FIELDS } from "./app-profile";
 
-/** The calculator's inputs, in the order shown, with the unit each is asked in. */
-export const USAGE_FIELDS: Array<{ field: UsageField; label: string; unit: string }> = [
-  { field: "cpuHours", label: "CPU time", unit: "CPU-hours a month" },
-  { field: "memoryMib", label: "Memory held", unit: "MiB, typical hour" },
-  { field: "connections", label: "Open connections", unit: "at once, typical hour" },
-  { field: "documents", label: "Live documents", unit: "at once, typical hour" },
-  { field: "messages", label: "Messages", unit: "a month" },
-  { field: "bandwidthGb", label: "Bandwidth", unit: "GB a month" },
-  { field: "storageGib", label: "Storage", unit: "GiB" },
-  { field: "firstPartyCalls", label: "Platform calls", unit: "a month" },
-  { field: "thirdPartyCalls", label: "Outbound calls", unit: "a month" },
-];
-
-/** Largest value an input accepts (twelve digits): far beyond any real month, and exact as bigint. */
+/** Largest value an input accepts (twelve digits): far beyond any real app, and exact as bigint. */
 export const MAX_INPUT_DIGITS = 12;
 
 /** Parses one input: whole non-negative numbers only (commas and spaces allowed); otherwise undefined. */
@@ -24,9 +12,17 @@ export function parseUsageInput(text: string): bigint | undefined {
   return BigInt(digits);
 }
 
-export function usageToInputs(usage: MonthlyUsage): Record<UsageField, string> {
-  return Object.fromEntries(USAGE_FIELDS.map(({ field }) => [field, usage[field].toString()])) as Record<
-    UsageField,
+/** A profile as the calculator's input texts (its initial values, and what a preset fills in). */
+export function profileToInputs(profile: AppProfile): Record<ProfileField, string> {
+  return Object.fromEntries(PROFILE_FIELDS.map(({ field }) => [field, profile[field].toString()])) as Record<
+    ProfileField,
     string
   >;
+}
+
+/** The input texts as a profile, or undefined while any of them is not a whole number. */
+export function inputsToProfile(inputs: Record<ProfileField, string>): AppProfile | undefined {
+  const entries = PROFILE_FIELDS.map(({ field }) => [field, parseUsageInput(inputs[field] ?? "")] as const);
+  if (entries.some(([, value]) => value === undefined)) return undefined;
+  return Object.fromEntries(entries) as AppProfile;
 }
