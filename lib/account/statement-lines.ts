@@ -11,7 +11,10 @@
 // costs. Each hour's cost is placed at the end of its hour (when the hour is complete), among the other
 // movements at their posting times, so opening balance + every line = the balance, to the micro-dollar
 // (tests/integration/statement-lines.test.ts); the CSV keeps every posting with its real running
-// balance for auditors.
+// balance for auditors. The balance after a line is the balance had each hour been billed as it ended:
+// for usage reported late (a backfill, the demo seed's month) it differs from the balance the ledger
+// held at the time, and the usage lines sit before credits posted after them in time but before them
+// in the ledger. A page is a run of whole UTC days, so every view of a day orders it the same way.
 import type { TransferKind } from "./get-statement";
 
 export type StatementMovement = {
