@@ -31,7 +31,8 @@ function MovementCells({ line }: { line: MovementLine }) {
       <td className="whitespace-nowrap">{when}</td>
       <td>
         <span className="font-semibold">{KIND_LABELS[movement.kind]}</span>
-        {movement.description ? <span className="block text-ink-soft">{movement.description}</span> : null}
+        {/* A write-off's label says all its reason does. */}
+        {movement.description && !isWriteOff ? <span className="block text-ink-soft">{movement.description}</span> : null}
         {movement.receiptUrl ? (
           <a href={movement.receiptUrl} className="font-semibold text-brand underline hover:text-brand-strong" rel="noreferrer" target="_blank">
             Receipt<span className="sr-only"> for the top-up of {when} (opens in a new tab)</span>

@@ -95,9 +95,15 @@ export async function getStatementLines(
       select e.id, e.transfer_id, e.created_at, t.kind, t.reason, e.amount_micros
       from entries e join transfers t on t.id = e.transfer_id, bounds b
       where e.ledger_account_id = ${ledger}::bigint and t.kind <> 'usage' and e.created_at >= b.from_at and e.created_at < b.to_at
+    ), first_usage as (
+      select e.created_at as at from entries e join transfers t on t.id = e.transfer_id
+      where e.ledger_account_id = ${ledger}::bigint and t.kind = 'usage' order by e.id limit 1
     ), hours as (
+      -- Where each hour falls among the movements (statement-lines.ts): its start, but not before the
+      -- account's first usage posting unless that is on a later day.
       select h.space_id, h.hour, ${costSum("h")} as cost,
-        (select count(*) from movements m where m.created_at < h.hour + interval '1 hour')::int as segment
+        (select count(*) from movements m where m.created_at < greatest(h.hour,
+          least((select at from first_usage), date_trunc('day', h.hour, 'UTC') + interval '1 day' - interval '1 microsecond')))::int as segment
       from usage_hours h, bounds b
       where h.account_id = ${account.accountId} and h.hour >= b.from_at and h.hour < b.to_at
     ), pieces as (

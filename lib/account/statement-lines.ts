@@ -8,13 +8,15 @@
 // usage_hours holds the billed cost of each space and hour. Both are written by ingestion's one
 // transaction from the same per-record costs (lib/billing/ingest-in-transaction.ts, store-usage.ts),
 // so at every snapshot the usage transfers posted to an account sum to exactly minus its usage_hours
-// costs. Each hour's cost is placed at the end of its hour (when the hour is complete), among the other
-// movements at their posting times, so opening balance + every line = the balance, to the micro-dollar
-// (tests/integration/statement-lines.test.ts); the CSV keeps every posting with its real running
-// balance for auditors. The balance after a line is the balance had each hour been billed as it ended:
-// for usage reported late (a backfill, the demo seed's month) it differs from the balance the ledger
-// held at the time, and the usage lines sit before credits posted after them in time but before them
-// in the ledger. A page is a run of whole UTC days, so every view of a day orders it the same way.
+// costs. Each hour's cost is placed at the start of its hour among the other movements at their posting
+// times (a live platform reports an hour while it runs, so a write-off posted in the hour follows the
+// usage it offsets), but not before the account's first usage posting unless that is on a later day
+// (a new account's first hour follows its welcome credit). Where lines fall only orders them, always
+// within their own UTC day, so every page and filter orders a day the same way; which lines exist and
+// what they sum to does not depend on it: opening balance + every line = the balance, to the
+// micro-dollar (tests/integration/statement-lines.test.ts). The balance after a line is the balance had
+// each hour been billed then: for usage reported days late (a backfill, the demo seed's month) it differs
+// from what the ledger held at the time. The CSV keeps every posting with its real running balance.
 import type { TransferKind } from "./get-statement";
 
 export type StatementMovement = {
