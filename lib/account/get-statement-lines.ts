@@ -79,10 +79,12 @@ export async function getStatementLines(
   const result = await db.execute<Result>(sql`
     with latest as (
       select greatest(
-        (select max(e.created_at) from entries e join transfers t on t.id = e.transfer_id
+        -- The newest by id (the ledger's order): read backwards on entries_account_idx until one matches.
+        (select e.created_at from entries e join transfers t on t.id = e.transfer_id
           where e.ledger_account_id = ${ledger}::bigint and t.kind <> 'usage'
             and (${movementKinds}::jsonb is null or t.kind in (select jsonb_array_elements_text(${movementKinds}::jsonb)))
-            and (${before}::timestamptz is null or e.created_at < ${before}::timestamptz)),
+            and (${before}::timestamptz is null or e.created_at < ${before}::timestamptz)
+          order by e.id desc limit 1),
         (select max(hour) from usage_account_hours
           where ${includesUsage} and account_id = ${account.accountId} and cost_micros > 0
             and (${before}::timestamptz is null or hour < ${before}::timestamptz))
@@ -98,20 +100,21 @@ export async function getStatementLines(
     ), first_usage as (
       select e.created_at as at from entries e join transfers t on t.id = e.transfer_id
       where e.ledger_account_id = ${ledger}::bigint and t.kind = 'usage' order by e.id limit 1
-    ), hours as (
-      -- Where each hour falls among the movements (statement-lines.ts): its start, but not before the
-      -- account's first usage posting unless that is on a later day.
-      select h.space_id, h.hour, ${costSum("h")} as cost,
-        (select count(*) from movements m where m.created_at < greatest(h.hour,
-          least((select at from first_usage), date_trunc('day', h.hour, 'UTC') + interval '1 day' - interval '1 microsecond')))::int as segment
-      from usage_hours h, bounds b
-      where h.account_id = ${account.accountId} and h.hour >= b.from_at and h.hour < b.to_at
+    ), slots as (
+      -- Each hour of the page once (at most 24 × STATEMENT_PAGE_DAYS), with its UTC day and where it
+      -- falls among the movements (statement-lines.ts): its start, but not before the account's first
+      -- usage posting unless that is on a later day. Worked out per hour, not per space-hour row.
+      select g.hour, to_char(g.hour at time zone 'UTC', 'YYYY-MM-DD') as day,
+        (select count(*) from movements m where m.created_at < greatest(g.hour,
+          least((select at from first_usage), date_trunc('day', g.hour, 'UTC') + interval '1 day' - interval '1 microsecond')))::int as segment
+      from bounds b, generate_series(b.from_at, b.to_at - interval '1 hour', interval '1 hour') as g(hour)
+    ), sums as (
+      select s.day, s.segment, h.space_id, min(h.hour) as first_hour, max(h.hour) as last_hour, sum(${costSum("h")}) as cost
+      from usage_hours h join slots s on s.hour = h.hour, bounds b
+      where h.account_id = ${account.accountId} and h.hour >= b.from_at and h.hour < b.to_at and ${costSum("h")} > 0
+      group by s.day, s.segment, h.space_id
     ), pieces as (
-      select to_char(h.hour at time zone 'UTC', 'YYYY-MM-DD') as day, h.segment, s.name,
-        min(h.hour) as first_hour, max(h.hour) as last_hour, sum(h.cost) as cost
-      from hours h join spaces s on s.id = h.space_id
-      where h.cost > 0
-      group by 1, 2, s.name
+      select u.day, u.segment, sp.name, u.first_hour, u.last_hour, u.cost from sums u join spaces sp on sp.id = u.space_id
     )
     select
       (select balance_micros from ledger_accounts where id = ${ledger}::bigint)::text as balance,
