@@ -7,13 +7,23 @@ import { AppError } from "@/lib/errors";
 import { getReceiptUrlsByTransferId } from "@/lib/payments/get-receipt-urls";
 import { getOwnAccountOrThrow } from "./get-own-account";
 
-export type TransferKind = "top_up" | "usage" | "grant" | "refund" | "dispute" | "dispute_won" | "adjustment" | "reversal";
+// `usage_write_off`: usage rated past the account's floor and credited back, not charged (issue 17).
+export type TransferKind =
+  | "top_up"
+  | "usage"
+  | "usage_write_off"
+  | "grant"
+  | "refund"
+  | "dispute"
+  | "dispute_won"
+  | "adjustment"
+  | "reversal";
 
 // The statement's type filter: what a person calls a movement, mapped to the ledger's transfer kinds.
 export const STATEMENT_FILTERS = {
   all: { label: "All movements", kinds: null },
   top_up: { label: "Top-ups", kinds: ["top_up"] },
-  usage: { label: "Usage", kinds: ["usage"] },
+  usage: { label: "Usage", kinds: ["usage", "usage_write_off"] },
   grant: { label: "Grants", kinds: ["grant"] },
   refund: { label: "Refunds", kinds: ["refund"] },
   dispute: { label: "Disputes", kinds: ["dispute", "dispute_won"] },

@@ -3,14 +3,10 @@ import Link from "next/link";
 import { EmptyState } from "@/components/account/empty-state";
 import { AccountPage, buttonClass, PageHeader, Panel } from "@/components/account/page-header";
 import { StatementTable } from "@/components/account/statement-table";
+import { Money } from "@/components/ui/money";
 import { Notice } from "@/components/ui/notice";
-import {
-  getStatementPage,
-  STATEMENT_FILTERS,
-  statementQuerySchema,
-  type StatementFilter,
-} from "@/lib/account/get-statement";
-import { formatMicros } from "@/lib/billing/rate-units";
+import { STATEMENT_FILTERS, type StatementFilter } from "@/lib/account/get-statement";
+import { getStatementLines, statementLinesQuerySchema } from "@/lib/account/get-statement-lines";
 import { NoBillingAccountPage } from "@/components/account/no-billing-account";
 import { requireAccountPage } from "../require-account-page";
 
@@ -23,10 +19,10 @@ export default async function StatementPage({ searchParams }: { searchParams: Se
   if (!account) return <NoBillingAccountPage isOperator={isOperator} />;
   const params = await searchParams;
   // Each parameter on its own, so a bad cursor keeps the filter and the notice names what was wrong.
-  const type = statementQuerySchema.shape.type.safeParse(params.type);
-  const before = statementQuerySchema.shape.before.safeParse(params.before);
+  const type = statementLinesQuerySchema.shape.type.safeParse(params.type);
+  const before = statementLinesQuerySchema.shape.before.safeParse(params.before);
   const query = { type: type.success ? type.data : ("all" as StatementFilter), before: before.success ? before.data : undefined };
-  const page = await getStatementPage(db, session, { filter: query.type, before: query.before });
+  const page = await getStatementLines(db, session, { filter: query.type, before: query.before });
   const typeParam = query.type === "all" ? "" : `type=${query.type}`;
   const nextHref = page.nextCursor
     ? `/account/statement?${[typeParam, `before=${page.nextCursor}`].filter(Boolean).join("&")}`
@@ -37,9 +33,10 @@ export default async function StatementPage({ searchParams }: { searchParams: Se
         title="Statement"
         description={
           <>
-            Every movement of your balance, newest first. Balance now:{" "}
-            <span className="text-ink font-semibold tabular-nums" data-testid="statement-current-balance">
-              {formatMicros(page.balanceMicros, { decimals: 6 })}
+            Every movement of your balance, newest first, with usage as one line per UTC day (open a line for its
+            spaces). The CSV lists every posting. Balance now:{" "}
+            <span className="text-ink font-semibold" data-testid="statement-current-balance">
+              <Money micros={page.balanceMicros} />
             </span>
           </>
         }
@@ -83,13 +80,16 @@ export default async function StatementPage({ searchParams }: { searchParams: Se
             ))}
           </ul>
         </nav>
-        <Panel id="movements-heading" title={STATEMENT_FILTERS[query.type].label}>
-          {page.rows.length === 0 ? (
+        <Panel
+          id="movements-heading"
+          title={page.days ? `${STATEMENT_FILTERS[query.type].label}, ${page.days.first} to ${page.days.last} (UTC)` : STATEMENT_FILTERS[query.type].label}
+        >
+          {page.lines.length === 0 ? (
             <EmptyState title={query.before ? "No earlier movements" : "No movements of this type yet"}>
               Top-ups, usage, grants, refunds, disputes and adjustments are listed here the moment they are posted.
             </EmptyState>
           ) : (
-            <StatementTable rows={page.rows} />
+            <StatementTable lines={page.lines} />
           )}
           <div className="mt-4 flex justify-between gap-3 text-sm">
             {query.before ? (
