@@ -1,26 +1,18 @@
 // A usage write-off on the statement (issue 17 bugs 4 and 8): usage rated past the floor and credited
 // back by a `usage_write_off` transfer shows as charged on its usage line and "not charged" on a line
 // of its own that leaves the balance where it was; the lines still add up to the balance exactly.
-// The write-off is posted here as billing posts it (from a system account to the customer, with its
-// reason), so the statement is checked on real Postgres whatever ingestion's version on this branch.
-import { sql } from "drizzle-orm";
+// Ingestion posts the write-off itself (lib/billing, DESIGN section 4 "Bounds"), in the batch's transaction.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { getStatementLines } from "@/lib/account/get-statement-lines";
 import type { MovementLine, UsageLine } from "@/lib/account/statement-lines";
 import { ingestUsage } from "@/lib/billing/ingest-usage";
-import { postCustomerTransfers } from "@/lib/billing/post-customer-transfers";
 import { emptyUsage } from "@/lib/billing/resources";
 import { closeDb, getDb } from "@/lib/db/client";
-import { runTransaction } from "@/lib/db/run-transaction";
-import { getSystemAccounts } from "@/lib/ledger/system-accounts";
-import type { TransferInput } from "@/lib/ledger/types";
 import type { AppSession } from "@/lib/session/app-session";
 import { billedUsageMicros, cachedBalance, createTestAccount, hourAgo, type TestAccount } from "../support/billing-api";
 
 afterAll(closeDb);
 
-// Widened then narrowed, so this reads the same before and after the kind joins lib/ledger's list.
-const WRITE_OFF_KIND = "usage_write_off" as string as TransferInput["kind"];
 const FLOOR = -5_000_000n;
 
 let account: TestAccount;
@@ -36,14 +28,8 @@ beforeAll(async () => {
     hour: new Date(hourAgo(0)),
     usage: { ...emptyUsage(), cpu_ms: index === 0 ? 1_080_000_000n : 540_000_000n },
   })));
-  writtenOff = FLOOR - (await cachedBalance(account.accountId));
-  await runTransaction(getDb(), async (tx) => {
-    const system = await getSystemAccounts(tx);
-    const ledger = await tx.execute<{ id: string }>(sql`select id::text from ledger_accounts where billing_account_id = ${account.accountId}`);
-    await postCustomerTransfers(tx, [
-      { idempotencyKey: `statement-write-off:${account.accountId}`, kind: WRITE_OFF_KIND, fromAccountId: system.adjustments, toAccountId: BigInt(ledger.rows[0]!.id), amountMicros: writtenOff, reason: "Usage past your overdraft floor, written off" },
-    ], "test write-off");
-  });
+  // What the grant and the floor could not cover: $18.00 rated, $5.00 + $5.00 charged.
+  writtenOff = (await billedUsageMicros(account.accountId)) - 10_000_000n;
 });
 
 it("shows the usage as charged down to the floor and the write-off as not charged, adding up exactly", async () => {
