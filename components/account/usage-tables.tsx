@@ -32,9 +32,10 @@ function rateText(cards: RateCard[], resource: Resource, at: Date): string {
 // At phone widths each row is a block of its cells, wrapped, the cost last and to the right: every
 // amount stays in view without sideways scrolling. From `sm` up it is an ordinary table.
 const stacked =
-  "max-sm:block max-sm:[&_thead]:sr-only max-sm:[&_tbody]:block max-sm:[&_tfoot]:block max-sm:[&_tr]:flex max-sm:[&_tr]:flex-wrap " +
-  "max-sm:[&_tr]:gap-x-3 max-sm:[&_tr]:py-2 max-sm:[&_td]:!px-0 max-sm:[&_th]:!px-0 max-sm:[&_td]:!py-0 max-sm:[&_th]:!py-0 " +
-  "max-sm:[&_td:last-child]:ml-auto max-sm:[&_td:last-child]:font-semibold";
+  "max-sm:block max-sm:[&_thead]:sr-only max-sm:[&_tbody]:block max-sm:[&_tfoot]:block max-sm:[&_tr]:py-2 " +
+  "max-sm:[&_td]:!px-0 max-sm:[&_th]:!px-0 max-sm:[&_td]:!py-0 max-sm:[&_th]:!py-0 max-sm:[&_td:last-child]:font-semibold";
+
+const stackedLine = "max-sm:[&_tr]:flex max-sm:[&_tr]:flex-wrap max-sm:[&_tr]:gap-x-3 max-sm:[&_td:last-child]:ml-auto";
 
 // A region the keyboard can scroll, should a wide table still be wider than its panel.
 function ScrollRegion({ label, children }: { label: string; children: ReactNode }) {
@@ -49,7 +50,7 @@ function ScrollRegion({ label, children }: { label: string; children: ReactNode 
 const totalsTable =
   "w-full text-left text-sm tabular-nums [&_td]:px-3 [&_td]:py-1.5 [&_td]:text-right [&_tbody_th]:px-3 " +
   "[&_tbody_th]:py-1.5 [&_tbody_th]:font-medium [&_tbody_th]:break-words [&_tbody_tr]:border-b [&_tbody_tr]:border-line/60 " +
-  stacked;
+  `${stacked} ${stackedLine}`;
 
 /** Totals over the range, by resource (usage in the price list's units, and cost) or by space (cost). */
 export function UsageTotals({ report, cards }: { report: UsageReport; cards: RateCard[] }) {
@@ -91,11 +92,23 @@ export function UsageTotals({ report, cards }: { report: UsageReport; cards: Rat
 
 // Every row's cells are styled once, on the table, rather than by a class on each of a page's 200 rows
 // × 6 cells; the rows travel as texts (TextRows): the same table in a third of the bytes.
+// At phone widths each row is a small card: period and space, then resource and cost, then the usage
+// and its rate beneath (cells found from the end: cost, rate, usage, resource; the space, when grouped
+// by space, is the fifth from the end and not the first).
+const rowCards =
+  "max-sm:[&_tr]:grid max-sm:[&_tr]:grid-cols-[1fr_auto] max-sm:[&_tr]:gap-y-0.5 " +
+  "max-sm:[&_td:first-child]:row-start-1 max-sm:[&_td:first-child]:col-start-1 max-sm:[&_td:first-child]:text-xs max-sm:[&_td:first-child]:text-ink-soft " +
+  "max-sm:[&_td:nth-last-child(5):not(:first-child)]:row-start-1 max-sm:[&_td:nth-last-child(5):not(:first-child)]:col-start-2 " +
+  "max-sm:[&_td:nth-last-child(5):not(:first-child)]:text-right max-sm:[&_td:nth-last-child(5):not(:first-child)]:text-xs max-sm:[&_td:nth-last-child(5):not(:first-child)]:break-all " +
+  "max-sm:[&_td:nth-last-child(4)]:row-start-2 max-sm:[&_td:nth-last-child(4)]:col-start-1 max-sm:[&_td:nth-last-child(4)]:font-medium " +
+  "max-sm:[&_td:last-child]:row-start-2 max-sm:[&_td:last-child]:col-start-2 " +
+  "max-sm:[&_td:nth-last-child(3)]:row-start-3 max-sm:[&_td:nth-last-child(3)]:col-span-2 max-sm:[&_td:nth-last-child(3)]:!text-left " +
+  "max-sm:[&_td:nth-last-child(2)]:row-start-4 max-sm:[&_td:nth-last-child(2)]:col-span-2 max-sm:[&_td:nth-last-child(2)]:!text-left max-sm:[&_td:nth-last-child(2)]:text-ink-soft";
+
 const rowsTable =
   "w-full text-left text-sm tabular-nums [&_td]:px-3 [&_td]:py-1.5 [&_tbody_tr]:border-b [&_tbody_tr]:border-line/60 " +
   "sm:[&_td:first-child]:whitespace-nowrap [&_td:nth-last-child(-n+3)]:text-right sm:[&_td:last-child]:whitespace-nowrap " +
-  "[&_td]:break-words " +
-  stacked;
+  `[&_td]:break-words ${stacked} ${rowCards}`;
 
 /** Every row of the range (the CSV holds the same rows), a page at a time. */
 export function UsageRows({ report, cards, timeZone }: { report: UsageReport; cards: RateCard[]; timeZone: string }) {

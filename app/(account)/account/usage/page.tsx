@@ -42,7 +42,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Search
       <BrowserTimeZone shownTimeZone={zone.timeZone} isChosen={zone.isChosen} />
       <PageHeader
         title="Usage"
-        description={`What your apps used, in the price list's units, and what it cost, by resource or by space. Hours are in ${zone.timeZone} (${zoneLabel(zone.timeZone)}); days and the CSV are UTC.`}
+        description={`What your apps used, in the price list's units, and what it cost, by resource or by space. Hours are in ${zone.timeZone === "UTC" ? "UTC" : `${zone.timeZone.replaceAll("_", " ")} (${zoneLabel(zone.timeZone)})`}; days and the CSV are UTC.`}
       />
       <div className="mt-8 space-y-6">
         {problem ? (
