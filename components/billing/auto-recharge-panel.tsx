@@ -92,7 +92,7 @@ export function AutoRechargePanel({ state, card, recharges, actions, timeZone }:
           Off
         </p>
       )}
-      <AutoRechargeForm key={JSON.stringify(defaults)} action={actions.save} defaults={defaults} hasCard={Boolean(card)} />
+      <AutoRechargeForm action={actions.save} defaults={defaults} hasCard={Boolean(card)} />
       {recharges.length > 0 ? (
         <div>
           <h3 className="text-sm font-semibold">Recent auto-recharges</h3>

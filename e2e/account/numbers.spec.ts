@@ -135,6 +135,7 @@ test.describe("numbers people can check", () => {
     });
 
     test("at 375 px nothing scrolls sideways, every cost is in view, axe is clean, in both colour schemes", async ({ page, invite, database, request }) => {
+      test.setTimeout(480_000); // eight pages, each with axe and four screenshots
       await personWithUsage(page, invite, database, request);
       for (const scheme of ["light", "dark"] as const) {
         await page.emulateMedia({ colorScheme: scheme });
