@@ -107,7 +107,7 @@ const rowCards =
 
 const rowsTable =
   "w-full text-left text-sm tabular-nums [&_td]:px-3 [&_td]:py-1.5 [&_tbody_tr]:border-b [&_tbody_tr]:border-line/60 " +
-  "sm:[&_td:first-child]:whitespace-nowrap [&_td:nth-last-child(-n+3)]:text-right sm:[&_td:last-child]:whitespace-nowrap " +
+  "[&_td:first-child]:whitespace-nowrap [&_td:nth-last-child(-n+3)]:text-right sm:[&_td:nth-last-child(-n+3)]:whitespace-nowrap " +
   `[&_td]:break-words ${stacked} ${rowCards}`;
 
 /** Every row of the range (the CSV holds the same rows), a page at a time. */
