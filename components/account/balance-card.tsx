@@ -1,5 +1,5 @@
 import type { AccountSummary } from "@/lib/account/get-account-summary";
-import { formatMicros } from "@/lib/billing/rate-units";
+import { Money } from "@/components/ui/money";
 import type { StandingState } from "@/lib/ledger/standing";
 import { AccountFacts } from "./account-facts";
 import { STANDING_BADGES } from "./standing-badges";
@@ -12,7 +12,7 @@ const help: Record<StandingState, string> = {
 };
 
 /** Balance and standing of the signed-in user's billing account. */
-export function BalanceCard({ billing }: { billing: AccountSummary["billing"] }) {
+export function BalanceCard({ billing, timeZone }: { billing: AccountSummary["billing"]; timeZone: string }) {
   if (!billing) {
     return (
       <section aria-labelledby="balance-heading" className="rounded-2xl border border-line bg-paper p-6">
@@ -29,10 +29,10 @@ export function BalanceCard({ billing }: { billing: AccountSummary["billing"] })
         <span className={`rounded-full px-2.5 py-0.5 text-xs font-semibold ${badge.className}`}>{badge.label}</span>
       </div>
       <p className="mt-3 text-4xl font-bold tracking-tight tabular-nums" data-testid="balance">
-        {formatMicros(billing.balanceMicros)}
+        <Money micros={billing.balanceMicros} />
       </p>
       <p className="mt-1 text-sm text-ink-soft">{help[billing.state]} Usage is charged against this credit hour by hour.</p>
-      <AccountFacts accountId={billing.accountId} createdAt={billing.createdAt} margin="mt-6" idClassName="mt-0.5 font-mono" />
+      <AccountFacts accountId={billing.accountId} createdAt={billing.createdAt} margin="mt-6" idClassName="mt-0.5 font-mono" timeZone={timeZone} />
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import type { FormAction } from "@/lib/actions/action-state";
-import { formatMicros } from "@/lib/billing/rate-units";
+import { Money } from "@/components/ui/money";
 import { SettingsForm } from "./settings-form";
 
 /** Closing the account, with what happens to the money said before the button. */
@@ -11,7 +11,7 @@ export function CloseAccountPanel({ action, balanceMicros }: { action: FormActio
       </h2>
       <ul className="mt-3 list-disc space-y-1 pl-5 text-sm leading-6 text-ink-soft" data-testid="close-consequences">
         <li>
-          Your remaining credit of <strong className="text-ink">{formatMicros(balanceMicros)}</strong>{" "}
+          Your remaining credit of <strong className="text-ink"><Money micros={balanceMicros} /></strong>{" "}
           {balanceMicros > 0n ? "can no longer be spent and is not refunded automatically. Want card top-ups back? Ask us before you delete." : "is nothing to lose."}
         </li>
         <li>Your apps stop: the platform is told the account is frozen and refuses new work for it.</li>

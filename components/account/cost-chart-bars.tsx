@@ -1,5 +1,6 @@
 "use client";
 
+import { formatCents } from "@/lib/format/money";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 /** One stacked series: its name and its cost (micro-dollars) in each bucket, in the order of the labels. */
@@ -18,11 +19,17 @@ const COLORS = [
   "var(--color-danger)",
 ];
 
-const dollars = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 4 });
+const axisDollars = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 4 });
 
-/** Micro-dollars as dollars for the chart's axis and tooltip only (the table beside it is exact). */
+/** The axis is a scale, not an amount: its ticks keep the decimals a small scale needs ($0.0005). */
+function formatTick(micros: number): string {
+  return axisDollars.format(micros / 1_000_000);
+}
+
+/** A bar's amount in the tooltip: cents, like every amount a person reads (the table beside it has titles). */
 function formatDollars(micros: number): string {
-  return dollars.format(micros / 1_000_000);
+  // Values are whole micro-dollars (safe integers), so the bigint is exact; never a float's rounding.
+  return Number.isSafeInteger(micros) ? formatCents(BigInt(micros)) : "";
 }
 
 /** Stacked bars of cost per bucket and series: recharts, drawn in the browser only (see CostChart). */
@@ -41,7 +48,7 @@ export function CostChartBars({ labels, series }: { labels: string[]; series: Co
           minTickGap={16}
         />
         <YAxis
-          tickFormatter={formatDollars}
+          tickFormatter={formatTick}
           tick={{ fill: "var(--color-ink-soft)", fontSize: 12 }}
           tickLine={false}
           axisLine={false}

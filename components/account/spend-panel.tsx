@@ -1,5 +1,6 @@
 import type { Dashboard } from "@/lib/account/get-dashboard";
-import { formatMicros } from "@/lib/billing/rate-units";
+import { Money } from "@/components/ui/money";
+import { formatCents } from "@/lib/format/money";
 
 function runwayText(runway: Dashboard["runway"]): { headline: string; detail: string } {
   switch (runway.kind) {
@@ -13,7 +14,7 @@ function runwayText(runway: Dashboard["runway"]): { headline: string; detail: st
     case "estimate":
       return {
         headline: runway.days === 0n ? "No credit left" : `About ${runway.days.toString()} ${runway.days === 1n ? "day" : "days"} left`,
-        detail: `At the last ${runway.windowDays} ${runway.windowDays === 1 ? "day's" : "days'"} rate of ${formatMicros(runway.perDayMicros)} a day.`,
+        detail: `At the last ${runway.windowDays} ${runway.windowDays === 1 ? "day's" : "days'"} rate of ${formatCents(runway.perDayMicros)} a day.`,
       };
   }
 }
@@ -38,12 +39,14 @@ export function SpendPanel({ dashboard }: { dashboard: Dashboard }) {
           Spent this month
         </h2>
         <p className="mt-2 text-2xl font-bold tracking-tight tabular-nums" data-testid="month-to-date">
-          {formatMicros(dashboard.monthToDateMicros, { decimals: 6 })}
+          <Money micros={dashboard.monthToDateMicros} />
         </p>
         <p className="mt-1 text-sm leading-6 text-ink-soft">
-          Same point last month: <span className="tabular-nums" data-testid="last-month-to-date">{formatMicros(dashboard.lastMonthToSamePointMicros)}</span>
+          Same point last month: <span data-testid="last-month-to-date">
+            <Money micros={dashboard.lastMonthToSamePointMicros} />
+          </span>
           {dashboard.lastMonthToSamePointMicros > 0n || dashboard.monthToDateMicros > 0n
-            ? ` (${change >= 0n ? "+" : "−"}${formatMicros(change < 0n ? -change : change)}).`
+            ? <> (<Money micros={change} plusSign />).</>
             : "."}
         </p>
       </section>

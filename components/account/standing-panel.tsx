@@ -1,13 +1,14 @@
 import type { OwnAccount } from "@/lib/account/get-own-account";
-import { formatMicros } from "@/lib/billing/rate-units";
+import { Money } from "@/components/ui/money";
+import { formatCents } from "@/lib/format/money";
 import { AccountFacts } from "./account-facts";
 import { CLOSED_BADGE, STANDING_BADGES } from "./standing-badges";
 
 /** What the standing means and what to do about it, in one or two sentences. */
 export function standingSentence(account: OwnAccount): string {
   if (account.closedAt) return "This account is closed: its apps take no new work and its history is kept.";
-  const low = formatMicros(account.lowThresholdMicros);
-  const floor = formatMicros(account.floorMicros);
+  const low = formatCents(account.lowThresholdMicros);
+  const floor = formatCents(account.floorMicros);
   switch (account.state) {
     case "active":
       return `Your apps run normally. You get an alert when the balance falls to ${low}; nothing to do now.`;
@@ -21,7 +22,7 @@ export function standingSentence(account: OwnAccount): string {
 }
 
 /** Balance and standing of the session's own account. */
-export function StandingPanel({ account }: { account: OwnAccount }) {
+export function StandingPanel({ account, timeZone }: { account: OwnAccount; timeZone: string }) {
   const badge = account.closedAt ? CLOSED_BADGE : STANDING_BADGES[account.state];
   return (
     <section aria-labelledby="balance-heading" className="rounded-2xl border border-line bg-paper p-5 sm:p-6">
@@ -34,12 +35,12 @@ export function StandingPanel({ account }: { account: OwnAccount }) {
         </span>
       </div>
       <p className="mt-3 text-4xl font-bold tracking-tight tabular-nums" data-testid="balance">
-        {formatMicros(account.balanceMicros)}
+        <Money micros={account.balanceMicros} />
       </p>
       <p className="mt-2 text-sm leading-6 text-ink-soft" data-testid="standing-sentence">
         {standingSentence(account)}
       </p>
-      <AccountFacts accountId={account.accountId} createdAt={account.createdAt} margin="mt-5" idClassName="mt-0.5 font-mono break-all" />
+      <AccountFacts accountId={account.accountId} createdAt={account.createdAt} margin="mt-5" idClassName="mt-0.5 font-mono break-all" timeZone={timeZone} />
     </section>
   );
 }

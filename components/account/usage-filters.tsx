@@ -1,5 +1,6 @@
 import { USAGE_PRESETS, type UsageSelection } from "@/lib/account/usage-range";
 import { buttonClass } from "./page-header";
+import { SubmitOnChange } from "./submit-on-change";
 
 const fieldClass = "mt-1 block w-full rounded-lg border border-line bg-paper px-3 py-2 text-sm text-ink";
 
@@ -9,7 +10,10 @@ const choices = [
   { name: "group", label: "Group by", options: [{ value: "resource", label: "Resource" }, { value: "space", label: "Space" }] },
 ] as const;
 
-/** The range, detail and grouping of the usage page: a plain GET form, so it works without JavaScript. */
+/**
+ * The range, detail and grouping of the usage page: a plain GET form that applies each change at once
+ * (SubmitOnChange), and without JavaScript through its button, which is then the only way and shown.
+ */
 export function UsageFilters({ selection, csvHref }: { selection: UsageSelection; csvHref: string }) {
   const customFrom = selection.range === "custom" ? selection.from.toISOString().slice(0, 10) : "";
   const customTo = selection.range === "custom" ? new Date(selection.to.getTime() - 86_400_000).toISOString().slice(0, 10) : "";
@@ -27,11 +31,11 @@ export function UsageFilters({ selection, csvHref }: { selection: UsageSelection
         </select>
       </label>
       <label className="text-sm font-medium">
-        From (UTC)
+        From (UTC day)
         <input type="date" name="from" defaultValue={customFrom} className={fieldClass} />
       </label>
       <label className="text-sm font-medium">
-        To (UTC, inclusive)
+        To (UTC day, inclusive)
         <input type="date" name="to" defaultValue={customTo} className={fieldClass} />
       </label>
       {choices.map((choice) => (
@@ -47,9 +51,12 @@ export function UsageFilters({ selection, csvHref }: { selection: UsageSelection
         </label>
       ))}
       <div className="flex flex-wrap gap-3 sm:col-span-2 lg:col-span-6">
-        <button type="submit" className={buttonClass.primary}>
-          Show usage
-        </button>
+        <SubmitOnChange />
+        <noscript>
+          <button type="submit" className={buttonClass.primary}>
+            Show usage
+          </button>
+        </noscript>
         <a href={csvHref} className={buttonClass.secondary} download>
           Download CSV
         </a>

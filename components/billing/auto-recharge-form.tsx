@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useLayoutEffect, useRef, useState } from "react";
 import { FormField } from "@/components/ui/form-field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -13,6 +13,13 @@ export function AutoRechargeForm({ action, defaults, hasCard }: { action: FormAc
   const [state, formAction, isPending] = useActionState(action, idleActionState);
   // Controlled, so typed values survive an error answer.
   const [values, setValues] = useState(defaults);
+  // React 19 resets a `<form action>` once its action has run, and a reset puts a checkbox back to its
+  // default (the `checked` attribute), which React leaves alone for a controlled box: the box showed the
+  // opposite of what was just saved until a reload. Its default follows the state, so a reset keeps it.
+  const checkbox = useRef<HTMLInputElement>(null);
+  useLayoutEffect(() => {
+    if (checkbox.current) checkbox.current.defaultChecked = values.enabled;
+  }, [values.enabled]);
   const errors = state.status === "error" ? (state.fieldErrors ?? {}) : {};
   const field = (name: "threshold" | "target" | "monthlyCap") => ({
     name,
@@ -27,6 +34,7 @@ export function AutoRechargeForm({ action, defaults, hasCard }: { action: FormAc
       <input type="hidden" name="enabled" value={values.enabled ? "on" : "off"} />
       <label className="flex items-start gap-3">
         <input
+          ref={checkbox}
           type="checkbox"
           checked={values.enabled}
           onChange={(event) => setValues({ ...values, enabled: event.target.checked })}

@@ -1,10 +1,12 @@
 import { ActionButton } from "@/components/ui/action-button";
 import { Notice } from "@/components/ui/notice";
 import type { FormAction } from "@/lib/actions/action-state";
-import { formatMicros } from "@/lib/billing/rate-units";
+import { Money } from "@/components/ui/money";
+import { formatCents } from "@/lib/format/money";
 import type { AutoRechargeState } from "@/lib/payments/auto-recharge-settings";
 import type { AutoRechargeRow } from "@/lib/payments/list-auto-recharges";
 import type { SavedCard } from "@/lib/payments/saved-card";
+import { formatDate } from "@/components/account/formats";
 import { AutoRechargeForm } from "./auto-recharge-form";
 
 type Actions = { saveCard: FormAction; openPortal: FormAction; save: FormAction; resume: FormAction };
@@ -23,8 +25,8 @@ const ROW_STATUS: Record<AutoRechargeRow["status"], string> = {
   skipped: "Skipped",
 };
 
-const dollars = (micros: bigint) => (Number(micros / 10_000n) / 100).toFixed(2).replace(/\.00$/, "");
-const day = (date: Date) => date.toLocaleDateString("en-US", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
+// A saved amount as the form's field shows it: "5", "4.50" (whole cents, never via a float).
+const dollars = (micros: bigint) => formatCents(micros).replace(/[$,]/g, "").replace(/\.00$/, "");
 
 function CardLine({ card }: { card: SavedCard | null | "unavailable" }) {
   if (card === "unavailable") return <p className="text-sm text-ink-soft">Your saved card could not be loaded just now.</p>;
@@ -39,7 +41,7 @@ function CardLine({ card }: { card: SavedCard | null | "unavailable" }) {
 }
 
 /** Saved card, Customer Portal link, auto-recharge settings and state, and recent recharges. */
-export function AutoRechargePanel({ state, card, recharges, actions }: { state: AutoRechargeState | null; card: SavedCard | null | "unavailable"; recharges: AutoRechargeRow[]; actions: Actions }) {
+export function AutoRechargePanel({ state, card, recharges, actions, timeZone }: { state: AutoRechargeState | null; card: SavedCard | null | "unavailable"; recharges: AutoRechargeRow[]; actions: Actions; timeZone: string }) {
   const defaults = {
     enabled: state?.enabled ?? false,
     threshold: state ? dollars(state.thresholdMicros) : "5",
@@ -76,16 +78,20 @@ export function AutoRechargePanel({ state, card, recharges, actions }: { state: 
       ) : null}
       {state?.cappedUntil && !state.needsAttention ? (
         <Notice tone="warn" title="Monthly cap reached">
-          Auto-recharge charged {formatMicros(state.spentThisMonthMicros)} this month, its cap. It starts again on {day(state.cappedUntil)}, or raise the
+          Auto-recharge charged <Money micros={state.spentThisMonthMicros} /> this month, its cap. It starts again on {formatDate(state.cappedUntil, timeZone)}, or raise the
           cap below.
         </Notice>
       ) : null}
       {state?.enabled ? (
         <p className="text-sm text-ink-soft" data-testid="auto-recharge-status">
-          {state.needsAttention ? "Paused" : state.inFlight ? "Recharging now" : "On"} · charged {formatMicros(state.spentThisMonthMicros)} of{" "}
-          {formatMicros(state.monthlyCapMicros)} this month
+          {state.needsAttention ? "Paused" : state.inFlight ? "Recharging now" : "On"} · charged <Money micros={state.spentThisMonthMicros} /> of{" "}
+          <Money micros={state.monthlyCapMicros} /> this month
         </p>
-      ) : null}
+      ) : (
+        <p className="text-sm text-ink-soft" data-testid="auto-recharge-status">
+          Off
+        </p>
+      )}
       <AutoRechargeForm action={actions.save} defaults={defaults} hasCard={Boolean(card)} />
       {recharges.length > 0 ? (
         <div>
@@ -94,7 +100,7 @@ export function AutoRechargePanel({ state, card, recharges, actions }: { state: 
             {recharges.map((row) => (
               <li key={row.id} className="flex items-center gap-4 py-2">
                 <span className="flex-1 tabular-nums">
-                  {row.amountMicros === null ? "—" : formatMicros(row.amountMicros)} <span className="text-xs text-ink-soft">{day(row.createdAt)}</span>
+                  {row.amountMicros === null ? "—" : <Money micros={row.amountMicros} />} <span className="text-xs text-ink-soft">{formatDate(row.createdAt, timeZone)}</span>
                 </span>
                 <span className="text-xs font-semibold">{ROW_STATUS[row.status]}</span>
                 {row.receiptUrl ? (

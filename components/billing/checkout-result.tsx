@@ -1,14 +1,15 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Fact } from "@/components/ui/fact";
-import { formatMicros } from "@/lib/billing/rate-units";
+import { Money } from "@/components/ui/money";
+import { formatCents } from "@/lib/format/money";
 import type { PageMessage } from "@/lib/actions/to-page-message";
 import type { FulfilmentResult } from "@/lib/payments/fulfill-checkout";
 
 type View = { tone: "success" | "wait" | "problem"; title: string; body: string };
 
 function viewOf(result: FulfilmentResult): View {
-  const amount = formatMicros(result.amountMicros);
+  const amount = formatCents(result.amountMicros);
   switch (result.status) {
     case "paid":
       return { tone: "success", title: "Payment received", body: `${amount} was added to your prepaid balance. A receipt is on its way to your inbox.` };
@@ -46,10 +47,10 @@ export function CheckoutResult({ result }: { result: FulfilmentResult }) {
     >
       <dl className="mt-6 grid gap-4 border-t border-line pt-4 text-sm sm:grid-cols-2">
         <Fact term={result.status === "paid" ? "Credited" : "Amount"} className="mt-0.5 text-lg font-semibold tabular-nums" testId="credited">
-          {result.status === "paid" ? `+${formatMicros(result.amountMicros)}` : formatMicros(result.amountMicros)}
+          <Money micros={result.amountMicros} plusSign={result.status === "paid"} />
         </Fact>
         <Fact term="Balance now" className="mt-0.5 text-lg font-semibold tabular-nums" testId="balance">
-          {formatMicros(result.balanceMicros)}
+          <Money micros={result.balanceMicros} />
         </Fact>
       </dl>
     </ResultCard>

@@ -1,4 +1,6 @@
-import { formatMicros } from "@/lib/billing/rate-units";
+import { Money } from "@/components/ui/money";
+import { formatCents } from "@/lib/format/money";
+import { formatDate } from "@/components/account/formats";
 import type { TopUpRow } from "@/lib/payments/list-top-ups";
 
 const statusLabel: Record<TopUpRow["status"], { text: string; className: string }> = {
@@ -10,7 +12,7 @@ const statusLabel: Record<TopUpRow["status"], { text: string; className: string 
 };
 
 /** Recent card top-ups with links to their receipts. */
-export function TopUpHistory({ topUps }: { topUps: TopUpRow[] }) {
+export function TopUpHistory({ topUps, timeZone }: { topUps: TopUpRow[]; timeZone: string }) {
   return (
     <section aria-labelledby="history-heading" className="rounded-2xl border border-line bg-paper p-6">
       <h2 id="history-heading" className="text-base font-semibold">Recent top-ups</h2>
@@ -21,9 +23,11 @@ export function TopUpHistory({ topUps }: { topUps: TopUpRow[] }) {
           {topUps.map((topUp) => (
             <li key={topUp.sessionId} className="flex items-center gap-4 py-3">
               <div className="min-w-0 flex-1">
-                <p className="font-semibold tabular-nums">{formatMicros(topUp.amountMicros)}</p>
+                <p className="font-semibold tabular-nums">
+                  <Money micros={topUp.amountMicros} />
+                </p>
                 <p className="text-xs text-ink-soft">
-                  {topUp.createdAt.toLocaleDateString("en-US", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" })}
+                  {formatDate(topUp.createdAt, timeZone)}
                 </p>
               </div>
               <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${statusLabel[topUp.status].className}`}>
@@ -31,7 +35,7 @@ export function TopUpHistory({ topUps }: { topUps: TopUpRow[] }) {
               </span>
               {topUp.receiptUrl ? (
                 <a href={topUp.receiptUrl} className="w-16 text-right font-medium text-brand hover:underline" rel="noreferrer" target="_blank">
-                  Receipt<span className="sr-only"> for the {formatMicros(topUp.amountMicros)} top-up</span>
+                  Receipt<span className="sr-only"> for the {formatCents(topUp.amountMicros)} top-up</span>
                 </a>
               ) : (
                 <span className="w-16" aria-hidden="true" />

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
+import { exactTitle, formatCents } from "@/lib/format/money";
 import { expect, test } from "../support/auth-fixture";
 import { watchForPageErrors } from "../support/page-errors";
 import { formatCents } from "@/lib/format/money";
@@ -93,11 +94,13 @@ test.describe("account area", () => {
     expect(statementCsv[0]!.balance_after_micros).toBe(balance.toString());
 
     await page.goto("/account");
-    await expect(page.getByTestId("month-to-date")).toHaveText(dollars(billed));
+    // Issue 17: amounts a person reads are cents (half to even), the exact value in the title.
+    await expect(page.getByTestId("month-to-date")).toHaveText(formatCents(billed));
     await expect(page.getByTestId("runway")).toHaveText("Not enough history yet");
 
     await page.goto("/account/usage?range=24h&group=space");
-    await expect(page.getByTestId("usage-total")).toHaveText(dollars(billed));
+    await expect(page.getByTestId("usage-total")).toHaveText(formatCents(billed));
+    await expect(page.getByTestId("usage-total")).toHaveAttribute("title", exactTitle(billed) ?? "");
     await screenshotBothWidths(page, "account", "used-usage");
     const usageCsv = await downloadCsv(page, "usage");
     expect(new Set(usageCsv.map((row) => row.space))).toEqual(new Set(["whiteboard", "chess-club"]));

@@ -21,6 +21,8 @@ export const users = pgTable(
     createdAt: timestamp("createdAt", { withTimezone: true })
       .notNull()
       .default(sql`now()`),
+    // The IANA zone the account area shows dates in; null until the person chooses (the browser's then).
+    timeZone: text("timeZone"),
   },
   (table) => [index("user_email_lower_idx").on(sql`lower(${table.email})`)],
 );

@@ -9,6 +9,8 @@ import { StandingPanel } from "@/components/account/standing-panel";
 import { NoBillingAccount } from "@/components/account/no-billing-account";
 import { getDashboard } from "@/lib/account/get-dashboard";
 import { getPaymentAttention } from "@/lib/account/get-payment-attention";
+import { BrowserTimeZone } from "@/components/account/browser-time-zone";
+import { getPageTimeZone } from "../page-time-zone";
 import { signOutAction, signOutEverywhereAction } from "../actions";
 import { requireAccountPage } from "../require-account-page";
 
@@ -17,11 +19,13 @@ export const metadata: Metadata = { title: "Your account" };
 export default async function AccountDashboardPage() {
   const { session, db, account, isOperator } = await requireAccountPage({ billingAccount: "read" });
   // Independent reads side by side; getDashboard finds the same account (read once per request).
-  const [dashboard, payment] = account
-    ? await Promise.all([getDashboard(db, session), getPaymentAttention(db, account.accountId)])
-    : [null, null];
+  const [dashboard, payment, zone] = account
+    ? await Promise.all([getDashboard(db, session), getPaymentAttention(db, account.accountId), getPageTimeZone(db, session)])
+    : [null, null, null];
+  const timeZone = zone?.timeZone ?? "UTC";
   return (
     <AccountPage>
+      {zone ? <BrowserTimeZone shownTimeZone={zone.timeZone} isChosen={zone.isChosen} /> : null}
       <PageHeader
         title="Your account"
         description={
@@ -52,7 +56,7 @@ export default async function AccountDashboardPage() {
         {dashboard ? (
           <>
             <DashboardNotices account={dashboard.account} payment={payment} />
-            <StandingPanel account={dashboard.account} />
+            <StandingPanel account={dashboard.account} timeZone={timeZone} />
             <SpendPanel dashboard={dashboard} />
             <div className="grid gap-6 lg:grid-cols-2">
               <CostSeriesPanel
@@ -60,12 +64,14 @@ export default async function AccountDashboardPage() {
                 title="Last 24 hours"
                 points={dashboard.last24Hours}
                 granularity="hour"
+                timeZone={timeZone}
               />
               <CostSeriesPanel
                 id="last-30d-heading"
                 title="Last 30 days"
                 points={dashboard.last30Days}
                 granularity="day"
+                timeZone={timeZone}
               />
             </div>
           </>

@@ -9,6 +9,8 @@ import { Notice } from "@/components/ui/notice";
 import { getBillingOverview } from "@/lib/account/get-billing-overview";
 import { confirmCardSetupOnReturn } from "@/lib/payments/saved-card";
 import { createTopUpAction, openPortalAction, resumeAutoRechargeAction, saveAutoRechargeAction, saveCardAction } from "./actions";
+import { BrowserTimeZone } from "@/components/account/browser-time-zone";
+import { getPageTimeZone } from "../page-time-zone";
 import { requireAccountPage } from "../require-account-page";
 
 const panelActions = { saveCard: saveCardAction, openPortal: openPortalAction, save: saveAutoRechargeAction, resume: resumeAutoRechargeAction };
@@ -22,9 +24,10 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
   const { checkout, card_session: cardSession } = await searchParams;
   // Back from saving a card on Stripe's page: make it the default now (the webhook does the same, once).
   const cardSaved = cardSession ? await confirmCardSetupOnReturn(db, session.user.id, cardSession) : undefined;
-  const { billing, topUps, autoRecharge, recharges, card } = await getBillingOverview(db, session);
+  const [{ billing, topUps, autoRecharge, recharges, card }, zone] = await Promise.all([getBillingOverview(db, session), getPageTimeZone(db, session)]);
   return (
     <div className="mx-auto w-full max-w-3xl px-4 py-12 sm:px-6 sm:py-16">
+      <BrowserTimeZone shownTimeZone={zone.timeZone} isChosen={zone.isChosen} />
       <Link href="/account" className="text-sm font-medium text-ink-soft hover:text-brand">
         ← Your account
       </Link>
@@ -36,7 +39,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
         ) : null}
         {cardSaved === true ? <Notice tone="success" title="Card saved">Auto-recharge will charge this card.</Notice> : null}
         {cardSaved === false ? <Notice tone="warn" title="No card was saved">Stripe did not confirm a card. Try again.</Notice> : null}
-        <BalanceCard billing={billing} />
+        <BalanceCard billing={billing} timeZone={zone.timeZone} />
         {billing ? (
           <section aria-labelledby="top-up-heading" className="rounded-2xl border border-line bg-paper p-6">
             <h2 id="top-up-heading" className="text-base font-semibold">Add credit</h2>
@@ -45,8 +48,8 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
             </div>
           </section>
         ) : null}
-        {billing ? <AutoRechargePanel state={autoRecharge} card={card} recharges={recharges} actions={panelActions} /> : null}
-        {billing ? <TopUpHistory topUps={topUps} /> : null}
+        {billing ? <AutoRechargePanel state={autoRecharge} card={card} recharges={recharges} actions={panelActions} timeZone={zone.timeZone} /> : null}
+        {billing ? <TopUpHistory topUps={topUps} timeZone={zone.timeZone} /> : null}
       </div>
     </div>
   );

@@ -6,7 +6,9 @@ import { alertChoicesSchema, displayNameSchema, setAlertChoices, setLowBalanceTh
 import { validatedActionWithSession } from "@/lib/actions/validated-action";
 import { signOut } from "@/lib/auth/auth";
 import { notifyStandingChanges } from "@/lib/billing/notify-standing-changes";
-import { formatMicros } from "@/lib/billing/rate-units";
+import { formatCents } from "@/lib/format/money";
+import { setTimeZone } from "@/lib/account/set-time-zone";
+import { timeZoneSchema } from "@/lib/settings/time-zone";
 import { getDb } from "@/lib/db/client";
 import { runAfterResponse } from "@/lib/http/run-after-response";
 
@@ -25,7 +27,13 @@ export const updateThresholdAction = validatedActionWithSession("updateThreshold
   }
   revalidatePath("/account", "layout");
   const moved = changes[0] ? ` Your standing changed from ${changes[0].from} to ${changes[0].to}.` : "";
-  return { status: "success", message: `Low-balance alert set to ${formatMicros(threshold)}.${moved}` };
+  return { status: "success", message: `Low-balance alert set to ${formatCents(threshold)}.${moved}` };
+});
+
+export const updateTimeZoneAction = validatedActionWithSession("updateTimeZone", timeZoneSchema, async ({ timeZone }, session) => {
+  const saved = await setTimeZone(getDb(), session, timeZone);
+  revalidatePath("/account", "layout");
+  return { status: "success", message: `Time zone set to ${saved}: dates in your account show in it.` };
 });
 
 export const updateAlertsAction = validatedActionWithSession("updateAlerts", alertChoicesSchema, async (choices, session) => {

@@ -6,9 +6,12 @@ import { SessionsPanel } from "@/components/account/sessions-panel";
 import { SettingsForm } from "@/components/account/settings-form";
 import { FormField } from "@/components/ui/form-field";
 import { getAccountSettings } from "@/lib/account/get-settings";
-import { formatMicros } from "@/lib/billing/rate-units";
+import { BrowserTimeZone } from "@/components/account/browser-time-zone";
+import { TimeZoneField } from "@/components/account/time-zone-field";
+import { formatCents } from "@/lib/format/money";
+import { getPageTimeZone } from "../page-time-zone";
 import { signOutAction, signOutEverywhereAction } from "../actions";
-import { closeAccountAction, updateAlertsAction, updateNameAction, updateThresholdAction } from "./actions";
+import { closeAccountAction, updateAlertsAction, updateNameAction, updateThresholdAction, updateTimeZoneAction } from "./actions";
 import { NoBillingAccountPage } from "@/components/account/no-billing-account";
 import { requireAccountPage } from "../require-account-page";
 
@@ -23,10 +26,11 @@ const ALERTS = [
 export default async function SettingsPage() {
   const { session, db, account, isOperator } = await requireAccountPage({ billingAccount: "read" });
   if (!account) return <NoBillingAccountPage isOperator={isOperator} />;
-  const settings = await getAccountSettings(db, session);
-  const threshold = formatMicros(settings.account.lowThresholdMicros).replace(/[$,]/g, "");
+  const [settings, zone] = await Promise.all([getAccountSettings(db, session), getPageTimeZone(db, session)]);
+  const threshold = formatCents(settings.account.lowThresholdMicros).replace(/[$,]/g, "");
   return (
     <AccountPage>
+      <BrowserTimeZone shownTimeZone={zone.timeZone} isChosen={zone.isChosen} />
       <PageHeader title="Settings" description={`Signed in as ${settings.email}.`} />
       <div className="mt-8 grid gap-6 lg:grid-cols-2">
         <Panel id="name-heading" title="Your name">
@@ -46,11 +50,16 @@ export default async function SettingsPage() {
             <FormField
               name="threshold"
               label="Alert me at (US dollars)"
-              hint={`Standing turns “low” at or below this amount. Now ${formatMicros(settings.account.lowThresholdMicros)}; changing it re-checks your standing at once.`}
+              hint={`Standing turns “low” at or below this amount. Now ${formatCents(settings.account.lowThresholdMicros)}; changing it re-checks your standing at once.`}
               defaultValue={threshold}
               inputMode="decimal"
               required
             />
+          </SettingsForm>
+        </Panel>
+        <Panel id="time-zone-heading" title="Time zone">
+          <SettingsForm action={updateTimeZoneAction} label="Save time zone" pendingLabel="Saving…">
+            <TimeZoneField timeZone={zone.timeZone} isChosen={zone.isChosen} />
           </SettingsForm>
         </Panel>
         <Panel id="alerts-heading" title="Alert emails">
