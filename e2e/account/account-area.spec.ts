@@ -4,7 +4,6 @@ import type { Page } from "@playwright/test";
 import { exactTitle, formatCents } from "@/lib/format/money";
 import { expect, test } from "../support/auth-fixture";
 import { watchForPageErrors } from "../support/page-errors";
-import { formatCents } from "@/lib/format/money";
 import { screenshotBothWidths } from "../support/screenshots";
 import { createPlatformToken, expectAccessible, parseCsv, sendUsage, signInNewPerson } from "./account-steps";
 
