@@ -86,7 +86,6 @@ test.describe("account area", () => {
     const billed = -BigInt(statementCsv[0]!.amount_micros!);
     expect(billed).toBeGreaterThan(0n);
     const balance = 5_000_000n - billed;
-    const dollars = (micros: bigint) => `$${micros / 1_000_000n}.${(micros % 1_000_000n).toString().padStart(6, "0")}`;
     await expect(page.getByTestId("statement-amount")).toContainText(formatCents(-billed));
     await expect(page.getByTestId("statement-balance")).toContainText(formatCents(balance));
     await expect(page.getByTestId("statement-current-balance")).toHaveText(formatCents(balance));
