@@ -1,0 +1,53 @@
+import "server-only";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import type { OutboxEmailTemplate } from "@/lib/db/schema";
+import type { RenderedEmail } from "./render-email";
+
+// Emails are drawn in a worker thread of their own (lib/email/render-worker.mjs), not where they are
+// sent from: route handlers and server actions run under the `react-server` condition (and the scripts
+// too, scripts/bootstrap.mjs), where react-dom/server, which React Email renders with, refuses to load or
+// meets the wrong React. The worker is plain Node, started on the first email and kept (unref'd, so it
+// never holds the process open); if it dies, the next email starts another.
+
+type Reply = { id: number; email?: RenderedEmail; error?: string };
+type Waiting = { resolve: (email: RenderedEmail) => void; reject: (error: Error) => void };
+
+const state = globalThis as unknown as { emailRenderWorker?: { worker: Worker; waiting: Map<number, Waiting>; nextId: number } };
+
+function startWorker(): NonNullable<typeof state.emailRenderWorker> {
+  // From the project's root, as `next start` and the scripts run: the file is not part of any bundle.
+  const worker = new Worker(path.join(process.cwd(), "lib/email/render-worker.mjs"), { execArgv: [] });
+  const entry = { worker, waiting: new Map<number, Waiting>(), nextId: 1 };
+  worker.unref();
+  worker.on("message", (reply: Reply) => {
+    const waiting = entry.waiting.get(reply.id);
+    if (!waiting) return;
+    entry.waiting.delete(reply.id);
+    if (reply.email) waiting.resolve(reply.email);
+    else waiting.reject(new Error(`the email could not be drawn: ${reply.error ?? "no reply"}`));
+  });
+  const fail = (error: Error) => {
+    if (state.emailRenderWorker === entry) state.emailRenderWorker = undefined;
+    for (const waiting of entry.waiting.values()) waiting.reject(error);
+    entry.waiting.clear();
+  };
+  worker.on("error", fail);
+  worker.on("exit", (code) => fail(new Error(`the email thread stopped (exit ${code})`)));
+  return entry;
+}
+
+/** Draws an email (renderEmail) in the email thread. A failure rejects, and the outbox retries the email. */
+export function renderEmailInWorker(template: OutboxEmailTemplate, data: unknown): Promise<RenderedEmail> {
+  state.emailRenderWorker ??= startWorker();
+  const entry = state.emailRenderWorker;
+  const id = entry.nextId++;
+  return new Promise<RenderedEmail>((resolve, reject) => {
+    entry.waiting.set(id, { resolve, reject });
+    // Only pending renders keep the process alive; an idle thread does not.
+    entry.worker.ref();
+    entry.worker.postMessage({ id, template, data });
+  }).finally(() => {
+    if (entry.waiting.size === 0) entry.worker.unref();
+  });
+}
