@@ -1,5 +1,7 @@
 // npm run email:preview: draws every email template with sample data into .data/email-preview/<name>.html
 // and <name>.txt (the plain-text part), to open in a browser or diff after a template change.
+// Run with plain `node --import tsx`, not scripts/bootstrap.mjs: that adds the `react-server` condition,
+// under which react-dom/server (React Email's renderer) refuses to load (lib/email/render-in-worker.ts).
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { outboxEmailTemplates } from "@/lib/db/schema";

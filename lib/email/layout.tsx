@@ -98,15 +98,15 @@ export function SecondaryLink({ href, children }: { href: string; children: Reac
 }
 
 /** A coloured box for the state of the account: warning (amber) or danger (red) look different on purpose. */
-export function Callout({ tone, title, children }: { tone: Tone; title: string; children?: ReactNode }) {
+export function Callout({ tone, title, children }: { tone: Tone; title?: string; children?: ReactNode }) {
   const style = tones[tone];
   return (
     <Section
       data-tone={tone}
       style={{ background: style.background, border: `1px solid ${style.border}`, borderLeft: `4px solid ${style.border}`, borderRadius: 8, padding: "12px 16px", margin: "0 0 16px" }}
     >
-      <Text style={{ margin: 0, fontSize: 14, lineHeight: "22px", fontWeight: 600, color: style.ink }}>{title}</Text>
-      {children ? <Text style={{ margin: "4px 0 0", fontSize: 14, lineHeight: "22px", color: style.ink }}>{children}</Text> : null}
+      {title ? <Text style={{ margin: 0, fontSize: 14, lineHeight: "22px", fontWeight: 600, color: style.ink }}>{title}</Text> : null}
+      {children ? <Text style={{ margin: title ? "4px 0 0" : 0, fontSize: 14, lineHeight: "22px", color: style.ink }}>{children}</Text> : null}
     </Section>
   );
 }

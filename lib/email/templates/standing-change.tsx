@@ -62,12 +62,15 @@ export function unfreezeUrl(): string {
   return `${getEnv().appUrl}/account/billing/unfreeze`;
 }
 
-/** The standing part of an email: a callout in the change's tone, and for a freeze the one-click way out. */
-export function StandingNote({ from, to, unfreezeMicros }: StandingChangeNote) {
+/**
+ * The standing part of an email: a callout in the change's tone, and for a freeze the one-click way out.
+ * `isUntitled` when the email's own heading already says the title (the standing email itself).
+ */
+export function StandingNote({ from, to, unfreezeMicros, isUntitled = false }: StandingChangeNote & { isUntitled?: boolean }) {
   const words = standingWords(from, to);
   return (
     <>
-      <Callout tone={words.tone} title={words.title}>
+      <Callout tone={words.tone} title={isUntitled ? undefined : words.title}>
         {words.body}
       </Callout>
       {to === "frozen" && unfreezeMicros !== undefined ? (
@@ -89,7 +92,7 @@ export const standingChangeEmail: EmailTemplate<StandingChangeData> = {
       <EmailLayout preview={words.body} reason="You got this email because the standing of your Tandem account changed. Choose which of these emails you get in your account settings (the frozen one is always sent).">
         <EmailHeading>{words.title}</EmailHeading>
         <Figures rows={[["Balance", formatCents(BigInt(data.balanceMicros))]]} />
-        <StandingNote {...data} />
+        <StandingNote {...data} isUntitled />
         {isFrozen ? (
           <SecondaryLink href={`${account}/billing`}>Choose another amount on the billing page</SecondaryLink>
         ) : words.tone === "warning" ? (

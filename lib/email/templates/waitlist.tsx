@@ -11,7 +11,7 @@ export const waitlistJoinedEmail: EmailTemplate<WaitlistJoinedData> = {
     <EmailLayout preview="When it is your turn you will get an invitation at this address." reason="You got this email because this address was put on the Tandem waitlist. If that was not you, use the link above to take it off.">
       <EmailHeading>You are on the Tandem waitlist</EmailHeading>
       <Paragraph>Thanks for asking for access. We open Tandem to a few builders at a time; when it is your turn you will get an invitation at this address.</Paragraph>
-      <Paragraph>Meanwhile, see how you would pay: prepaid credit, billed by the hour for what your app uses, and never a surprise bill.</Paragraph>
+      <Paragraph>Meanwhile, see how you would pay: prepaid credit, used by the hour for what your app actually uses.</Paragraph>
       <EmailButton href={`${getEnv().appUrl}/blog/how-billing-works`}>Read how billing works</EmailButton>
       <SecondaryLink href={withdrawUrl}>Changed your mind? Leave the waitlist</SecondaryLink>
     </EmailLayout>
