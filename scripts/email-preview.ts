@@ -18,10 +18,17 @@ async function main(): Promise<void> {
     const email = await renderEmail(template, samples[template] as never);
     await writeFile(path.join(outDir, `${template}.html`), email.html);
     await writeFile(path.join(outDir, `${template}.txt`), `Subject: ${email.subject}\n\n${email.text}`);
-    index.push(`<li><a href="${template}.html">${template}</a> (<a href="${template}.txt">text</a>): ${email.subject.replace(/</g, "&lt;")}</li>`);
+    index.push(
+      `<li><a href="${template}.html">${template}</a> (<a href="${template}.txt">text</a>): ${email.subject.replace(/</g, "&lt;")}</li>`,
+    );
   }
-  await writeFile(path.join(outDir, "index.html"), `<!doctype html><meta charset="utf-8"><title>Tandem emails</title><ul>${index.join("")}</ul>`);
-  console.log(`${outboxEmailTemplates.length} emails written to ${path.relative(process.cwd(), outDir)}/ (open index.html)`);
+  await writeFile(
+    path.join(outDir, "index.html"),
+    `<!doctype html><meta charset="utf-8"><title>Tandem emails</title><ul>${index.join("")}</ul>`,
+  );
+  console.log(
+    `${outboxEmailTemplates.length} emails written to ${path.relative(process.cwd(), outDir)}/ (open index.html)`,
+  );
 }
 
 await main();

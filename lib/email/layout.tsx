@@ -50,7 +50,9 @@ export function EmailLayout({ preview, reason, children }: EmailLayoutProps) {
               Tandem
             </Link>
           </Text>
-          <Section style={{ background: "#ffffff", border: `1px solid ${colors.line}`, borderRadius: 12, padding: 32 }}>{children}</Section>
+          <Section style={{ background: "#ffffff", border: `1px solid ${colors.line}`, borderRadius: 12, padding: 32 }}>
+            {children}
+          </Section>
           <Text style={{ margin: "24px 0 0", fontSize: 12, lineHeight: "18px", color: colors.muted }}>{reason}</Text>
           <Hr style={{ borderColor: colors.line, margin: "12px 0" }} />
           <Text style={{ margin: 0, fontSize: 12, lineHeight: "18px", color: colors.muted }}>
@@ -67,7 +69,9 @@ export function EmailLayout({ preview, reason, children }: EmailLayoutProps) {
 }
 
 export function EmailHeading({ children }: { children: ReactNode }) {
-  return <Heading style={{ margin: "0 0 12px", fontSize: 20, lineHeight: "28px", fontWeight: 600 }}>{children}</Heading>;
+  return (
+    <Heading style={{ margin: "0 0 12px", fontSize: 20, lineHeight: "28px", fontWeight: 600 }}>{children}</Heading>
+  );
 }
 
 export function Paragraph({ children }: { children: ReactNode }) {
@@ -79,7 +83,15 @@ export function EmailButton({ href, tone = "info", children }: { href: string; t
   return (
     <Button
       href={href}
-      style={{ background: buttonColors[tone], color: "#ffffff", fontSize: 14, fontWeight: 600, padding: "10px 18px", borderRadius: 8, textDecoration: "none" }}
+      style={{
+        background: buttonColors[tone],
+        color: "#ffffff",
+        fontSize: 14,
+        fontWeight: 600,
+        padding: "10px 18px",
+        borderRadius: 8,
+        textDecoration: "none",
+      }}
     >
       {children}
     </Button>
@@ -103,10 +115,23 @@ export function Callout({ tone, title, children }: { tone: Tone; title?: string;
   return (
     <Section
       data-tone={tone}
-      style={{ background: style.background, border: `1px solid ${style.border}`, borderLeft: `4px solid ${style.border}`, borderRadius: 8, padding: "12px 16px", margin: "0 0 16px" }}
+      style={{
+        background: style.background,
+        border: `1px solid ${style.border}`,
+        borderLeft: `4px solid ${style.border}`,
+        borderRadius: 8,
+        padding: "12px 16px",
+        margin: "0 0 16px",
+      }}
     >
-      {title ? <Text style={{ margin: 0, fontSize: 14, lineHeight: "22px", fontWeight: 600, color: style.ink }}>{title}</Text> : null}
-      {children ? <Text style={{ margin: title ? "4px 0 0" : 0, fontSize: 14, lineHeight: "22px", color: style.ink }}>{children}</Text> : null}
+      {title ? (
+        <Text style={{ margin: 0, fontSize: 14, lineHeight: "22px", fontWeight: 600, color: style.ink }}>{title}</Text>
+      ) : null}
+      {children ? (
+        <Text style={{ margin: title ? "4px 0 0" : 0, fontSize: 14, lineHeight: "22px", color: style.ink }}>
+          {children}
+        </Text>
+      ) : null}
     </Section>
   );
 }

@@ -18,10 +18,15 @@ export function emailSubject<T extends OutboxEmailTemplate>(template: T, data: E
  * Draws an email from its template and data: branded HTML (React Email escapes every value, so a name
  * someone typed stays text) and the plain-text part made from the same HTML, so the two never disagree.
  */
-export async function renderEmail<T extends OutboxEmailTemplate>(template: T, data: EmailData<T>): Promise<RenderedEmail> {
+export async function renderEmail<T extends OutboxEmailTemplate>(
+  template: T,
+  data: EmailData<T>,
+): Promise<RenderedEmail> {
   const { subject, Body } = templateOf(template);
   const html = await render(<Body {...data} />);
   // Headings as written, not upper-cased (a name in a heading is the name someone typed).
-  const text = toPlainText(html, { selectors: ["h1", "h2", "h3"].map((selector) => ({ selector, options: { uppercase: false } })) });
+  const text = toPlainText(html, {
+    selectors: ["h1", "h2", "h3"].map((selector) => ({ selector, options: { uppercase: false } })),
+  });
   return { subject: subject(data), html, text: `${text.trim()}\n` };
 }

@@ -9,6 +9,10 @@ const { renderEmail } = await tsImport("./render-email.tsx", import.meta.url);
 parentPort.on("message", (request) => {
   renderEmail(request.template, request.data).then(
     (email) => parentPort.postMessage({ id: request.id, email }),
-    (error) => parentPort.postMessage({ id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+    (error) =>
+      parentPort.postMessage({
+        id: request.id,
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      }),
   );
 });

@@ -4,7 +4,7 @@ import type { Database } from "@/lib/db/client";
 import type { OutboxEmailTemplate } from "@/lib/db/schema";
 import { getLogger } from "@/lib/observability/logger";
 import { emailIsDue, logEmailFailure, owedEmailKindOf } from "./email-retry";
-import { renderEmailInWorker } from "./render-in-worker";
+import { drawEmail } from "./render-in-worker";
 import { sendEmail, type EmailMessage } from "./send-email";
 
 export type SendOutboxEmailsOptions = {
@@ -39,7 +39,7 @@ async function messageOf(email: DueEmail): Promise<EmailMessage> {
   const base = { to: email.to_address, template: email.template };
   if (email.data === null) return { ...base, subject: email.subject, text: email.text_body ?? "", html: email.html_body ?? undefined };
   // The row's template names the data's shape: enqueueEmail wrote them together.
-  const rendered = await renderEmailInWorker(email.template, email.data);
+  const rendered = await drawEmail(email.template, email.data);
   return { ...base, ...rendered };
 }
 

@@ -50,7 +50,10 @@ export async function creditCardPayment(
     await recordPaymentNotice(tx, {
       accountId: owner.accountId,
       transferId: transfer.id,
-      kind: "receipt", amountMicros, balanceMicros, receiptUrl: credit.receiptUrl,
+      kind: "receipt",
+      amountMicros,
+      balanceMicros,
+      receiptUrl: credit.receiptUrl,
       // An off-session auto-recharge is credited under its PaymentIntent; a Checkout top-up under its session.
       isAutoRecharge: credit.idempotencyKey.startsWith("payment_intent:"),
     });

@@ -11,7 +11,15 @@ import { mailTo, type CaughtEmail } from "../support/auth-harness";
 import { debit, turnOnAutoRecharge } from "../support/auto-recharge";
 import { EVENTUALLY } from "../support/eventually";
 import { settle } from "../support/signup-fixtures";
-import { createPayingUser, payTopUp, saveCard, startStripeHarness, startTopUp, type StripeHarness, type TestUser } from "../support/stripe-harness";
+import {
+  createPayingUser,
+  payTopUp,
+  saveCard,
+  startStripeHarness,
+  startTopUp,
+  type StripeHarness,
+  type TestUser,
+} from "../support/stripe-harness";
 
 let harness: StripeHarness;
 beforeAll(async () => {
@@ -30,7 +38,9 @@ async function flush(user: TestUser): Promise<CaughtEmail[]> {
 }
 
 async function stateOf(accountId: string): Promise<string> {
-  const rows = await getDb().execute<{ state: string }>(sql`select state from billing_accounts where id = ${accountId}`);
+  const rows = await getDb().execute<{ state: string }>(
+    sql`select state from billing_accounts where id = ${accountId}`,
+  );
   return rows.rows[0]!.state;
 }
 
@@ -56,7 +66,9 @@ describe("one email per money event", () => {
     expect(receipt!.text).toContain("Balance now: $20.00");
     expect(receipt!.text).toContain("Back in good standing");
     // Nothing is left owed that would follow a moment later.
-    const owed = await getDb().execute(sql`select 1 from email_outbox where account_id = ${user.accountId} and sent_at is null`);
+    const owed = await getDb().execute(
+      sql`select 1 from email_outbox where account_id = ${user.accountId} and sent_at is null`,
+    );
     expect(owed.rows).toEqual([]);
   });
 

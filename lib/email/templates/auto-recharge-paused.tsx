@@ -23,15 +23,22 @@ export const autoRechargePausedEmail: EmailTemplate<AutoRechargePausedData> = {
   Body: (data) => {
     const amount = formatCents(BigInt(data.amountMicros));
     return (
-      <EmailLayout preview={`We could not add ${amount}: ${REASON[data.reason]}.`} reason="You got this email because auto-recharge is on for your Tandem account and a charge failed.">
+      <EmailLayout
+        preview={`We could not add ${amount}: ${REASON[data.reason]}.`}
+        reason="You got this email because auto-recharge is on for your Tandem account and a charge failed."
+      >
         <EmailHeading>Auto-recharge paused</EmailHeading>
         <Callout tone="warning" title={`We tried to add ${amount} to your balance, but ${REASON[data.reason]}.`}>
           Auto-recharge is paused, so nothing else will be charged until you act.
         </Callout>
-        {data.balanceMicros !== undefined ? <Figures rows={[["Balance", formatCents(BigInt(data.balanceMicros))]]} /> : null}
+        {data.balanceMicros !== undefined ? (
+          <Figures rows={[["Balance", formatCents(BigInt(data.balanceMicros))]]} />
+        ) : null}
         <Paragraph>Pay {amount} with a card now: it is saved, and auto-recharge resumes.</Paragraph>
         <EmailButton href={data.checkoutUrl}>{`Pay ${amount}`}</EmailButton>
-        <SecondaryLink href={`${getEnv().appUrl}/account/billing`}>Or change your card and resume on the billing page</SecondaryLink>
+        <SecondaryLink href={`${getEnv().appUrl}/account/billing`}>
+          Or change your card and resume on the billing page
+        </SecondaryLink>
       </EmailLayout>
     );
   },

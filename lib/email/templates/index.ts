@@ -2,7 +2,12 @@ import type { OutboxEmailTemplate } from "@/lib/db/schema";
 import type { EmailTemplate } from "../email-template";
 import { autoRechargePausedEmail } from "./auto-recharge-paused";
 import { inviteEmail } from "./invite";
-import { paymentDisputeOpenedEmail, paymentDisputeWonEmail, paymentReceiptEmail, paymentRefundEmail } from "./payment-notice";
+import {
+  paymentDisputeOpenedEmail,
+  paymentDisputeWonEmail,
+  paymentReceiptEmail,
+  paymentRefundEmail,
+} from "./payment-notice";
 import { signInEmail } from "./sign-in";
 import { standingChangeEmail } from "./standing-change";
 import { waitlistCapacityEmail, waitlistJoinedEmail } from "./waitlist";

@@ -18,7 +18,11 @@ export type PaymentNoticeData = {
   standing?: StandingChangeNote;
 };
 
-type Words = { subject: (amount: string) => string; heading: (amount: string) => string; body: (data: PaymentNoticeData, amount: string) => string };
+type Words = {
+  subject: (amount: string) => string;
+  heading: (amount: string) => string;
+  body: (data: PaymentNoticeData, amount: string) => string;
+};
 
 function noticeTemplate(words: Words): EmailTemplate<PaymentNoticeData> {
   return {
@@ -31,10 +35,18 @@ function noticeTemplate(words: Words): EmailTemplate<PaymentNoticeData> {
       const amount = formatCents(BigInt(data.amountMicros));
       const billing = `${getEnv().appUrl}/account/billing`;
       return (
-        <EmailLayout preview={words.body(data, amount)} reason="You got this email because money moved on your Tandem account. Receipts, refunds and disputes are always emailed.">
+        <EmailLayout
+          preview={words.body(data, amount)}
+          reason="You got this email because money moved on your Tandem account. Receipts, refunds and disputes are always emailed."
+        >
           <EmailHeading>{words.heading(amount)}</EmailHeading>
           <Paragraph>{words.body(data, amount)}</Paragraph>
-          <Figures rows={[["Amount", amount], ["Balance now", formatCents(BigInt(data.balanceMicros))]]} />
+          <Figures
+            rows={[
+              ["Amount", amount],
+              ["Balance now", formatCents(BigInt(data.balanceMicros))],
+            ]}
+          />
           {data.standing ? <StandingNote {...data.standing} /> : null}
           {data.standing?.to === "frozen" ? null : <EmailButton href={billing}>See your billing</EmailButton>}
           {data.receiptUrl ? <SecondaryLink href={data.receiptUrl}>Card receipt</SecondaryLink> : null}
@@ -63,7 +75,8 @@ export const paymentRefundEmail = noticeTemplate({
 export const paymentDisputeOpenedEmail = noticeTemplate({
   subject: (amount) => `A ${amount} payment to Tandem is disputed`,
   heading: (amount) => `A ${amount} payment is disputed`,
-  body: (_data, amount) => `Your bank disputed a ${amount} top-up, so that credit is on hold while the dispute is open.`,
+  body: (_data, amount) =>
+    `Your bank disputed a ${amount} top-up, so that credit is on hold while the dispute is open.`,
 });
 
 export const paymentDisputeWonEmail = noticeTemplate({

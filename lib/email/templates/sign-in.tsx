@@ -9,7 +9,10 @@ export const signInEmail: EmailTemplate<SignInEmailData> = {
   Body: ({ url }) => {
     const minutes = MAGIC_LINK_MAX_AGE_SECONDS / 60;
     return (
-      <EmailLayout preview={`This link works once, within ${minutes} minutes.`} reason="You got this email because someone asked to sign in to Tandem with this address. If it was not you, ignore it: nobody can sign in without the link.">
+      <EmailLayout
+        preview={`This link works once, within ${minutes} minutes.`}
+        reason="You got this email because someone asked to sign in to Tandem with this address. If it was not you, ignore it: nobody can sign in without the link."
+      >
         <EmailHeading>Sign in to Tandem</EmailHeading>
         <Paragraph>This link works once, within {minutes} minutes.</Paragraph>
         <EmailButton href={url}>Sign in</EmailButton>

@@ -1,7 +1,7 @@
 import { getEnv } from "@/lib/env";
 import { formatCents } from "@/lib/format/money";
 import type { EmailTemplate, MicrosText } from "../email-template";
-import { Callout, EmailButton, EmailHeading, EmailLayout, Figures, Paragraph, SecondaryLink, type Tone } from "../layout";
+import { Callout, EmailButton, EmailHeading, EmailLayout, Figures, SecondaryLink, type Tone } from "../layout";
 
 /** An account's standing (lib/ledger/standing.ts's StandingState; this layer cannot import the ledger). */
 export type StandingName = "active" | "low" | "grace" | "frozen";
@@ -39,7 +39,12 @@ export function standingWords(from: StandingName, to: StandingName): StandingWor
   }
   if (RANK[to] > RANK[from]) {
     return to === "active"
-      ? { subject: "Your Tandem account is in good standing", title: "Back in good standing", body: "Your balance is above your low-balance threshold. Nothing else to do.", tone: "info" }
+      ? {
+          subject: "Your Tandem account is in good standing",
+          title: "Back in good standing",
+          body: "Your balance is above your low-balance threshold. Nothing else to do.",
+          tone: "info",
+        }
       : {
           subject: "Credit added to your Tandem account",
           title: "Your balance is still low",
@@ -48,7 +53,12 @@ export function standingWords(from: StandingName, to: StandingName): StandingWor
         };
   }
   return to === "low"
-    ? { subject: "Your Tandem balance is low", title: "Your balance is low", body: "Your balance is at or below your low-balance threshold. Top up soon so your apps keep running.", tone: "warning" }
+    ? {
+        subject: "Your Tandem balance is low",
+        title: "Your balance is low",
+        body: "Your balance is at or below your low-balance threshold. Top up soon so your apps keep running.",
+        tone: "warning",
+      }
     : {
         subject: "Your Tandem balance has run out",
         title: "Your balance has run out",
@@ -66,7 +76,12 @@ export function unfreezeUrl(): string {
  * The standing part of an email: a callout in the change's tone, and for a freeze the one-click way out.
  * `isUntitled` when the email's own heading already says the title (the standing email itself).
  */
-export function StandingNote({ from, to, unfreezeMicros, isUntitled = false }: StandingChangeNote & { isUntitled?: boolean }) {
+export function StandingNote({
+  from,
+  to,
+  unfreezeMicros,
+  isUntitled = false,
+}: StandingChangeNote & { isUntitled?: boolean }) {
   const words = standingWords(from, to);
   return (
     <>
@@ -89,7 +104,10 @@ export const standingChangeEmail: EmailTemplate<StandingChangeData> = {
     const account = `${getEnv().appUrl}/account`;
     const isFrozen = data.to === "frozen";
     return (
-      <EmailLayout preview={words.body} reason="You got this email because the standing of your Tandem account changed. Choose which of these emails you get in your account settings (the frozen one is always sent).">
+      <EmailLayout
+        preview={words.body}
+        reason="You got this email because the standing of your Tandem account changed. Choose which of these emails you get in your account settings (the frozen one is always sent)."
+      >
         <EmailHeading>{words.title}</EmailHeading>
         <Figures rows={[["Balance", formatCents(BigInt(data.balanceMicros))]]} />
         <StandingNote {...data} isUntitled />

@@ -8,29 +8,37 @@ import { emailSamples } from "./samples";
 
 const APP_URL = "https://tandem.example.test";
 // getEnv() parses once, at the first email drawn below; vitest gives each test file its own modules.
-Object.assign(process.env, { APP_URL, AUTH_URL: APP_URL, COMPANY_NAME: "Example Hosting Ltd", CONTACT_EMAIL: "help@example.test" });
+Object.assign(process.env, {
+  APP_URL,
+  AUTH_URL: APP_URL,
+  COMPANY_NAME: "Example Hosting Ltd",
+  CONTACT_EMAIL: "help@example.test",
+});
 
 function hrefs(html: string): string[] {
   return [...html.matchAll(/href="([^"]*)"/g)].map((match) => match[1]!.replaceAll("&amp;", "&"));
 }
 
 describe("every email template", () => {
-  it.each(outboxEmailTemplates)("%s: branded HTML, a plain-text part, absolute links, the company in the footer", async (template) => {
-    const email = await renderEmail(template, emailSamples()[template] as never);
-    expect(email.subject.length).toBeGreaterThan(5);
-    expect(email.html).toMatch(/^<!DOCTYPE html/);
-    expect(email.html).toContain(">Tandem</a>");
-    for (const href of hrefs(email.html)) {
-      expect(href, `${template} links ${href}`).toMatch(/^(https?:\/\/|mailto:)/);
-    }
-    // Links to the site are on APP_URL; the others are Stripe's (a receipt, a Checkout page).
-    expect(hrefs(email.html).some((href) => href.startsWith(`${APP_URL}/`) || href === APP_URL)).toBe(true);
-    expect(email.html).toContain("Example Hosting Ltd");
-    expect(email.html).toContain('href="mailto:help@example.test"');
-    expect(email.text).toContain("Example Hosting Ltd");
-    expect(email.text).toContain("help@example.test");
-    expect(email.text).not.toMatch(/<[a-z]/i);
-  });
+  it.each(outboxEmailTemplates)(
+    "%s: branded HTML, a plain-text part, absolute links, the company in the footer",
+    async (template) => {
+      const email = await renderEmail(template, emailSamples()[template] as never);
+      expect(email.subject.length).toBeGreaterThan(5);
+      expect(email.html).toMatch(/^<!DOCTYPE html/);
+      expect(email.html).toContain(">Tandem</a>");
+      for (const href of hrefs(email.html)) {
+        expect(href, `${template} links ${href}`).toMatch(/^(https?:\/\/|mailto:)/);
+      }
+      // Links to the site are on APP_URL; the others are Stripe's (a receipt, a Checkout page).
+      expect(hrefs(email.html).some((href) => href.startsWith(`${APP_URL}/`) || href === APP_URL)).toBe(true);
+      expect(email.html).toContain("Example Hosting Ltd");
+      expect(email.html).toContain('href="mailto:help@example.test"');
+      expect(email.text).toContain("Example Hosting Ltd");
+      expect(email.text).toContain("help@example.test");
+      expect(email.text).not.toMatch(/<[a-z]/i);
+    },
+  );
 });
 
 describe("what each email says", () => {
@@ -54,7 +62,9 @@ describe("what each email says", () => {
     expect(email.text).toContain("$25.00 of prepaid credit was added");
     expect(email.text).toContain("Balance now: $19.50");
     expect(email.text).toContain("Your apps are running again");
-    expect(hrefs(email.html)).toEqual(expect.arrayContaining([`${APP_URL}/account/billing`, "https://pay.stripe.com/receipts/ch_1"]));
+    expect(hrefs(email.html)).toEqual(
+      expect.arrayContaining([`${APP_URL}/account/billing`, "https://pay.stripe.com/receipts/ch_1"]),
+    );
   });
 
   it("an auto-recharge receipt that lifted a low balance says it was auto-recharge and that the account is in good standing", async () => {
@@ -76,7 +86,12 @@ describe("what each email says", () => {
   });
 
   it("the frozen email: danger, not warning, and a one-click 'Pay $X to unfreeze' to exactly /account/billing/unfreeze", async () => {
-    const frozen = await renderEmail("standing-frozen", { from: "grace", to: "frozen", balanceMicros: "-17345678", unfreezeMicros: "12350000" });
+    const frozen = await renderEmail("standing-frozen", {
+      from: "grace",
+      to: "frozen",
+      balanceMicros: "-17345678",
+      unfreezeMicros: "12350000",
+    });
     expect(frozen.subject).toBe("Your Tandem apps are frozen");
     expect(frozen.html).toContain('data-tone="danger"');
     expect(frozen.html).not.toContain('data-tone="warning"');
@@ -120,8 +135,12 @@ describe("what each email says", () => {
 describe("text someone typed", () => {
   it("stays text in the HTML: an inviter's name cannot add markup or links", async () => {
     const invitedBy = `<a href="https://evil.test">Ada</a><img src=x onerror=alert(1)>"'`;
-    const email = await renderEmail("invite", { url: `${APP_URL}/api/auth/callback/nodemailer?token=t`, expiresAt: "2026-12-20T00:00:00.000Z", invitedBy });
-    expect(email.html).not.toContain("<a href=\"https://evil.test\"");
+    const email = await renderEmail("invite", {
+      url: `${APP_URL}/api/auth/callback/nodemailer?token=t`,
+      expiresAt: "2026-12-20T00:00:00.000Z",
+      invitedBy,
+    });
+    expect(email.html).not.toContain('<a href="https://evil.test"');
     expect(email.html).not.toContain("<img src=x");
     expect(email.html).toContain("&lt;a href=");
     expect(hrefs(email.html)).not.toContain("https://evil.test");
