@@ -21,8 +21,10 @@ const state = globalThis as unknown as {
 };
 
 function startWorker(): NonNullable<typeof state.emailRenderWorker> {
-  // From the project's root, as `next start` and the scripts run: the file is not part of any bundle.
-  const worker = new Worker(path.join(process.cwd(), "lib/email/render-worker.mjs"), { execArgv: [] });
+  // From the project's root, as `next start` and the scripts run. The file must stay out of Next's
+  // bundles and file tracing (it loads tsx and esbuild's binary): the bundlers are told to leave it be.
+  const file = path.join(/* turbopackIgnore: true */ process.cwd(), "lib/email/render-worker.mjs");
+  const worker = new Worker(/* webpackIgnore: true */ /* turbopackIgnore: true */ file, { execArgv: [] });
   const entry = { worker, waiting: new Map<number, Waiting>(), nextId: 1 };
   worker.unref();
   worker.on("message", (reply: Reply) => {
@@ -72,3 +74,8 @@ export function renderEmailInWorker(template: OutboxEmailTemplate, data: unknown
     if (entry.waiting.size === 0) entry.worker.unref();
   });
 }
+
+// Inside Next, the thread is started with the server (this module loads with the job worker at boot),
+// not by the first email: loading React Email and compiling the templates takes seconds on a busy
+// machine, which a person waiting for a sign-in link should not wait for.
+if (process.env.NEXT_RUNTIME === "nodejs") state.emailRenderWorker ??= startWorker();
