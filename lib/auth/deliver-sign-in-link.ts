@@ -9,9 +9,7 @@ import { getLogger } from "@/lib/observability/logger";
 import { hashSecret } from "@/lib/security/secret-token";
 import { MAGIC_LINK_MAX_AGE_SECONDS } from "@/lib/session/session-policy";
 import { placeOnWaitlistAtCapacity } from "@/lib/waitlist/place-on-waitlist-at-capacity";
-import { renderCapacityEmail } from "@/lib/waitlist/waitlist-emails";
 import { claimSignInMail } from "./claim-sign-in-mail";
-import { renderSignInEmail } from "./sign-in-email";
 import { deleteExpiredVerificationTokens, deleteVerificationTokensFor } from "./verification-tokens";
 
 export type SignInLinkRequest = { email: string; url: string };
@@ -38,8 +36,9 @@ export async function deliverSignInLink(db: Database, request: SignInLinkRequest
       await placeOnWaitlistAtCapacity(tx, request.email);
       if (!mayMail) return undefined;
       return enqueueEmail(tx, {
-        ...renderCapacityEmail({ to: request.email }),
+        to: request.email,
         template: "waitlist-capacity",
+        data: {},
         // This sign-in request's: a second delivery of the same request records nothing more.
         key: `waitlist-capacity:${hashSecret(request.url)}`,
       });
@@ -65,8 +64,9 @@ export async function deliverSignInLink(db: Database, request: SignInLinkRequest
   // hashed) is readable in email_outbox just until SMTP accepts it, as an invitation's is.
   const emailId = await runTransaction(db, (tx) =>
     enqueueEmail(tx, {
-      ...renderSignInEmail({ to: request.email, url: request.url }),
+      to: request.email,
       template: "magic-link",
+      data: { url: request.url },
       key: `magic-link:${hashSecret(request.url)}`,
       sendBefore: new Date(Date.now() + MAGIC_LINK_MAX_AGE_SECONDS * 1000),
     }),

@@ -2,10 +2,14 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Queryable } from "@/lib/db/client";
 import { emailOutbox, type OutboxEmailTemplate } from "@/lib/db/schema";
-import type { EmailMessage } from "./send-email";
+import { emailSubject } from "./render-email";
+import type { EmailData } from "./templates";
 
-export type OutboxEmail = EmailMessage & {
-  template: OutboxEmailTemplate;
+export type OutboxEmail<T extends OutboxEmailTemplate = OutboxEmailTemplate> = {
+  to: string;
+  template: T;
+  /** What the template draws the email from (lib/email/templates); rendered when the email is sent. */
+  data: EmailData<T>;
   /**
    * Names the event the email is owed for (`payment-notice:<transfer id>`, `standing-change:<id>`, a hash
    * of a link's token, …), never a secret: recording the same event twice (a retried handler, a
@@ -20,20 +24,22 @@ export type OutboxEmail = EmailMessage & {
 
 /**
  * Records an email in the outbox, inside the caller's transaction: it is owed exactly when the change
- * that causes it commits. The caller sends it after the commit (sendOutboxEmailsNow); the email sweep
- * sends whatever that leaves behind. Returns the row's id, the existing row's for a key already recorded
- * (sending it again is harmless: a sent email is never sent twice).
+ * that causes it commits. Only the template's data is stored (and the subject, for /admin/emails); the
+ * email is drawn when it is sent (lib/email/send-outbox-emails.ts), which keeps rendering out of
+ * transactions that hold ledger locks and lets a template fix reach emails still queued. The caller
+ * sends it after the commit (sendOutboxEmailsNow); the email sweep sends whatever that leaves behind.
+ * Returns the row's id, the existing row's for a key already recorded (sending it again is harmless: a
+ * sent email is never sent twice).
  */
-export async function enqueueEmail(tx: Queryable, message: OutboxEmail): Promise<bigint> {
+export async function enqueueEmail<T extends OutboxEmailTemplate>(tx: Queryable, message: OutboxEmail<T>): Promise<bigint> {
   const [row] = await tx
     .insert(emailOutbox)
     .values({
       idempotencyKey: message.key,
       template: message.template,
       toAddress: message.to,
-      subject: message.subject,
-      textBody: message.text,
-      htmlBody: message.html ?? null,
+      subject: emailSubject(message.template, message.data),
+      data: message.data,
       accountId: message.accountId ?? null,
       sendBefore: message.sendBefore ?? null,
     })

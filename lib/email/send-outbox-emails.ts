@@ -4,7 +4,8 @@ import type { Database } from "@/lib/db/client";
 import type { OutboxEmailTemplate } from "@/lib/db/schema";
 import { getLogger } from "@/lib/observability/logger";
 import { emailIsDue, logEmailFailure, owedEmailKindOf } from "./email-retry";
-import { sendEmail } from "./send-email";
+import { drawEmail } from "./render-in-worker";
+import { sendEmail, type EmailMessage } from "./send-email";
 
 export type SendOutboxEmailsOptions = {
   /** Only these emails (the ones a transaction just recorded). */
@@ -23,10 +24,24 @@ type DueEmail = {
   subject: string;
   text_body: string | null;
   html_body: string | null;
+  data: unknown;
   attempts: number;
   account_id: string | null;
   is_owner_gone: boolean;
 };
+
+/**
+ * The email to send: drawn now from the template and its data (so a template fix reaches emails still
+ * queued), or, for a row written before emails were rendered at send time (migration 0028), as written.
+ * A template that cannot draw its data fails like SMTP would: retried, then given up on and listed.
+ */
+async function messageOf(email: DueEmail): Promise<EmailMessage> {
+  const base = { to: email.to_address, template: email.template };
+  if (email.data === null) return { ...base, subject: email.subject, text: email.text_body ?? "", html: email.html_body ?? undefined };
+  // The row's template names the data's shape: enqueueEmail wrote them together.
+  const rendered = await drawEmail(email.template, email.data);
+  return { ...base, ...rendered };
+}
 
 /**
  * Sends the outbox's emails that are due: right after the transaction that recorded them commits
@@ -34,7 +49,7 @@ type DueEmail = {
  * for any a crash or an SMTP outage left behind. Rows are locked while they are sent (`skip locked`), so
  * the sweep and the after-commit send never send one twice; an email is marked sent only once the SMTP
  * server accepted it, and its body (live links) is dropped then. An email about an account whose owner
- * has no address left (a closed account) is settled unsent; one whose link died (`send_before`) is
+ * has no address left (a closed account) is settled unsent; its data and bodies go once it is sent or settled; one whose link died (`send_before`) is
  * dropped. A failed send is logged, never thrown, and tried again with the shared backoff
  * (lib/email/email-retry.ts). Returns how many emails went out.
  */
@@ -51,7 +66,7 @@ export async function sendOutboxEmails(db: Database, options: SendOutboxEmailsOp
   let sent = 0;
   await db.transaction(async (tx) => {
     const due = await tx.execute<DueEmail>(sql`
-      select e.id::text, e.template, e.to_address, e.subject, e.text_body, e.html_body, e.attempts, e.account_id,
+      select e.id::text, e.template, e.to_address, e.subject, e.text_body, e.html_body, e.data, e.attempts, e.account_id,
         (e.account_id is not null and u.email is null) as is_owner_gone
       from email_outbox e
       left join billing_accounts a on a.id = e.account_id
@@ -61,20 +76,14 @@ export async function sendOutboxEmails(db: Database, options: SendOutboxEmailsOp
       for update of e skip locked`);
     for (const email of due.rows) {
       const settled = sql`update email_outbox set attempts = attempts + 1, last_attempt_at = now(), sent_at = now(),
-        text_body = null, html_body = null where id = ${email.id}::bigint`;
+        text_body = null, html_body = null, data = null where id = ${email.id}::bigint`;
       // A closed account has no email left: nobody to tell, so the email is settled unsent.
       if (email.is_owner_gone) {
         await tx.execute(settled);
         continue;
       }
       try {
-        await sendEmail({
-          to: email.to_address,
-          subject: email.subject,
-          text: email.text_body ?? "",
-          html: email.html_body ?? undefined,
-          template: email.template,
-        });
+        await sendEmail(await messageOf(email));
       } catch (error) {
         const context = { outboxId: email.id, template: email.template, ...(email.account_id ? { account: email.account_id } : {}) };
         logEmailFailure(owedEmailKindOf(email.template), email.attempts, context, error);

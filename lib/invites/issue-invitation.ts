@@ -4,7 +4,6 @@ import type { Queryable } from "@/lib/db/client";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { hashSecret } from "@/lib/security/secret-token";
 import { createInvite, type CreateInviteOptions, type Invite } from "./create-invite";
-import { renderInviteEmail } from "./invite-email";
 
 export type IssueInvitationOptions = CreateInviteOptions & { invitedBy?: string };
 
@@ -17,8 +16,12 @@ export type IssueInvitationOptions = CreateInviteOptions & { invitedBy?: string 
 export async function issueInvitation(db: Queryable, options: IssueInvitationOptions): Promise<{ invite: Invite; emailId: bigint }> {
   const invite = await createInvite(db, options);
   const url = await createInviteSignInLink(db, { email: invite.email, expires: invite.expiresAt });
-  const email = renderInviteEmail({ to: invite.email, url, expiresAt: invite.expiresAt, invitedBy: options.invitedBy });
   // Keyed by the link's token (hashed: the key outlives the body), which is new for every invitation.
   const key = `invite:${hashSecret(url)}`;
-  return { invite, emailId: await enqueueEmail(db, { ...email, template: "invite", key }) };
+  return { invite, emailId: await enqueueEmail(db, {
+      to: invite.email,
+      template: "invite",
+      data: { url, expiresAt: invite.expiresAt.toISOString(), invitedBy: options.invitedBy ?? null },
+      key,
+    }) };
 }

@@ -1,11 +1,9 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { formatMicros } from "@/lib/billing/rate-units";
 import type { Database } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { sendOutboxEmails } from "@/lib/email/send-outbox-emails";
-import { getEnv } from "@/lib/env";
 import { getLogger } from "@/lib/observability/logger";
 import { createCheckoutForOwner } from "./create-top-up-checkout";
 import { findBillingOwner } from "./get-billing-account-for-user";
@@ -34,12 +32,6 @@ export async function pauseAfterFailedRecharge(db: Database, failure: RechargeFa
   getLogger().warn({ account: failure.accountId, request: failure.requestId, code: failure.code }, "auto-recharge paused");
 }
 
-const REASON: Record<RechargeFailure["code"], string> = {
-  card_declined: "your card was declined",
-  authentication_required: "your bank asked to confirm the payment, which needs you to be there",
-  no_card: "there is no saved card on your account",
-};
-
 /**
  * The email each failed recharge owes (with a fresh Checkout link for the same amount, which also saves
  * the card it is paid with and resumes auto-recharge), recorded in the outbox once and sent at once. The
@@ -49,8 +41,10 @@ const REASON: Record<RechargeFailure["code"], string> = {
  * failures are the outbox's to retry (lib/email/send-outbox-emails.ts). Returns how many emails went out.
  */
 export async function sendAutoRechargeNotices(db: Database, accountId: string): Promise<number> {
-  const pending = await db.execute<{ id: string; code: RechargeFailure["code"]; amount: string | null; url: string | null }>(sql`
-    select id::text, failure_code as code, amount_micros::text as amount, recovery_url as url from auto_recharges
+  const pending = await db.execute<{ id: string; code: RechargeFailure["code"]; amount: string | null; url: string | null; balance: string | null }>(sql`
+    select id::text, failure_code as code, amount_micros::text as amount, recovery_url as url,
+      (select balance_micros::text from ledger_accounts where billing_account_id = ${accountId} and kind = 'customer_credit') as balance
+    from auto_recharges
     where billing_account_id = ${accountId} and status = 'failed' and notified_at is null order by created_at`);
   const owner = pending.rows.length > 0 ? await findBillingOwner(db, accountId) : undefined;
   if (!owner?.email) return 0;
@@ -65,7 +59,6 @@ export async function sendAutoRechargeNotices(db: Database, accountId: string): 
         saveCard: true,
         purpose: "auto_recharge_recovery",
       }));
-    const billingUrl = `${getEnv().appUrl}/account/billing`;
     const emailId = await runTransaction(db, async (tx) => {
       const claimed = await tx.execute(sql`
         update auto_recharges set recovery_url = ${url}, notified_at = now() where id = ${row.id} and notified_at is null returning id`);
@@ -74,16 +67,9 @@ export async function sendAutoRechargeNotices(db: Database, accountId: string): 
         key: `auto-recharge-paused:${row.id}`,
         accountId,
         to: owner.email,
-        subject: "Auto-recharge paused: your card needs attention",
-        text: [
-          `We tried to add ${formatMicros(amountMicros)} to your Tandem balance, but ${REASON[row.code]}.`,
-          "Auto-recharge is paused, so nothing else will be charged until you act.",
-          "",
-          `Pay ${formatMicros(amountMicros)} with a card now (it is saved and auto-recharge resumes): ${url}`,
-          "",
-          `Or change your card and resume on the billing page: ${billingUrl}`,
-        ].join("\n"),
         template: "auto-recharge-paused",
+        // The balance too: the low-balance email was held back for this recharge (record-standing-emails.ts).
+        data: { amountMicros: amountMicros.toString(), reason: row.code, checkoutUrl: url, ...(row.balance === null ? {} : { balanceMicros: row.balance }) },
       });
     });
     if (emailId !== undefined) emailIds.push(emailId);

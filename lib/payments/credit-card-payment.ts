@@ -47,7 +47,16 @@ export async function creditCardPayment(
   const transfer = result.transfers[0]!;
   const balanceMicros = result.balances.get(owner.ledgerAccountId);
   if (!transfer.isReplay && balanceMicros !== undefined) {
-    await recordPaymentNotice(tx, { accountId: owner.accountId, transferId: transfer.id, kind: "receipt", amountMicros, balanceMicros, receiptUrl: credit.receiptUrl });
+    await recordPaymentNotice(tx, {
+      accountId: owner.accountId,
+      transferId: transfer.id,
+      kind: "receipt",
+      amountMicros,
+      balanceMicros,
+      receiptUrl: credit.receiptUrl,
+      // An off-session auto-recharge is credited under its PaymentIntent; a Checkout top-up under its session.
+      isAutoRecharge: credit.idempotencyKey.startsWith("payment_intent:"),
+    });
   }
   return { transfer, balanceMicros };
 }

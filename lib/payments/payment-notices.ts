@@ -1,42 +1,17 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { formatMicros } from "@/lib/billing/rate-units";
+import { unfreezeAmountMicros } from "@/lib/billing/unfreeze-amount";
 import type { Database, Transaction } from "@/lib/db/client";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { sendOutboxEmails } from "@/lib/email/send-outbox-emails";
-import { getEnv } from "@/lib/env";
+import type { StandingState } from "@/lib/ledger/standing";
 import { getLogger } from "@/lib/observability/logger";
 
 export type PaymentNotice =
-  | { kind: "receipt"; amountMicros: bigint; balanceMicros: bigint; receiptUrl: string | null }
+  | { kind: "receipt"; amountMicros: bigint; balanceMicros: bigint; receiptUrl: string | null; isAutoRecharge?: boolean }
   | { kind: "refund"; amountMicros: bigint; balanceMicros: bigint }
   | { kind: "dispute_opened"; amountMicros: bigint; balanceMicros: bigint }
   | { kind: "dispute_won"; amountMicros: bigint; balanceMicros: bigint };
-
-function compose(notice: PaymentNotice): { subject: string; lines: string[] } {
-  const amount = formatMicros(notice.amountMicros);
-  const balance = `Your balance is now ${formatMicros(notice.balanceMicros)}.`;
-  switch (notice.kind) {
-    case "receipt":
-      return {
-        subject: `Receipt: ${amount} added to your Tandem balance`,
-        lines: [
-          `Thank you: ${amount} of prepaid credit was added to your account.`,
-          balance,
-          ...(notice.receiptUrl ? [`Card receipt: ${notice.receiptUrl}`] : []),
-        ],
-      };
-    case "refund":
-      return { subject: `Refund: ${amount} returned to your card`, lines: [`${amount} was refunded to your card and taken off your prepaid credit.`, balance] };
-    case "dispute_opened":
-      return {
-        subject: `A ${amount} payment to Tandem is disputed`,
-        lines: [`Your bank disputed a ${amount} top-up, so that credit is on hold while the dispute is open.`, balance],
-      };
-    case "dispute_won":
-      return { subject: `Dispute closed: ${amount} credit restored`, lines: [`The dispute over a ${amount} top-up was closed in our favour, so the credit is back.`, balance] };
-  }
-}
 
 /** The templates of payment notices' emails, one per kind. */
 export const paymentNoticeTemplates = ["payment-receipt", "payment-refund", "payment-dispute-opened", "payment-dispute-won"] as const;
@@ -47,10 +22,40 @@ const templateOf: Record<PaymentNotice["kind"], (typeof paymentNoticeTemplates)[
   dispute_won: "payment-dispute-won",
 };
 
+type Standing = { from: StandingState; to: StandingState; unfreezeMicros?: string };
+
+/**
+ * What the transfer did to the account's standing, for its notice: the change the posting recorded
+ * (standing_changes.cause_transfer_id, written by applyStanding in this transaction), whose own email is
+ * taken back out of the outbox, so one money event is one email; else, when the account is still not
+ * active, the state it is in (an auto-recharge that did not lift a low balance says so).
+ */
+async function absorbStandingChange(tx: Transaction, notice: { accountId: string; transferId: bigint; balanceMicros: bigint }): Promise<Standing | undefined> {
+  const { accountId, transferId } = notice;
+  const found = await tx.execute<{ id: string | null; from_state: StandingState | null; state: StandingState; floor: string }>(sql`
+    select c.id::text, c.from_state, a.state, a.floor_micros::text as floor
+    from billing_accounts a
+    left join lateral (
+      select id, from_state from standing_changes
+      where account_id = a.id and cause_transfer_id = ${transferId} order by id desc limit 1
+    ) c on true
+    where a.id = ${accountId}`);
+  const row = found.rows[0];
+  if (!row || (row.id === null && row.state === "active")) return undefined;
+  if (row.id !== null) {
+    await tx.execute(sql`delete from email_outbox where idempotency_key = ${`standing-change:${row.id}`} and sent_at is null`);
+  }
+  const standing: Standing = { from: row.from_state ?? row.state, to: row.state };
+  if (row.state === "frozen") standing.unfreezeMicros = unfreezeAmountMicros(notice.balanceMicros, BigInt(row.floor)).toString();
+  return standing;
+}
+
 /**
  * The notice owed for a transfer just posted, and its email, recorded in the posting's own transaction
  * (one per transfer: the email's key is the transfer, so a retried handler or a duplicate webhook that
- * reaches here records nothing more). An owner with no address left (a closed account) gets no email.
+ * reaches here records nothing more). The email also says what the transfer did to the account's
+ * standing, instead of a second email in the same second (absorbStandingChange). An owner with no
+ * address left (a closed account) gets no email.
  */
 export async function recordPaymentNotice(tx: Transaction, notice: PaymentNotice & { accountId: string; transferId: bigint }): Promise<void> {
   const receiptUrl = notice.kind === "receipt" ? notice.receiptUrl : null;
@@ -64,14 +69,18 @@ export async function recordPaymentNotice(tx: Transaction, notice: PaymentNotice
     select u.email from notice join billing_accounts a on a.id = notice.account_id join "user" u on u.id = a.owner_user_id`);
   const to = recorded.rows[0]?.email;
   if (!to) return;
-  const { subject, lines } = compose(notice);
+  const standing = await absorbStandingChange(tx, notice);
   await enqueueEmail(tx, {
     key: `payment-notice:${notice.transferId}`,
     accountId: notice.accountId,
     to,
-    subject,
-    text: [...lines, "", `Billing: ${getEnv().appUrl}/account/billing`].join("\n"),
     template: templateOf[notice.kind],
+    data: {
+      amountMicros: notice.amountMicros.toString(),
+      balanceMicros: notice.balanceMicros.toString(),
+      ...(notice.kind === "receipt" ? { receiptUrl: notice.receiptUrl, isAutoRecharge: notice.isAutoRecharge ?? false } : {}),
+      ...(standing ? { standing } : {}),
+    },
   });
 }
 

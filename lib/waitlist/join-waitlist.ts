@@ -9,7 +9,7 @@ import { runTransaction } from "@/lib/db/run-transaction";
 import { bucketKey, consumeRateLimits } from "@/lib/rate-limit/consume-rate-limits";
 import { hashSecret, newSecretToken } from "@/lib/security/secret-token";
 import { getLaunchSettings } from "@/lib/settings/launch-settings";
-import { renderWaitlistConfirmation } from "./waitlist-emails";
+import { withdrawUrl } from "./withdraw-url";
 import type { JoinWaitlist } from "./waitlist-schema";
 
 export const WAITLIST_LIMITS = {
@@ -20,7 +20,7 @@ export const WAITLIST_LIMITS = {
 export type JoinWaitlistOptions = JoinWaitlist & { ip: string };
 
 /**
- * Puts an email on the waitlist and, after the response, mails a confirmation with a withdraw link (recorded
+ * Puts an email on the waitlist and, after the response, mails a confirmation (how billing works, and a withdraw link) (recorded
  * in the outbox with the join, so an SMTP outage delays it but never loses it).
  * Idempotent and silent about who is listed: a second join, or a join by an existing user, stores and
  * sends nothing and returns exactly as the first did. Someone who withdrew may join again.
@@ -50,8 +50,9 @@ export async function joinWaitlist(db: Database, options: JoinWaitlistOptions): 
       returning id`);
     if (joined.rows.length === 0) return undefined;
     return enqueueEmail(tx, {
-      ...renderWaitlistConfirmation({ to: options.email, token }),
+      to: options.email,
       template: "waitlist-joined",
+      data: { withdrawUrl: withdrawUrl(token) },
       // This join's: its withdraw token is new for every join.
       key: `waitlist-joined:${hashSecret(token)}`,
     });

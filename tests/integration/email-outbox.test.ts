@@ -53,7 +53,7 @@ type OutboxRow = { id: bigint; attempts: number; isSent: boolean; hasBody: boole
 /** The outbox's emails to `address` made from `template`, oldest first. */
 async function outboxTo(address: string, template = "invite"): Promise<OutboxRow[]> {
   const rows = await getDb().execute<{ id: string; attempts: number; is_sent: boolean; has_body: boolean }>(sql`
-    select id::text, attempts, sent_at is not null as is_sent, text_body is not null as has_body
+    select id::text, attempts, sent_at is not null as is_sent, (data is not null or text_body is not null) as has_body
     from email_outbox where to_address = ${address} and template = ${template} order by id`);
   return rows.rows.map((row) => ({
     id: BigInt(row.id),

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigserial, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { bigserial, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
 /** Every email the site sends, by template (lib/email/send-email.ts's `template`). */
 export const outboxEmailTemplates = [
@@ -19,8 +19,9 @@ export const outboxEmailTemplates = [
 ] as const;
 export type OutboxEmailTemplate = (typeof outboxEmailTemplates)[number];
 
-// Every email the site sends is a row here, rendered and written in the transaction of the change that
-// causes it (a sign-in request, an approval, an invite, a waitlist join, a payment, a standing change, a
+// Every email the site sends is a row here: its template and the template's data, written in the
+// transaction of the change that causes it and rendered when sent (a sign-in request, an approval, an
+// invite, a waitlist join, a payment, a standing change, a
 // failed auto-recharge), sent right after the commit and by the email sweep until SMTP accepts it
 // (lib/email/send-outbox-emails.ts): a crash or an SMTP outage after the commit leaves it here, never
 // lost. `idempotency_key` names the event (`payment-notice:<transfer id>`, `standing-change:<id>`, …), so
@@ -39,6 +40,8 @@ export const emailOutbox = pgTable(
     subject: text("subject").notNull(),
     textBody: text("text_body"),
     htmlBody: text("html_body"),
+    // The template's data (lib/email/templates): the email is rendered from it when sent (migration 0028).
+    data: jsonb("data"),
     accountId: text("account_id"),
     sendBefore: timestamp("send_before", { withTimezone: true }),
     attempts: integer("attempts").notNull().default(0),

@@ -1,0 +1,35 @@
+import type { OutboxEmailTemplate } from "@/lib/db/schema";
+import type { EmailTemplate } from "../email-template";
+import { autoRechargePausedEmail } from "./auto-recharge-paused";
+import { inviteEmail } from "./invite";
+import {
+  paymentDisputeOpenedEmail,
+  paymentDisputeWonEmail,
+  paymentReceiptEmail,
+  paymentRefundEmail,
+} from "./payment-notice";
+import { signInEmail } from "./sign-in";
+import { standingChangeEmail } from "./standing-change";
+import { waitlistCapacityEmail, waitlistJoinedEmail } from "./waitlist";
+
+// Every outbox template (lib/db/schema/email-outbox.ts) and how it is drawn. The four standing
+// templates are one email kind worded by the change; they keep their own names for metrics and the
+// per-choice filtering (lib/billing/drop-unwanted-standing-emails.ts).
+export const emailTemplates = {
+  "magic-link": signInEmail,
+  invite: inviteEmail,
+  "waitlist-joined": waitlistJoinedEmail,
+  "waitlist-capacity": waitlistCapacityEmail,
+  "payment-receipt": paymentReceiptEmail,
+  "payment-refund": paymentRefundEmail,
+  "payment-dispute-opened": paymentDisputeOpenedEmail,
+  "payment-dispute-won": paymentDisputeWonEmail,
+  "standing-active": standingChangeEmail,
+  "standing-low": standingChangeEmail,
+  "standing-grace": standingChangeEmail,
+  "standing-frozen": standingChangeEmail,
+  "auto-recharge-paused": autoRechargePausedEmail,
+} satisfies Record<OutboxEmailTemplate, EmailTemplate<never>>;
+
+/** The data a template is drawn from, as the outbox row stores it. */
+export type EmailData<T extends OutboxEmailTemplate> = Parameters<(typeof emailTemplates)[T]["subject"]>[0];

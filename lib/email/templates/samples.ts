@@ -1,0 +1,47 @@
+import type { OutboxEmailTemplate } from "@/lib/db/schema";
+import { getEnv } from "@/lib/env";
+import type { EmailData } from ".";
+
+export type EmailSamples = { [T in OutboxEmailTemplate]: EmailData<T> };
+
+/** Sample data for every template: what `npm run email:preview` draws and the template tests check. */
+export function emailSamples(): EmailSamples {
+  const { appUrl, authUrl } = getEnv();
+  return {
+    "magic-link": { url: `${authUrl}/api/auth/callback/nodemailer?token=sample-token&email=ada%40example.com` },
+    invite: {
+      url: `${authUrl}/api/auth/callback/nodemailer?token=sample-invite`,
+      expiresAt: "2026-12-20T12:00:00.000Z",
+      invitedBy: "Ada Lovelace",
+    },
+    "waitlist-joined": { withdrawUrl: `${appUrl}/waitlist/withdraw?token=sample-withdraw` },
+    "waitlist-capacity": {},
+    "payment-receipt": {
+      amountMicros: "25000000",
+      balanceMicros: "30000000",
+      receiptUrl: "https://pay.stripe.com/receipts/sample",
+      isAutoRecharge: false,
+    },
+    "payment-refund": { amountMicros: "10000000", balanceMicros: "2500000", standing: { from: "active", to: "low" } },
+    "payment-dispute-opened": {
+      amountMicros: "25000000",
+      balanceMicros: "-6250000",
+      standing: { from: "active", to: "frozen", unfreezeMicros: "5000000" },
+    },
+    "payment-dispute-won": {
+      amountMicros: "25000000",
+      balanceMicros: "18750000",
+      standing: { from: "frozen", to: "active" },
+    },
+    "standing-active": { from: "low", to: "active", balanceMicros: "12000000" },
+    "standing-low": { from: "active", to: "low", balanceMicros: "4990000" },
+    "standing-grace": { from: "low", to: "grace", balanceMicros: "-120000" },
+    "standing-frozen": { from: "grace", to: "frozen", balanceMicros: "-5000000", unfreezeMicros: "5000000" },
+    "auto-recharge-paused": {
+      amountMicros: "20000000",
+      reason: "authentication_required",
+      checkoutUrl: "http://127.0.0.1:12111/checkout/cs_sample",
+      balanceMicros: "3000000",
+    },
+  };
+}

@@ -1,0 +1,120 @@
+// One money event, one email (issue 17): what one transaction causes (an auto-recharge's receipt and the
+// standing change it resolves; a top-up that unfreezes) reaches the owner as ONE message that says all
+// of it, not two or three in the same second. Real Postgres, the real sender and the mail catcher.
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { closeDb, getDb } from "@/lib/db/client";
+import { sendOutboxEmails } from "@/lib/email/send-outbox-emails";
+import { getEnv } from "@/lib/env";
+import { runAutoRecharge } from "@/lib/payments/run-auto-recharge";
+import { mailTo, type CaughtEmail } from "../support/auth-harness";
+import { debit, turnOnAutoRecharge } from "../support/auto-recharge";
+import { EVENTUALLY } from "../support/eventually";
+import { settle } from "../support/signup-fixtures";
+import {
+  createPayingUser,
+  payTopUp,
+  saveCard,
+  startStripeHarness,
+  startTopUp,
+  type StripeHarness,
+  type TestUser,
+} from "../support/stripe-harness";
+
+let harness: StripeHarness;
+beforeAll(async () => {
+  harness = await startStripeHarness(async () => (await import("@/app/api/stripe/webhook/route")).POST);
+});
+afterAll(async () => {
+  await harness.close();
+  await closeDb();
+});
+
+/** Sends what the account is owed, as the after-response send and the sweep do, and waits for it to land. */
+async function flush(user: TestUser): Promise<CaughtEmail[]> {
+  await sendOutboxEmails(getDb(), { accountIds: [user.accountId] });
+  await settle();
+  return mailTo(user.email);
+}
+
+async function stateOf(accountId: string): Promise<string> {
+  const rows = await getDb().execute<{ state: string }>(
+    sql`select state from billing_accounts where id = ${accountId}`,
+  );
+  return rows.rows[0]!.state;
+}
+
+describe("one email per money event", () => {
+  it("an auto-recharge that lifts a low account sends exactly one email: the receipt, saying the account is back in good standing", async () => {
+    const user = await createPayingUser();
+    await saveCard(harness, user);
+    await turnOnAutoRecharge(user, { threshold: "4", target: "20", monthlyCap: "100" });
+    const before = (await flush(user)).length;
+
+    await debit(user.accountId, 200); // $5 → $3: low, and a recharge is asked for in the same posting
+    expect(await stateOf(user.accountId)).toBe("low");
+    await flush(user); // what the usage request sends after its response
+    expect(await runAutoRecharge(getDb(), user.accountId)).toBe("succeeded");
+    expect(await stateOf(user.accountId)).toBe("active");
+    const after = await flush(user); // and the sweep
+
+    const fresh = after.slice(before);
+    expect(fresh.map((mail) => mail.subject)).toEqual(["Receipt: $17.00 added to your Tandem balance"]);
+    const [receipt] = fresh;
+    expect(receipt!.html).toContain("<!DOCTYPE html");
+    expect(receipt!.text).toContain("Auto-recharge charged your saved card $17.00");
+    expect(receipt!.text).toContain("Balance now: $20.00");
+    expect(receipt!.text).toContain("Back in good standing");
+    // Nothing is left owed that would follow a moment later.
+    const owed = await getDb().execute(
+      sql`select 1 from email_outbox where account_id = ${user.accountId} and sent_at is null`,
+    );
+    expect(owed.rows).toEqual([]);
+  });
+
+  it("a fall to low that asks for an auto-recharge is told by the recharge's receipt, not a low-balance email a second before it", async () => {
+    const user = await createPayingUser();
+    await payTopUp(harness, await startTopUp(user, 2_500)); // $30: active, and the card is saved
+    await vi.waitFor(async () => expect(await stateOf(user.accountId)).toBe("active"), EVENTUALLY);
+    await saveCard(harness, user);
+    await turnOnAutoRecharge(user, { threshold: "4", target: "20", monthlyCap: "100" });
+    await vi.waitFor(async () => expect((await mailTo(user.email)).length).toBeGreaterThan(0), EVENTUALLY);
+    const before = (await flush(user)).length;
+
+    await debit(user.accountId, 2_700); // $30 → $3: active → low, and the recharge asked for with it
+    expect(await stateOf(user.accountId)).toBe("low");
+    await flush(user);
+    expect(await runAutoRecharge(getDb(), user.accountId)).toBe("succeeded");
+    const fresh = (await flush(user)).slice(before);
+    expect(fresh.map((mail) => mail.subject)).toEqual(["Receipt: $17.00 added to your Tandem balance"]);
+    expect(fresh[0]!.text).toContain("Back in good standing");
+  });
+
+  it("a top-up that unfreezes sends one email: the receipt, saying the apps run again", async () => {
+    const user = await createPayingUser();
+    await debit(user.accountId, 1_050); // $5 → -$5.50: frozen
+    expect(await stateOf(user.accountId)).toBe("frozen");
+    const before = (await flush(user)).length;
+
+    await payTopUp(harness, await startTopUp(user, 2_500)); // the webhook credits it and sends at once
+    await vi.waitFor(async () => expect(await stateOf(user.accountId)).toBe("active"), EVENTUALLY);
+    await vi.waitFor(async () => expect((await mailTo(user.email)).length).toBeGreaterThan(before), EVENTUALLY);
+    const fresh = (await flush(user)).slice(before);
+    expect(fresh.map((mail) => mail.subject)).toEqual(["Receipt: $25.00 added to your Tandem balance"]);
+    expect(fresh[0]!.text).toContain("Your apps are running again");
+    expect(fresh[0]!.text).toContain("Balance now: $19.50");
+  });
+});
+
+describe("the frozen email", () => {
+  it("offers a one-click 'Pay $X to unfreeze' for the shortfall past the floor, in cents, to /account/billing/unfreeze", async () => {
+    const user = await createPayingUser();
+    await debit(user.accountId, 2_235); // $5 → -$17.35: $12.35 below the -$5 floor, which is itself frozen
+    const frozen = (await flush(user)).find((mail) => mail.subject === "Your Tandem apps are frozen");
+    expect(frozen, "the frozen email").toBeDefined();
+    const link = `${getEnv().appUrl}/account/billing/unfreeze`;
+    expect(frozen!.text).toContain(`Pay $12.36 to unfreeze ${link}`);
+    expect(frozen!.html).toContain(`href="${link}"`);
+    expect(frozen!.html).toContain('data-tone="danger"');
+  });
+});
