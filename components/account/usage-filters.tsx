@@ -1,4 +1,4 @@
-import { USAGE_PRESETS, type UsageSelection } from "@/lib/account/usage-range";
+import { USAGE_PRESETS, usageSearchParams, type UsageSelection } from "@/lib/account/usage-range";
 import { buttonClass } from "./page-header";
 import { SubmitOnChange } from "./submit-on-change";
 
@@ -50,6 +50,15 @@ export function UsageFilters({ selection, csvHref }: { selection: UsageSelection
           </select>
         </label>
       ))}
+      {selection.space !== undefined ? (
+        <p className="text-sm text-muted sm:col-span-2 lg:col-span-6">
+          <input type="hidden" name="space" value={selection.space} />
+          Only the space <strong className="font-medium text-ink">{selection.space}</strong>.{" "}
+          <a href={`/account/usage?${usageSearchParams({ ...selection, space: undefined })}`} className="underline underline-offset-2">
+            Show every space
+          </a>
+        </p>
+      ) : null}
       <div className="flex flex-wrap gap-3 sm:col-span-2 lg:col-span-6">
         <SubmitOnChange />
         <noscript>

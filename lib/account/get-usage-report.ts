@@ -37,7 +37,11 @@ function source(selection: UsageSelection, accountId: string): { table: SQL; whe
   return {
     table: sql.raw(selection.granularity === "hour" ? "usage_hours t" : "usage_days t"),
     bucket,
-    where: sql`t.account_id = ${accountId} and ${bucket} >= ${selection.from.toISOString()} and ${bucket} < ${selection.to.toISOString()}`,
+    where: sql`t.account_id = ${accountId} and ${bucket} >= ${selection.from.toISOString()} and ${bucket} < ${selection.to.toISOString()}${
+      selection.space === undefined
+        ? sql``
+        : sql` and t.space_id = (select id from spaces where account_id = ${accountId} and name = ${selection.space})`
+    }`,
   };
 }
 

@@ -31,6 +31,8 @@ export const usageQuerySchema = z.object({
   granularity: z.enum(["hour", "day"]).optional(),
   group: z.enum(["resource", "space"]).default("resource"),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
+  // One space's usage only (the spaces page links here): its name as the billing API received it.
+  space: z.string().trim().min(1, "name a space").max(200, "a space name has at most 200 characters").optional(),
 });
 
 export type UsageQuery = z.infer<typeof usageQuerySchema>;
@@ -44,6 +46,8 @@ export type UsageSelection = {
   group: Grouping;
   page: number;
   label: string;
+  /** Only this space's usage, when set. */
+  space?: string;
 };
 
 function invalid(field: string, message: string): AppError {
@@ -70,7 +74,7 @@ export function resolveUsageSelection(query: UsageQuery, now = new Date()): Usag
       from = startOfDay(from);
       to = new Date(startOfDay(new Date(to.getTime() - 1)).getTime() + DAY_MS);
     }
-    const selection = { range: query.range, from, to, granularity, group: query.group, page: query.page, label: preset.label };
+    const selection = { range: query.range, from, to, granularity, group: query.group, page: query.page, label: preset.label, ...spaceOf(query) };
     return checkSpan(selection);
   }
   if (!query.from || !query.to) throw invalid("from", "choose both dates of a custom range");
@@ -82,7 +86,11 @@ export function resolveUsageSelection(query: UsageQuery, now = new Date()): Usag
   if (!isWithinInstantBounds(new Date(to.getTime() - 1))) throw invalid("to", INSTANT_BOUNDS_MESSAGE);
   if (from >= to) throw invalid("to", "must be on or after the start date");
   const granularity = query.granularity ?? (to.getTime() - from.getTime() <= 2 * DAY_MS ? "hour" : "day");
-  return checkSpan({ range: "custom", from, to, granularity, group: query.group, page: query.page, label: `${query.from} to ${query.to}` });
+  return checkSpan({ range: "custom", from, to, granularity, group: query.group, page: query.page, label: `${query.from} to ${query.to}`, ...spaceOf(query) });
+}
+
+function spaceOf(query: UsageQuery): { space?: string } {
+  return query.space === undefined ? {} : { space: query.space };
 }
 
 function checkSpan(selection: UsageSelection): UsageSelection {
@@ -104,5 +112,6 @@ export function usageSearchParams(selection: UsageSelection, overrides: Partial<
   params.set("granularity", overrides.granularity ?? selection.granularity);
   params.set("group", overrides.group ?? selection.group);
   if (overrides.page && overrides.page !== "1") params.set("page", overrides.page);
+  if (selection.space !== undefined) params.set("space", selection.space);
   return params.toString();
 }
