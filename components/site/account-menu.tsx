@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { ActionButton } from "@/components/ui/action-button";
 import type { FormAction } from "@/lib/actions/action-state";
 
@@ -33,20 +34,20 @@ export function AccountMenu({ email, isOperator, signOut }: AccountMenuProps) {
         </p>
         <ul className="grid gap-0.5">
           <li>
-            <a href="/account" className={itemClass}>
+            <Link href="/account" className={itemClass}>
               Account
-            </a>
+            </Link>
           </li>
           <li>
-            <a href="/account/billing" className={itemClass}>
+            <Link href="/account/billing" className={itemClass}>
               Billing
-            </a>
+            </Link>
           </li>
           {isOperator ? (
             <li>
-              <a href="/admin" className={itemClass}>
+              <Link href="/admin" className={itemClass}>
                 Operators
-              </a>
+              </Link>
             </li>
           ) : null}
         </ul>

@@ -13,7 +13,6 @@ const REFUSED_PREFIXES = ["/sign-in", "/api/auth"];
  */
 export function safeReturnPath(candidate: unknown, appUrl: string): string | undefined {
   if (typeof candidate !== "string" || candidate.length === 0 || candidate.length > MAX_LENGTH) return undefined;
-  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
   if (/[\\\u0000-\u001f\u007f]/.test(candidate)) return undefined;
   const origin = new URL(appUrl).origin;
   const isPath = candidate.startsWith("/") && !candidate.startsWith("//");

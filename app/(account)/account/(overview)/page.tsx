@@ -7,9 +7,13 @@ import { SessionsPanel } from "@/components/account/sessions-panel";
 import { SpendPanel } from "@/components/account/spend-panel";
 import { StandingPanel } from "@/components/account/standing-panel";
 import { NoBillingAccount } from "@/components/account/no-billing-account";
+import { WelcomePanel } from "@/components/account/welcome-panel";
 import { getDashboard } from "@/lib/account/get-dashboard";
 import { getPaymentAttention } from "@/lib/account/get-payment-attention";
+import { getWelcome } from "@/lib/account/get-welcome";
+import { getEnv } from "@/lib/env";
 import { signOutAction, signOutEverywhereAction } from "../actions";
+import { dismissWelcomeAction } from "./actions";
 import { requireAccountPage } from "../require-account-page";
 
 export const metadata: Metadata = { title: "Your account" };
@@ -17,9 +21,9 @@ export const metadata: Metadata = { title: "Your account" };
 export default async function AccountDashboardPage() {
   const { session, db, account, isOperator } = await requireAccountPage({ billingAccount: "read" });
   // Independent reads side by side; getDashboard finds the same account (read once per request).
-  const [dashboard, payment] = account
-    ? await Promise.all([getDashboard(db, session), getPaymentAttention(db, account.accountId)])
-    : [null, null];
+  const [dashboard, payment, welcome] = account
+    ? await Promise.all([getDashboard(db, session), getPaymentAttention(db, account.accountId), getWelcome(db, account)])
+    : [null, null, null];
   return (
     <AccountPage>
       <PageHeader
@@ -52,6 +56,7 @@ export default async function AccountDashboardPage() {
         {dashboard ? (
           <>
             <DashboardNotices account={dashboard.account} payment={payment} />
+            {welcome ? <WelcomePanel welcome={welcome} docsUrl={getEnv().docsUrl} dismiss={dismissWelcomeAction} /> : null}
             <StandingPanel account={dashboard.account} />
             <SpendPanel dashboard={dashboard} />
             <div className="grid gap-6 lg:grid-cols-2">
