@@ -25,7 +25,7 @@ export function AccountMenu({ email, isOperator, signOut }: AccountMenuProps) {
           {initial}
         </span>
         <span className="sr-only">Account menu: </span>
-        <span className="hidden max-w-48 truncate sm:inline">{email}</span>
+        <span className="hidden max-w-64 truncate sm:inline">{email}</span>
         <span className="sm:hidden">Account</span>
       </summary>
       <div className="border-line bg-paper absolute right-0 z-30 mt-2 w-64 max-w-[calc(100vw-2rem)] rounded-xl border p-2 shadow-lg">

@@ -32,8 +32,10 @@ test.describe("the first week", () => {
     await page.goto(await waitForLink(email));
     await expect(page).toHaveURL(/\/account$/);
     await expect(page.getByTestId("balance")).toHaveText("$5.00");
-    await expect(page.getByTestId("standing")).toHaveText("Active");
-    await expect(page.getByTestId("notices")).not.toContainText("Your balance is low");
+    // Soft where other parts of issue 17 decide (bug 1: a new account starts Active; one email per money
+    // event): the journey goes on, and every failed point is reported at the end.
+    await expect.soft(page.getByTestId("standing")).toHaveText("Active");
+    await expect.soft(page.getByTestId("notices")).not.toContainText("Your balance is low");
     await expect(page.getByTestId("welcome-panel")).toBeVisible();
     await expect(page.getByTestId("account-menu")).toBeVisible();
     await expect(page.getByTestId("account-menu")).toContainText(email);
@@ -56,7 +58,7 @@ test.describe("the first week", () => {
     await expect(page).toHaveURL(/\/account\/billing\/return\?session_id=cs_/);
     await expect(page.getByTestId("balance")).toHaveText("$30.00");
     await page.goto("/account");
-    await expect(page.getByTestId("standing")).toHaveText("Active");
+    await expect.soft(page.getByTestId("standing")).toHaveText("Active");
 
     // The mail of the whole week: the waitlist's confirmation, the invitation, and ONE receipt, in HTML.
     const receipt = await waitForMailText(email, "Receipt: $25.00 added to your Tandem balance");
@@ -64,10 +66,11 @@ test.describe("the first week", () => {
     await page.waitForTimeout(3_000); // anything else the top-up caused would have been sent by now
     const mail = (await mailTo(email)) as CaughtMail[];
     const subjects = mail.map((message) => message.subject ?? "");
-    expect(subjects.filter((subject) => /balance is low/i.test(subject)), subjects.join(" | ")).toEqual([]);
+    expect.soft(subjects.filter((subject) => /balance is low/i.test(subject)), subjects.join(" | ")).toEqual([]);
     const afterSignUp = mail.filter((message) => !/waitlist|invitation/i.test(message.subject ?? ""));
-    expect(afterSignUp.map((message) => message.subject), subjects.join(" | ")).toEqual(["Receipt: $25.00 added to your Tandem balance"]);
-    expect(typeof afterSignUp[0]!.html === "string" && afterSignUp[0]!.html.includes("<html")).toBe(true);
+    expect.soft(afterSignUp.map((message) => message.subject), subjects.join(" | ")).toEqual(["Receipt: $25.00 added to your Tandem balance"]);
+    const receiptHtml = mail.find((message) => message.subject?.startsWith("Receipt:"))?.html;
+    expect.soft(typeof receiptHtml === "string" && receiptHtml.includes("<html"), "the receipt has an HTML part").toBe(true);
     expect(problems).toEqual([]);
   });
 });
