@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { DemoBanner } from "@/components/site/demo-banner";
+import { SkipLink } from "@/components/site/skip-link";
 import { getEnv } from "@/lib/env";
 import "./globals.css";
 
@@ -34,6 +35,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body className="flex min-h-dvh flex-col">
+        <SkipLink />
         {env.isDemo ? <DemoBanner /> : null}
         {children}
       </body>

@@ -1,5 +1,6 @@
 // The HTML document of the static marketing pages (pages/), matching app/layout.tsx.
 import { Head, Html, Main, NextScript } from "next/document";
+import { SkipLink } from "@/components/site/skip-link";
 
 export default function Document() {
   return (
@@ -10,6 +11,8 @@ export default function Document() {
         <link rel="icon" href="/icon.svg" type="image/svg+xml" />
       </Head>
       <body>
+        {/* Before the page (and its demo banner): the first thing a keyboard reaches on every static page. */}
+        <SkipLink />
         <Main />
         <NextScript />
       </body>

@@ -1,11 +1,12 @@
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/site/site-footer";
-import { SiteHeader } from "@/components/site/site-header";
+import { SessionSiteHeader } from "@/components/site/session-site-header";
+import { signOutAction } from "@/app/(account)/account/actions";
 
 export default function MarketingLayout({ children }: { children: ReactNode }) {
   return (
     <>
-      <SiteHeader />
+      <SessionSiteHeader variant="marketing" signOut={signOutAction} />
       <main id="main" className="flex-1">
         {children}
       </main>

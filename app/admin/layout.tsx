@@ -1,8 +1,8 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { SiteFooter } from "@/components/site/site-footer";
-import { SiteHeader } from "@/components/site/site-header";
+import { SessionSiteHeader } from "@/components/site/session-site-header";
+import { signOutAction } from "@/app/(account)/account/actions";
 import { requireAdminPage } from "./require-admin-page";
 import { adminMetadata } from "./admin-metadata";
 
@@ -11,19 +11,10 @@ export const generateMetadata = adminMetadata({ title: { default: "Admin", templ
 // The layout answers 404 for non-operators, and so does every page and action on its own: a layout
 // does not guard server actions or a page fetched on its own during client navigation.
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  const session = await requireAdminPage();
+  await requireAdminPage();
   return (
     <>
-      <SiteHeader
-        actions={
-          <div className="flex items-center gap-3 text-sm">
-            <span className="hidden text-ink-soft sm:inline">{session.user.email}</span>
-            <Link href="/account" className="rounded-lg border border-line px-3 py-1.5 font-semibold hover:border-brand hover:text-brand">
-              Account
-            </Link>
-          </div>
-        }
-      />
+      <SessionSiteHeader signOut={signOutAction} />
       <main id="main" className="flex-1 bg-paper-soft">
         <div className="mx-auto w-full max-w-6xl px-4 pt-8 pb-16 sm:px-6">
           <p className="text-sm font-semibold tracking-wide text-accent uppercase">Operators</p>

@@ -6,13 +6,21 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { idleActionState, type FormAction } from "@/lib/actions/action-state";
 
 /** The email field and button of every sign-in surface; the action answers the same for any address. */
-export function SignInForm({ action, submitLabel = "Email me a sign-in link" }: { action: FormAction; submitLabel?: string }) {
+type SignInFormProps = {
+  action: FormAction;
+  submitLabel?: string;
+  /** A same-origin path the link should land on (checked again by the action). */
+  callbackUrl?: string;
+};
+
+export function SignInForm({ action, submitLabel = "Email me a sign-in link", callbackUrl }: SignInFormProps) {
   const [state, formAction, isPending] = useActionState(action, idleActionState);
   // Controlled, so the address survives an error answer (React resets uncontrolled fields after an action).
   const [email, setEmail] = useState("");
   const error = state.status === "error" ? state : undefined;
   return (
     <form action={formAction} className="space-y-4">
+      {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
       <div>
         <label htmlFor="email" className="block text-sm font-medium">
           Email address

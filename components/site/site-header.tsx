@@ -5,13 +5,21 @@ import { productLinks } from "./site-nav";
 
 const buttonClass = "rounded-lg px-3 py-2 sm:px-3.5 text-sm font-semibold whitespace-nowrap";
 
+type SiteHeaderProps = {
+  /** The right-hand side; by default the marketing navigation, "Sign in" and the waitlist call to action. */
+  actions?: ReactNode;
+  /** A signed-in person's menu (SessionSiteHeader): replaces "Sign in" and the waitlist, or fills an empty side. */
+  accountMenu?: ReactNode;
+};
+
 /**
- * `actions` fills the right-hand side; by default the marketing navigation, "Sign in" and the waitlist
- * call to action. The header never reads the session, so the pages that use it stay prerendered. On
- * phones the navigation folds into a <details> menu: no JavaScript needed.
+ * The header never reads the session, so the pages that use it stay prerendered; the App Router's pages
+ * use SessionSiteHeader, which passes `accountMenu` for a signed-in person. On phones the navigation
+ * folds into a <details> menu: no JavaScript needed.
  */
-export function SiteHeader({ actions }: { actions?: ReactNode }) {
+export function SiteHeader({ actions, accountMenu }: SiteHeaderProps) {
   const links = productLinks();
+  const menuLinks = accountMenu ? links : [...links, { href: "/sign-in", label: "Sign in" }];
   return (
     <header className="border-line bg-paper relative border-b">
       <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-3 px-4 sm:px-6">
@@ -33,13 +41,17 @@ export function SiteHeader({ actions }: { actions?: ReactNode }) {
               ))}
             </nav>
             <div className="flex items-center gap-2">
-              <Link href="/sign-in" className={`${buttonClass} text-ink-soft hover:text-ink hidden sm:block`}>
-                Sign in
-              </Link>
-              <Link href="/waitlist" className={`${buttonClass} bg-brand text-on-brand hover:bg-brand-strong`}>
-                <span className="sm:hidden">Join waitlist</span>
-                <span className="hidden sm:inline">Join the waitlist</span>
-              </Link>
+              {accountMenu ?? (
+                <>
+                  <Link href="/sign-in" className={`${buttonClass} text-ink-soft hover:text-ink hidden sm:block`}>
+                    Sign in
+                  </Link>
+                  <Link href="/waitlist" className={`${buttonClass} bg-brand text-on-brand hover:bg-brand-strong`}>
+                    <span className="sm:hidden">Join waitlist</span>
+                    <span className="hidden sm:inline">Join the waitlist</span>
+                  </Link>
+                </>
+              )}
               <details className="group md:hidden">
                 <summary
                   className={`${buttonClass} border-line hover:border-brand cursor-pointer list-none border [&::-webkit-details-marker]:hidden`}
@@ -51,7 +63,7 @@ export function SiteHeader({ actions }: { actions?: ReactNode }) {
                   className="border-line bg-paper absolute inset-x-0 top-16 z-20 border-b px-4 py-3 shadow-lg sm:px-6"
                 >
                   <ul className="grid gap-1">
-                    {[...links, { href: "/sign-in", label: "Sign in" }].map((link) => (
+                    {menuLinks.map((link) => (
                       <li key={link.href}>
                         <a href={link.href} className="hover:bg-paper-soft block rounded-md px-2 py-2.5 font-medium">
                           {link.label}
@@ -64,7 +76,7 @@ export function SiteHeader({ actions }: { actions?: ReactNode }) {
             </div>
           </>
         ) : (
-          actions
+          (actions ?? accountMenu ?? null)
         )}
       </div>
     </header>

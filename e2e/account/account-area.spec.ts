@@ -10,7 +10,8 @@ import { createPlatformToken, expectAccessible, parseCsv, sendUsage, signInNewPe
 // The account area in Chromium: a new account's empty states, then usage through the billing API
 // agreeing to the micro-dollar on the dashboard, usage page, statement and CSV files.
 test.describe("account area", () => {
-  test.describe.configure({ timeout: 240_000 });
+  // Each page is photographed four times (two widths, two colour schemes: e2e/support/screenshots.ts).
+  test.describe.configure({ timeout: 480_000 });
 
   const PAGES = [
     { path: "/account", name: "dashboard", heading: "Your account" },

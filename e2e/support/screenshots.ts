@@ -1,5 +1,5 @@
 // Screenshots for people to look at, kept after the run (Playwright empties its own output folder):
-// test-results/<area>/<name>-<width>.png. test-results/ is not committed.
+// test-results/<area>/<name>-<width>.png and <name>-<width>-dark.png. test-results/ is not committed.
 import path from "node:path";
 import type { Page } from "@playwright/test";
 
@@ -12,12 +12,20 @@ export async function renderWholePage(page: Page): Promise<void> {
   await page.addStyleTag({ content: "* { content-visibility: visible !important; }" });
 }
 
-/** Full-page screenshots at 1280 and 375 px wide (the whole page rendered), then back to the desktop width. */
+/**
+ * Full-page screenshots at 1280 and 375 px wide, in the light and the dark colour scheme (the whole page
+ * rendered), then back to the desktop width and the light scheme.
+ */
 export async function screenshotBothWidths(page: Page, area: string, name: string): Promise<void> {
   await renderWholePage(page);
-  for (const width of [1280, 375]) {
-    await page.setViewportSize({ width, height: width === 375 ? 812 : 800 });
-    await page.screenshot({ path: path.resolve("test-results", area, `${name}-${width}.png`), fullPage: true });
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    const suffix = colorScheme === "dark" ? "-dark" : "";
+    for (const width of [1280, 375]) {
+      await page.setViewportSize({ width, height: width === 375 ? 812 : 800 });
+      await page.screenshot({ path: path.resolve("test-results", area, `${name}-${width}${suffix}.png`), fullPage: true });
+    }
   }
+  await page.emulateMedia({ colorScheme: "light" });
   await page.setViewportSize({ width: 1280, height: 800 });
 }

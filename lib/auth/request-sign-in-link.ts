@@ -3,7 +3,12 @@ import { getDb } from "@/lib/db/client";
 import { signIn } from "./auth";
 import { limitSignInRequests } from "./limit-sign-in-requests";
 
-export type SignInLinkRequester = { email: string; ip: string };
+export type SignInLinkRequester = {
+  email: string;
+  ip: string;
+  /** Where the link lands once followed: a same-origin path (lib/http/safe-return-path.ts); /account by default. */
+  returnPath?: string;
+};
 
 /**
  * A magic-link request from the sign-in form. Does the same work for every address (the client's rate
@@ -13,5 +18,5 @@ export type SignInLinkRequester = { email: string; ip: string };
  */
 export async function requestSignInLink(requester: SignInLinkRequester): Promise<void> {
   await limitSignInRequests(getDb(), { ip: requester.ip });
-  await signIn("nodemailer", { email: requester.email, redirect: false, redirectTo: "/account" });
+  await signIn("nodemailer", { email: requester.email, redirect: false, redirectTo: requester.returnPath ?? "/account" });
 }

@@ -8,13 +8,17 @@ import { signIn, signOut } from "@/lib/auth/auth";
 import { getCurrentSession } from "@/lib/session/get-current-session";
 import { requestSignInLink } from "@/lib/auth/request-sign-in-link";
 import { clientIpFrom } from "@/lib/http/client-ip";
+import { safeReturnPath } from "@/lib/http/safe-return-path";
+import { getEnv } from "@/lib/env";
 import { emailSchema } from "@/lib/invites/normalize-email";
 
-const signInRequestSchema = z.object({ email: emailSchema });
+const signInRequestSchema = z.object({ email: emailSchema, callbackUrl: z.string().max(4_096).optional() });
 
 // Every address lands on the same page: whether a link is mailed is decided after the response.
-export const requestSignInLinkAction = validatedAction("requestSignInLink", signInRequestSchema, async ({ email }) => {
-  await requestSignInLink({ email, ip: clientIpFrom(await headers()) });
+// A `callbackUrl` (e.g. from the unfreeze link) rides along in the link only when it is a path on this site.
+export const requestSignInLinkAction = validatedAction("requestSignInLink", signInRequestSchema, async ({ email, callbackUrl }) => {
+  const returnPath = safeReturnPath(callbackUrl, getEnv().appUrl);
+  await requestSignInLink({ email, ip: clientIpFrom(await headers()), ...(returnPath ? { returnPath } : {}) });
   redirect("/sign-in/check-email");
 });
 

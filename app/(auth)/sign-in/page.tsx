@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { authErrorCopy } from "@/components/auth/auth-error-messages";
 import { AuthPanel } from "@/components/auth/auth-panel";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { ActionButton } from "@/components/ui/action-button";
 import { Notice } from "@/components/ui/notice";
 import { getEnv } from "@/lib/env";
+import { safeReturnPath } from "@/lib/http/safe-return-path";
+import { getCurrentSession } from "@/lib/session/get-current-session";
 import { requestSignInLinkAction, signInWithGitHubAction } from "./actions";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -14,10 +17,13 @@ const notices: Record<string, string> = {
   "signed-out-everywhere": "You are signed out on every device.",
 };
 
-type SignInPageProps = { searchParams: Promise<{ error?: string; notice?: string }> };
+type SignInPageProps = { searchParams: Promise<{ error?: string; notice?: string; callbackUrl?: string | string[] }> };
 
 export default async function SignInPage({ searchParams }: SignInPageProps) {
-  const { error, notice } = await searchParams;
+  const { error, notice, callbackUrl } = await searchParams;
+  const returnPath = safeReturnPath(callbackUrl, getEnv().appUrl);
+  // Someone already signed in needs no new link (and those are limited): straight on to where they were going.
+  if (await getCurrentSession()) redirect(returnPath ?? "/account");
   const noticeText = notice !== undefined && Object.hasOwn(notices, notice) ? notices[notice] : undefined;
   const errorCopy = error !== undefined ? authErrorCopy(error) : undefined;
   return (
@@ -28,7 +34,7 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
     >
       {noticeText ? <Notice tone="success">{noticeText}</Notice> : null}
       {errorCopy ? <Notice tone="warn" title={errorCopy.title}>{errorCopy.body}</Notice> : null}
-      <SignInForm action={requestSignInLinkAction} />
+      <SignInForm action={requestSignInLinkAction} {...(returnPath ? { callbackUrl: returnPath } : {})} />
       {getEnv().github ? (
         <ActionButton action={signInWithGitHubAction} label="Continue with GitHub" pendingLabel="Opening GitHub…" />
       ) : null}

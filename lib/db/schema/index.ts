@@ -33,3 +33,6 @@ export * from "./waitlist";
 
 // Emails owed (invitations and waitlist mails) that are not payment notices or standing changes.
 export * from "./email-outbox";
+
+// The account area: the welcome panel a new account's owner closed.
+export * from "./welcome-dismissals";

@@ -7,11 +7,15 @@ import { SessionsPanel } from "@/components/account/sessions-panel";
 import { SpendPanel } from "@/components/account/spend-panel";
 import { StandingPanel } from "@/components/account/standing-panel";
 import { NoBillingAccount } from "@/components/account/no-billing-account";
+import { WelcomePanel } from "@/components/account/welcome-panel";
 import { getDashboard } from "@/lib/account/get-dashboard";
 import { getPaymentAttention } from "@/lib/account/get-payment-attention";
 import { BrowserTimeZone } from "@/components/account/browser-time-zone";
+import { getWelcome } from "@/lib/account/get-welcome";
+import { getEnv } from "@/lib/env";
 import { getPageTimeZone } from "../page-time-zone";
 import { signOutAction, signOutEverywhereAction } from "../actions";
+import { dismissWelcomeAction } from "./actions";
 import { requireAccountPage } from "../require-account-page";
 
 export const metadata: Metadata = { title: "Your account" };
@@ -19,9 +23,14 @@ export const metadata: Metadata = { title: "Your account" };
 export default async function AccountDashboardPage() {
   const { session, db, account, isOperator } = await requireAccountPage({ billingAccount: "read" });
   // Independent reads side by side; getDashboard finds the same account (read once per request).
-  const [dashboard, payment, zone] = account
-    ? await Promise.all([getDashboard(db, session), getPaymentAttention(db, account.accountId), getPageTimeZone(db, session)])
-    : [null, null, null];
+  const [dashboard, payment, zone, welcome] = account
+    ? await Promise.all([
+        getDashboard(db, session),
+        getPaymentAttention(db, account.accountId),
+        getPageTimeZone(db, session),
+        getWelcome(db, account),
+      ])
+    : [null, null, null, null];
   const timeZone = zone?.timeZone ?? "UTC";
   return (
     <AccountPage>
@@ -56,6 +65,7 @@ export default async function AccountDashboardPage() {
         {dashboard ? (
           <>
             <DashboardNotices account={dashboard.account} payment={payment} />
+            {welcome ? <WelcomePanel welcome={welcome} docsUrl={getEnv().docsUrl} dismiss={dismissWelcomeAction} /> : null}
             <StandingPanel account={dashboard.account} timeZone={timeZone} />
             <SpendPanel dashboard={dashboard} />
             <div className="grid gap-6 lg:grid-cols-2">

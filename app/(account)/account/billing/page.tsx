@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { randomUUID } from "node:crypto";
 import { BalanceCard } from "@/components/account/balance-card";
+import { AccountPage, PageHeader } from "@/components/account/page-header";
 import { AutoRechargePanel } from "@/components/billing/auto-recharge-panel";
 import { TopUpForm } from "@/components/billing/top-up-form";
 import { TopUpHistory } from "@/components/billing/top-up-history";
@@ -26,13 +26,9 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
   const cardSaved = cardSession ? await confirmCardSetupOnReturn(db, session.user.id, cardSession) : undefined;
   const [{ billing, topUps, autoRecharge, recharges, card }, zone] = await Promise.all([getBillingOverview(db, session), getPageTimeZone(db, session)]);
   return (
-    <div className="mx-auto w-full max-w-3xl px-4 py-12 sm:px-6 sm:py-16">
+    <AccountPage>
       <BrowserTimeZone shownTimeZone={zone.timeZone} isChosen={zone.isChosen} />
-      <Link href="/account" className="text-sm font-medium text-ink-soft hover:text-brand">
-        ← Your account
-      </Link>
-      <h1 className="mt-3 text-3xl font-bold tracking-tight">Billing</h1>
-      <p className="mt-2 text-ink-soft">Prepay for usage by card. Credit is added the moment your payment goes through.</p>
+      <PageHeader title="Billing" description="Prepay for usage by card. Credit is added the moment your payment goes through." />
       <div className="mt-8 space-y-6">
         {checkout === "canceled" ? (
           <Notice title="Payment canceled">Nothing was charged. Pick an amount to try again.</Notice>
@@ -51,6 +47,6 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
         {billing ? <AutoRechargePanel state={autoRecharge} card={card} recharges={recharges} actions={panelActions} timeZone={zone.timeZone} /> : null}
         {billing ? <TopUpHistory topUps={topUps} timeZone={zone.timeZone} /> : null}
       </div>
-    </div>
+    </AccountPage>
   );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { MemberInviteForm } from "@/components/account/member-invite-form";
+import { AccountPage, PageHeader } from "@/components/account/page-header";
 import { getMemberInvites } from "@/lib/invites/member-invites";
 import { requireAccountPage } from "../require-account-page";
 import { inviteMemberAction } from "./actions";
@@ -14,14 +14,11 @@ export default async function MemberInvitesPage() {
   const { allowance, used, invites } = await getMemberInvites(db, session);
   const left = Math.max(0, allowance - used);
   return (
-    <div className="mx-auto w-full max-w-3xl px-4 py-12 sm:px-6 sm:py-16">
-      <Link href="/account" className="text-sm font-semibold text-brand hover:text-brand-strong">
-        ← Your account
-      </Link>
-      <h1 className="mt-4 text-3xl font-bold tracking-tight">Invite others</h1>
-      <p className="mt-2 text-ink-soft">
-        Know someone building a real-time app? Each account can invite {allowance} {allowance === 1 ? "person" : "people"} during the preview.
-      </p>
+    <AccountPage>
+      <PageHeader
+        title="Invite others"
+        description={`Know someone building a real-time app? Each account can invite ${allowance} ${allowance === 1 ? "person" : "people"} during the preview.`}
+      />
       <section aria-labelledby="invite-heading" className="mt-8 rounded-2xl border border-line bg-paper p-6">
         <div className="flex items-center justify-between gap-4">
           <h2 id="invite-heading" className="text-base font-semibold">Send an invitation</h2>
@@ -50,6 +47,6 @@ export default async function MemberInvitesPage() {
           </ul>
         </section>
       ) : null}
-    </div>
+    </AccountPage>
   );
 }
