@@ -59,9 +59,12 @@ function snapshotPageReadsForBuild(): void {
   const variable = pageReadsSnapshotEnv();
   if (process.env[variable]) return;
   const file = path.join(mkdtempSync(path.join(tmpdir(), "tandem-build-")), "page-reads.json");
+  // Not as a Next server: modules that start threads inside one (the email renderer) look at NEXT_RUNTIME.
+  const { NEXT_RUNTIME: _runtime, ...env } = process.env;
   const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/snapshot-page-reads.ts", file], {
     stdio: "inherit",
-    env: process.env,
+    env,
+    timeout: 120_000,
   });
   if (result.status !== 0) throw new Error("The zero-JS pages' build snapshot failed (scripts/snapshot-page-reads.ts); see the output above.");
   process.env[variable] = file;
