@@ -26,9 +26,9 @@ test.describe("the first run", () => {
     await expect(panel).toBeVisible();
     await expect(panel.getByRole("heading", { name: "Welcome to Tandem" })).toBeVisible();
     await expect(panel).toContainText("$5.00 of welcome credit");
-    // Rate card v1: the team whiteboard costs $4.47 a month, so $5 runs it 817 hours, about 34 days.
+    // Rate card v1: the team whiteboard costs $3.91 a month, so $5 runs it 933 hours, about 38 days.
     await expect(panel.getByTestId("welcome-examples").getByRole("listitem").first()).toContainText("Team whiteboard");
-    await expect(panel.getByTestId("welcome-examples").getByRole("listitem").first()).toContainText("about 34 days");
+    await expect(panel.getByTestId("welcome-examples").getByRole("listitem").first()).toContainText("about 38 days");
     await expect(panel.getByRole("link", { name: "quick start in the docs" })).toHaveAttribute("href", /^https?:\/\//);
     await expectAccessible(page);
     await screenshotBothWidths(page, "first-run", "dashboard-welcome");

@@ -24,8 +24,8 @@ describe("the welcome panel", () => {
   it("shows a new account what its $5 runs, priced on the card in force", async () => {
     const welcome = await welcomeOf(await createTestAccount());
     expect(welcome?.grantMicros).toBe(5_000_000n);
-    // The team whiteboard costs $4.4675 a month on rate card v1: $5 runs it 817 whole hours.
-    expect(welcome?.examples[0]).toMatchObject({ name: "Team whiteboard", monthlyMicros: 4_467_500n, hours: 817n });
+    // The team whiteboard costs $3.911025 a month on rate card v1: $5 runs it 933 whole hours.
+    expect(welcome?.examples[0]).toMatchObject({ name: "Team whiteboard", monthlyMicros: 3_911_025n, hours: 933n });
     expect(welcome?.examples).toHaveLength(3);
   });
 
