@@ -53,7 +53,7 @@ test("pricing shows a newly published card without a redeploy, under the CSP", a
   await expect(page.getByRole("table", { name: `Rate card version ${version}, upcoming` })).toContainText("$0.20");
   const total = page.getByTestId("calculator-total");
   const before = await total.textContent();
-  await page.getByRole("form", { name: "Your app's usage" }).getByLabel("Messages").fill("900000000");
+  await page.getByRole("form", { name: "Your app's usage" }).getByLabel("Messages per user per day").fill("900000");
   await expect(total).not.toHaveText(before ?? "");
   expect(await violations()).toEqual([]);
   expect(problems).toEqual([]);
