@@ -7,7 +7,7 @@ import { resolveUsageSelection, usageQuerySchema, type UsageSelection } from "./
  */
 export function parseUsageSelectionOrThrow(params: Record<string, string | string[] | undefined>, now = new Date()): UsageSelection {
   const flat = Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
-  for (const key of ["from", "to", "granularity"]) if (flat[key] === "") delete flat[key];
+  for (const key of ["from", "to", "granularity", "space"]) if (flat[key] === "") delete flat[key];
   const parsed = usageQuerySchema.safeParse(flat);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

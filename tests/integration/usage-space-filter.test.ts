@@ -49,7 +49,8 @@ describe("the usage page for one space", () => {
     expect(stranger.rows).toEqual([]);
   });
 
-  it("refuses a space name no space can have", () => {
+  it("refuses a space name no space can have, and reads an empty one as every space", () => {
     expect(() => parseUsageSelectionOrThrow({ range: "24h", space: "x".repeat(201) })).toThrow(/space/);
+    expect(parseUsageSelectionOrThrow({ range: "24h", space: "" }).space).toBeUndefined();
   });
 });
