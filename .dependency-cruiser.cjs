@@ -41,6 +41,10 @@ const LAYERS = [
   { name: "access: invites", folders: ["invites"] },
   { name: "access: waitlist", folders: ["waitlist"] },
   { name: "access: auth", folders: ["auth"] },
+  // Operators' writes that span money and access: adjustments with the two-person rule, incident
+  // credits, rate-card drafts (shadow billing, publishing), freezing or closing an account. Each posts
+  // to the ledger and writes its audit entry in one transaction, so it sits above both.
+  { name: "operations", folders: ["adjustments", "incidents", "rate-drafts", "account-controls"] },
   { name: "read models", folders: ["account", "admin", "pricing"] },
   { name: "processes", folders: ["jobs", "demo", "server-start"] },
 ];
