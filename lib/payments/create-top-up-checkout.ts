@@ -7,6 +7,7 @@ import { getLogger } from "@/lib/observability/logger";
 import { getStripe } from "@/lib/stripe/get-stripe";
 import { getBillingAccountForUserOrThrow, type BillingOwner } from "./get-billing-account-for-user";
 import { withStripeCustomer } from "./get-or-create-stripe-customer";
+import { limitStripeSessions } from "./limit-stripe-sessions";
 import { getPaymentMetrics } from "./payment-metrics";
 import { callStripe } from "./stripe-error";
 import { centsToMicros } from "./top-up-amount";
@@ -40,6 +41,7 @@ export async function createTopUpCheckout(db: Database, options: CreateTopUpChec
     getPaymentMetrics().checkoutSessions.inc({ outcome: "failed" });
     throw error;
   });
+  await limitStripeSessions(db, owner.accountId);
   const saveCard = options.saveCard ?? false;
   return createCheckoutForOwner(db, owner, {
     amountCents: options.amountCents,

@@ -8,6 +8,7 @@ import { getEnv } from "@/lib/env";
 import { getStripe } from "@/lib/stripe/get-stripe";
 import { getBillingAccountForUserOrThrow } from "./get-billing-account-for-user";
 import { findStripeCustomerId, withStripeCustomer } from "./get-or-create-stripe-customer";
+import { limitStripeSessions } from "./limit-stripe-sessions";
 import { callStripe } from "./stripe-error";
 
 export type SavedCard = { paymentMethodId: string; brand: string; last4: string; expMonth: number; expYear: number };
@@ -38,6 +39,7 @@ export async function getSavedCard(db: Database, owner: { accountId: string }): 
 /** Checkout in setup mode: the person saves a card for auto-recharge without paying now. Answers its URL. */
 export async function createCardSetupCheckout(db: Database, options: { userId: string; attemptId: string }): Promise<string> {
   const owner = await getBillingAccountForUserOrThrow(db, options.userId);
+  await limitStripeSessions(db, owner.accountId);
   const appUrl = getEnv().appUrl;
   const session = await withStripeCustomer(db, owner, (customer) =>
     callStripe("starting the card setup", () =>
@@ -104,6 +106,7 @@ export async function completeCardSetup(db: Database, sessionId: string, expecte
 /** A Stripe Customer Portal session (cards and receipts) for the user's own account; answers its URL. */
 export async function createPortalSession(db: Database, userId: string): Promise<string> {
   const owner = await getBillingAccountForUserOrThrow(db, userId);
+  await limitStripeSessions(db, owner.accountId);
   const session = await withStripeCustomer(db, owner, (customer) =>
     callStripe("opening the billing portal", () =>
       getStripe().billingPortal.sessions.create({ customer, return_url: `${getEnv().appUrl}/account/billing` }),

@@ -5,6 +5,7 @@ import { closeDb, getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { createTopUpCheckout } from "@/lib/payments/create-top-up-checkout";
 import { getCheckoutReturn } from "@/lib/payments/get-checkout-return";
+import { STRIPE_SESSION_LIMIT } from "@/lib/payments/limit-stripe-sessions";
 import {
   WELCOME_MICROS,
   balanceOf,
@@ -87,6 +88,20 @@ describe("top-up checkout", () => {
     await harness.control("POST", `/checkout/sessions/${bounced}/settle`, { outcome: "failed" });
     expect(await getCheckoutReturn(getDb(), { userId: user.userId, sessionId: bounced })).toMatchObject({ status: "failed" });
     expect(await balanceOf(user.accountId)).toBe(WELCOME_MICROS + 75_000_000n);
+  });
+
+  it("opening payment pages is limited per account: past the limit nothing reaches Stripe, and other accounts are not affected", async () => {
+    const user = await createPayingUser();
+    const other = await createPayingUser();
+    for (let opened = 0; opened < STRIPE_SESSION_LIMIT.limit; opened++) await startTopUp(user, 500);
+    expect(await sessionsOf(user)).toBe(STRIPE_SESSION_LIMIT.limit);
+    const refused = await failure(createTopUpCheckout(getDb(), { userId: user.userId, amountCents: 500, attemptId: randomUUID() }));
+    expect(refused.code).toBe("rate_limited");
+    expect(refused.message).toMatch(/Too many payment pages opened/);
+    expect(refused.retryAfter).toBeGreaterThan(0);
+    expect(await sessionsOf(user)).toBe(STRIPE_SESSION_LIMIT.limit);
+    await startTopUp(other, 500);
+    expect(await sessionsOf(other)).toBe(1);
   });
 
   it("a declined card credits nothing", async () => {
