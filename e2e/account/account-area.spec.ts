@@ -69,6 +69,22 @@ test.describe("account area", () => {
     expect(problems).toEqual([]);
   });
 
+  test("a refused settings save keeps what was typed beside the reason, and a good one keeps the saved value", async ({ page, invite }) => {
+    await signInNewPerson(page, invite, "settings-keep");
+    await page.goto("/account/settings");
+    const threshold = page.getByLabel("Alert me at (US dollars)");
+    await threshold.fill("12.345");
+    await page.getByRole("button", { name: "Save alert amount" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "an amount in dollars" })).toBeVisible();
+    await expect(threshold).toHaveValue("12.345");
+    await threshold.fill("12.50");
+    await page.getByRole("button", { name: "Save alert amount" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Low-balance alert set to $12.50." })).toBeVisible();
+    await expect(threshold).toHaveValue("12.50");
+    await page.reload();
+    await expect(threshold).toHaveValue("12.50");
+  });
+
   test("usage through the billing API agrees to the micro-dollar on every page and in the CSV files", async ({ page, invite, database, request }) => {
     const problems = watchForPageErrors(page);
     await signInNewPerson(page, invite, "account-usage");
