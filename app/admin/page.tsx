@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { AdminPage } from "@/components/admin/admin-page";
+import { NeedsAttention, type AttentionItem } from "@/components/admin/needs-attention";
 import { SettingsForm } from "@/components/admin/settings-form";
 import { getAdminOverview } from "@/lib/admin/get-admin-overview";
 import { getDb } from "@/lib/db/client";
@@ -18,8 +19,31 @@ export default async function AdminOverviewPage() {
     { label: "Pending invites", value: overview.pendingInvites.toLocaleString("en-US"), href: "/admin/invites" },
     { label: "Live codes", value: overview.liveCodes.toLocaleString("en-US"), href: "/admin/codes" },
   ];
+  const { attention } = overview;
+  const attentionItems: AttentionItem[] = [
+    { key: "failed-events", label: "Failed Stripe events", count: attention.failedEvents, href: "/admin/payments?outcome=failed", hint: "Fix the cause, then fetch and apply them again." },
+    { key: "drift", label: "Drift in the last reconciliation", count: attention.drift, href: "/admin/payments#runs", hint: "Stripe and the ledger disagree." },
+    {
+      key: "reconciliation-failed",
+      label: "Last reconciliation failed",
+      count: attention.isLastReconciliationFailed ? 1 : 0,
+      href: "/admin/payments#runs",
+      hint: "It stopped on an error: run it again once Stripe answers.",
+    },
+    { key: "given-up-emails", label: "Emails given up on", count: attention.givenUpEmails, href: "/admin/emails", hint: "Every try failed: fix SMTP or the address, then try again." },
+    {
+      key: "paused-accounts",
+      label: "Accounts in grace or frozen, auto-recharge paused",
+      count: attention.pausedAccounts,
+      href: "/admin/accounts",
+      hint: "Their card was declined or needs authentication.",
+    },
+    // SLOT (issue 18, approvals): pending two-person approvals, from lib/admin/count-pending-approvals.ts
+    // (another helper's). Wired in at merge as one more item here; until then it is not shown at all.
+  ];
   return (
-    <AdminPage title="Overview" lead="Who is waiting, who is invited, and how open the preview is.">
+    <AdminPage title="Overview" lead="What needs you today, who is waiting, who is invited, and how open the preview is.">
+      <NeedsAttention items={attentionItems} />
       <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
         {figures.map((figure) => (
           <div key={figure.label} className="rounded-2xl border border-line bg-paper p-5">
