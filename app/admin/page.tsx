@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { AdminPage } from "@/components/admin/admin-page";
-import { NeedsAttention, type AttentionItem } from "@/components/admin/needs-attention";
+import { NeedsAttention, attentionItemsOf } from "@/components/admin/needs-attention";
 import { SettingsForm } from "@/components/admin/settings-form";
 import { getAdminOverview } from "@/lib/admin/get-admin-overview";
 import { getDb } from "@/lib/db/client";
@@ -19,28 +19,9 @@ export default async function AdminOverviewPage() {
     { label: "Pending invites", value: overview.pendingInvites.toLocaleString("en-US"), href: "/admin/invites" },
     { label: "Live codes", value: overview.liveCodes.toLocaleString("en-US"), href: "/admin/codes" },
   ];
-  const { attention } = overview;
-  const attentionItems: AttentionItem[] = [
-    { key: "failed-events", label: "Failed Stripe events", count: attention.failedEvents, href: "/admin/payments?outcome=failed", hint: "Fix the cause, then fetch and apply them again." },
-    { key: "drift", label: "Drift in the last reconciliation", count: attention.drift, href: "/admin/payments#runs", hint: "Stripe and the ledger disagree." },
-    {
-      key: "reconciliation-failed",
-      label: "Last reconciliation failed",
-      count: attention.isLastReconciliationFailed ? 1 : 0,
-      href: "/admin/payments#runs",
-      hint: "It stopped on an error: run it again once Stripe answers.",
-    },
-    { key: "given-up-emails", label: "Emails given up on", count: attention.givenUpEmails, href: "/admin/emails", hint: "Every try failed: fix SMTP or the address, then try again." },
-    {
-      key: "paused-accounts",
-      label: "Accounts in grace or frozen, auto-recharge paused",
-      count: attention.pausedAccounts,
-      href: "/admin/accounts",
-      hint: "Their card was declined or needs authentication.",
-    },
-    // SLOT (issue 18, approvals): pending two-person approvals, from lib/admin/count-pending-approvals.ts
-    // (another helper's). Wired in at merge as one more item here; until then it is not shown at all.
-  ];
+  // SLOT (issue 18, approvals): pass `pendingApprovals` (lib/admin/count-pending-approvals.ts, another
+  // helper's) as the second argument to show that item; without it, the item is not shown at all.
+  const attentionItems = attentionItemsOf(overview.attention);
   return (
     <AdminPage title="Overview" lead="What needs you today, who is waiting, who is invited, and how open the preview is.">
       <NeedsAttention items={attentionItems} />

@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { attentionItemsOf } from "@/components/admin/needs-attention";
 import { getAdminOverview } from "@/lib/admin/get-admin-overview";
 import { listReconciliationRuns } from "@/lib/admin/list-reconciliation-runs";
 import { listStripeEvents } from "@/lib/admin/list-stripe-events";
@@ -221,6 +222,13 @@ describe("the overview's needs attention", () => {
     // Only the frozen one counts: grace's auto-recharge is not paused, the paused one is active.
     expect(after.pausedAccounts - before.pausedAccounts).toBe(1);
     expect(after.givenUpEmails - before.givenUpEmails).toBe(1);
+    // The overview's items: the approvals slot shows only once a count is wired in.
+    const keys = (items: Array<{ key: string }>) => items.map((item) => item.key);
+    expect(keys(attentionItemsOf(after))).not.toContain("pending-approvals");
+    expect(keys(attentionItemsOf(after, 2))).toContain("pending-approvals");
+    expect(attentionItemsOf(after).find((item) => item.key === "paused-accounts")).toMatchObject({
+      count: after.pausedAccounts,
+    });
   });
 });
 

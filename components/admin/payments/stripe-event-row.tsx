@@ -43,7 +43,7 @@ export function StripeEventRow({ event, replayAction }: { event: ListedStripeEve
           label="Fetch and apply again"
           pendingLabel="Applying…"
           variant="primary"
-          ariaLabel={`Fetch ${event.id} from Stripe and apply it again`}
+          ariaLabel={`Fetch and apply again: ${event.id}`}
           className="shrink-0 sm:w-52"
         />
       ) : null}
