@@ -9,7 +9,8 @@ import { watchForPageErrors } from "../support/page-errors";
 import { screenshotBothWidths } from "../support/screenshots";
 import { expect, signIn, test } from "../support/signup-fixture";
 
-test.describe.configure({ timeout: 180_000 });
+// Three signed-in pages, axe in both schemes and screenshots at two widths on a shared 2-core machine.
+test.describe.configure({ timeout: 300_000 });
 
 const emulatorUrl = () => {
   const url = process.env.STRIPE_EMULATOR_URL;

@@ -44,7 +44,7 @@ export function StripeEventRow({ event, replayAction }: { event: ListedStripeEve
           pendingLabel="Applying…"
           variant="primary"
           ariaLabel={`Fetch and apply again: ${event.id}`}
-          className="shrink-0 sm:w-52"
+          className="shrink-0 sm:w-60"
         />
       ) : null}
     </li>
