@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { AdminPage } from "@/components/admin/admin-page";
+import { NeedsAttention, attentionItemsOf } from "@/components/admin/needs-attention";
 import { SettingsForm } from "@/components/admin/settings-form";
 import { getAdminOverview } from "@/lib/admin/get-admin-overview";
 import { getDb } from "@/lib/db/client";
@@ -18,8 +19,12 @@ export default async function AdminOverviewPage() {
     { label: "Pending invites", value: overview.pendingInvites.toLocaleString("en-US"), href: "/admin/invites" },
     { label: "Live codes", value: overview.liveCodes.toLocaleString("en-US"), href: "/admin/codes" },
   ];
+  // SLOT (issue 18, approvals): pass `pendingApprovals` (lib/admin/count-pending-approvals.ts, another
+  // helper's) as the second argument to show that item; without it, the item is not shown at all.
+  const attentionItems = attentionItemsOf(overview.attention);
   return (
-    <AdminPage title="Overview" lead="Who is waiting, who is invited, and how open the preview is.">
+    <AdminPage title="Overview" lead="What needs you today, who is waiting, who is invited, and how open the preview is.">
+      <NeedsAttention items={attentionItems} />
       <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
         {figures.map((figure) => (
           <div key={figure.label} className="rounded-2xl border border-line bg-paper p-5">

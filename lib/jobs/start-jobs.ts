@@ -4,9 +4,10 @@ import PgBoss from "pg-boss";
 import { getDb } from "@/lib/db/client";
 import { sendOutboxEmails } from "@/lib/email/send-outbox-emails";
 import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 import { getLogger } from "@/lib/observability/logger";
 import { getPaymentMetrics } from "@/lib/payments/payment-metrics";
-import { reconcilePayments } from "@/lib/payments/reconcile";
+import { runReconciliation } from "@/lib/payments/run-reconciliation";
 import { runAutoRecharge } from "@/lib/payments/run-auto-recharge";
 import { cancelOrphanedJobs, withJobRunLock } from "./job-run-lock";
 import { startMaintenanceJobs } from "./maintenance-jobs";
@@ -74,8 +75,14 @@ async function start(): Promise<Jobs> {
     if (job) await withJobRunLock(job.id, () => runAutoRecharge(getDb(), job.data.accountId));
   });
   await boss.work(QUEUES.reconcile, { pollingIntervalSeconds: 30 }, async () => {
-    const report = await reconcilePayments(getDb());
-    log.info({ repaired: report.repaired.length, drift: report.drift.length }, "payments reconciled");
+    try {
+      const { report } = await runReconciliation(getDb(), { trigger: "job" });
+      log.info({ repaired: report.repaired.length, drift: report.drift.length }, "payments reconciled");
+    } catch (error) {
+      // An operator's "Run now" is running: that run is this quarter-hour's.
+      if (error instanceof AppError && error.code === "conflict") return log.info("reconciliation already running; skipped");
+      throw error;
+    }
   });
   await startMaintenanceJobs(boss, getDb);
   const timers = [

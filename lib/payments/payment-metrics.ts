@@ -23,7 +23,7 @@ function createPaymentMetrics() {
     topUps: counter("top_ups_total", "Checkout top-ups by outcome: credited (posted once), processing (delayed method), failed.", ["outcome"]),
     topUpMicros: counter("top_up_amount_micros_total", "Micro-dollars credited by Checkout top-ups (each top-up counted once)."),
     checkoutSessions: counter("checkout_sessions_created_total", "Checkout sessions requested from Stripe, by outcome (created, failed).", ["outcome"]),
-    webhookEvents: counter("stripe_webhook_events_total", "Stripe webhook deliveries by event type and outcome (processed, duplicate, ignored, failed, rejected).", ["type", "outcome"]),
+    webhookEvents: counter("stripe_webhook_events_total", "Stripe webhook deliveries by event type and outcome (applied, duplicate, ignored, failed, rejected).", ["type", "outcome"]),
     webhookLag: histogram("stripe_webhook_lag_seconds", "Time from a Stripe event's creation to its processing here, by event type.", ["type"], [0.1, 0.5, 1, 2.5, 5, 15, 60, 300, 900, 3600]),
     paymentFailures: counter("payment_failures_total", "Payment operations that failed, by stage (checkout, fulfil, webhook) and error code.", ["stage", "code"]),
     reversals: counter("payment_reversals_total", "Credit reversed or reinstated after a top-up, by kind (refund, dispute, dispute_won).", ["kind"]),

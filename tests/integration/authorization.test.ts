@@ -6,6 +6,10 @@ import { afterAll, describe, expect, it } from "vitest";
 import { getAccountSummary } from "@/lib/account/get-account-summary";
 import { getAdminOverview } from "@/lib/admin/get-admin-overview";
 import { listUndeliveredEmails } from "@/lib/admin/list-undelivered-emails";
+import { listReconciliationRuns } from "@/lib/admin/list-reconciliation-runs";
+import { listStripeEvents } from "@/lib/admin/list-stripe-events";
+import { replayStripeEvent } from "@/lib/admin/replay-stripe-event";
+import { runReconciliationNow } from "@/lib/admin/run-reconciliation-now";
 import { listAuditLog } from "@/lib/audit/list-audit-log";
 import type { AppSession } from "@/lib/session/app-session";
 import { revokeAllSessions } from "@/lib/session/auth-sessions";
@@ -84,6 +88,10 @@ describe("the admin area", () => {
       ["settings", (session) => updateLaunchSettings(getDb(), session, { ...LAUNCH_SETTING_DEFAULTS, launchMode: "open" })],
       ["audit log", (session) => listAuditLog(getDb(), session)],
       ["undelivered emails", (session) => listUndeliveredEmails(getDb(), session)],
+      ["stripe events", (session) => listStripeEvents(getDb(), session, {})],
+      ["reconciliation runs", (session) => listReconciliationRuns(getDb(), session)],
+      ["replay event", (session) => replayStripeEvent(getDb(), session, "evt_unknown")],
+      ["run reconciliation", (session) => runReconciliationNow(getDb(), session)],
       ["action guard", async (session) => requireAdmin(session)],
     ];
     for (const [name, call] of adminCalls) {

@@ -88,6 +88,8 @@ describe("the site's database role", () => {
     "delete from rate_card_entries",
     "update audit_log set action = 'edited'",
     "delete from stripe_events",
+    // A failed Stripe event stays on record (issue 18): a later success adds a row, never edits one.
+    "update stripe_event_failures set error_code = 'edited'",
     "truncate usage_hours",
     "create table least_privilege_probe (id int)",
   ];

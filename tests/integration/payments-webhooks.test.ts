@@ -78,8 +78,8 @@ describe("Stripe webhook", () => {
     const responses = await Promise.all(Array.from({ length: 20 }, () => POST(webhookRequest(payload, harness.sign(payload)))));
     expect(responses.map((response) => response.status)).toEqual(Array(20).fill(200));
     const outcomes = await Promise.all(responses.map(async (response) => ((await response.json()) as { outcome: string }).outcome));
-    expect(outcomes.every((outcome) => outcome === "processed" || outcome === "duplicate")).toBe(true);
-    expect(outcomes).toContain("processed");
+    expect(outcomes.every((outcome) => outcome === "applied" || outcome === "duplicate")).toBe(true);
+    expect(outcomes).toContain("applied");
     expect(await balanceOf(user.accountId)).toBe(WELCOME_MICROS + 50_000_000n);
     expect(await transfersOf(user.accountId)).toHaveLength(1);
     expect(await storedEvents(event.id)).toBe(1);
