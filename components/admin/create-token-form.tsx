@@ -1,0 +1,50 @@
+"use client";
+
+import { useActionState } from "react";
+import { FormField } from "@/components/ui/form-field";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useFieldValues } from "@/components/ui/use-field-values";
+import { idleActionState, type FormAction } from "@/lib/actions/action-state";
+import { SecretReveal } from "./secret-reveal";
+
+const scopes = [
+  { name: "scopeIngest", label: "ingest", help: "Report usage (POST /usage)." },
+  { name: "scopeRead", label: "read", help: "Read accounts, standing and usage." },
+] as const;
+
+/** Creates a platform token with a name and scopes and shows its secret once: only its hash is stored. */
+export function CreateTokenForm({ action }: { action: FormAction }) {
+  const [state, formAction, isPending] = useActionState(action, idleActionState);
+  const { bind } = useFieldValues({ name: "" });
+  const errors = state.status === "error" ? (state.fieldErrors ?? {}) : {};
+  return (
+    <form action={formAction} className="space-y-5" noValidate>
+      <div className="grid gap-5 md:grid-cols-[1fr_auto]">
+        <FormField name="name" label="Name" placeholder="What uses it, e.g. eu-host-fleet" autoComplete="off" error={errors.name} {...bind("name")} />
+        <fieldset aria-describedby={errors.scopes ? "scopes-error" : undefined}>
+          <legend className="text-sm font-medium">Scopes</legend>
+          <div className="mt-1.5 flex flex-col gap-2 sm:flex-row sm:gap-5">
+            {scopes.map((scope) => (
+              <label key={scope.name} className="flex items-start gap-2 text-sm">
+                <input type="checkbox" name={scope.name} defaultChecked className="mt-1 accent-brand" />
+                <span>
+                  <span className="font-mono font-semibold">{scope.label}</span>
+                  <span className="block text-xs text-ink-soft">{scope.help}</span>
+                </span>
+              </label>
+            ))}
+          </div>
+          {errors.scopes ? (
+            <p id="scopes-error" className="mt-1 text-sm text-danger">
+              {errors.scopes}
+            </p>
+          ) : null}
+        </fieldset>
+      </div>
+      {state.status === "success" && state.reveal ? <SecretReveal message={state.message} secret={state.reveal} testId="new-platform-token" /> : null}
+      {state.status === "error" && !state.fieldErrors ? <FormMessage state={state} /> : null}
+      <SubmitButton label="Create token" pendingLabel="Creating…" isPending={isPending} className="w-full sm:w-auto" />
+    </form>
+  );
+}
