@@ -96,7 +96,11 @@ export const platformTokens = pgTable(
     name: text("name").notNull(),
     tokenHash: text("token_hash").notNull().unique(),
     prefix: text("prefix").notNull(),
-    scopes: text("scopes", { enum: platformTokenScopes }).array().notNull(),
+    // Both by default: what every token could do before scopes existed (migration 0033).
+    scopes: text("scopes", { enum: platformTokenScopes })
+      .array()
+      .notNull()
+      .default(sql`array['ingest', 'read']::text[]`),
     // The operator who made it; null when `npm run token:create` (or the demo seed) did.
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
