@@ -7,7 +7,8 @@ import { SecretReveal } from "./secret-reveal";
 
 type TokenRowActionsProps = {
   tokenId: string;
-  name: string;
+  /** Names the row in the buttons' accessible names: the token's name and prefix (a successor shares the name). */
+  label: string;
   canRotate: boolean;
   canRevoke: boolean;
   /** The graces to offer (lib/admin/platform-token-schemas.ts ROTATION_GRACES), passed down so the client bundle holds no zod. */
@@ -22,7 +23,7 @@ type TokenRowActionsProps = {
  * refresh that turns this row from active to expiring. Two grid cells: the controls, then the secret
  * across the row.
  */
-export function TokenRowActions({ tokenId, name, canRotate, canRevoke, graces, rotate, revoke }: TokenRowActionsProps) {
+export function TokenRowActions({ tokenId, label, canRotate, canRevoke, graces, rotate, revoke }: TokenRowActionsProps) {
   const [state, formAction, isPending] = useActionState(rotate, idleActionState);
   const selectId = `grace-${tokenId}`;
   return (
@@ -51,7 +52,7 @@ export function TokenRowActions({ tokenId, name, canRotate, canRevoke, graces, r
             <button
               type="submit"
               disabled={isPending}
-              aria-label={`Rotate ${name}`}
+              aria-label={`Rotate ${label}`}
               className="rounded-lg border border-line bg-paper px-4 py-2 text-sm font-semibold hover:border-brand hover:text-brand disabled:cursor-wait disabled:opacity-60 sm:w-28"
             >
               {isPending ? "Rotating…" : "Rotate"}
@@ -59,7 +60,7 @@ export function TokenRowActions({ tokenId, name, canRotate, canRevoke, graces, r
           </form>
         ) : null}
         {canRevoke ? (
-          <ActionButton action={revoke} fields={{ tokenId }} label="Revoke" pendingLabel="Revoking…" variant="danger" ariaLabel={`Revoke ${name}`} className="sm:w-28" />
+          <ActionButton action={revoke} fields={{ tokenId }} label="Revoke" pendingLabel="Revoking…" variant="danger" ariaLabel={`Revoke ${label}`} className="sm:w-28" />
         ) : null}
       </div>
       {state.status === "error" ? (

@@ -63,7 +63,7 @@ export default async function AdminTokensPage() {
                 </div>
                 <TokenRowActions
                   tokenId={token.id.toString()}
-                  name={token.name}
+                  label={`${token.name} (${token.prefix}…)`}
                   canRotate={token.state === "active"}
                   canRevoke={token.state === "active" || token.state === "expiring"}
                   graces={ROTATION_GRACES}
