@@ -1,5 +1,6 @@
 // Issue 18, "Platform tokens": what an operator does on /admin/tokens (create with scopes, rotate with a
 // grace, revoke), each audited, and what the real billing API routes then answer for each token.
+import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { rmSync } from "node:fs";
 import { sql } from "drizzle-orm";
@@ -22,6 +23,7 @@ import { createTestAuth } from "../support/auth-harness";
 import { accountContext, billingRequest, createTestAccount, hourAgo, meterRecordCount, type ErrorBody, type TestAccount } from "../support/billing-api";
 import { migrationsUpTo } from "../support/migrations-up-to";
 import { createScratchDatabase } from "../support/scratch-database";
+import { testDatabaseUrl } from "../support/test-env";
 import { errorCodeOf, signedInMember, signedInOperator, type SignedIn } from "../support/signup-fixtures";
 
 afterAll(closeDb);
@@ -220,6 +222,30 @@ describe("non-operators", () => {
     expect(await countRows(sql`select count(*) from platform_tokens where name = 'sneaky'`)).toBe(0);
     expect((await ingest(token.token)).status).toBe(200);
     expect(await countRows(sql`select count(*) from audit_log where actor_id = ${member.session.user.id}`)).toBe(0);
+  });
+});
+
+function runTokenCreate(args: string[]): Promise<{ code: number | null; stdout: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/token-create.ts", ...args], {
+      env: { ...process.env, DATABASE_URL: testDatabaseUrl(), LOG_LEVEL: "silent" },
+      stdio: ["ignore", "pipe", "ignore"],
+    });
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    child.on("close", (code) => resolve({ code, stdout: out }));
+  });
+}
+
+describe("npm run token:create --scopes", () => {
+  it("makes a token with only the scopes named, and refuses an unknown one", async () => {
+    const { code, stdout } = await runTokenCreate(["--name", `script-${randomUUID()}`, "--scopes", "read"]);
+    expect(code).toBe(0);
+    const secret = stdout.trim();
+    expect((await standing(secret)).status).toBe(200);
+    expect(await codeOf(await ingest(secret))).toBe("forbidden");
+    expect((await runTokenCreate(["--name", "bogus", "--scopes", "ingest,admin"])).code).toBe(2);
+    expect(await countRows(sql`select count(*) from platform_tokens where name = 'bogus'`)).toBe(0);
   });
 });
 
