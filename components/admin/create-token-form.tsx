@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { FormField } from "@/components/ui/form-field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -17,6 +17,9 @@ const scopes = [
 export function CreateTokenForm({ action }: { action: FormAction }) {
   const [state, formAction, isPending] = useActionState(action, idleActionState);
   const { bind } = useFieldValues({ name: "" });
+  // Controlled, as the name is: React resets uncontrolled fields after an action, so a refused form would
+  // come back with every scope ticked again.
+  const [chosen, setChosen] = useState<Record<(typeof scopes)[number]["name"], boolean>>({ scopeIngest: true, scopeRead: true });
   const errors = state.status === "error" ? (state.fieldErrors ?? {}) : {};
   return (
     <form action={formAction} className="space-y-5" noValidate>
@@ -27,7 +30,13 @@ export function CreateTokenForm({ action }: { action: FormAction }) {
           <div className="mt-1.5 flex flex-col gap-2 sm:flex-row sm:gap-5">
             {scopes.map((scope) => (
               <label key={scope.name} className="flex items-start gap-2 text-sm">
-                <input type="checkbox" name={scope.name} defaultChecked className="mt-1 accent-brand" />
+                <input
+                  type="checkbox"
+                  name={scope.name}
+                  checked={chosen[scope.name]}
+                  onChange={(event) => setChosen((current) => ({ ...current, [scope.name]: event.target.checked }))}
+                  className="mt-1 accent-brand"
+                />
                 <span>
                   <span className="font-mono font-semibold">{scope.label}</span>
                   <span className="block text-xs text-ink-soft">{scope.help}</span>
