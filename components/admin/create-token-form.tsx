@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useState, type FormEvent } from "react";
 import { FormField } from "@/components/ui/form-field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -17,12 +17,19 @@ const scopes = [
 export function CreateTokenForm({ action }: { action: FormAction }) {
   const [state, formAction, isPending] = useActionState(action, idleActionState);
   const { bind } = useFieldValues({ name: "" });
-  // Controlled, as the name is: React resets uncontrolled fields after an action, so a refused form would
-  // come back with every scope ticked again.
   const [chosen, setChosen] = useState<Record<(typeof scopes)[number]["name"], boolean>>({ scopeIngest: true, scopeRead: true });
+  // React resets a form after its action, and a reset puts a checkbox back to its initial `checked`
+  // attribute even when state controls it: a form refused for having no scope came back with both ticked,
+  // and the next submit made a token with scopes the operator had unticked. Running the action from
+  // onSubmit skips that reset; without JavaScript the form still posts to the action.
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => formAction(data));
+  }
   const errors = state.status === "error" ? (state.fieldErrors ?? {}) : {};
   return (
-    <form action={formAction} className="space-y-5" noValidate>
+    <form action={formAction} onSubmit={submit} className="space-y-5" noValidate>
       <div className="grid gap-5 md:grid-cols-[1fr_auto]">
         <FormField name="name" label="Name" placeholder="What uses it, e.g. eu-host-fleet" autoComplete="off" error={errors.name} {...bind("name")} />
         <fieldset aria-describedby={errors.scopes ? "scopes-error" : undefined}>

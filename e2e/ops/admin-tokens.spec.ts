@@ -30,6 +30,9 @@ test("an operator creates a token, sees it once, rotates it with a grace and rev
   await page.getByRole("checkbox", { name: /read/ }).uncheck();
   await page.getByRole("button", { name: "Create token" }).click();
   await expect(page.getByText("Choose at least one scope.")).toBeVisible();
+  // The refused form keeps what the operator chose (a form reset would tick both again).
+  await expect(page.getByRole("checkbox", { name: /read/ })).not.toBeChecked();
+  await expect(page.getByLabel("Name")).toHaveValue(name);
 
   // An ingest-only token: its secret shown once, with a copy button.
   await page.getByRole("checkbox", { name: /ingest/ }).check();
