@@ -8,7 +8,8 @@ import { watchForPageErrors } from "../support/page-errors";
 import { screenshotBothWidths } from "../support/screenshots";
 import { expect, signIn, test } from "../support/signup-fixture";
 
-test.describe.configure({ timeout: 120_000 });
+// Sign-in, two builds of state and four full-page screenshots: over two minutes on a loaded two-core machine.
+test.describe.configure({ timeout: 240_000 });
 
 const ingest = (request: APIRequestContext, secret: string) =>
   request.post("/api/billing/v1/usage", { headers: { authorization: `Bearer ${secret}` }, data: { records: [] } });
