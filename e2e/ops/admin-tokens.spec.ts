@@ -8,7 +8,7 @@ import { watchForPageErrors } from "../support/page-errors";
 import { screenshotBothWidths } from "../support/screenshots";
 import { expect, signIn, test } from "../support/signup-fixture";
 
-// Sign-in, two builds of state and four full-page screenshots: over two minutes on a loaded two-core machine.
+// Sign-in, two axe runs and eight full-page screenshots: past two minutes on the loaded two-core machine.
 test.describe.configure({ timeout: 240_000 });
 
 const ingest = (request: APIRequestContext, secret: string) =>
