@@ -10,7 +10,8 @@ import { withDatabase } from "./lib/database";
 
 const { values } = parseArgs({ options: { name: { type: "string" }, scopes: { type: "string" } } });
 const scopes = (values.scopes ?? platformTokenScopes.join(",")).split(",").map((scope) => scope.trim());
-const isKnownScope = (scope: string): scope is PlatformTokenScope => (platformTokenScopes as readonly string[]).includes(scope);
+const isKnownScope = (scope: string): scope is PlatformTokenScope =>
+  (platformTokenScopes as readonly string[]).includes(scope);
 if (!values.name?.trim() || !scopes.every(isKnownScope)) {
   console.error("usage: npm run token:create -- --name <what uses it, e.g. host-fleet> [--scopes ingest,read]");
   process.exit(2);

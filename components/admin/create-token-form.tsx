@@ -17,7 +17,10 @@ const scopes = [
 export function CreateTokenForm({ action }: { action: FormAction }) {
   const [state, formAction, isPending] = useActionState(action, idleActionState);
   const { bind } = useFieldValues({ name: "" });
-  const [chosen, setChosen] = useState<Record<(typeof scopes)[number]["name"], boolean>>({ scopeIngest: true, scopeRead: true });
+  const [chosen, setChosen] = useState<Record<(typeof scopes)[number]["name"], boolean>>({
+    scopeIngest: true,
+    scopeRead: true,
+  });
   // React resets a form after its action, and a reset puts a checkbox back to its initial `checked`
   // attribute even when state controls it: a form refused for having no scope came back with both ticked,
   // and the next submit made a token with scopes the operator had unticked. Running the action from
@@ -31,7 +34,14 @@ export function CreateTokenForm({ action }: { action: FormAction }) {
   return (
     <form action={formAction} onSubmit={submit} className="space-y-5" noValidate>
       <div className="grid gap-5 md:grid-cols-[1fr_auto]">
-        <FormField name="name" label="Name" placeholder="What uses it, e.g. eu-host-fleet" autoComplete="off" error={errors.name} {...bind("name")} />
+        <FormField
+          name="name"
+          label="Name"
+          placeholder="What uses it, e.g. eu-host-fleet"
+          autoComplete="off"
+          error={errors.name}
+          {...bind("name")}
+        />
         <fieldset aria-describedby={errors.scopes ? "scopes-error" : undefined}>
           <legend className="text-sm font-medium">Scopes</legend>
           <div className="mt-1.5 flex flex-col gap-2 sm:flex-row sm:gap-5">
@@ -42,23 +52,25 @@ export function CreateTokenForm({ action }: { action: FormAction }) {
                   name={scope.name}
                   checked={chosen[scope.name]}
                   onChange={(event) => setChosen((current) => ({ ...current, [scope.name]: event.target.checked }))}
-                  className="mt-1 accent-brand"
+                  className="accent-brand mt-1"
                 />
                 <span>
                   <span className="font-mono font-semibold">{scope.label}</span>
-                  <span className="block text-xs text-ink-soft">{scope.help}</span>
+                  <span className="text-ink-soft block text-xs">{scope.help}</span>
                 </span>
               </label>
             ))}
           </div>
           {errors.scopes ? (
-            <p id="scopes-error" className="mt-1 text-sm text-danger">
+            <p id="scopes-error" className="text-danger mt-1 text-sm">
               {errors.scopes}
             </p>
           ) : null}
         </fieldset>
       </div>
-      {state.status === "success" && state.reveal ? <SecretReveal message={state.message} secret={state.reveal} testId="new-platform-token" /> : null}
+      {state.status === "success" && state.reveal ? (
+        <SecretReveal message={state.message} secret={state.reveal} testId="new-platform-token" />
+      ) : null}
       {state.status === "error" && !state.fieldErrors ? <FormMessage state={state} /> : null}
       <SubmitButton label="Create token" pendingLabel="Creating…" isPending={isPending} className="w-full sm:w-auto" />
     </form>

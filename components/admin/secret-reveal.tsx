@@ -21,22 +21,29 @@ export function SecretReveal({ message, secret, testId }: { message: string; sec
     }
   }
   return (
-    <div role="status" className="rounded-xl border border-accent/40 bg-accent/10 p-4">
-      <p className="text-sm text-ink">{message}</p>
+    <div role="status" className="border-accent/40 bg-accent/10 rounded-xl border p-4">
+      <p className="text-ink text-sm">{message}</p>
       <div className="mt-3 flex flex-col gap-3 sm:flex-row sm:items-center">
-        <code className="min-w-0 flex-1 rounded-lg bg-paper px-3 py-2 font-mono text-sm break-all select-all" data-testid={testId}>
+        <code
+          className="bg-paper min-w-0 flex-1 rounded-lg px-3 py-2 font-mono text-sm break-all select-all"
+          data-testid={testId}
+        >
           {secret}
         </code>
         <button
           type="button"
           onClick={() => void copySecret()}
-          className="shrink-0 rounded-lg border border-line bg-paper px-4 py-2 text-sm font-semibold hover:border-brand hover:text-brand"
+          className="border-line bg-paper hover:border-brand hover:text-brand shrink-0 rounded-lg border px-4 py-2 text-sm font-semibold"
         >
           {copy === "copied" ? "Copied" : "Copy"}
         </button>
       </div>
-      <p aria-live="polite" className="mt-2 text-xs text-ink-soft">
-        {copy === "copied" ? "Copied to the clipboard." : copy === "failed" ? "The browser did not allow copying: select the token and copy it by hand." : ""}
+      <p aria-live="polite" className="text-ink-soft mt-2 text-xs">
+        {copy === "copied"
+          ? "Copied to the clipboard."
+          : copy === "failed"
+            ? "The browser did not allow copying: select the token and copy it by hand."
+            : ""}
       </p>
     </div>
   );

@@ -23,7 +23,15 @@ type TokenRowActionsProps = {
  * refresh that turns this row from active to expiring. Two grid cells: the controls, then the secret
  * across the row.
  */
-export function TokenRowActions({ tokenId, label, canRotate, canRevoke, graces, rotate, revoke }: TokenRowActionsProps) {
+export function TokenRowActions({
+  tokenId,
+  label,
+  canRotate,
+  canRevoke,
+  graces,
+  rotate,
+  revoke,
+}: TokenRowActionsProps) {
   const [state, formAction, isPending] = useActionState(rotate, idleActionState);
   const selectId = `grace-${tokenId}`;
   return (
@@ -33,14 +41,14 @@ export function TokenRowActions({ tokenId, label, canRotate, canRevoke, graces, 
           <form action={formAction} className="flex flex-col gap-2 sm:flex-row sm:items-end">
             <input type="hidden" name="tokenId" value={tokenId} />
             <div>
-              <label htmlFor={selectId} className="block text-xs font-medium text-ink-soft">
+              <label htmlFor={selectId} className="text-ink-soft block text-xs font-medium">
                 Old token stops
               </label>
               <select
                 id={selectId}
                 name="graceSeconds"
                 defaultValue="86400"
-                className="mt-1 block w-full rounded-lg border border-line bg-paper px-3 py-2 text-sm focus:border-brand focus:ring-2 focus:ring-brand/25 focus:outline-none sm:w-32"
+                className="border-line bg-paper focus:border-brand focus:ring-brand/25 mt-1 block w-full rounded-lg border px-3 py-2 text-sm focus:ring-2 focus:outline-none sm:w-32"
               >
                 {graces.map((grace) => (
                   <option key={grace.seconds} value={grace.seconds}>
@@ -53,18 +61,26 @@ export function TokenRowActions({ tokenId, label, canRotate, canRevoke, graces, 
               type="submit"
               disabled={isPending}
               aria-label={`Rotate ${label}`}
-              className="rounded-lg border border-line bg-paper px-4 py-2 text-sm font-semibold hover:border-brand hover:text-brand disabled:cursor-wait disabled:opacity-60 sm:w-28"
+              className="border-line bg-paper hover:border-brand hover:text-brand rounded-lg border px-4 py-2 text-sm font-semibold disabled:cursor-wait disabled:opacity-60 sm:w-28"
             >
               {isPending ? "Rotating…" : "Rotate"}
             </button>
           </form>
         ) : null}
         {canRevoke ? (
-          <ActionButton action={revoke} fields={{ tokenId }} label="Revoke" pendingLabel="Revoking…" variant="danger" ariaLabel={`Revoke ${label}`} className="sm:w-28" />
+          <ActionButton
+            action={revoke}
+            fields={{ tokenId }}
+            label="Revoke"
+            pendingLabel="Revoking…"
+            variant="danger"
+            ariaLabel={`Revoke ${label}`}
+            className="sm:w-28"
+          />
         ) : null}
       </div>
       {state.status === "error" ? (
-        <p role="alert" className="text-sm text-danger sm:col-span-2">
+        <p role="alert" className="text-danger text-sm sm:col-span-2">
           {state.message}
         </p>
       ) : null}

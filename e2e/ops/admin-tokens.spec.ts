@@ -16,7 +16,10 @@ const ingest = (request: APIRequestContext, secret: string) =>
 const readStanding = (request: APIRequestContext, secret: string) =>
   request.get("/api/billing/v1/accounts/acct_e2enobody/standing", { headers: { authorization: `Bearer ${secret}` } });
 
-test("an operator creates a token, sees it once, rotates it with a grace and revokes the old one", async ({ page, operatorEmail }) => {
+test("an operator creates a token, sees it once, rotates it with a grace and revokes the old one", async ({
+  page,
+  operatorEmail,
+}) => {
   const problems = watchForPageErrors(page);
   const name = `e2e-fleet-${randomUUID().slice(0, 8)}`;
   await signIn(page, operatorEmail);
@@ -77,7 +80,9 @@ test("an operator creates a token, sees it once, rotates it with a grace and rev
   await expect(rows).toHaveCount(2);
   await expect(oldRow).toContainText(/Expires \d+ \w+ \d{4}/);
   // The successor's secret is revealed inside the old row, so its own row is the one without the old prefix.
-  await expect(rows.filter({ hasText: successor.slice(0, 10), hasNotText: secret.slice(0, 10) })).toContainText("Active");
+  await expect(rows.filter({ hasText: successor.slice(0, 10), hasNotText: secret.slice(0, 10) })).toContainText(
+    "Active",
+  );
   expect((await ingest(page.request, secret)).status()).toBe(200);
   expect((await ingest(page.request, successor)).status()).toBe(200);
 

@@ -27,7 +27,13 @@ export async function createPlatformTokenAudited(
   return runTransaction(db, async (tx) => {
     const created = await createPlatformToken(tx, input.name, { scopes: input.scopes, createdBy: admin.user.id });
     const { token: _secret, ...after } = created;
-    await recordAudit(tx, { session: admin, action: "platform-token.create", target: target(created.id), before: null, after });
+    await recordAudit(tx, {
+      session: admin,
+      action: "platform-token.create",
+      target: target(created.id),
+      before: null,
+      after,
+    });
     return created;
   });
 }
@@ -65,7 +71,16 @@ export async function revokePlatformTokenAudited(db: Database, session: AppSessi
     if (!before || !(await revokePlatformToken(tx, id))) {
       throw new AppError("not_found", { message: "That token does not exist or is already revoked." });
     }
-    const [after] = await tx.select({ revokedAt: platformTokens.revokedAt }).from(platformTokens).where(eq(platformTokens.id, id));
-    await recordAudit(tx, { session: admin, action: "platform-token.revoke", target: target(id), before, after: { ...before, ...after } });
+    const [after] = await tx
+      .select({ revokedAt: platformTokens.revokedAt })
+      .from(platformTokens)
+      .where(eq(platformTokens.id, id));
+    await recordAudit(tx, {
+      session: admin,
+      action: "platform-token.revoke",
+      target: target(id),
+      before,
+      after: { ...before, ...after },
+    });
   });
 }

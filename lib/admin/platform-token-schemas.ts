@@ -16,7 +16,11 @@ export const ROTATION_GRACES = [
 export const createPlatformTokenSchema = z
   .object({
     name: formTextSchema(
-      z.string().trim().min(1, { error: "Name the token after what uses it." }).max(100, { error: "Keep the name under 100 characters." }),
+      z
+        .string()
+        .trim()
+        .min(1, { error: "Name the token after what uses it." })
+        .max(100, { error: "Keep the name under 100 characters." }),
       "The name",
     ),
     scopeIngest: z.literal("on").optional(),
@@ -24,7 +28,10 @@ export const createPlatformTokenSchema = z
   })
   .transform(({ name, scopeIngest, scopeRead }) => ({
     name,
-    scopes: [...(scopeIngest ? ["ingest" as const] : []), ...(scopeRead ? ["read" as const] : [])] satisfies PlatformTokenScope[],
+    scopes: [
+      ...(scopeIngest ? ["ingest" as const] : []),
+      ...(scopeRead ? ["read" as const] : []),
+    ] satisfies PlatformTokenScope[],
   }))
   .refine(({ scopes }) => scopes.length > 0, { error: "Choose at least one scope.", path: ["scopes"] });
 
@@ -32,7 +39,9 @@ export const rotatePlatformTokenSchema = z.object({
   tokenId: rowIdSchema,
   graceSeconds: z.coerce
     .number()
-    .refine((seconds) => ROTATION_GRACES.some((grace) => grace.seconds === seconds), { error: "Choose a grace period from the list." }),
+    .refine((seconds) => ROTATION_GRACES.some((grace) => grace.seconds === seconds), {
+      error: "Choose a grace period from the list.",
+    }),
 });
 
 export const revokePlatformTokenSchema = z.object({ tokenId: rowIdSchema });

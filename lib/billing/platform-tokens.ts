@@ -81,6 +81,11 @@ export async function registerPlatformToken(db: Queryable, name: string, token: 
   if (!TOKEN_SHAPE.test(token)) throw new AppError("validation_failed", { message: "Not a platform token." });
   await db
     .insert(platformTokens)
-    .values({ name, tokenHash: hashToken(token), prefix: token.slice(0, PREFIX_LENGTH), scopes: [...platformTokenScopes] })
+    .values({
+      name,
+      tokenHash: hashToken(token),
+      prefix: token.slice(0, PREFIX_LENGTH),
+      scopes: [...platformTokenScopes],
+    })
     .onConflictDoNothing({ target: platformTokens.tokenHash });
 }

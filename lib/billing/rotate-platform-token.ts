@@ -29,7 +29,10 @@ export type RotatedPlatformToken = {
  * audit entry commits with it. A token already rotated, revoked or expired is a 409: rotating twice
  * would leave two successors, and ending a grace early is what revoking is for.
  */
-export async function rotatePlatformToken(tx: Transaction, options: RotatePlatformTokenOptions): Promise<RotatedPlatformToken> {
+export async function rotatePlatformToken(
+  tx: Transaction,
+  options: RotatePlatformTokenOptions,
+): Promise<RotatedPlatformToken> {
   const { id, graceSeconds } = options;
   if (!Number.isInteger(graceSeconds) || graceSeconds < 0 || graceSeconds > MAX_ROTATION_GRACE_SECONDS) {
     throw new AppError("validation_failed", { message: "The grace period is 0 seconds to 30 days." });

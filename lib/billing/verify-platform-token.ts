@@ -33,7 +33,13 @@ export async function verifyPlatformTokenOrThrow(
   // standing line of `npm run bench`). One round trip finds the token, decides revocation and expiry by
   // the database's clock (the same clock a rotation set `expires_at` with), returns its scopes, and
   // touches last use at most once a minute.
-  const rows = await db.execute<{ id: string; name: string; prefix: string; scopes: PlatformTokenScope[]; is_live: boolean }>(sql`
+  const rows = await db.execute<{
+    id: string;
+    name: string;
+    prefix: string;
+    scopes: PlatformTokenScope[];
+    is_live: boolean;
+  }>(sql`
     with found as (
       select id, name, prefix, scopes, last_used_at,
         revoked_at is null and (expires_at is null or expires_at > now()) as is_live

@@ -13,7 +13,8 @@ export function migrationsUpTo(lastIdx: number): string {
     entries: Array<{ idx: number; tag: string }>;
   };
   journal.entries = journal.entries.filter((entry) => entry.idx <= lastIdx);
-  for (const entry of journal.entries) cpSync(path.join(migrations, `${entry.tag}.sql`), path.join(folder, `${entry.tag}.sql`));
+  for (const entry of journal.entries)
+    cpSync(path.join(migrations, `${entry.tag}.sql`), path.join(folder, `${entry.tag}.sql`));
   cpSync(path.join(migrations, "meta"), path.join(folder, "meta"), { recursive: true });
   writeFileSync(path.join(folder, "meta/_journal.json"), JSON.stringify(journal));
   return folder;

@@ -37,27 +37,36 @@ export default async function AdminTokensPage() {
       title="Platform tokens"
       lead="The platform's hosts call the billing API with these. Rotate to hand a host a new secret while the old one keeps working for a grace period; revoke to stop one at once."
     >
-      <section aria-labelledby="new-token-heading" className="rounded-2xl border border-line bg-paper p-6">
-        <h2 id="new-token-heading" className="mb-5 text-base font-semibold">New token</h2>
+      <section aria-labelledby="new-token-heading" className="border-line bg-paper rounded-2xl border p-6">
+        <h2 id="new-token-heading" className="mb-5 text-base font-semibold">
+          New token
+        </h2>
         <CreateTokenForm action={createPlatformTokenAction} />
       </section>
-      <section aria-labelledby="tokens-heading" className="rounded-2xl border border-line bg-paper">
-        <h2 id="tokens-heading" className="px-6 pt-6 text-base font-semibold">All tokens</h2>
+      <section aria-labelledby="tokens-heading" className="border-line bg-paper rounded-2xl border">
+        <h2 id="tokens-heading" className="px-6 pt-6 text-base font-semibold">
+          All tokens
+        </h2>
         {tokens.length === 0 ? (
-          <p className="px-6 pt-2 pb-6 text-sm text-ink-soft">No tokens yet.</p>
+          <p className="text-ink-soft px-6 pt-2 pb-6 text-sm">No tokens yet.</p>
         ) : (
-          <ul className="mt-3 divide-y divide-line border-t border-line">
+          <ul className="divide-line border-line mt-3 divide-y border-t">
             {tokens.map((token) => (
-              <li key={token.id.toString()} className="grid gap-3 px-6 py-4 sm:grid-cols-[minmax(0,1fr)_auto] sm:items-center" data-testid="platform-token-row">
+              <li
+                key={token.id.toString()}
+                className="grid gap-3 px-6 py-4 sm:grid-cols-[minmax(0,1fr)_auto] sm:items-center"
+                data-testid="platform-token-row"
+              >
                 <div className="min-w-0">
                   <p className="flex flex-wrap items-center gap-2">
                     <span className="font-medium break-all">{token.name}</span>
                     {stateBadge(token)}
                   </p>
-                  <p className="mt-1 text-sm text-ink-soft">
-                    <span className="font-mono text-ink">{token.prefix}…</span> · scopes <span className="font-mono">{token.scopes.join(", ")}</span>
+                  <p className="text-ink-soft mt-1 text-sm">
+                    <span className="text-ink font-mono">{token.prefix}…</span> · scopes{" "}
+                    <span className="font-mono">{token.scopes.join(", ")}</span>
                   </p>
-                  <p className="mt-1 text-sm text-ink-soft">
+                  <p className="text-ink-soft mt-1 text-sm">
                     Created {formatDate(token.createdAt)} by {token.createdByEmail ?? "a script"} · {lastUse(token)}
                   </p>
                 </div>
