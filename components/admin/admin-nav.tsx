@@ -7,6 +7,7 @@ const TABS = [
   { href: "/admin/invites", label: "Invites" },
   { href: "/admin/emails", label: "Undelivered emails" },
   { href: "/admin/payments", label: "Payments" },
+  { href: "/admin/tokens", label: "Platform tokens" },
   { href: "/admin/audit", label: "Audit log" },
 ] as const;
 

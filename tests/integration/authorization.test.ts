@@ -20,6 +20,8 @@ import { listPendingInvites, revokeInvite } from "@/lib/invites/manage-invites";
 import { createMemberInvite, getMemberInvites } from "@/lib/invites/member-invites";
 import { LAUNCH_SETTING_DEFAULTS } from "@/lib/settings/launch-settings";
 import { updateLaunchSettings } from "@/lib/admin/update-launch-settings";
+import { listPlatformTokens } from "@/lib/admin/list-platform-tokens";
+import { createPlatformTokenAudited, revokePlatformTokenAudited, rotatePlatformTokenAudited } from "@/lib/admin/manage-platform-tokens";
 import { decideWaitlistEntry } from "@/lib/waitlist/decide-waitlist-entry";
 import { listWaitlist } from "@/lib/waitlist/list-waitlist";
 import { authOrigin, createTestAuth, readSession, uniqueEmail } from "../support/auth-harness";
@@ -74,6 +76,7 @@ describe("the admin area", () => {
     const inviteId = BigInt(invite.rows[0]!.id);
     const entry = await getDb().execute<{ id: string }>(sql`insert into waitlist_entries (email, building) values (${uniqueEmail("waiting")}, 'A game') returning id::text`);
     const entryId = BigInt(entry.rows[0]!.id);
+    const { id: tokenId } = await createPlatformTokenAudited(getDb(), operator.session, { name: "authorization-test", scopes: ["read"] });
 
     const adminCalls: Array<[string, (session: AppSession | null) => Promise<unknown>]> = [
       ["overview", (session) => getAdminOverview(getDb(), session)],
@@ -92,6 +95,10 @@ describe("the admin area", () => {
       ["reconciliation runs", (session) => listReconciliationRuns(getDb(), session)],
       ["replay event", (session) => replayStripeEvent(getDb(), session, "evt_unknown")],
       ["run reconciliation", (session) => runReconciliationNow(getDb(), session)],
+      ["list tokens", (session) => listPlatformTokens(getDb(), session)],
+      ["create token", (session) => createPlatformTokenAudited(getDb(), session, { name: "intruder", scopes: ["ingest"] })],
+      ["rotate token", (session) => rotatePlatformTokenAudited(getDb(), session, { id: tokenId, graceSeconds: 0 })],
+      ["revoke token", (session) => revokePlatformTokenAudited(getDb(), session, tokenId)],
       ["action guard", async (session) => requireAdmin(session)],
     ];
     for (const [name, call] of adminCalls) {
@@ -103,6 +110,8 @@ describe("the admin area", () => {
     expect(await countRows(sql`select count(*) from waitlist_entries where id = ${entryId} and status = 'waiting'`)).toBe(1);
     expect(await countRows(sql`select count(*) from invites where id = ${inviteId} and status = 'pending'`)).toBe(1);
     expect(await countRows(sql`select count(*) from invite_codes where id = ${codeId} and revoked_at is null`)).toBe(1);
+    expect(await countRows(sql`select count(*) from platform_tokens where id = ${tokenId} and revoked_at is null and expires_at is null`)).toBe(1);
+    expect(await countRows(sql`select count(*) from platform_tokens where name = 'intruder'`)).toBe(0);
     expect(await countRows(sql`select count(*) from audit_log where actor_id in ${[alice.session.user.id, bob.session.user.id]}`)).toBe(0);
 
     // The operator gets through the same calls (reads only, so no global setting changes here).

@@ -8,7 +8,8 @@ import { GET as getStanding } from "@/app/api/billing/v1/accounts/[account]/stan
 import { GET as getUsage } from "@/app/api/billing/v1/accounts/[account]/usage/route";
 import { POST as postUsage } from "@/app/api/billing/v1/usage/route";
 import { BILLING_RATE_LIMITS, billingRateLimitBucket } from "@/lib/billing/api/authorize-billing-request";
-import { revokePlatformToken, verifyPlatformTokenOrThrow } from "@/lib/billing/platform-tokens";
+import { revokePlatformToken } from "@/lib/billing/revoke-platform-token";
+import { verifyPlatformTokenOrThrow } from "@/lib/billing/verify-platform-token";
 import { closeDb, getDb, type Database } from "@/lib/db/client";
 import type { AppError } from "@/lib/errors";
 import { consumeRateLimit } from "@/lib/rate-limit/consume-rate-limit";

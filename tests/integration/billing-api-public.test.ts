@@ -85,6 +85,8 @@ describe("GET /api/billing/v1/openapi.json", () => {
       "200",
       "400",
       "401",
+      // Issue 18: a token without the `ingest` scope is refused with 403 `forbidden`.
+      "403",
       "404",
       "409",
       "413",

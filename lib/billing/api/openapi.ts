@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { getEnv } from "@/lib/env";
 import { MAX_ACCOUNT_HOUR_MICROS, MAX_SPACE_HOUR_UNITS } from "@/lib/billing/usage-caps";
+import type { PlatformTokenScope } from "@/lib/db/schema/usage";
 import { BILLING_API_BASE_PATH } from "./paths";
 import {
   MAX_RECORDS_PER_BATCH,
@@ -61,7 +62,12 @@ const errorResponses = {
   BadRequest: errorResponse(
     "`validation_failed` (400): a field is not valid; `message` and `details.fields[].path` name it, e.g. `records[3].cpu_ms`. `bad_request` (400): the body is not JSON, or no rate card covers an hour.",
   ),
-  Unauthorized: errorResponse("`unauthenticated`: the bearer token is missing, malformed, unknown or revoked."),
+  Unauthorized: errorResponse(
+    "`unauthenticated`: the bearer token is missing, malformed, unknown, revoked, or past the grace period of a rotation.",
+  ),
+  Forbidden: errorResponse(
+    "`forbidden`: the token is valid but lacks the scope this operation needs (`details.required_scope`); nothing is done.",
+  ),
   NotFound: errorResponse(
     "`not_found`: the account does not exist. For a usage batch, `details.record` names the record and nothing is stored.",
   ),
@@ -90,6 +96,7 @@ type ErrorName = keyof typeof errorResponses;
 const STATUS: Record<ErrorName, string> = {
   BadRequest: "400",
   Unauthorized: "401",
+  Forbidden: "403",
   NotFound: "404",
   Conflict: "409",
   PayloadTooLarge: "413",
@@ -106,7 +113,14 @@ function responses(ok: { description: string; schema: JsonSchema }, errors: Erro
 }
 
 function buildDocument() {
-  const tokenErrors: ErrorName[] = ["Unauthorized", "TooManyRequests"];
+  const tokenErrors: ErrorName[] = ["Unauthorized", "Forbidden", "TooManyRequests"];
+  // The scope each operation needs, as an OpenAPI security requirement (for a bearer scheme the array
+  // names roles the token must hold) and in words at the end of its description.
+  const needs = (scope: PlatformTokenScope) => ({
+    security: [{ platformToken: [scope] }],
+    "x-required-scope": scope,
+  });
+  const scopeNote = (scope: PlatformTokenScope) => `Needs a platform token with the \`${scope}\` scope (403 \`forbidden\` without it).`;
   // Configured per deployment (USAGE_MAX_LATENESS_DAYS), so the document states this server's bound.
   const maxLatenessDays = getEnv().usageMaxLatenessDays;
   return {
@@ -120,6 +134,7 @@ function buildDocument() {
         "Amounts are integers in micro-dollars (1 USD = 1,000,000) sent as decimal strings; instants are ISO-8601 UTC.",
         'Errors are `{ "error": { "code", "message", "details"? } }`.',
         "Every endpoint but `/rates` and `/openapi.json` needs `Authorization: Bearer <platform token>` and is rate-limited per token.",
+        "Tokens carry scopes: `ingest` for `POST /usage`, `read` for the account reads (`/accounts…`). Each operation's `security` names the scope it needs; a valid token without it gets `403 forbidden`. A rotated token keeps working until the grace period its operator chose, then answers 401 like a revoked one.",
         "Every answer under this base path is JSON: a method a path does not serve is `405 method_not_allowed` with an `Allow` header, a path the API does not have `404 not_found`, and a URL whose percent-encoding does not decode `400 bad_request`.",
       ].join("\n\n"),
     },
@@ -130,10 +145,12 @@ function buildDocument() {
         post: {
           operationId: "ingestUsage",
           summary: "Report meter records",
+          ...needs("ingest"),
           description: [
             `At most ${MAX_RECORDS_PER_BATCH} records a batch, all stored and billed or none. A record whose id was already received with the same content counts as a duplicate; with other content the batch is refused (409).`,
             `Caps (far above any real use; they keep every stored sum inside 64-bit integers): at most ${MAX_SPACE_HOUR_UNITS} units of each resource per space per hour, and at most ${MAX_ACCOUNT_HOUR_MICROS} micro-dollars ($10,000,000) of cost per account per hour, each over all records and batches; a batch that would pass one is refused (422) and nothing is stored.`,
             `Late usage: a record's \`hour\` may be at most ${maxLatenessDays} days before the current hour (this server's \`USAGE_MAX_LATENESS_DAYS\`); a batch holding an older record is refused (400 \`validation_failed\`, \`details.max_lateness_days\` and \`details.fields\` naming each late record) and nothing is stored.`,
+            scopeNote("ingest"),
           ].join("\n\n"),
           "x-max-lateness-days": maxLatenessDays,
           "x-usage-caps": {
@@ -155,6 +172,8 @@ function buildDocument() {
         get: {
           operationId: "findAccount",
           summary: "Find the billing account of an email",
+          ...needs("read"),
+          description: scopeNote("read"),
           parameters: queryParameters(accountLookupQuerySchema),
           responses: responses({ description: "The account.", schema: ref("AccountLookup") }, [
             "BadRequest",
@@ -167,7 +186,8 @@ function buildDocument() {
         get: {
           operationId: "getAccountStanding",
           summary: "An account's balance and standing",
-          description: "The platform refuses new work for a `frozen` account.",
+          ...needs("read"),
+          description: `The platform refuses new work for a \`frozen\` account.\n\n${scopeNote("read")}`,
           parameters: [accountParameter],
           responses: responses({ description: "The standing, fresh as of `as_of`.", schema: ref("Standing") }, [
             "BadRequest",
@@ -180,7 +200,8 @@ function buildDocument() {
         get: {
           operationId: "getAccountUsage",
           summary: "An account's usage as a time series",
-          description: `Units and cost from hourly usage, in UTC hour or day buckets, over at most ${MAX_USAGE_RANGE_DAYS} days.`,
+          ...needs("read"),
+          description: `Units and cost from hourly usage, in UTC hour or day buckets, over at most ${MAX_USAGE_RANGE_DAYS} days.\n\n${scopeNote("read")}`,
           parameters: [accountParameter, ...queryParameters(usageQuerySchema)],
           responses: responses({ description: "The series and its totals.", schema: ref("UsageSeries") }, [
             "BadRequest",
@@ -216,7 +237,8 @@ function buildDocument() {
           type: "http",
           scheme: "bearer",
           bearerFormat: "ptk_…",
-          description: "A platform token, created by an operator with `npm run token:create`.",
+          description:
+            "A platform token, created by an operator on /admin/tokens or with `npm run token:create`. It holds one or both scopes: `ingest` (`POST /usage`) and `read` (the `/accounts…` reads).",
         },
       },
       schemas: {

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { bigint, bigserial, check, integer, pgTable, primaryKey, serial, text, timestamp } from "drizzle-orm/pg-core";
 import { billingAccounts } from "./billing-accounts";
 import { usageResourceColumns } from "./usage-columns";
+import { users } from "./users";
 
 // Rate cards are versioned and take effect on an hour; a record is priced by the card in force for the
 // record's hour, so a new card never applies retroactively.
@@ -81,13 +82,37 @@ export const usageHours = pgTable(
   ],
 );
 
+export const platformTokenScopes = ["ingest", "read"] as const;
+export type PlatformTokenScope = (typeof platformTokenScopes)[number];
+
 // Tokens the platform's hosts use on the billing API; only a SHA-256 of the secret is stored.
-export const platformTokens = pgTable("platform_tokens", {
-  id: bigserial("id", { mode: "bigint" }).primaryKey(),
-  name: text("name").notNull(),
-  tokenHash: text("token_hash").notNull().unique(),
-  prefix: text("prefix").notNull(),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  revokedAt: timestamp("revoked_at", { withTimezone: true }),
-  lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
-});
+// `scopes` says what it may call (`ingest`: POST /usage; `read`: the account reads); `expires_at` is
+// set when the token is rotated (it keeps working through the grace the operator chose), `revoked_at`
+// stops it at once. `last_used_*` are written at most once a minute (lib/billing/verify-platform-token.ts).
+export const platformTokens = pgTable(
+  "platform_tokens",
+  {
+    id: bigserial("id", { mode: "bigint" }).primaryKey(),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    prefix: text("prefix").notNull(),
+    // Both by default: what every token could do before scopes existed (migration 0033).
+    scopes: text("scopes", { enum: platformTokenScopes })
+      .array()
+      .notNull()
+      .default(sql`array['ingest', 'read']::text[]`),
+    // The operator who made it; null when `npm run token:create` (or the demo seed) did.
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    lastUsedFrom: text("last_used_from"),
+  },
+  (table) => [
+    check(
+      "platform_tokens_scopes_known",
+      sql`cardinality(${table.scopes}) >= 1 and ${table.scopes} <@ array['ingest', 'read']::text[]`,
+    ),
+  ],
+);
