@@ -6,7 +6,8 @@ import { watchForPageErrors } from "../support/page-errors";
 import { screenshotBothWidths } from "../support/screenshots";
 import { expect, newPerson, signIn, test } from "../support/signup-fixture";
 
-test.describe.configure({ timeout: 240_000 });
+// Two pages, each with axe in both schemes and eight screenshots, on a machine shared by many builds.
+test.describe.configure({ timeout: 600_000 });
 
 test("an operator finds a customer by email, reads their account and freezes it", async ({ page, browser, invite, database, operatorEmail }) => {
   const problems = watchForPageErrors(page, { expectedMissing: ["/admin/accounts/acct_0000000000000000000a", "/admin/accounts/not-an-id"] });
@@ -78,6 +79,11 @@ test("an operator finds a customer by email, reads their account and freezes it"
   await expect(page.getByTestId("account-audit")).toContainText("account.freeze");
   await screenshotBothWidths(page, "admin-accounts", "account-frozen");
   await expectAccessible(page);
+
+  // The customer's dashboard says who froze it and offers no payment that would not help.
+  await customerPage.goto("/account");
+  await expect(customerPage.getByText("Your apps are frozen by us")).toBeVisible();
+  await expect(customerPage.getByTestId("unfreeze-link")).toHaveCount(0);
 
   // An unknown or malformed id is the ordinary 404 for the operator too.
   for (const path of ["/admin/accounts/acct_0000000000000000000a", "/admin/accounts/not-an-id"]) {

@@ -12,6 +12,7 @@ import { unfreezeAccount } from "@/lib/account-controls/unfreeze-account";
 import { parseAccountSearchParams } from "@/lib/admin/account-search-schema";
 import { getAccountDetail } from "@/lib/admin/get-account-detail";
 import { searchAccounts } from "@/lib/admin/search-accounts";
+import { findBillingAccount } from "@/lib/billing/find-billing-account";
 import { getAccountStandingOrThrow } from "@/lib/billing/get-account-standing";
 import { ingestUsage } from "@/lib/billing/ingest-usage";
 import { emptyUsage } from "@/lib/billing/resources";
@@ -146,6 +147,8 @@ describe("an operator's freeze", () => {
     await freezeAccount(getDb(), session, { accountId: account.accountId, reason: "Card testing from this account" });
 
     expect(await stateOf(account)).toBe("frozen");
+    // The customer's pages read the hold (their frozen notice offers no payment: lib/account/frozen-notice.test.ts).
+    expect((await findBillingAccount(getDb(), { accountId: account.accountId }))?.isHeld).toBe(true);
     const change = await getDb().execute<{ from_state: string; to_state: string; cause: string }>(sql`
       select from_state, to_state, cause from standing_changes where account_id = ${account.accountId} order by id desc limit 1`);
     expect(change.rows[0]).toEqual({ from_state: "active", to_state: "frozen", cause: "frozen by an operator: Card testing from this account" });
@@ -161,6 +164,7 @@ describe("an operator's freeze", () => {
 
     await unfreezeAccount(getDb(), session, { accountId: account.accountId, reason: "Cleared with the customer" });
     expect(await stateOf(account)).toBe("active");
+    expect((await findBillingAccount(getDb(), { accountId: account.accountId }))?.isHeld).toBe(false);
     expect((await auditOf(account.accountId)).map((entry) => entry.action)).toEqual(["account.freeze", "account.unfreeze"]);
     expect((await outboxOf(account.accountId, account.email)).map((row) => row.template)).toEqual(["account-frozen", "payment-receipt", "account-unfrozen"]);
     expect(await errorCodeOf(() => unfreezeAccount(getDb(), session, { accountId: account.accountId, reason: "Twice" }))).toBe("conflict");
