@@ -7,9 +7,19 @@ import { StatusBadge } from "./status-badge";
 // The operator's account page (app/admin/accounts/[accountId]) in sections, each a card like the
 // other admin pages'. Lists are definition-like rows that wrap at 375 px rather than wide tables.
 
-export function Section({ id, title, actions, children }: { id: string; title: string; actions?: ReactNode; children: ReactNode }) {
+export function Section({
+  id,
+  title,
+  actions,
+  children,
+}: {
+  id: string;
+  title: string;
+  actions?: ReactNode;
+  children: ReactNode;
+}) {
   return (
-    <section aria-labelledby={id} className="rounded-2xl border border-line bg-paper p-5 sm:p-6">
+    <section aria-labelledby={id} className="border-line bg-paper rounded-2xl border p-5 sm:p-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 id={id} className="text-base font-semibold">
           {title}
@@ -22,7 +32,11 @@ export function Section({ id, title, actions, children }: { id: string; title: s
 }
 
 export function Empty({ children }: { children: ReactNode }) {
-  return <p className="rounded-xl border border-dashed border-line bg-paper-soft px-4 py-5 text-sm text-ink-soft">{children}</p>;
+  return (
+    <p className="border-line bg-paper-soft text-ink-soft rounded-xl border border-dashed px-4 py-5 text-sm">
+      {children}
+    </p>
+  );
 }
 
 export function Facts({ rows }: { rows: Array<[term: string, value: ReactNode]> }) {
@@ -40,7 +54,7 @@ export function Facts({ rows }: { rows: Array<[term: string, value: ReactNode]> 
 
 function Rows({ children, testId }: { children: ReactNode; testId: string }) {
   return (
-    <ul className="divide-y divide-line/60 border-y border-line/60 text-sm" data-testid={testId}>
+    <ul className="divide-line/60 border-line/60 divide-y border-y text-sm" data-testid={testId}>
       {children}
     </ul>
   );
@@ -50,7 +64,7 @@ function Row({ main, side }: { main: ReactNode; side: ReactNode }) {
   return (
     <li className="flex flex-col gap-1 py-3 sm:flex-row sm:items-baseline sm:justify-between sm:gap-4">
       <div className="min-w-0">{main}</div>
-      <div className="shrink-0 text-ink-soft tabular-nums sm:text-right">{side}</div>
+      <div className="text-ink-soft shrink-0 tabular-nums sm:text-right">{side}</div>
     </li>
   );
 }
@@ -63,10 +77,13 @@ const AUTO_RECHARGE_PAUSE: Record<string, string> = {
 
 export function autoRechargeText(autoRecharge: AccountDetail["autoRecharge"]): ReactNode {
   if (!autoRecharge || !autoRecharge.enabled) return "Off";
-  const pause = autoRecharge.pausedReason ? ` (${AUTO_RECHARGE_PAUSE[autoRecharge.pausedReason] ?? `paused: ${autoRecharge.pausedReason}`})` : "";
+  const pause = autoRecharge.pausedReason
+    ? ` (${AUTO_RECHARGE_PAUSE[autoRecharge.pausedReason] ?? `paused: ${autoRecharge.pausedReason}`})`
+    : "";
   return (
     <>
-      Below <Money micros={autoRecharge.thresholdMicros} />, up to <Money micros={autoRecharge.targetMicros} />, at most <Money micros={autoRecharge.monthlyCapMicros} /> a month
+      Below <Money micros={autoRecharge.thresholdMicros} />, up to <Money micros={autoRecharge.targetMicros} />, at most{" "}
+      <Money micros={autoRecharge.monthlyCapMicros} /> a month
       {pause}
     </>
   );
@@ -77,7 +94,11 @@ export function SpacesList({ spaces }: { spaces: AccountDetail["spaces"] }) {
   return (
     <Rows testId="account-spaces">
       {spaces.spaces.map((space) => (
-        <Row key={space.name} main={<span className="font-semibold break-all">{space.name}</span>} side={<Money micros={space.costMicros} />} />
+        <Row
+          key={space.name}
+          main={<span className="font-semibold break-all">{space.name}</span>}
+          side={<Money micros={space.costMicros} />}
+        />
       ))}
     </Rows>
   );
@@ -104,7 +125,7 @@ export function PaymentsList({ payments }: { payments: AccountDetail["payments"]
                 {payment.isAutoRecharge ? " (auto-recharge)" : ""}
               </span>{" "}
               <Money micros={payment.amountMicros} plusSign />
-              <span className="block font-mono text-xs break-all text-ink-soft">
+              <span className="text-ink-soft block font-mono text-xs break-all">
                 {payment.stripeUrl ? (
                   <a href={payment.stripeUrl} target="_blank" rel="noreferrer" className="text-brand underline">
                     {payment.stripeId}
@@ -135,7 +156,7 @@ export function EmailsList({ emails }: { emails: AccountDetail["emails"] }) {
           main={
             <>
               <span className="font-semibold">{email.subject}</span>
-              <span className="block font-mono text-xs text-ink-soft">{email.template}</span>
+              <span className="text-ink-soft block font-mono text-xs">{email.template}</span>
             </>
           }
           side={
@@ -161,8 +182,8 @@ export function AuditList({ entries }: { entries: AccountDetail["audit"] }) {
             key={entry.id.toString()}
             main={
               <>
-                <span className="font-mono font-semibold text-brand">{entry.action}</span> by {entry.actorEmail}
-                {typeof reason === "string" ? <span className="block text-ink-soft">{reason}</span> : null}
+                <span className="text-brand font-mono font-semibold">{entry.action}</span> by {entry.actorEmail}
+                {typeof reason === "string" ? <span className="text-ink-soft block">{reason}</span> : null}
               </>
             }
             side={formatDateTime(entry.createdAt)}

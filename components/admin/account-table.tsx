@@ -16,7 +16,7 @@ const table = [
 const th = "px-3 py-2 font-medium";
 
 function SmallLabel({ children }: { children: string }) {
-  return <span className="block text-xs text-ink-soft sm:hidden">{children}</span>;
+  return <span className="text-ink-soft block text-xs sm:hidden">{children}</span>;
 }
 
 /** One page of the account search: who, standing, balance, this month's spend, last usage, created. */
@@ -25,24 +25,39 @@ export function AccountTable({ rows }: { rows: AccountListRow[] }) {
     <table className={table} data-testid="account-table">
       <caption className="sr-only">Accounts, newest first</caption>
       <thead>
-        <tr className="border-b border-line text-ink-soft">
-          <th scope="col" className={th}>Account</th>
-          <th scope="col" className={th}>Standing</th>
-          <th scope="col" className={`${th} text-right`}>Balance</th>
-          <th scope="col" className={`${th} text-right`}>This month</th>
-          <th scope="col" className={`${th} text-right`}>Last usage</th>
-          <th scope="col" className={`${th} text-right`}>Created</th>
+        <tr className="border-line text-ink-soft border-b">
+          <th scope="col" className={th}>
+            Account
+          </th>
+          <th scope="col" className={th}>
+            Standing
+          </th>
+          <th scope="col" className={`${th} text-right`}>
+            Balance
+          </th>
+          <th scope="col" className={`${th} text-right`}>
+            This month
+          </th>
+          <th scope="col" className={`${th} text-right`}>
+            Last usage
+          </th>
+          <th scope="col" className={`${th} text-right`}>
+            Created
+          </th>
         </tr>
       </thead>
       <tbody>
         {rows.map((row) => (
           <tr key={row.accountId} data-testid="account-row">
             <td className="min-w-0">
-              <Link href={`/admin/accounts/${row.accountId}`} className="font-semibold break-all text-brand underline-offset-2 hover:underline">
+              <Link
+                href={`/admin/accounts/${row.accountId}`}
+                className="text-brand font-semibold break-all underline-offset-2 hover:underline"
+              >
                 {row.email ?? "(closed: address forgotten)"}
               </Link>
-              {row.name ? <span className="block text-ink-soft">{row.name}</span> : null}
-              <span className="block font-mono text-xs break-all text-ink-soft">{row.accountId}</span>
+              {row.name ? <span className="text-ink-soft block">{row.name}</span> : null}
+              <span className="text-ink-soft block font-mono text-xs break-all">{row.accountId}</span>
             </td>
             <td>
               <SmallLabel>Standing</SmallLabel>

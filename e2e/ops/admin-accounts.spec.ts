@@ -9,8 +9,16 @@ import { expect, newPerson, signIn, test } from "../support/signup-fixture";
 // Two pages, each with axe in both schemes and eight screenshots, on a machine shared by many builds.
 test.describe.configure({ timeout: 600_000 });
 
-test("an operator finds a customer by email, reads their account and freezes it", async ({ page, browser, invite, database, operatorEmail }) => {
-  const problems = watchForPageErrors(page, { expectedMissing: ["/admin/accounts/acct_0000000000000000000a", "/admin/accounts/not-an-id"] });
+test("an operator finds a customer by email, reads their account and freezes it", async ({
+  page,
+  browser,
+  invite,
+  database,
+  operatorEmail,
+}) => {
+  const problems = watchForPageErrors(page, {
+    expectedMissing: ["/admin/accounts/acct_0000000000000000000a", "/admin/accounts/not-an-id"],
+  });
   // The customer, in their own browser: a new account with its welcome credit.
   const customerPage = await newPerson(browser);
   const customer = await signInNewPerson(customerPage, invite, "accounts-customer");
@@ -74,7 +82,9 @@ test("an operator finds a customer by email, reads their account and freezes it"
   await expect(freeze.getByText("Give a reason")).toBeVisible();
   await freeze.getByLabel(/Reason/).fill("Card testing seen from this account");
   await freeze.getByRole("button", { name: "Freeze account" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: `Frozen by ${operatorEmail}` })).toContainText("Card testing seen from this account");
+  await expect(page.getByRole("alert").filter({ hasText: `Frozen by ${operatorEmail}` })).toContainText(
+    "Card testing seen from this account",
+  );
   await expect(money).toContainText("Frozen by an operator");
   await expect(page.getByTestId("account-audit")).toContainText("account.freeze");
   await screenshotBothWidths(page, "admin-accounts", "account-frozen");

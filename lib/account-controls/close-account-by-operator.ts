@@ -18,7 +18,11 @@ import { lockControlledAccount } from "./lock-controlled-account";
  * not tied to the account in the outbox: the sender settles unsent any email of an account whose owner
  * has no address left, which after closing is every email but this one.
  */
-export async function closeAccountByOperator(db: Database, session: AppSession | null, input: AccountControl): Promise<AccountControlResult> {
+export async function closeAccountByOperator(
+  db: Database,
+  session: AppSession | null,
+  input: AccountControl,
+): Promise<AccountControlResult> {
   const operator = requireAdmin(session);
   return runTransaction(db, async (tx) => {
     const account = await lockControlledAccount(tx, input.accountId);

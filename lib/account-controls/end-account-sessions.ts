@@ -17,7 +17,10 @@ export async function endAccountSessions(db: Database, session: AppSession | nul
   const operator = requireAdmin(session);
   return runTransaction(db, async (tx) => {
     const account = await lockControlledAccount(tx, accountId);
-    const ended = await tx.delete(authSessions).where(eq(authSessions.userId, account.ownerUserId)).returning({ token: authSessions.sessionToken });
+    const ended = await tx
+      .delete(authSessions)
+      .where(eq(authSessions.userId, account.ownerUserId))
+      .returning({ token: authSessions.sessionToken });
     await recordAudit(tx, {
       session: operator,
       action: "account.end-sessions",

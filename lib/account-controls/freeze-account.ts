@@ -20,12 +20,19 @@ export type AccountControlResult = { accountId: string; emailId: bigint | null }
  * operator unfreezes it. The hold, the standing change, the audit entry naming the operator and the
  * customer's email commit together.
  */
-export async function freezeAccount(db: Database, session: AppSession | null, input: AccountControl): Promise<AccountControlResult> {
+export async function freezeAccount(
+  db: Database,
+  session: AppSession | null,
+  input: AccountControl,
+): Promise<AccountControlResult> {
   const operator = requireAdmin(session);
   return runTransaction(db, async (tx) => {
     const account = await lockControlledAccount(tx, input.accountId);
     if (account.closedAt) throw new AppError("conflict", { message: "This account is closed." });
-    const [held] = await tx.select({ at: accountFreezes.frozenAt }).from(accountFreezes).where(eq(accountFreezes.accountId, account.accountId));
+    const [held] = await tx
+      .select({ at: accountFreezes.frozenAt })
+      .from(accountFreezes)
+      .where(eq(accountFreezes.accountId, account.accountId));
     if (held) throw new AppError("conflict", { message: "An operator has already frozen this account." });
     const [hold] = await tx
       .insert(accountFreezes)

@@ -19,19 +19,29 @@ import { lockControlledAccount } from "./lock-controlled-account";
  * balance (still `frozen` if the balance is at its floor: the operator lifts only their own freeze).
  * Audited and emailed in the same transaction.
  */
-export async function unfreezeAccount(db: Database, session: AppSession | null, input: AccountControl): Promise<AccountControlResult> {
+export async function unfreezeAccount(
+  db: Database,
+  session: AppSession | null,
+  input: AccountControl,
+): Promise<AccountControlResult> {
   const operator = requireAdmin(session);
   return runTransaction(db, async (tx) => {
     const account = await lockControlledAccount(tx, input.accountId);
     if (account.closedAt) throw new AppError("conflict", { message: "This account is closed." });
-    const removed = await tx.delete(accountFreezes).where(eq(accountFreezes.accountId, account.accountId)).returning({ reason: accountFreezes.reason, frozenAt: accountFreezes.frozenAt });
+    const removed = await tx
+      .delete(accountFreezes)
+      .where(eq(accountFreezes.accountId, account.accountId))
+      .returning({ reason: accountFreezes.reason, frozenAt: accountFreezes.frozenAt });
     if (removed.length === 0) throw new AppError("conflict", { message: "No operator has frozen this account." });
     await applyStanding(tx, {
       balances: new Map([[account.accountId, account.balanceMicros]]),
       cause: `unfrozen by an operator: ${input.reason}`,
       hasOwnEmail: true,
     });
-    const state = standingFor(account.balanceMicros, { lowThresholdMicros: account.lowThresholdMicros, floorMicros: account.floorMicros });
+    const state = standingFor(account.balanceMicros, {
+      lowThresholdMicros: account.lowThresholdMicros,
+      floorMicros: account.floorMicros,
+    });
     await recordAudit(tx, {
       session: operator,
       action: "account.unfreeze",

@@ -19,7 +19,8 @@ const frozen: OwnAccount = {
   isHeld: false,
 };
 
-const render = (account: OwnAccount) => renderToStaticMarkup(createElement(DashboardNotices, { account, payment: null }));
+const render = (account: OwnAccount) =>
+  renderToStaticMarkup(createElement(DashboardNotices, { account, payment: null }));
 
 describe("the frozen notice", () => {
   it("offers the top-up that unfreezes an account frozen by its balance", () => {

@@ -23,7 +23,9 @@ export const accountSearchQuerySchema = z.object({
   // The filter form's "any standing" option sends an empty value.
   standing: z.preprocess(
     (value) => (value === "" ? undefined : value),
-    z.enum(accountStandingFilters, { error: "Not a known standing: choose active, low, grace, frozen or closed." }).optional(),
+    z
+      .enum(accountStandingFilters, { error: "Not a known standing: choose active, low, grace, frozen or closed." })
+      .optional(),
   ),
   page: z.coerce
     .number({ error: "Not a page number." })

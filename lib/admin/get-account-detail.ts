@@ -55,7 +55,10 @@ export async function getAccountDetail(
       .from(accountFreezes)
       .leftJoin(users, eq(users.id, accountFreezes.frozenBy))
       .where(eq(accountFreezes.accountId, accountId)),
-    db.select({ closedAt: accountClosures.closedAt, remainingMicros: accountClosures.remainingMicros }).from(accountClosures).where(eq(accountClosures.accountId, accountId)),
+    db
+      .select({ closedAt: accountClosures.closedAt, remainingMicros: accountClosures.remainingMicros })
+      .from(accountClosures)
+      .where(eq(accountClosures.accountId, accountId)),
     getAutoRechargeState(db, accountId),
     readSpaceCosts(db, accountId),
     readStatementLines(db, account, { filter: "all", before: options.before }),
@@ -70,5 +73,16 @@ export async function getAccountDetail(
       .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
       .limit(ACCOUNT_AUDIT_LIMIT),
   ]);
-  return { account, person, hold: hold ?? null, closure: closure ?? null, autoRecharge, spaces, statement, payments, emails, audit };
+  return {
+    account,
+    person,
+    hold: hold ?? null,
+    closure: closure ?? null,
+    autoRecharge,
+    spaces,
+    statement,
+    payments,
+    emails,
+    audit,
+  };
 }

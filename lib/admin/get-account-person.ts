@@ -16,7 +16,11 @@ export type AccountPerson = {
 export async function getAccountPerson(db: Queryable, userId: string, now = new Date()): Promise<AccountPerson> {
   const [[user], providers, sessions] = await Promise.all([
     db.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, userId)),
-    db.select({ provider: authAccounts.provider }).from(authAccounts).where(eq(authAccounts.userId, userId)).orderBy(asc(authAccounts.provider)),
+    db
+      .select({ provider: authAccounts.provider })
+      .from(authAccounts)
+      .where(eq(authAccounts.userId, userId))
+      .orderBy(asc(authAccounts.provider)),
     db
       .select({ createdAt: authSessions.createdAt, expires: authSessions.expires })
       .from(authSessions)

@@ -22,7 +22,11 @@ export const ACCOUNT_EMAILS_LIMIT = 50;
  * are pruned after 30 days (lib/email/prune-sent-emails.ts), so this is the recent ones. For an account
  * the caller has already authorized (getAccountDetail).
  */
-export async function listAccountEmails(db: Queryable, accountId: string, ownerEmail: string | null): Promise<AccountEmail[]> {
+export async function listAccountEmails(
+  db: Queryable,
+  accountId: string,
+  ownerEmail: string | null,
+): Promise<AccountEmail[]> {
   const rows = await db
     .select({
       id: emailOutbox.id,

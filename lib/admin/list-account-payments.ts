@@ -28,7 +28,15 @@ export function stripeDashboardUrl(stripeId: string | null): string | null {
   return `https://dashboard.stripe.com/${mode}payments/${encodeURIComponent(stripeId)}`;
 }
 
-type Row = { id: string; created_at: Date; kind: AccountPayment["kind"]; amount: string; intent: string | null; charge: string | null; is_auto: boolean };
+type Row = {
+  id: string;
+  created_at: Date;
+  kind: AccountPayment["kind"];
+  amount: string;
+  intent: string | null;
+  charge: string | null;
+  is_auto: boolean;
+};
 
 /**
  * The card money of one account, newest first: top-ups (Checkout and auto-recharge), refunds and

@@ -1,7 +1,15 @@
 import "server-only";
 import { and, desc, eq, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/lib/db/client";
-import { accountClosures, accountFreezes, billingAccounts, ledgerAccounts, stripeCustomers, usageAccountHours, users } from "@/lib/db/schema";
+import {
+  accountClosures,
+  accountFreezes,
+  billingAccounts,
+  ledgerAccounts,
+  stripeCustomers,
+  usageAccountHours,
+  users,
+} from "@/lib/db/schema";
 import type { StandingState } from "@/lib/ledger/standing";
 import type { AppSession } from "@/lib/session/app-session";
 import { requireAdmin } from "@/lib/session/require-admin";
@@ -50,7 +58,12 @@ function standingIs(standing: AccountSearchQuery["standing"]): SQL | undefined {
  * The operator's account list (/admin/accounts): newest accounts first, 50 a page, narrowed by one
  * search box (account id, Stripe customer id, email or name) and a standing. Operators only.
  */
-export async function searchAccounts(db: Queryable, session: AppSession | null, query: AccountSearchQuery, now = new Date()): Promise<AccountSearchPage> {
+export async function searchAccounts(
+  db: Queryable,
+  session: AppSession | null,
+  query: AccountSearchQuery,
+  now = new Date(),
+): Promise<AccountSearchPage> {
   requireAdmin(session);
   const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
   const rows = await db
@@ -65,7 +78,9 @@ export async function searchAccounts(db: Queryable, session: AppSession | null, 
       // Both from usage_account_hours' primary key (account, hour): a range sum and a max, per row shown.
       monthToDateMicros: sql<string>`(select coalesce(sum(${usageAccountHours.costMicros}), 0) from ${usageAccountHours}
         where ${usageAccountHours.accountId} = ${billingAccounts.id} and ${usageAccountHours.hour} >= ${monthStart.toISOString()}::timestamptz)::text`,
-      lastUsageAt: sql<string | null>`(select max(${usageAccountHours.hour}) from ${usageAccountHours} where ${usageAccountHours.accountId} = ${billingAccounts.id})`,
+      lastUsageAt: sql<
+        string | null
+      >`(select max(${usageAccountHours.hour}) from ${usageAccountHours} where ${usageAccountHours.accountId} = ${billingAccounts.id})`,
       createdAt: billingAccounts.createdAt,
     })
     .from(billingAccounts)

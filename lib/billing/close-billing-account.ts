@@ -24,13 +24,24 @@ export type CloseBillingAccountOptions = {
  * good, drops the emails still owed to it (with the address they carry), ends every session and linked
  * sign-in and forgets the person's name and email, so no sign-in link can reach it.
  */
-export async function closeBillingAccount(tx: Transaction, options: CloseBillingAccountOptions): Promise<StandingChange[]> {
+export async function closeBillingAccount(
+  tx: Transaction,
+  options: CloseBillingAccountOptions,
+): Promise<StandingChange[]> {
   const { accountId, ownerUserId, balanceMicros } = options;
-  await tx.execute(sql`insert into account_closures (account_id, remaining_micros) values (${accountId}, ${balanceMicros.toString()}::bigint)`);
-  await tx.execute(sql`update billing_accounts set floor_micros = ${CLOSED_FLOOR_MICROS.toString()}::bigint where id = ${accountId}`);
+  await tx.execute(
+    sql`insert into account_closures (account_id, remaining_micros) values (${accountId}, ${balanceMicros.toString()}::bigint)`,
+  );
+  await tx.execute(
+    sql`update billing_accounts set floor_micros = ${CLOSED_FLOOR_MICROS.toString()}::bigint where id = ${accountId}`,
+  );
   // No standing email: the owner has no address left (the closing page, or the operator's closing
   // email recorded after this, says it instead).
-  const changes = await applyStanding(tx, { balances: new Map([[accountId, balanceMicros]]), cause: options.cause, hasOwnEmail: true });
+  const changes = await applyStanding(tx, {
+    balances: new Map([[accountId, balanceMicros]]),
+    cause: options.cause,
+    hasOwnEmail: true,
+  });
   await tx.execute(sql`delete from email_outbox where account_id = ${accountId} and sent_at is null`);
   await tx.execute(sql`delete from "session" where "userId" = ${ownerUserId}`);
   await tx.execute(sql`delete from "account" where "userId" = ${ownerUserId}`);

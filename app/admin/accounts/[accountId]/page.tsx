@@ -3,7 +3,16 @@ import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
 import { AccountControlForm } from "@/components/admin/account-control-form";
 import { AccountStandingBadge } from "@/components/admin/account-standing-badge";
-import { AuditList, autoRechargeText, EmailsList, Empty, Facts, PaymentsList, Section, SpacesList } from "@/components/admin/account-sections";
+import {
+  AuditList,
+  autoRechargeText,
+  EmailsList,
+  Empty,
+  Facts,
+  PaymentsList,
+  Section,
+  SpacesList,
+} from "@/components/admin/account-sections";
 import { AdminPage } from "@/components/admin/admin-page";
 import { formatDate, formatDateTime } from "@/components/admin/format";
 import { StatementTable } from "@/components/account/statement-table";
@@ -20,7 +29,10 @@ import { closeAccountAction, endAccountSessionsAction, freezeAccountAction, unfr
 
 export const generateMetadata = adminMetadata({ title: "Account" });
 
-type Props = { params: Promise<{ accountId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ accountId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 const link = "font-semibold text-brand underline-offset-2 hover:underline";
 
@@ -42,7 +54,10 @@ export default async function AdminAccountPage({ params, searchParams }: Props) 
   const { account, person, hold, closure, statement } = detail;
   const base = `/admin/accounts/${account.accountId}`;
   return (
-    <AdminPage title={person.email ?? "Closed account"} lead={`${account.accountId} · created ${formatDate(account.createdAt)}`}>
+    <AdminPage
+      title={person.email ?? "Closed account"}
+      lead={`${account.accountId} · created ${formatDate(account.createdAt)}`}
+    >
       <p className="-mt-4 text-sm">
         <Link href="/admin/accounts" className={link}>
           ← All accounts
@@ -54,7 +69,10 @@ export default async function AdminAccountPage({ params, searchParams }: Props) 
         </Notice>
       ) : null}
       {hold ? (
-        <Notice tone="danger" title={`Frozen by ${hold.frozenByEmail ?? "an operator"} on ${formatDateTime(hold.frozenAt)}`}>
+        <Notice
+          tone="danger"
+          title={`Frozen by ${hold.frozenByEmail ?? "an operator"} on ${formatDateTime(hold.frozenAt)}`}
+        >
           {hold.reason} Top-ups do not lift this freeze; unfreeze below.
         </Notice>
       ) : null}
@@ -63,7 +81,13 @@ export default async function AdminAccountPage({ params, searchParams }: Props) 
         id="money-heading"
         title="Balance and standing"
         actions={
-          <Link href={`${base}/adjust`} className="rounded-lg border border-line bg-paper px-4 py-2 text-sm font-semibold hover:border-brand hover:text-brand" data-testid="adjust-balance">
+          // No prefetch: the adjustment form is opened on purpose, and its page belongs to the adjustments work.
+          <Link
+            href={`${base}/adjust`}
+            prefetch={false}
+            className="border-line bg-paper hover:border-brand hover:text-brand rounded-lg border px-4 py-2 text-sm font-semibold"
+            data-testid="adjust-balance"
+          >
             Adjust balance
           </Link>
         }
@@ -71,10 +95,25 @@ export default async function AdminAccountPage({ params, searchParams }: Props) 
         <Facts
           rows={[
             ["Balance", <Money key="b" micros={account.balanceMicros} />],
-            ["Standing", <AccountStandingBadge key="s" state={account.state} isClosed={closure !== null} isHeld={hold !== null} />],
+            [
+              "Standing",
+              <AccountStandingBadge key="s" state={account.state} isClosed={closure !== null} isHeld={hold !== null} />,
+            ],
             ["Low-balance threshold", <Money key="l" micros={account.lowThresholdMicros} />],
-            ["Grace", closure ? "Closed" : <>At or below <Money micros={0n} /></>],
-            ["Overdraft floor", closure ? "Closed: frozen whatever the balance" : <Money key="f" micros={account.floorMicros} />],
+            [
+              "Grace",
+              closure ? (
+                "Closed"
+              ) : (
+                <>
+                  At or below <Money micros={0n} />
+                </>
+              ),
+            ],
+            [
+              "Overdraft floor",
+              closure ? "Closed: frozen whatever the balance" : <Money key="f" micros={account.floorMicros} />,
+            ],
             ["Auto-recharge", autoRechargeText(detail.autoRecharge)],
             ...(closure
               ? ([
@@ -91,7 +130,13 @@ export default async function AdminAccountPage({ params, searchParams }: Props) 
         title="Person and sign-in"
         actions={
           person.sessions.length > 0 ? (
-            <ActionButton action={endAccountSessionsAction} fields={{ accountId: account.accountId }} label="End all sessions" pendingLabel="Ending…" variant="danger" />
+            <ActionButton
+              action={endAccountSessionsAction}
+              fields={{ accountId: account.accountId }}
+              label="End all sessions"
+              pendingLabel="Ending…"
+              variant="danger"
+            />
           ) : null
         }
       >
@@ -100,7 +145,12 @@ export default async function AdminAccountPage({ params, searchParams }: Props) 
             ["Email", person.email ?? "Forgotten (closed)"],
             ["Name", person.name ?? "Not given"],
             ["Signs in with", person.signInMethods.length > 0 ? person.signInMethods.join(", ") : "Nothing (closed)"],
-            ["Active sessions", person.sessions.length === 0 ? "None" : person.sessions.map((s) => `since ${formatDateTime(s.createdAt)}`).join("; ")],
+            [
+              "Active sessions",
+              person.sessions.length === 0
+                ? "None"
+                : person.sessions.map((s) => `since ${formatDateTime(s.createdAt)}`).join("; "),
+            ],
           ]}
         />
       </Section>
@@ -110,23 +160,45 @@ export default async function AdminAccountPage({ params, searchParams }: Props) 
           <div className="grid gap-6 lg:grid-cols-2">
             <div>
               <h3 className="mb-2 text-sm font-semibold">{hold ? "Unfreeze" : "Freeze"}</h3>
-              <p className="mb-3 text-sm text-ink-soft">
+              <p className="text-ink-soft mb-3 text-sm">
                 {hold
                   ? "Lifts your freeze: the standing follows the balance again (still frozen if it is at the floor)."
                   : "Apps go read-only at once and stay so, whatever the customer pays, until an operator unfreezes."}
               </p>
               {hold ? (
-                <AccountControlForm action={unfreezeAccountAction} accountId={account.accountId} name="unfreeze" label="Unfreeze account" pendingLabel="Unfreezing…" />
+                <AccountControlForm
+                  action={unfreezeAccountAction}
+                  accountId={account.accountId}
+                  name="unfreeze"
+                  label="Unfreeze account"
+                  pendingLabel="Unfreezing…"
+                />
               ) : (
-                <AccountControlForm action={freezeAccountAction} accountId={account.accountId} name="freeze" label="Freeze account" pendingLabel="Freezing…" danger />
+                <AccountControlForm
+                  action={freezeAccountAction}
+                  accountId={account.accountId}
+                  name="freeze"
+                  label="Freeze account"
+                  pendingLabel="Freezing…"
+                  danger
+                />
               )}
             </div>
             <div>
               <h3 className="mb-2 text-sm font-semibold">Close</h3>
-              <p className="mb-3 text-sm text-ink-soft">
-                For good, as if the customer closed it: frozen, signed out, name and email forgotten; the ledger stays. The credit left is not refunded.
+              <p className="text-ink-soft mb-3 text-sm">
+                For good, as if the customer closed it: frozen, signed out, name and email forgotten; the ledger stays.
+                The credit left is not refunded.
               </p>
-              <AccountControlForm action={closeAccountAction} accountId={account.accountId} name="close" label="Close account" pendingLabel="Closing…" needsConfirm danger />
+              <AccountControlForm
+                action={closeAccountAction}
+                accountId={account.accountId}
+                name="close"
+                label="Close account"
+                pendingLabel="Closing…"
+                needsConfirm
+                danger
+              />
             </div>
           </div>
         </Section>
@@ -136,8 +208,11 @@ export default async function AdminAccountPage({ params, searchParams }: Props) 
         <SpacesList spaces={detail.spaces} />
       </Section>
 
-      <Section id="statement-heading" title={statement.days ? `Statement, ${statement.days.first} to ${statement.days.last} (UTC)` : "Statement"}>
-        <p className="mb-3 text-sm text-ink-soft">The customer&rsquo;s own statement, read-only.</p>
+      <Section
+        id="statement-heading"
+        title={statement.days ? `Statement, ${statement.days.first} to ${statement.days.last} (UTC)` : "Statement"}
+      >
+        <p className="text-ink-soft mb-3 text-sm">The customer&rsquo;s own statement, read-only.</p>
         {statement.lines.length === 0 ? <Empty>No movements yet.</Empty> : <StatementTable lines={statement.lines} />}
         <div className="mt-4 flex justify-between gap-3 text-sm">
           {before ? (
