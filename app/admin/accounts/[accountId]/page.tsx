@@ -166,7 +166,9 @@ export default async function AdminAccountPage({ params, searchParams }: Props) 
                   : "Apps go read-only at once and stay so, whatever the customer pays, until an operator unfreezes."}
               </p>
               {hold ? (
+                // Keyed apart: after a freeze the page swaps forms, and the freeze's result must not show in the unfreeze form.
                 <AccountControlForm
+                  key="unfreeze"
                   action={unfreezeAccountAction}
                   accountId={account.accountId}
                   name="unfreeze"
@@ -175,6 +177,7 @@ export default async function AdminAccountPage({ params, searchParams }: Props) 
                 />
               ) : (
                 <AccountControlForm
+                  key="freeze"
                   action={freezeAccountAction}
                   accountId={account.accountId}
                   name="freeze"
