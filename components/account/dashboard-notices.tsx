@@ -17,6 +17,17 @@ const topUpLink = (
 
 /** Frozen is not a warning: the apps have stopped. Danger-styled, with the one click that restarts them. */
 function FrozenNotice({ account }: { account: OwnAccount }) {
+  // Frozen by an operator (lib/account-controls): paying would not restart anything, so no payment is offered.
+  if (account.isHeld) {
+    return (
+      <Notice tone="danger" title="Your apps are frozen by us">
+        <p>
+          They are read-only, nothing is deleted. A top-up does not lift this freeze: we emailed you why; reply to that email
+          and we will look at it with you.
+        </p>
+      </Notice>
+    );
+  }
   const cents = unfreezeAmountCents(account);
   return (
     <Notice tone="danger" title="Your apps are frozen">

@@ -2,6 +2,7 @@ import { TabStrip } from "@/components/ui/tab-strip";
 
 const TABS = [
   { href: "/admin", label: "Overview" },
+  { href: "/admin/accounts", label: "Accounts" },
   { href: "/admin/waitlist", label: "Waitlist" },
   { href: "/admin/codes", label: "Invite codes" },
   { href: "/admin/invites", label: "Invites" },

@@ -6,7 +6,21 @@ import type { APIRequestContext } from "@playwright/test";
 import { signInNewPerson } from "../account/account-steps";
 import { expect, signIn, test } from "../support/signup-fixture";
 
-const ADMIN_PATHS = ["/admin", "/admin/waitlist", "/admin/codes", "/admin/invites", "/admin/emails", "/admin/audit", "/admin/payments", "/admin/tokens"];
+const ADMIN_PATHS = [
+  "/admin",
+  "/admin/waitlist",
+  "/admin/codes",
+  "/admin/invites",
+  "/admin/emails",
+  "/admin/audit",
+  "/admin/payments",
+  "/admin/tokens",
+  "/admin/accounts",
+  "/admin/accounts?q=a&standing=frozen",
+  // An account page, for an id shaped like a real one and for one that is not.
+  "/admin/accounts/acct_0000000000000000000a",
+  "/admin/accounts/not-an-id",
+];
 // The admin area's own words: its name and its tab labels (the marketing header says "waitlist" too,
 // so that one is left out).
 const ADMIN_WORDS = ["Admin", "Operators", "Invite codes", "Undelivered emails", "Audit log", "Pending invites", "Platform tokens"];

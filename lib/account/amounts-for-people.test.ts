@@ -24,6 +24,7 @@ const account: OwnAccount = {
   floorMicros: -5_000_000n,
   createdAt: new Date("2026-11-29T23:30:00Z"),
   closedAt: null,
+  isHeld: false,
 };
 
 const noAction: FormAction = async () => ({ status: "idle" });

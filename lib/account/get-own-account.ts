@@ -15,9 +15,9 @@ export type OwnAccount = Omit<BillingAccountRecord, "ownerUserId" | "ownerEmail"
 async function readOwnAccount(db: Queryable, session: AppSession): Promise<OwnAccount | null> {
   const account = await findBillingAccount(db, { userId: session.user.id });
   if (!account) return null;
-  const { accountId, ledgerAccountId, state, balanceMicros, lowThresholdMicros, floorMicros, createdAt, closedAt } =
+  const { accountId, ledgerAccountId, state, balanceMicros, lowThresholdMicros, floorMicros, createdAt, closedAt, isHeld } =
     account;
-  return { accountId, ledgerAccountId, state, balanceMicros, lowThresholdMicros, floorMicros, createdAt, closedAt };
+  return { accountId, ledgerAccountId, state, balanceMicros, lowThresholdMicros, floorMicros, createdAt, closedAt, isHeld };
 }
 
 /**

@@ -25,7 +25,12 @@ type SpaceRow = { name: string; created_at: Date } & Record<`${Resource}_cost`, 
 
 /** Each space of the session's own account with its month-to-date cost by resource and share, costliest first. */
 export async function getSpaceCosts(db: Queryable, session: AppSession, now = new Date()): Promise<SpaceCosts> {
-  const account = await getOwnAccountOrThrow(db, session);
+  return readSpaceCosts(db, (await getOwnAccountOrThrow(db, session)).accountId, now);
+}
+
+/** The same for an account the caller has already authorized (the operator's account page, after requireAdmin). */
+export async function readSpaceCosts(db: Queryable, accountId: string, now = new Date()): Promise<SpaceCosts> {
+  const account = { accountId };
   const monthStart = startOfMonth(now);
   // Raw SQL on a measured page: `npm run bench` (account, /account/spaces p95 budget 150 ms).
   const rows = await db.execute<SpaceRow>(sql`

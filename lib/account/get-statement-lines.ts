@@ -62,13 +62,27 @@ function isShown(line: StatementLine, filter: StatementFilter): boolean {
 export async function getStatementLines(
   db: Queryable,
   session: AppSession,
-  options: { filter: StatementFilter; before?: string },
+  options: StatementLinesOptions,
+): Promise<StatementLinesPage> {
+  return readStatementLines(db, await getOwnAccountOrThrow(db, session), options);
+}
+
+export type StatementLinesOptions = { filter: StatementFilter; before?: string };
+
+/**
+ * The same page for an account the caller has already authorized: the operator's account page
+ * (lib/admin/get-account-detail.ts, after requireAdmin) shows the customer's own statement through this,
+ * so the two views cannot drift. Never call it with an id from a request without that check.
+ */
+export async function readStatementLines(
+  db: Queryable,
+  account: { accountId: string; ledgerAccountId: bigint },
+  options: StatementLinesOptions,
 ): Promise<StatementLinesPage> {
   if (options.before !== undefined && !isStatementDay(options.before)) {
     const fields = [{ path: "before", message: STATEMENT_DAY_MESSAGE }];
     throw new AppError("validation_failed", { message: `before: ${STATEMENT_DAY_MESSAGE}.`, details: { fields } });
   }
-  const account = await getOwnAccountOrThrow(db, session);
   const ledger = account.ledgerAccountId.toString();
   const kinds = STATEMENT_FILTERS[options.filter].kinds as readonly string[] | null;
   const movementKinds = kinds && JSON.stringify(kinds.filter((kind) => kind !== "usage"));

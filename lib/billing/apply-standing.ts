@@ -12,6 +12,11 @@ export type ApplyStandingOptions = {
   balances: Map<string, bigint>;
   cause: string;
   causeTransferId?: bigint;
+  /**
+   * The caller records its own email for these changes (an operator's freeze, unfreeze or closing,
+   * lib/account-controls), so the standing email is not owed as well: one event, one email.
+   */
+  hasOwnEmail?: boolean;
 };
 
 /**
@@ -24,14 +29,17 @@ export async function applyStanding(tx: Transaction, options: ApplyStandingOptio
   const ids = [...options.balances.keys()];
   // Auto-recharge (lib/payments): one request row per account that fell under its threshold, asked in
   // the statement that reads the accounts' standing (one round trip under the locks, not two).
-  const current = await tx.execute<{ id: string; state: StandingState; low: string; floor: string }>(sql`
+  // An operator's freeze in force (account_freezes) holds the account frozen whatever the balance: a
+  // top-up recomputes it here like any posting and finds it still frozen, so only an unfreeze lifts it.
+  const current = await tx.execute<{ id: string; state: StandingState; low: string; floor: string; is_held: boolean }>(sql`
     with recharges as (${autoRechargeRequestSql(options.balances)})
-    select id, state, low_threshold_micros::text as low, floor_micros::text as floor
+    select id, state, low_threshold_micros::text as low, floor_micros::text as floor,
+      exists (select 1 from account_freezes f where f.account_id = billing_accounts.id) as is_held
     from billing_accounts where id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`);
   const changes: StandingChange[] = [];
   for (const row of current.rows) {
     const balanceMicros = options.balances.get(row.id)!;
-    const next = standingFor(balanceMicros, { lowThresholdMicros: BigInt(row.low), floorMicros: BigInt(row.floor) });
+    const next = row.is_held ? "frozen" : standingFor(balanceMicros, { lowThresholdMicros: BigInt(row.low), floorMicros: BigInt(row.floor) });
     if (next !== row.state) changes.push({ accountId: row.id, from: row.state, to: next, balanceMicros });
   }
   if (changes.length === 0) return [];
@@ -53,6 +61,7 @@ export async function applyStanding(tx: Transaction, options: ApplyStandingOptio
     from input
     returning id::text, account_id`);
   // Each change's email, if its owner wants it, is owed from this same transaction (the outbox).
+  if (options.hasOwnEmail) return changes;
   const idOf = new Map(recorded.rows.map((row) => [row.account_id, BigInt(row.id)]));
   await recordStandingEmails(
     tx,

@@ -1,7 +1,7 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Queryable } from "@/lib/db/client";
-import { accountClosures, billingAccounts, ledgerAccounts, users } from "@/lib/db/schema";
+import { accountClosures, accountFreezes, billingAccounts, ledgerAccounts, users } from "@/lib/db/schema";
 import type { StandingState } from "@/lib/ledger/standing";
 
 /** A billing account with its customer ledger account, its owner and its closing, as one typed row. */
@@ -17,6 +17,8 @@ export type BillingAccountRecord = {
   floorMicros: bigint;
   createdAt: Date;
   closedAt: Date | null;
+  /** An operator's freeze is in force (account_freezes): frozen whatever the balance, a top-up does not lift it. */
+  isHeld: boolean;
   /** The database's clock when the row was read (ms precision): "as of" for the standing it shows. */
   readAt: Date;
 };
@@ -61,6 +63,7 @@ export async function findBillingAccount(
       floorMicros: billingAccounts.floorMicros,
       createdAt: billingAccounts.createdAt,
       closedAt: accountClosures.closedAt,
+      isHeld: sql<boolean>`exists (select 1 from ${accountFreezes} where ${accountFreezes.accountId} = ${billingAccounts.id})`,
       // Rounded to the millisecond in the database, as the billing API has always reported it.
       readAt: sql`(extract(epoch from now()) * 1000)::bigint`.mapWith((ms: string) => new Date(Number(ms))),
     })

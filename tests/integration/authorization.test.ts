@@ -4,7 +4,13 @@ import { sql } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { afterAll, describe, expect, it } from "vitest";
 import { getAccountSummary } from "@/lib/account/get-account-summary";
+import { closeAccountByOperator } from "@/lib/account-controls/close-account-by-operator";
+import { endAccountSessions } from "@/lib/account-controls/end-account-sessions";
+import { freezeAccount } from "@/lib/account-controls/freeze-account";
+import { unfreezeAccount } from "@/lib/account-controls/unfreeze-account";
+import { getAccountDetail } from "@/lib/admin/get-account-detail";
 import { getAdminOverview } from "@/lib/admin/get-admin-overview";
+import { searchAccounts } from "@/lib/admin/search-accounts";
 import { listUndeliveredEmails } from "@/lib/admin/list-undelivered-emails";
 import { listReconciliationRuns } from "@/lib/admin/list-reconciliation-runs";
 import { listStripeEvents } from "@/lib/admin/list-stripe-events";
@@ -77,6 +83,7 @@ describe("the admin area", () => {
     const entry = await getDb().execute<{ id: string }>(sql`insert into waitlist_entries (email, building) values (${uniqueEmail("waiting")}, 'A game') returning id::text`);
     const entryId = BigInt(entry.rows[0]!.id);
     const { id: tokenId } = await createPlatformTokenAudited(getDb(), operator.session, { name: "authorization-test", scopes: ["read"] });
+    const aliceAccount = (await getAccountSummary(getDb(), alice.session)).billing!.accountId;
 
     const adminCalls: Array<[string, (session: AppSession | null) => Promise<unknown>]> = [
       ["overview", (session) => getAdminOverview(getDb(), session)],
@@ -99,6 +106,12 @@ describe("the admin area", () => {
       ["create token", (session) => createPlatformTokenAudited(getDb(), session, { name: "intruder", scopes: ["ingest"] })],
       ["rotate token", (session) => rotatePlatformTokenAudited(getDb(), session, { id: tokenId, graceSeconds: 0 })],
       ["revoke token", (session) => revokePlatformTokenAudited(getDb(), session, tokenId)],
+      ["search accounts", (session) => searchAccounts(getDb(), session, { page: 1 })],
+      ["account page", (session) => getAccountDetail(getDb(), session, aliceAccount)],
+      ["freeze account", (session) => freezeAccount(getDb(), session, { accountId: aliceAccount, reason: "Not yours" })],
+      ["unfreeze account", (session) => unfreezeAccount(getDb(), session, { accountId: aliceAccount, reason: "Not yours" })],
+      ["close account", (session) => closeAccountByOperator(getDb(), session, { accountId: aliceAccount, reason: "Not yours" })],
+      ["end account sessions", (session) => endAccountSessions(getDb(), session, aliceAccount)],
       ["action guard", async (session) => requireAdmin(session)],
     ];
     for (const [name, call] of adminCalls) {
@@ -113,6 +126,9 @@ describe("the admin area", () => {
     expect(await countRows(sql`select count(*) from platform_tokens where id = ${tokenId} and revoked_at is null and expires_at is null`)).toBe(1);
     expect(await countRows(sql`select count(*) from platform_tokens where name = 'intruder'`)).toBe(0);
     expect(await countRows(sql`select count(*) from audit_log where actor_id in ${[alice.session.user.id, bob.session.user.id]}`)).toBe(0);
+    expect(await countRows(sql`select count(*) from billing_accounts where id = ${aliceAccount} and state = 'active'`)).toBe(1);
+    expect(await countRows(sql`select count(*) from account_closures where account_id = ${aliceAccount}`)).toBe(0);
+    expect((await readSession(auth, alice.cookie))?.user.email).toBe(alice.email);
 
     // The operator gets through the same calls (reads only, so no global setting changes here).
     expect((await getAdminOverview(getDb(), operator.session)).settings.launchMode).toBe("limited");

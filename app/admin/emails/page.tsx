@@ -26,6 +26,9 @@ const subjectLabel: Record<UndeliveredEmail["subject"], string> = {
   "waitlist-capacity": "Waitlist: at capacity",
   "magic-link": "Sign-in link",
   "auto-recharge-paused": "Auto-recharge paused",
+  "account-frozen": "Account frozen by an operator",
+  "account-unfrozen": "Account unfrozen by an operator",
+  "account-closed": "Account closed by an operator",
 };
 
 const kindWord: Record<OwedEmailKind, string> = {

@@ -17,5 +17,9 @@ export const auditLog = pgTable(
     after: jsonb("after"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index("audit_log_created_idx").on(table.createdAt)],
+  (table) => [
+    index("audit_log_created_idx").on(table.createdAt),
+    // The operator's account page lists the entries about one account (`account:<id>…`, issue 18).
+    index("audit_log_target_idx").on(table.target, table.createdAt),
+  ],
 );

@@ -16,6 +16,9 @@ export const outboxEmailTemplates = [
   "standing-grace",
   "standing-frozen",
   "auto-recharge-paused",
+  "account-frozen",
+  "account-unfrozen",
+  "account-closed",
 ] as const;
 export type OutboxEmailTemplate = (typeof outboxEmailTemplates)[number];
 

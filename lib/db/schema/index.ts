@@ -15,6 +15,9 @@ export * from "./ledger";
 // Money, billing: the billing account, its spaces, standing changes, alert choices and closing.
 export * from "./billing-accounts";
 
+// Money, billing: an operator's freeze in force (issue 18), which the standing rules honour.
+export * from "./account-freezes";
+
 // Money, billing: rate cards, meter records, rating remainders, usage by hour and its rollups
 // (usage_days by day, usage_account_hours by account and hour); platform tokens for the billing API.
 export * from "./usage";

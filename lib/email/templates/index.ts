@@ -1,5 +1,6 @@
 import type { OutboxEmailTemplate } from "@/lib/db/schema";
 import type { EmailTemplate } from "../email-template";
+import { accountClosedEmail, accountFrozenEmail, accountUnfrozenEmail } from "./account-control";
 import { autoRechargePausedEmail } from "./auto-recharge-paused";
 import { inviteEmail } from "./invite";
 import {
@@ -29,6 +30,9 @@ export const emailTemplates = {
   "standing-grace": standingChangeEmail,
   "standing-frozen": standingChangeEmail,
   "auto-recharge-paused": autoRechargePausedEmail,
+  "account-frozen": accountFrozenEmail,
+  "account-unfrozen": accountUnfrozenEmail,
+  "account-closed": accountClosedEmail,
 } satisfies Record<OutboxEmailTemplate, EmailTemplate<never>>;
 
 /** The data a template is drawn from, as the outbox row stores it. */

@@ -43,5 +43,8 @@ export function emailSamples(): EmailSamples {
       checkoutUrl: "http://127.0.0.1:12111/checkout/cs_sample",
       balanceMicros: "3000000",
     },
+    "account-frozen": { reason: "Usage from a stolen card is under review." },
+    "account-unfrozen": { state: "active", balanceMicros: "12000000" },
+    "account-closed": { reason: "Closed at the customer's written request.", remainingMicros: "7500000" },
   };
 }
