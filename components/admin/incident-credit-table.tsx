@@ -1,0 +1,62 @@
+import type { ReactNode } from "react";
+import { Money } from "@/components/ui/money";
+
+const th = "px-3 py-2 font-medium whitespace-nowrap";
+const td = "px-3 py-2";
+
+export type IncidentCreditRow = { accountId: string; email: string | null; billedMicros?: bigint; writtenOffMicros?: bigint; creditMicros: bigint };
+
+/** A table the keyboard can scroll sideways when it is wider than a phone's screen. */
+function ScrollRegion({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div role="region" aria-label={`${label} (scrolls sideways if it is wider than the screen)`} tabIndex={0} className="overflow-x-auto focus-visible:outline-2 focus-visible:outline-brand">
+      {children}
+    </div>
+  );
+}
+
+/** Per account: what the incident's usage cost, what of it was written off, and the credit. */
+export function IncidentCreditTable({ label, rows, isPreview }: { label: string; rows: IncidentCreditRow[]; isPreview: boolean }) {
+  return (
+    <ScrollRegion label={label}>
+      <table className="w-full text-left text-sm tabular-nums" data-testid="incident-credits">
+        <caption className="sr-only">{label}</caption>
+        <thead>
+          <tr className="border-b border-line text-ink-soft">
+            <th scope="col" className={th}>Account</th>
+            {isPreview ? (
+              <>
+                <th scope="col" className={`${th} text-right`}>Usage billed</th>
+                <th scope="col" className={`${th} text-right`}>Written off</th>
+              </>
+            ) : null}
+            <th scope="col" className={`${th} text-right`}>Credit</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.accountId} className="border-b border-line/60" data-testid="incident-credit-row">
+              <td className={td}>
+                <span className="block break-all">{row.email ?? "—"}</span>
+                <span className="block font-mono text-xs break-all text-ink-soft">{row.accountId}</span>
+              </td>
+              {isPreview ? (
+                <>
+                  <td className={`${td} text-right`}>
+                    <Money micros={row.billedMicros ?? 0n} />
+                  </td>
+                  <td className={`${td} text-right`}>
+                    <Money micros={row.writtenOffMicros ?? 0n} />
+                  </td>
+                </>
+              ) : null}
+              <td className={`${td} text-right font-semibold`} data-testid="incident-credit-amount">
+                <Money micros={row.creditMicros} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollRegion>
+  );
+}
