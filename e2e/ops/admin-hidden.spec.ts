@@ -6,10 +6,10 @@ import type { APIRequestContext } from "@playwright/test";
 import { signInNewPerson } from "../account/account-steps";
 import { expect, signIn, test } from "../support/signup-fixture";
 
-const ADMIN_PATHS = ["/admin", "/admin/waitlist", "/admin/codes", "/admin/invites", "/admin/emails", "/admin/audit"];
+const ADMIN_PATHS = ["/admin", "/admin/waitlist", "/admin/codes", "/admin/invites", "/admin/emails", "/admin/audit", "/admin/incidents", "/admin/incidents/new", "/admin/incidents/1"];
 // The admin area's own words: its name and its tab labels (the marketing header says "waitlist" too,
 // so that one is left out).
-const ADMIN_WORDS = ["Admin", "Operators", "Invite codes", "Undelivered emails", "Audit log", "Pending invites"];
+const ADMIN_WORDS = ["Admin", "Operators", "Invite codes", "Undelivered emails", "Audit log", "Pending invites", "Incidents", "Declare an incident"];
 
 const titleOf = (html: string) => html.match(/<title>([^<]*)<\/title>/)?.[1];
 

@@ -5,12 +5,16 @@ import { NextRequest } from "next/server";
 import { afterAll, describe, expect, it } from "vitest";
 import { getAccountSummary } from "@/lib/account/get-account-summary";
 import { getAdminOverview } from "@/lib/admin/get-admin-overview";
+import { getIncident } from "@/lib/admin/get-incident";
+import { listIncidents } from "@/lib/admin/list-incidents";
 import { listUndeliveredEmails } from "@/lib/admin/list-undelivered-emails";
 import { listAuditLog } from "@/lib/audit/list-audit-log";
 import type { AppSession } from "@/lib/session/app-session";
 import { revokeAllSessions } from "@/lib/session/auth-sessions";
 import { requireAdmin } from "@/lib/session/require-admin";
 import { closeDb, getDb } from "@/lib/db/client";
+import { creditIncident } from "@/lib/incidents/credit-incident";
+import { declareIncident } from "@/lib/incidents/declare-incident";
 import { createInviteCode, listInviteCodes, revokeInviteCode } from "@/lib/invites/manage-invite-codes";
 import { listPendingInvites, revokeInvite } from "@/lib/invites/manage-invites";
 import { createMemberInvite, getMemberInvites } from "@/lib/invites/member-invites";
@@ -70,6 +74,8 @@ describe("the admin area", () => {
     const inviteId = BigInt(invite.rows[0]!.id);
     const entry = await getDb().execute<{ id: string }>(sql`insert into waitlist_entries (email, building) values (${uniqueEmail("waiting")}, 'A game') returning id::text`);
     const entryId = BigInt(entry.rows[0]!.id);
+    const incident = { title: "An outage", scope: "all" as const, spaces: [], startsAt: new Date("2025-01-01T10:00:00Z"), endsAt: new Date("2025-01-01T11:00:00Z") };
+    const { id: incidentId } = await declareIncident(getDb(), operator.session, incident);
 
     const adminCalls: Array<[string, (session: AppSession | null) => Promise<unknown>]> = [
       ["overview", (session) => getAdminOverview(getDb(), session)],
@@ -84,6 +90,10 @@ describe("the admin area", () => {
       ["settings", (session) => updateLaunchSettings(getDb(), session, { ...LAUNCH_SETTING_DEFAULTS, launchMode: "open" })],
       ["audit log", (session) => listAuditLog(getDb(), session)],
       ["undelivered emails", (session) => listUndeliveredEmails(getDb(), session)],
+      ["list incidents", (session) => listIncidents(getDb(), session)],
+      ["incident", (session) => getIncident(getDb(), session, incidentId)],
+      ["declare incident", (session) => declareIncident(getDb(), session, incident)],
+      ["credit incident", (session) => creditIncident(getDb(), session, incidentId)],
       ["action guard", async (session) => requireAdmin(session)],
     ];
     for (const [name, call] of adminCalls) {
@@ -95,6 +105,7 @@ describe("the admin area", () => {
     expect(await countRows(sql`select count(*) from waitlist_entries where id = ${entryId} and status = 'waiting'`)).toBe(1);
     expect(await countRows(sql`select count(*) from invites where id = ${inviteId} and status = 'pending'`)).toBe(1);
     expect(await countRows(sql`select count(*) from invite_codes where id = ${codeId} and revoked_at is null`)).toBe(1);
+    expect(await countRows(sql`select count(*) from incidents where id = ${incidentId} and credited_at is null`)).toBe(1);
     expect(await countRows(sql`select count(*) from audit_log where actor_id in ${[alice.session.user.id, bob.session.user.id]}`)).toBe(0);
 
     // The operator gets through the same calls (reads only, so no global setting changes here).

@@ -9,6 +9,7 @@ import { Money } from "@/components/ui/money";
 import { Notice } from "@/components/ui/notice";
 import { getIncident } from "@/lib/admin/get-incident";
 import { getDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
 import { formatCents, formatExactMicros } from "@/lib/format/money";
 import { draftChangelogEntry } from "@/lib/incidents/draft-changelog-entry";
 import { adminMetadata } from "../../admin-metadata";
@@ -26,7 +27,11 @@ export default async function AdminIncidentPage({ params, searchParams }: Props)
   const session = await requireAdminPage();
   const { incidentId } = await params;
   if (!/^\d{1,18}$/.test(incidentId)) notFound();
-  const { incident, spaces, hours, preview, credits } = await getIncident(getDb(), session, BigInt(incidentId));
+  const { incident, spaces, hours, preview, credits } = await getIncident(getDb(), session, BigInt(incidentId)).catch((error: unknown) => {
+    // An incident that does not exist is the ordinary 404, as any unknown address.
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  });
   const isDrafting = (await searchParams).draft === "changelog";
   const draft = isDrafting ? draftChangelogEntry(incident, new Date()) : null;
   const accounts = preview?.accounts ?? [];
