@@ -205,7 +205,18 @@ describe("incidents", () => {
 
     // The other spaces in the same hours do not overlap it.
     const { id } = await declare({ title: "Beta and gamma stalled", scope: "listed", spaces: [{ account: alice.accountId, space: "beta" }, { account: bob.accountId, space: "gamma" }] });
-    const results = await Promise.all([creditIncident(db, operator, id), creditIncident(db, operator, id)]);
+    // A real race: writes to incident_credits are held until both confirms have started and are waiting
+    // (on that table, or on the lock that serialises credits), so neither has committed when the other reads.
+    const holder = await pool.connect();
+    await holder.query("begin");
+    await holder.query('lock table "incident_credits" in share mode');
+    const racing = Promise.all([creditIncident(db, operator, id), creditIncident(db, operator, id)]);
+    await expect
+      .poll(async () => Number((await pool.query<{ count: string }>("select count(*) from pg_locks where not granted")).rows[0]!.count), { timeout: 10_000 })
+      .toBeGreaterThanOrEqual(2);
+    await holder.query("commit");
+    holder.release();
+    const results = await racing;
     expect(results.map((result) => result.isAlreadyCredited).sort()).toEqual([false, true]);
     expect(results[0].creditedMicros).toBe(results[1].creditedMicros);
 
