@@ -2,7 +2,15 @@ import type { ReactNode } from "react";
 import { Money } from "@/components/ui/money";
 
 const th = "px-3 py-2 font-medium whitespace-nowrap";
-const td = "px-3 py-2";
+const td = "px-3 py-2 max-sm:px-0 max-sm:py-0.5";
+// At phone widths each row is a block: the account on its own line, then its amounts side by side, each
+// with its own small label, so every amount stays in view without sideways scrolling.
+const stacked = "max-sm:block max-sm:[&_thead]:sr-only max-sm:[&_tbody]:block max-sm:[&_tr]:flex max-sm:[&_tr]:flex-wrap max-sm:[&_tr]:gap-x-6 max-sm:[&_tr]:py-2";
+
+/** The column's name above a money cell on phones; the table's header names it on wider screens. */
+function SmallLabel({ children }: { children: string }) {
+  return <span className="block text-xs font-normal text-ink-soft sm:hidden">{children}</span>;
+}
 
 export type IncidentCreditRow = { accountId: string; email: string | null; billedMicros?: bigint; writtenOffMicros?: bigint; creditMicros: bigint };
 
@@ -19,7 +27,7 @@ function ScrollRegion({ label, children }: { label: string; children: ReactNode 
 export function IncidentCreditTable({ label, rows, isPreview }: { label: string; rows: IncidentCreditRow[]; isPreview: boolean }) {
   return (
     <ScrollRegion label={label}>
-      <table className="w-full text-left text-sm tabular-nums" data-testid="incident-credits">
+      <table className={`w-full text-left text-sm tabular-nums ${stacked}`} data-testid="incident-credits">
         <caption className="sr-only">{label}</caption>
         <thead>
           <tr className="border-b border-line text-ink-soft">
@@ -36,22 +44,27 @@ export function IncidentCreditTable({ label, rows, isPreview }: { label: string;
         <tbody>
           {rows.map((row) => (
             <tr key={row.accountId} className="border-b border-line/60" data-testid="incident-credit-row">
-              <td className={td}>
+              <td className={`${td} max-sm:w-full`}>
                 <span className="block break-all">{row.email ?? "—"}</span>
                 <span className="block font-mono text-xs break-all text-ink-soft">{row.accountId}</span>
               </td>
               {isPreview ? (
                 <>
-                  <td className={`${td} text-right`}>
+                  <td className={`${td} text-right max-sm:text-left`}>
+                    <SmallLabel>Usage billed</SmallLabel>
                     <Money micros={row.billedMicros ?? 0n} />
                   </td>
-                  <td className={`${td} text-right`}>
+                  <td className={`${td} text-right max-sm:text-left`}>
+                    <SmallLabel>Written off</SmallLabel>
                     <Money micros={row.writtenOffMicros ?? 0n} />
                   </td>
                 </>
               ) : null}
-              <td className={`${td} text-right font-semibold`} data-testid="incident-credit-amount">
-                <Money micros={row.creditMicros} />
+              <td className={`${td} text-right font-semibold max-sm:text-left`}>
+                <SmallLabel>Credit</SmallLabel>
+                <span data-testid="incident-credit-amount">
+                  <Money micros={row.creditMicros} />
+                </span>
               </td>
             </tr>
           ))}

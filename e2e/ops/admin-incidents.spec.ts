@@ -6,7 +6,8 @@ import { expect, newPerson, signIn, test } from "../support/signup-fixture";
 
 // Issue 18, "Incidents": an operator declares an outage of one customer space, sees what its usage
 // cost, credits it once, and the customer finds the credit, titled, on their statement.
-test.describe.configure({ timeout: 240_000 });
+// Four pages screenshotted at two widths in two schemes: slow on a shared 2-core machine.
+test.describe.configure({ timeout: 480_000 });
 
 const HOUR = 3_600_000;
 const thisHour = Math.floor(Date.now() / HOUR) * HOUR;

@@ -12,6 +12,7 @@ import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { formatCents, formatExactMicros } from "@/lib/format/money";
 import { draftChangelogEntry } from "@/lib/incidents/draft-changelog-entry";
+import { HOUR_MS } from "@/lib/incidents/incident-window";
 import { adminMetadata } from "../../admin-metadata";
 import { requireAdminPage } from "../../require-admin-page";
 import { creditIncidentAction } from "../actions";
@@ -35,6 +36,7 @@ export default async function AdminIncidentPage({ params, searchParams }: Props)
   const isDrafting = (await searchParams).draft === "changelog";
   const draft = isDrafting ? draftChangelogEntry(incident, new Date()) : null;
   const accounts = preview?.accounts ?? [];
+  const hourCount = (hours.to.getTime() - hours.from.getTime()) / HOUR_MS;
   return (
     <AdminPage title={incident.title} lead={`From ${formatDateTime(incident.startsAt)} to ${formatDateTime(incident.endsAt)}, declared by ${incident.declaredByEmail ?? "an operator"}.`}>
       <p>
@@ -46,7 +48,7 @@ export default async function AdminIncidentPage({ params, searchParams }: Props)
         <h2 id="incident-heading" className="text-base font-semibold">The incident</h2>
         <dl className="mt-4 grid gap-4 text-sm sm:grid-cols-2">
           <Fact term="Hours credited (UTC, whole hours)" className={factValue} testId="incident-hours">
-            {formatDateTime(hours.from)} to {formatDateTime(hours.to)}
+            {formatDateTime(hours.from)} to {formatDateTime(hours.to)} ({hourCount} {hourCount === 1 ? "hour" : "hours"})
           </Fact>
           <Fact term="Affected spaces" className={factValue}>
             {incident.isAllSpaces ? "Every space" : spaces.join(", ")}
