@@ -15,13 +15,27 @@ const isoHour = (hoursAgo: number) => new Date(thisHour - hoursAgo * HOUR).toISO
 // What a datetime-local input holds: minutes, no zone (the form reads it as UTC).
 const localUtc = (ms: number) => new Date(ms).toISOString().slice(0, 16);
 
-test("an operator declares an incident, previews it, credits it once, and the customer sees the credit", async ({ page, invite, database, request, browser, operatorEmail }) => {
+test("an operator declares an incident, previews it, credits it once, and the customer sees the credit", async ({
+  page,
+  invite,
+  database,
+  request,
+  browser,
+  operatorEmail,
+}) => {
   const problems = watchForPageErrors(page);
   await signInNewPerson(page, invite, "incident-customer");
   const account = (await page.getByTestId("billing-account-id").textContent())!.trim();
   const token = await createPlatformToken(database);
   // $1 of calls an hour (plus CPU) in the whiteboard 5, 3 and 2 hours ago, and in another space 3 hours ago.
-  const record = (space: string, hoursAgo: number) => ({ id: `e2e-incident:${account}:${space}:${hoursAgo}`, account, space, hour: isoHour(hoursAgo), third_party_calls: 5_000, cpu_ms: 1_234_567 });
+  const record = (space: string, hoursAgo: number) => ({
+    id: `e2e-incident:${account}:${space}:${hoursAgo}`,
+    account,
+    space,
+    hour: isoHour(hoursAgo),
+    third_party_calls: 5_000,
+    cpu_ms: 1_234_567,
+  });
   await sendUsage(request, token, [record("whiteboard", 5)]);
   await sendUsage(request, token, [record("whiteboard", 3), record("chess-club", 3)]);
   await sendUsage(request, token, [record("whiteboard", 2)]);
@@ -54,9 +68,10 @@ test("an operator declares an incident, previews it, credits it once, and the cu
   await expect(row).toHaveCount(1);
   await expect(row).toContainText(account);
   // Exactly what the whiteboard's two hours were billed, as rating stored it per record.
-  const billed = await database.query<{ micros: string }>(`select sum(cost_micros)::text as micros from meter_records where id = any($1)`, [
-    [`e2e-incident:${account}:whiteboard:3`, `e2e-incident:${account}:whiteboard:2`],
-  ]);
+  const billed = await database.query<{ micros: string }>(
+    `select sum(cost_micros)::text as micros from meter_records where id = any($1)`,
+    [[`e2e-incident:${account}:whiteboard:3`, `e2e-incident:${account}:whiteboard:2`]],
+  );
   const credit = formatCents(BigInt(billed.rows[0]!.micros));
   expect(credit).toMatch(/^\$2\.\d\d$/);
   await expect(row.getByTestId("incident-credit-amount")).toHaveText(credit);

@@ -23,7 +23,11 @@ export type IncidentDetail = {
 };
 
 /** One incident with its spaces and either the preview of its credits or the credits posted (operators only). */
-export async function getIncident(db: Queryable, session: AppSession | null, incidentId: bigint): Promise<IncidentDetail> {
+export async function getIncident(
+  db: Queryable,
+  session: AppSession | null,
+  incidentId: bigint,
+): Promise<IncidentDetail> {
   requireAdmin(session);
   const rows = await db
     .select({
@@ -41,9 +45,20 @@ export async function getIncident(db: Queryable, session: AppSession | null, inc
     where i.incident_id = ${incidentId} order by 1 limit 1000`);
   const hours = creditedHours(incident);
   if (!incident.creditedAt) {
-    return { incident, spaces: spaces.rows.map((space) => space.name), hours, preview: await computeIncidentCredits(db, incident), credits: [] };
+    return {
+      incident,
+      spaces: spaces.rows.map((space) => space.name),
+      hours,
+      preview: await computeIncidentCredits(db, incident),
+      credits: [],
+    };
   }
-  const credits = await db.execute<{ account_id: string; email: string | null; amount: string; created_at: string }>(sql`
+  const credits = await db.execute<{
+    account_id: string;
+    email: string | null;
+    amount: string;
+    created_at: string;
+  }>(sql`
     select c.account_id, u.email, c.amount_micros::text as amount, t.created_at::text
     from incident_credits c
     join transfers t on t.id = c.transfer_id
@@ -56,6 +71,11 @@ export async function getIncident(db: Queryable, session: AppSession | null, inc
     spaces: spaces.rows.map((space) => space.name),
     hours,
     preview: null,
-    credits: credits.rows.map((credit) => ({ accountId: credit.account_id, email: credit.email, amountMicros: BigInt(credit.amount), postedAt: new Date(credit.created_at) })),
+    credits: credits.rows.map((credit) => ({
+      accountId: credit.account_id,
+      email: credit.email,
+      amountMicros: BigInt(credit.amount),
+      postedAt: new Date(credit.created_at),
+    })),
   };
 }

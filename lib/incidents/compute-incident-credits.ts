@@ -30,7 +30,13 @@ import { creditedHours } from "./incident-window";
 // bill records outside the window; which of its records went unpaid is not recorded, so the write-off
 // is taken from the window's records first: an account is credited at most what it paid for them.
 
-export type AccountCredit = { accountId: string; email: string; billedMicros: bigint; writtenOffMicros: bigint; creditMicros: bigint };
+export type AccountCredit = {
+  accountId: string;
+  email: string;
+  billedMicros: bigint;
+  writtenOffMicros: bigint;
+  creditMicros: bigint;
+};
 /** The hours priced by one rate card and what they billed. */
 export type CardShare = { version: number; hours: number; billedMicros: bigint };
 export type IncidentCredits = {
@@ -73,7 +79,12 @@ async function billedTransfers(db: Queryable, incident: IncidentScope, from: Dat
     left join transfers w on w.idempotency_key = 'write-off:' || t.idempotency_key and w.kind = 'usage_write_off'
     where m.hour >= ${from.toISOString()}::timestamptz and m.hour < ${to.toISOString()}::timestamptz and ${spaceFilter(incident, "m.space_id")}
     group by m.account_id, u.email, m.transfer_id, w.amount_micros`);
-  return rows.rows.map((row) => ({ accountId: row.account_id, email: row.email, billed: BigInt(row.billed), writtenOff: BigInt(row.written_off) }));
+  return rows.rows.map((row) => ({
+    accountId: row.account_id,
+    email: row.email,
+    billed: BigInt(row.billed),
+    writtenOff: BigInt(row.written_off),
+  }));
 }
 
 /**
@@ -91,7 +102,17 @@ export async function computeIncidentCredits(db: Queryable, incident: IncidentSc
   const byAccount = new Map<string, AccountCredit>();
   for (const row of transfers) {
     let account = byAccount.get(row.accountId);
-    if (!account) byAccount.set(row.accountId, (account = { accountId: row.accountId, email: row.email, billedMicros: 0n, writtenOffMicros: 0n, creditMicros: 0n }));
+    if (!account)
+      byAccount.set(
+        row.accountId,
+        (account = {
+          accountId: row.accountId,
+          email: row.email,
+          billedMicros: 0n,
+          writtenOffMicros: 0n,
+          creditMicros: 0n,
+        }),
+      );
     const unpaid = row.writtenOff < row.billed ? row.writtenOff : row.billed;
     account.billedMicros += row.billed;
     account.writtenOffMicros += unpaid;
@@ -121,7 +142,13 @@ export async function computeIncidentCredits(db: Queryable, incident: IncidentSc
 
   const accounts = [...byAccount.values()]
     .filter((account) => account.billedMicros > 0n)
-    .sort((a, b) => (a.creditMicros === b.creditMicros ? a.accountId.localeCompare(b.accountId) : a.creditMicros > b.creditMicros ? -1 : 1));
+    .sort((a, b) =>
+      a.creditMicros === b.creditMicros
+        ? a.accountId.localeCompare(b.accountId)
+        : a.creditMicros > b.creditMicros
+          ? -1
+          : 1,
+    );
   const totals = { billedMicros: 0n, writtenOffMicros: 0n, creditMicros: 0n };
   for (const account of accounts) {
     totals.billedMicros += account.billedMicros;

@@ -29,7 +29,10 @@ export function incidentCreditKey(incidentId: bigint, accountId: string): string
  * An incident already credited whose hours and spaces overlap this one's: crediting both would pay the
  * same usage back twice (credits are per account, not per hour and space), so the second is refused.
  */
-async function findOverlapping(tx: Transaction, incident: { id: bigint; startsAt: Date; endsAt: Date; isAllSpaces: boolean }) {
+async function findOverlapping(
+  tx: Transaction,
+  incident: { id: bigint; startsAt: Date; endsAt: Date; isAllSpaces: boolean },
+) {
   const { from, to } = creditedHours(incident);
   const rows = await tx.execute<{ id: string; title: string }>(sql`
     select o.id::text, o.title from incidents o
@@ -54,14 +57,22 @@ async function findOverlapping(tx: Transaction, incident: { id: bigint; startsAt
  * one transaction-scoped advisory lock first, so two overlapping incidents cannot both pass that check.
  * The credits, the incident's credited state and the audit entry commit together.
  */
-export async function creditIncident(db: Database, session: AppSession | null, incidentId: bigint): Promise<CreditIncidentResult> {
+export async function creditIncident(
+  db: Database,
+  session: AppSession | null,
+  incidentId: bigint,
+): Promise<CreditIncidentResult> {
   const admin = requireAdmin(session);
   return runTransaction(db, async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('incident-credits'))`);
     const [incident] = await tx.select().from(incidents).where(eq(incidents.id, incidentId)).for("update");
     if (!incident) throw new AppError("not_found", { message: "That incident does not exist." });
     if (incident.creditedAt) {
-      return { isAlreadyCredited: true, accounts: incident.creditedAccounts ?? 0, creditedMicros: incident.creditedMicros ?? 0n };
+      return {
+        isAlreadyCredited: true,
+        accounts: incident.creditedAccounts ?? 0,
+        creditedMicros: incident.creditedMicros ?? 0n,
+      };
     }
     const overlapping = await findOverlapping(tx, incident);
     if (overlapping) {
@@ -83,22 +94,43 @@ export async function creditIncident(db: Database, session: AppSession | null, i
       toAccountId: ledgerIds.get(account.accountId)!,
       amountMicros: account.creditMicros,
       reason: incident.title,
-      metadata: { incident_id: incident.id.toString(), hours_from: credits.from.toISOString(), hours_to: credits.to.toISOString() },
+      metadata: {
+        incident_id: incident.id.toString(),
+        hours_from: credits.from.toISOString(),
+        hours_to: credits.to.toISOString(),
+      },
     }));
     if (transfers.length > 0) {
       const posted = await postCustomerTransfers(tx, transfers, `incident ${incident.id} credit`);
-      await tx.insert(incidentCredits).values(
-        owed.map((account, index) => ({ incidentId: incident.id, accountId: account.accountId, transferId: posted.transfers[index]!.id, amountMicros: account.creditMicros })),
-      );
+      await tx
+        .insert(incidentCredits)
+        .values(
+          owed.map((account, index) => ({
+            incidentId: incident.id,
+            accountId: account.accountId,
+            transferId: posted.transfers[index]!.id,
+            amountMicros: account.creditMicros,
+          })),
+        );
     }
-    const after = { creditedBy: admin.user.id, creditedAt: new Date(), creditedMicros: credits.totals.creditMicros, creditedAccounts: transfers.length };
+    const after = {
+      creditedBy: admin.user.id,
+      creditedAt: new Date(),
+      creditedMicros: credits.totals.creditMicros,
+      creditedAccounts: transfers.length,
+    };
     await tx.update(incidents).set(after).where(eq(incidents.id, incident.id));
     await recordAudit(tx, {
       session: admin,
       action: "incident.credit",
       target: `incident:${incident.id}`,
       before: { creditedAt: null },
-      after: { ...after, billedMicros: credits.totals.billedMicros, writtenOffMicros: credits.totals.writtenOffMicros, hours: { from: credits.from, to: credits.to } },
+      after: {
+        ...after,
+        billedMicros: credits.totals.billedMicros,
+        writtenOffMicros: credits.totals.writtenOffMicros,
+        hours: { from: credits.from, to: credits.to },
+      },
     });
     return { isAlreadyCredited: false, accounts: transfers.length, creditedMicros: credits.totals.creditMicros };
   });

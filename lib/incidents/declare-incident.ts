@@ -30,7 +30,12 @@ async function spaceIdsOrThrow(db: Database, refs: SpaceRef[]): Promise<bigint[]
  * Records an incident an operator declares (operators only), audited in the same transaction. Nothing
  * is credited yet: the incident page previews the credits and the operator confirms them there.
  */
-export async function declareIncident(db: Database, session: AppSession | null, input: DeclareIncidentInput, now = new Date()): Promise<{ id: bigint }> {
+export async function declareIncident(
+  db: Database,
+  session: AppSession | null,
+  input: DeclareIncidentInput,
+  now = new Date(),
+): Promise<{ id: bigint }> {
   const admin = requireAdmin(session);
   const problem = findWindowProblem(input, now);
   if (problem) throw new AppError("validation_failed", { message: problem.message, details: { fields: [problem] } });
@@ -39,10 +44,18 @@ export async function declareIncident(db: Database, session: AppSession | null, 
   return runTransaction(db, async (tx) => {
     const [created] = await tx
       .insert(incidents)
-      .values({ title: input.title, summary: input.summary ?? null, startsAt: input.startsAt, endsAt: input.endsAt, isAllSpaces, declaredBy: admin.user.id })
+      .values({
+        title: input.title,
+        summary: input.summary ?? null,
+        startsAt: input.startsAt,
+        endsAt: input.endsAt,
+        isAllSpaces,
+        declaredBy: admin.user.id,
+      })
       .returning();
     if (!created) throw new Error("incident insert returned nothing");
-    if (spaceIds.length > 0) await tx.insert(incidentSpaces).values(spaceIds.map((spaceId) => ({ incidentId: created.id, spaceId })));
+    if (spaceIds.length > 0)
+      await tx.insert(incidentSpaces).values(spaceIds.map((spaceId) => ({ incidentId: created.id, spaceId })));
     await recordAudit(tx, {
       session: admin,
       action: "incident.declare",

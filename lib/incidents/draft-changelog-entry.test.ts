@@ -21,7 +21,10 @@ describe("draftChangelogEntry", () => {
   });
 
   it("says the credit is still to come before it is posted, and leaves a prompt without a summary", () => {
-    const { markdown } = draftChangelogEntry({ ...incident, summary: null, creditedAt: null }, new Date("2026-12-02T09:30:00Z"));
+    const { markdown } = draftChangelogEntry(
+      { ...incident, summary: null, creditedAt: null },
+      new Date("2026-12-02T09:30:00Z"),
+    );
     expect(markdown).toContain("will be credited back");
     expect(markdown).toContain("(describe what happened");
   });

@@ -1,7 +1,13 @@
 // A changelog entry drafted from an incident, for the operator to edit and commit to content/changelog
 // (the web server writes no files). No `server-only`: pure, unit-tested beside it.
 
-export type ChangelogIncident = { title: string; summary: string | null; startsAt: Date; endsAt: Date; creditedAt: Date | null };
+export type ChangelogIncident = {
+  title: string;
+  summary: string | null;
+  startsAt: Date;
+  endsAt: Date;
+  creditedAt: Date | null;
+};
 
 const utc = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 

@@ -12,16 +12,22 @@ const instantSchema = (what: string) =>
   z
     .string()
     .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z?$/, { error: `Enter the ${what} as a date and time (UTC).` })
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z?$/, {
+      error: `Enter the ${what} as a date and time (UTC).`,
+    })
     .transform((value) => new Date(value.endsWith("Z") ? value : `${value}Z`))
     .refine(isWithinInstantBounds, { error: `The ${what} ${INSTANT_BOUNDS_MESSAGE}.` });
 
 export type SpaceRef = { account: string; space: string };
 
 // One `account/space` a line, e.g. `acct_123/whiteboard`; blank lines are skipped.
-const spaceListSchema = formTextSchema(z.string().max(100_000, { error: "The list of spaces is too long." }), "The list of spaces", {
-  allowLineBreaks: true,
-}).transform((value, context): SpaceRef[] => {
+const spaceListSchema = formTextSchema(
+  z.string().max(100_000, { error: "The list of spaces is too long." }),
+  "The list of spaces",
+  {
+    allowLineBreaks: true,
+  },
+).transform((value, context): SpaceRef[] => {
   const lines = value
     .split(/\r?\n/)
     .map((line) => line.trim())
@@ -30,7 +36,10 @@ const spaceListSchema = formTextSchema(z.string().max(100_000, { error: "The lis
   for (const line of lines) {
     const match = /^([A-Za-z0-9_-]{1,100})\/(\S{1,200})$/.exec(line);
     if (!match) {
-      context.addIssue({ code: "custom", message: `"${line.slice(0, 80)}" is not account/space (e.g. acct_123/whiteboard).` });
+      context.addIssue({
+        code: "custom",
+        message: `"${line.slice(0, 80)}" is not account/space (e.g. acct_123/whiteboard).`,
+      });
       return z.NEVER;
     }
     refs.push({ account: match[1]!, space: match[2]! });
@@ -45,12 +54,20 @@ const spaceListSchema = formTextSchema(z.string().max(100_000, { error: "The lis
 export const declareIncidentSchema = z
   .object({
     title: formTextSchema(
-      z.string().trim().min(1, { error: "Give the incident a title." }).max(120, { error: "Keep the title under 120 characters." }),
+      z
+        .string()
+        .trim()
+        .min(1, { error: "Give the incident a title." })
+        .max(120, { error: "Keep the title under 120 characters." }),
       "The title",
     ),
-    summary: formTextSchema(z.string().trim().max(2000, { error: "Keep what happened under 2,000 characters." }), "What happened", {
-      allowLineBreaks: true,
-    })
+    summary: formTextSchema(
+      z.string().trim().max(2000, { error: "Keep what happened under 2,000 characters." }),
+      "What happened",
+      {
+        allowLineBreaks: true,
+      },
+    )
       .transform((value) => (value === "" ? undefined : value))
       .optional(),
     startsAt: instantSchema("start"),
@@ -60,7 +77,11 @@ export const declareIncidentSchema = z
   })
   .superRefine((input, context) => {
     if (input.scope === "listed" && input.spaces.length === 0) {
-      context.addIssue({ code: "custom", path: ["spaces"], message: "List the affected spaces, one account/space a line, or choose every space." });
+      context.addIssue({
+        code: "custom",
+        path: ["spaces"],
+        message: "List the affected spaces, one account/space a line, or choose every space.",
+      });
     }
   });
 

@@ -34,7 +34,11 @@ describe("findWindowProblem", () => {
 
   it("refuses an end not after the start, an end in the future, and more than 31 days", () => {
     expect(findWindowProblem({ startsAt: NOW, endsAt: NOW }, NOW)?.message).toBe("The end must be after the start.");
-    expect(findWindowProblem({ startsAt: at("2026-12-06T11:00:00Z"), endsAt: at("2026-12-06T12:00:01Z") }, NOW)?.message).toMatch(/future/);
-    expect(findWindowProblem({ startsAt: at("2026-11-05T11:59:59Z"), endsAt: NOW }, NOW)?.message).toBe("An incident can last at most 31 days.");
+    expect(
+      findWindowProblem({ startsAt: at("2026-12-06T11:00:00Z"), endsAt: at("2026-12-06T12:00:01Z") }, NOW)?.message,
+    ).toMatch(/future/);
+    expect(findWindowProblem({ startsAt: at("2026-11-05T11:59:59Z"), endsAt: NOW }, NOW)?.message).toBe(
+      "An incident can last at most 31 days.",
+    );
   });
 });

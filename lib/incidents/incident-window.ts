@@ -28,8 +28,10 @@ export type WindowProblem = { path: "startsAt" | "endsAt"; message: string };
  * window at most MAX_INCIDENT_DAYS long (the preview reads every usage hour in it).
  */
 export function findWindowProblem(window: IncidentWindow, now: Date): WindowProblem | undefined {
-  if (window.endsAt.getTime() <= window.startsAt.getTime()) return { path: "endsAt", message: "The end must be after the start." };
-  if (window.endsAt.getTime() > now.getTime()) return { path: "endsAt", message: "The end cannot be in the future: declare an incident once it is over." };
+  if (window.endsAt.getTime() <= window.startsAt.getTime())
+    return { path: "endsAt", message: "The end must be after the start." };
+  if (window.endsAt.getTime() > now.getTime())
+    return { path: "endsAt", message: "The end cannot be in the future: declare an incident once it is over." };
   if (window.endsAt.getTime() - window.startsAt.getTime() > MAX_INCIDENT_DAYS * 24 * HOUR_MS) {
     return { path: "endsAt", message: `An incident can last at most ${MAX_INCIDENT_DAYS} days.` };
   }

@@ -71,7 +71,12 @@ async function paidByHour(accountId: string): Promise<Map<number, { billed: bigi
     from transfers u join ledger_accounts l on l.id = u.from_account_id and l.billing_account_id = ${accountId}
     left join transfers w on w.idempotency_key = 'write-off:' || u.idempotency_key
     where u.kind = 'usage'`);
-  return new Map(rows.rows.map((row) => [new Date(row.hour).getTime(), { billed: BigInt(row.billed), writtenOff: BigInt(row.written_off) }]));
+  return new Map(
+    rows.rows.map((row) => [
+      new Date(row.hour).getTime(),
+      { billed: BigInt(row.billed), writtenOff: BigInt(row.written_off) },
+    ]),
+  );
 }
 
 let operator: AppSession;
@@ -85,12 +90,21 @@ const rerated = new Map<string, bigint>();
 // Hours 7 to 3 ago carry usage; the incident runs from 5h30 to 3h45 ago, so it touches (and credits
 // whole) the hours 6, 5 and 4 ago, not 7 or 3. A second card, doubling every price, is in force from 4
 // hours ago: the window's last hour is rated under it.
-const WINDOW = { startsAt: new Date(thisHour - 6 * HOUR + 30 * 60_000), endsAt: new Date(thisHour - 4 * HOUR + 15 * 60_000) };
+const WINDOW = {
+  startsAt: new Date(thisHour - 6 * HOUR + 30 * 60_000),
+  endsAt: new Date(thisHour - 4 * HOUR + 15 * 60_000),
+};
 const WINDOW_HOURS = [6, 5, 4].map((ago) => hour(ago).getTime());
 
 function usage(account: string, space: string, hoursAgo: number, calls: bigint): MeterRecord {
   // CPU in odd amounts, so fractions of a micro-dollar are carried between records.
-  return { id: `incident-${randomUUID()}`, account, space, hour: hour(hoursAgo), usage: { ...emptyUsage(), third_party_calls: calls, cpu_ms: 1_234_567n * BigInt(hoursAgo) } };
+  return {
+    id: `incident-${randomUUID()}`,
+    account,
+    space,
+    hour: hour(hoursAgo),
+    usage: { ...emptyUsage(), third_party_calls: calls, cpu_ms: 1_234_567n * BigInt(hoursAgo) },
+  };
 }
 
 beforeAll(async () => {
@@ -119,7 +133,10 @@ beforeAll(async () => {
   }
   // The same records rated again by the rating code, in the same order, from no carries: what each
   // record cost, to the micro-dollar, independently of what ingestion stored.
-  const costs = rateRecords(ingested, await listRateCards(db), new Map() as Carries, () => ({ units: [], micros: [] })).costs;
+  const costs = rateRecords(ingested, await listRateCards(db), new Map() as Carries, () => ({
+    units: [],
+    micros: [],
+  })).costs;
   ingested.forEach((record, index) => rerated.set(record.id, BigInt(costs[index]!)));
 });
 
@@ -130,7 +147,12 @@ afterAll(async () => {
 
 function expectedCost(accountId: string, spaces: string[] | "all"): bigint {
   return ingested
-    .filter((record) => record.account === accountId && WINDOW_HOURS.includes(record.hour.getTime()) && (spaces === "all" || spaces.includes(record.space)))
+    .filter(
+      (record) =>
+        record.account === accountId &&
+        WINDOW_HOURS.includes(record.hour.getTime()) &&
+        (spaces === "all" || spaces.includes(record.space)),
+    )
     .reduce((sum, record) => sum + rerated.get(record.id)!, 0n);
 }
 
@@ -139,7 +161,14 @@ const declare = (input: Partial<DeclareIncidentInput> & { spaces?: DeclareIncide
 
 describe("incidents", () => {
   it("credits exactly what the window's usage in the affected spaces was billed, whole hours, across two rate cards", async () => {
-    const { id } = await declare({ title: "Alpha and delta stalled", scope: "listed", spaces: [{ account: alice.accountId, space: "alpha" }, { account: carol.accountId, space: "delta" }] });
+    const { id } = await declare({
+      title: "Alpha and delta stalled",
+      scope: "listed",
+      spaces: [
+        { account: alice.accountId, space: "alpha" },
+        { account: carol.accountId, space: "delta" },
+      ],
+    });
     const { preview, hours } = await getIncident(db, operator, id);
     // A window of partial hours credits every hour it touches, whole: 6, 5 and 4 hours ago.
     expect(hours).toEqual({ from: hour(6), to: hour(3) });
@@ -154,7 +183,9 @@ describe("incidents", () => {
     expect(aliceCredit.creditMicros).toBe(aliceCredit.billedMicros);
     // Only the affected spaces: beta's usage and Bob's are not in it.
     expect(aliceCredit.billedMicros).toBeLessThan(expectedCost(alice.accountId, "all"));
-    expect(preview!.accounts.map((account) => account.accountId).sort()).toEqual([alice.accountId, carol.accountId].sort());
+    expect(preview!.accounts.map((account) => account.accountId).sort()).toEqual(
+      [alice.accountId, carol.accountId].sort(),
+    );
 
     // Carol went past her floor in the window: what was written off was never paid, so never credited.
     const paid = await paidByHour(carol.accountId);
@@ -166,14 +197,22 @@ describe("incidents", () => {
 
     const balanceBefore = (await getStatementPage(db, alice.session, { filter: "all" })).balanceMicros;
     const result = await creditIncident(db, operator, id);
-    expect(result).toEqual({ isAlreadyCredited: false, accounts: 2, creditedMicros: aliceCredit.creditMicros + carolCredit.creditMicros });
+    expect(result).toEqual({
+      isAlreadyCredited: false,
+      accounts: 2,
+      creditedMicros: aliceCredit.creditMicros + carolCredit.creditMicros,
+    });
 
     // The customer's statement: one line, the incident's title, the exact credit.
     const statement = await getStatementPage(db, alice.session, { filter: "all" });
     const lines = statement.rows.filter((row) => row.kind === "incident_credit");
-    expect(lines).toEqual([expect.objectContaining({ description: "Alpha and delta stalled", amountMicros: aliceCredit.creditMicros })]);
+    expect(lines).toEqual([
+      expect.objectContaining({ description: "Alpha and delta stalled", amountMicros: aliceCredit.creditMicros }),
+    ]);
     expect(statement.balanceMicros).toBe(balanceBefore + aliceCredit.creditMicros);
-    expect((await getStatementPage(db, alice.session, { filter: "adjustment" })).rows.map((row) => row.kind)).toEqual(["incident_credit"]);
+    expect((await getStatementPage(db, alice.session, { filter: "adjustment" })).rows.map((row) => row.kind)).toEqual([
+      "incident_credit",
+    ]);
 
     // Audited with the operator, in the transaction that credited.
     const audit = await db.execute<{ action: string; actor_id: string; actor_email: string }>(sql`
@@ -185,7 +224,11 @@ describe("incidents", () => {
 
     // Re-running credits nothing twice.
     expect(await creditIncident(db, operator, id)).toEqual({ ...result, isAlreadyCredited: true });
-    expect(await count(sql`select count(*) from transfers where kind = 'incident_credit' and idempotency_key like ${`incident:${id}:%`}`)).toBe(2);
+    expect(
+      await count(
+        sql`select count(*) from transfers where kind = 'incident_credit' and idempotency_key like ${`incident:${id}:%`}`,
+      ),
+    ).toBe(2);
     const detail = await getIncident(db, operator, id);
     expect(detail.preview).toBeNull();
     expect(detail.credits.map((credit) => [credit.accountId, credit.amountMicros]).sort()).toEqual(
@@ -201,10 +244,19 @@ describe("incidents", () => {
     // Every space, the same hours as the incident credited above: alpha and delta would be paid back twice.
     const everything = await declare({ title: "Everything stalled" });
     expect(await errorCodeOf(() => creditIncident(db, operator, everything.id))).toBe("conflict");
-    expect(await count(sql`select count(*) from transfers where idempotency_key like ${`incident:${everything.id}:%`}`)).toBe(0);
+    expect(
+      await count(sql`select count(*) from transfers where idempotency_key like ${`incident:${everything.id}:%`}`),
+    ).toBe(0);
 
     // The other spaces in the same hours do not overlap it.
-    const { id } = await declare({ title: "Beta and gamma stalled", scope: "listed", spaces: [{ account: alice.accountId, space: "beta" }, { account: bob.accountId, space: "gamma" }] });
+    const { id } = await declare({
+      title: "Beta and gamma stalled",
+      scope: "listed",
+      spaces: [
+        { account: alice.accountId, space: "beta" },
+        { account: bob.accountId, space: "gamma" },
+      ],
+    });
     // A real race: writes to incident_credits are held until both confirms have started and are waiting
     // (on that table, or on the lock that serialises credits), so neither has committed when the other reads.
     const holder = await pool.connect();
@@ -212,7 +264,13 @@ describe("incidents", () => {
     await holder.query('lock table "incident_credits" in share mode');
     const racing = Promise.all([creditIncident(db, operator, id), creditIncident(db, operator, id)]);
     await expect
-      .poll(async () => Number((await pool.query<{ count: string }>("select count(*) from pg_locks where not granted")).rows[0]!.count), { timeout: 10_000 })
+      .poll(
+        async () =>
+          Number(
+            (await pool.query<{ count: string }>("select count(*) from pg_locks where not granted")).rows[0]!.count,
+          ),
+        { timeout: 10_000 },
+      )
       .toBeGreaterThanOrEqual(2);
     await holder.query("commit");
     holder.release();
@@ -229,7 +287,11 @@ describe("incidents", () => {
     const bobPaid = WINDOW_HOURS.reduce((sum, at) => sum + paid.get(at)!.billed - paid.get(at)!.writtenOff, 0n);
     expect(byAccount).toEqual({ [alice.accountId]: expectedCost(alice.accountId, ["beta"]), [bob.accountId]: bobPaid });
     expect(bobPaid).toBe(expectedCost(bob.accountId, "all"));
-    expect(await count(sql`select count(*) from audit_log where target = ${`incident:${id}`} and action = 'incident.credit'`)).toBe(1);
+    expect(
+      await count(
+        sql`select count(*) from audit_log where target = ${`incident:${id}`} and action = 'incident.credit'`,
+      ),
+    ).toBe(1);
     expect(await checkLedgerInvariants(db)).toEqual([]);
   });
 
@@ -239,7 +301,10 @@ describe("incidents", () => {
       [{ endsAt: WINDOW.startsAt }, /end must be after the start/],
       [{ endsAt: new Date(Date.now() + HOUR) }, /cannot be in the future/],
       [{ startsAt: new Date(Date.now() - 32 * 24 * HOUR), endsAt: new Date(Date.now() - HOUR) }, /at most 31 days/],
-      [{ scope: "listed", spaces: [{ account: alice.accountId, space: "no-such-space" }] }, /No such space: .*no-such-space/],
+      [
+        { scope: "listed", spaces: [{ account: alice.accountId, space: "no-such-space" }] },
+        /No such space: .*no-such-space/,
+      ],
     ];
     for (const [input, message] of cases) {
       const error = await declare(input).catch((thrown: unknown) => thrown);
@@ -249,9 +314,15 @@ describe("incidents", () => {
     }
     // The form's own parsing: a line that is not account/space, no spaces listed, a date that is not one.
     const form = { title: "Outage", startsAt: "2026-12-01T10:30", endsAt: "2026-12-01T11:15", scope: "listed" };
-    expect(declareIncidentSchema.safeParse({ ...form, spaces: "acct_1/alpha\nnot a space" }).error?.issues[0]?.message).toMatch(/is not account\/space/);
-    expect(declareIncidentSchema.safeParse({ ...form, spaces: "" }).error?.issues[0]?.message).toMatch(/List the affected spaces/);
-    expect(declareIncidentSchema.safeParse({ ...form, startsAt: "yesterday" }).error?.issues[0]?.message).toMatch(/date and time \(UTC\)/);
+    expect(
+      declareIncidentSchema.safeParse({ ...form, spaces: "acct_1/alpha\nnot a space" }).error?.issues[0]?.message,
+    ).toMatch(/is not account\/space/);
+    expect(declareIncidentSchema.safeParse({ ...form, spaces: "" }).error?.issues[0]?.message).toMatch(
+      /List the affected spaces/,
+    );
+    expect(declareIncidentSchema.safeParse({ ...form, startsAt: "yesterday" }).error?.issues[0]?.message).toMatch(
+      /date and time \(UTC\)/,
+    );
     const parsed = declareIncidentSchema.parse({ ...form, spaces: "acct_1/alpha\n\n acct_2/beta " });
     expect(parsed.startsAt).toEqual(new Date("2026-12-01T10:30:00Z"));
     expect(parsed.spaces).toEqual([

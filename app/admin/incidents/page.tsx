@@ -14,38 +14,55 @@ export const generateMetadata = adminMetadata({ title: "Incidents" });
 export default async function AdminIncidentsPage() {
   const incidents = await listIncidents(getDb(), await requireAdminPage());
   return (
-    <AdminPage title="Incidents" lead="Declare an outage to credit back what its usage cost each affected account, once, with its title on their statements.">
+    <AdminPage
+      title="Incidents"
+      lead="Declare an outage to credit back what its usage cost each affected account, once, with its title on their statements."
+    >
       <p>
-        <Link href="/admin/incidents/new" className="inline-block rounded-lg bg-brand px-4 py-2.5 text-sm font-semibold text-on-brand hover:bg-brand-strong">
+        <Link
+          href="/admin/incidents/new"
+          className="bg-brand text-on-brand hover:bg-brand-strong inline-block rounded-lg px-4 py-2.5 text-sm font-semibold"
+        >
           Declare an incident
         </Link>
       </p>
-      <section aria-labelledby="incidents-heading" className="rounded-2xl border border-line bg-paper">
-        <h2 id="incidents-heading" className="px-6 pt-6 text-base font-semibold">All incidents</h2>
+      <section aria-labelledby="incidents-heading" className="border-line bg-paper rounded-2xl border">
+        <h2 id="incidents-heading" className="px-6 pt-6 text-base font-semibold">
+          All incidents
+        </h2>
         {incidents.length === 0 ? (
-          <p className="px-6 pt-2 pb-6 text-sm text-ink-soft">No incidents declared.</p>
+          <p className="text-ink-soft px-6 pt-2 pb-6 text-sm">No incidents declared.</p>
         ) : (
-          <ul className="mt-3 divide-y divide-line border-t border-line">
+          <ul className="divide-line border-line mt-3 divide-y border-t">
             {incidents.map((incident) => (
               <AdminListRow
                 key={incident.id.toString()}
                 testId="incident-row"
                 heading={
                   <>
-                    <Link href={`/admin/incidents/${incident.id}`} className="font-medium break-all text-brand hover:text-brand-strong">
+                    <Link
+                      href={`/admin/incidents/${incident.id}`}
+                      className="text-brand hover:text-brand-strong font-medium break-all"
+                    >
                       {incident.title}
                     </Link>
-                    {incident.creditedAt ? <StatusBadge tone="good">Credited</StatusBadge> : <StatusBadge tone="warn">Not credited</StatusBadge>}
+                    {incident.creditedAt ? (
+                      <StatusBadge tone="good">Credited</StatusBadge>
+                    ) : (
+                      <StatusBadge tone="warn">Not credited</StatusBadge>
+                    )}
                   </>
                 }
                 details={
                   <>
-                    {formatDateTime(incident.startsAt)} to {formatDateTime(incident.endsAt)} · {incident.isAllSpaces ? "every space" : "listed spaces"} · declared by{" "}
+                    {formatDateTime(incident.startsAt)} to {formatDateTime(incident.endsAt)} ·{" "}
+                    {incident.isAllSpaces ? "every space" : "listed spaces"} · declared by{" "}
                     {incident.declaredByEmail ?? "an operator"}
                     {incident.creditedAt ? (
                       <>
                         {" "}
-                        · <Money micros={incident.creditedMicros ?? 0n} /> to {incident.creditedAccounts} {incident.creditedAccounts === 1 ? "account" : "accounts"}
+                        · <Money micros={incident.creditedMicros ?? 0n} /> to {incident.creditedAccounts}{" "}
+                        {incident.creditedAccounts === 1 ? "account" : "accounts"}
                       </>
                     ) : null}
                   </>

@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, boolean, check, index, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
 import { billingAccounts, spaces } from "./billing-accounts";
 import { transfers } from "./ledger";
 import { users } from "./users";
@@ -27,7 +38,10 @@ export const incidents = pgTable(
     creditedMicros: bigint("credited_micros", { mode: "bigint" }),
     creditedAccounts: integer("credited_accounts"),
   },
-  (table) => [index("incidents_declared_idx").on(table.declaredAt), check("incidents_window_ordered", sql`${table.endsAt} > ${table.startsAt}`)],
+  (table) => [
+    index("incidents_declared_idx").on(table.declaredAt),
+    check("incidents_window_ordered", sql`${table.endsAt} > ${table.startsAt}`),
+  ],
 );
 
 // The spaces an incident names, when it does not affect all of them.
