@@ -11,4 +11,5 @@ export const KIND_LABELS: Record<TransferKind, string> = {
   dispute_won: "Dispute won",
   adjustment: "Adjustment",
   reversal: "Reversal",
+  incident_credit: "Incident credit",
 };

@@ -9,6 +9,7 @@ const TABS = [
   { href: "/admin/emails", label: "Undelivered emails" },
   { href: "/admin/payments", label: "Payments" },
   { href: "/admin/tokens", label: "Platform tokens" },
+  { href: "/admin/incidents", label: "Incidents" },
   { href: "/admin/audit", label: "Audit log" },
 ] as const;
 

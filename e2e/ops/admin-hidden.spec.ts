@@ -17,13 +17,15 @@ const ADMIN_PATHS = [
   "/admin/tokens",
   "/admin/accounts",
   "/admin/accounts?q=a&standing=frozen",
-  // An account page, for an id shaped like a real one and for one that is not.
   "/admin/accounts/acct_0000000000000000000a",
   "/admin/accounts/not-an-id",
+  "/admin/incidents",
+  "/admin/incidents/new",
+  "/admin/incidents/1",
 ];
 // The admin area's own words: its name and its tab labels (the marketing header says "waitlist" too,
 // so that one is left out).
-const ADMIN_WORDS = ["Admin", "Operators", "Invite codes", "Undelivered emails", "Audit log", "Pending invites", "Platform tokens"];
+const ADMIN_WORDS = ["Admin", "Operators", "Invite codes", "Undelivered emails", "Audit log", "Pending invites", "Platform tokens", "Incidents", "Declare an incident"];
 
 const titleOf = (html: string) => html.match(/<title>([^<]*)<\/title>/)?.[1];
 

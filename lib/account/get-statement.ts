@@ -8,6 +8,7 @@ import { getReceiptUrlsByTransferId } from "@/lib/payments/get-receipt-urls";
 import { getOwnAccountOrThrow } from "./get-own-account";
 
 // `usage_write_off`: usage rated past the account's floor and credited back, not charged (issue 17).
+// `incident_credit`: usage billed during an incident the operators declared, given back (issue 18).
 export type TransferKind =
   | "top_up"
   | "usage"
@@ -17,7 +18,8 @@ export type TransferKind =
   | "dispute"
   | "dispute_won"
   | "adjustment"
-  | "reversal";
+  | "reversal"
+  | "incident_credit";
 
 // The statement's type filter: what a person calls a movement, mapped to the ledger's transfer kinds.
 export const STATEMENT_FILTERS = {
@@ -27,7 +29,7 @@ export const STATEMENT_FILTERS = {
   grant: { label: "Grants", kinds: ["grant"] },
   refund: { label: "Refunds", kinds: ["refund"] },
   dispute: { label: "Disputes", kinds: ["dispute", "dispute_won"] },
-  adjustment: { label: "Adjustments", kinds: ["adjustment", "reversal"] },
+  adjustment: { label: "Adjustments", kinds: ["adjustment", "reversal", "incident_credit"] },
 } as const satisfies Record<string, { label: string; kinds: TransferKind[] | null }>;
 
 export type StatementFilter = keyof typeof STATEMENT_FILTERS;

@@ -1,6 +1,19 @@
 // `usage_write_off`: usage rated past a customer's overdraft floor, given back from the write-off account
 // in the transaction that posted the usage (DESIGN section 4 "Bounds"; lib/billing/usage-write-offs.ts).
-export const TRANSFER_KINDS = ["top_up", "usage", "grant", "refund", "dispute", "dispute_won", "adjustment", "reversal", "usage_write_off"] as const;
+// `incident_credit`: usage billed during a declared incident, given back once per incident and account
+// (lib/incidents/credit-incident.ts).
+export const TRANSFER_KINDS = [
+  "top_up",
+  "usage",
+  "grant",
+  "refund",
+  "dispute",
+  "dispute_won",
+  "adjustment",
+  "reversal",
+  "usage_write_off",
+  "incident_credit",
+] as const;
 export type TransferKind = (typeof TRANSFER_KINDS)[number];
 
 export type TransferInput = {

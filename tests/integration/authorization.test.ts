@@ -11,6 +11,8 @@ import { unfreezeAccount } from "@/lib/account-controls/unfreeze-account";
 import { getAccountDetail } from "@/lib/admin/get-account-detail";
 import { getAdminOverview } from "@/lib/admin/get-admin-overview";
 import { searchAccounts } from "@/lib/admin/search-accounts";
+import { getIncident } from "@/lib/admin/get-incident";
+import { listIncidents } from "@/lib/admin/list-incidents";
 import { listUndeliveredEmails } from "@/lib/admin/list-undelivered-emails";
 import { listReconciliationRuns } from "@/lib/admin/list-reconciliation-runs";
 import { listStripeEvents } from "@/lib/admin/list-stripe-events";
@@ -21,6 +23,8 @@ import type { AppSession } from "@/lib/session/app-session";
 import { revokeAllSessions } from "@/lib/session/auth-sessions";
 import { requireAdmin } from "@/lib/session/require-admin";
 import { closeDb, getDb } from "@/lib/db/client";
+import { creditIncident } from "@/lib/incidents/credit-incident";
+import { declareIncident } from "@/lib/incidents/declare-incident";
 import { createInviteCode, listInviteCodes, revokeInviteCode } from "@/lib/invites/manage-invite-codes";
 import { listPendingInvites, revokeInvite } from "@/lib/invites/manage-invites";
 import { createMemberInvite, getMemberInvites } from "@/lib/invites/member-invites";
@@ -84,6 +88,8 @@ describe("the admin area", () => {
     const entryId = BigInt(entry.rows[0]!.id);
     const { id: tokenId } = await createPlatformTokenAudited(getDb(), operator.session, { name: "authorization-test", scopes: ["read"] });
     const aliceAccount = (await getAccountSummary(getDb(), alice.session)).billing!.accountId;
+    const incident = { title: "An outage", scope: "all" as const, spaces: [], startsAt: new Date("2025-01-01T10:00:00Z"), endsAt: new Date("2025-01-01T11:00:00Z") };
+    const { id: incidentId } = await declareIncident(getDb(), operator.session, incident);
 
     const adminCalls: Array<[string, (session: AppSession | null) => Promise<unknown>]> = [
       ["overview", (session) => getAdminOverview(getDb(), session)],
@@ -112,6 +118,10 @@ describe("the admin area", () => {
       ["unfreeze account", (session) => unfreezeAccount(getDb(), session, { accountId: aliceAccount, reason: "Not yours" })],
       ["close account", (session) => closeAccountByOperator(getDb(), session, { accountId: aliceAccount, reason: "Not yours" })],
       ["end account sessions", (session) => endAccountSessions(getDb(), session, aliceAccount)],
+      ["list incidents", (session) => listIncidents(getDb(), session)],
+      ["incident", (session) => getIncident(getDb(), session, incidentId)],
+      ["declare incident", (session) => declareIncident(getDb(), session, incident)],
+      ["credit incident", (session) => creditIncident(getDb(), session, incidentId)],
       ["action guard", async (session) => requireAdmin(session)],
     ];
     for (const [name, call] of adminCalls) {
@@ -125,6 +135,7 @@ describe("the admin area", () => {
     expect(await countRows(sql`select count(*) from invite_codes where id = ${codeId} and revoked_at is null`)).toBe(1);
     expect(await countRows(sql`select count(*) from platform_tokens where id = ${tokenId} and revoked_at is null and expires_at is null`)).toBe(1);
     expect(await countRows(sql`select count(*) from platform_tokens where name = 'intruder'`)).toBe(0);
+    expect(await countRows(sql`select count(*) from incidents where id = ${incidentId} and credited_at is null`)).toBe(1);
     expect(await countRows(sql`select count(*) from audit_log where actor_id in ${[alice.session.user.id, bob.session.user.id]}`)).toBe(0);
     expect(await countRows(sql`select count(*) from billing_accounts where id = ${aliceAccount} and state = 'active'`)).toBe(1);
     expect(await countRows(sql`select count(*) from account_closures where account_id = ${aliceAccount}`)).toBe(0);

@@ -39,3 +39,6 @@ export * from "./email-outbox";
 
 // The account area: the welcome panel a new account's owner closed.
 export * from "./welcome-dismissals";
+
+// Operations: incidents an operator declared and the spaces they affect (their credits are transfers).
+export * from "./incidents";

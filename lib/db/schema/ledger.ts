@@ -35,7 +35,7 @@ export const transfers = pgTable(
     payloadHash: text("payload_hash").notNull(),
     // The same list as TRANSFER_KINDS (lib/ledger/types.ts); a text column, so a new kind needs no migration.
     kind: text("kind", {
-      enum: ["top_up", "usage", "grant", "refund", "dispute", "dispute_won", "adjustment", "reversal", "usage_write_off"],
+      enum: ["top_up", "usage", "grant", "refund", "dispute", "dispute_won", "adjustment", "reversal", "usage_write_off", "incident_credit"],
     }).notNull(),
     fromAccountId: bigint("from_account_id", { mode: "bigint" })
       .notNull()
