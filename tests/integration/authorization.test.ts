@@ -17,7 +17,6 @@ import { createMemberInvite, getMemberInvites } from "@/lib/invites/member-invit
 import { LAUNCH_SETTING_DEFAULTS } from "@/lib/settings/launch-settings";
 import { updateLaunchSettings } from "@/lib/admin/update-launch-settings";
 import { decideWaitlistEntry } from "@/lib/waitlist/decide-waitlist-entry";
-import { listWaitlist } from "@/lib/waitlist/list-waitlist";
 import { decideWaitlistEntries } from "@/lib/waitlist/decide-waitlist-entries";
 import { getWaitlistCsv } from "@/lib/admin/get-waitlist-csv";
 import { listInviteCodeRedemptions } from "@/lib/admin/list-invite-code-redemptions";
@@ -78,7 +77,6 @@ describe("the admin area", () => {
 
     const adminCalls: Array<[string, (session: AppSession | null) => Promise<unknown>]> = [
       ["overview", (session) => getAdminOverview(getDb(), session)],
-      ["list waitlist", (session) => listWaitlist(getDb(), session)],
       ["approve", (session) => decideWaitlistEntry(getDb(), session, { entryId, decision: "approve" })],
       ["reject", (session) => decideWaitlistEntry(getDb(), session, { entryId, decision: "reject" })],
       ["waitlist table", (session) => listWaitlistPage(getDb(), session, defaultWaitlistQuery)],
