@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getWaitlistCsv } from "@/lib/admin/get-waitlist-csv";
 import { listInviteCodeRedemptions } from "@/lib/admin/list-invite-code-redemptions";
 import { listWaitlistPage } from "@/lib/admin/list-waitlist-page";
+import { waitlistBulkDecisionSchema } from "@/lib/admin/admin-schemas";
 import { updateLaunchSettings } from "@/lib/admin/update-launch-settings";
 import { parseWaitlistQueryOrThrow, type WaitlistQuery } from "@/lib/admin/waitlist-query";
 import { closeDb, getDb } from "@/lib/db/client";
@@ -170,6 +171,18 @@ describe("bulk decisions", () => {
     const full = await decideWaitlistEntries(getDb(), operator.session, { entryIds: chosen, decision: "approve" });
     expect(full).toMatchObject({ decidedIds: [], overCapacityIds: [ids[32], ids[33], ids[34]], capacity: { placesLeft: 0 } });
     await updateLaunchSettings(getDb(), operator.session, LAUNCH_SETTING_DEFAULTS);
+  });
+
+  it("reads the selection from a plain form post: one `entry-<id>` field a checkbox, other fields ignored", () => {
+    const form = new FormData();
+    form.set("decision", "approve");
+    form.set("entry-12", "on");
+    form.set("entry-7", "on");
+    form.set("$ACTION_REF_1", "");
+    form.set("entry-x", "on");
+    expect(waitlistBulkDecisionSchema.parse(Object.fromEntries(form))).toEqual({ decision: "approve", entryIds: [12n, 7n] });
+    expect(waitlistBulkDecisionSchema.safeParse({ decision: "approve" }).error?.issues[0]?.message).toBe("Select at least one entry first.");
+    expect(waitlistBulkDecisionSchema.safeParse({ decision: "maybe", "entry-1": "on" }).success).toBe(false);
   });
 
   it("refuses an empty or oversized selection", async () => {
