@@ -8,7 +8,8 @@ import { screenshotBothWidths } from "../support/screenshots";
 import { expect, signIn, test, uniqueEmail } from "../support/signup-fixture";
 
 test.describe("the admin waitlist at scale", () => {
-  test.describe.configure({ timeout: 180_000 });
+  // Axe twice, a second browser context and four screenshots on a machine shared by many runs.
+  test.describe.configure({ timeout: 300_000 });
 
   test("search, page, select two and approve them; CSV of the filter; a bad parameter is a message", async ({ page, browser, database, operatorEmail }) => {
     const problems = watchForPageErrors(page);
@@ -51,7 +52,7 @@ test.describe("the admin waitlist at scale", () => {
     await page.getByRole("checkbox", { name: `Select ${emailOf(1)}` }).check();
     await expect(page.getByTestId("waitlist-selected-count")).toHaveText("2 selected");
     await page.getByRole("button", { name: "Approve selected" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Approved 2 entries; their invitations are on their way." })).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: "Approved 2 entries; their invitations are on their way." })).toBeVisible({ timeout: 20_000 });
     await expect(rows.filter({ hasText: emailOf(0) })).toHaveCount(0);
     await expect(rows.filter({ hasText: emailOf(1) })).toHaveCount(0);
     const approved = await database.query(`select email from waitlist_entries where email like $1 and status = 'approved' order by email`, [`${tag}-%`]);
@@ -75,7 +76,7 @@ test.describe("the admin waitlist at scale", () => {
     await plain.goto(`/admin/waitlist?q=${tag}&order=oldest`);
     await plain.getByRole("checkbox", { name: `Select ${emailOf(2)}` }).check();
     await plain.getByRole("button", { name: "Approve selected" }).click();
-    await expect(plain.getByText("Approved 1 entry; their invitations are on their way.")).toBeVisible();
+    await expect(plain.getByText("Approved 1 entry; their invitations are on their way.")).toBeVisible({ timeout: 20_000 });
     await noScript.close();
 
     // The CSV holds the filter's entries (all pages), quoted.
