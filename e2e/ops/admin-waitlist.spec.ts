@@ -123,6 +123,7 @@ test.describe("the admin waitlist at scale", () => {
     await page.keyboard.press("Enter");
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
     await expectAccessible(page);
+    await screenshotBothWidths(page, "ops", "admin-codes-new");
 
     // A redemption (the invite the code made) shows with its email and time.
     const redeemer = uniqueEmail("redeemer");
