@@ -7,7 +7,6 @@ const buttonClass = {
   secondary: "inline-flex items-center justify-center rounded-lg border border-line bg-paper px-4 py-2 text-sm font-semibold hover:border-brand hover:text-brand",
 } as const;
 
-// "Joined to" includes that whole day (lib/admin/waitlist-query.ts joinedWindow).
 const statusLabels: Record<WaitlistQuery["status"], string> = { any: "Any status", waiting: "Waiting", approved: "Approved", rejected: "Declined", withdrawn: "Withdrawn" };
 
 /**
@@ -38,7 +37,7 @@ export function WaitlistFilters({ query }: { query: WaitlistQuery }) {
       </label>
       <label className="text-sm font-medium">
         Joined to (UTC)
-        <input type="date" name="to" defaultValue={query.to ?? ""} className={fieldClass} />
+        <input type="date" name="to" defaultValue={query.to ?? ""} title="Includes that whole day" className={fieldClass} />
       </label>
       <label className="text-sm font-medium">
         Order
