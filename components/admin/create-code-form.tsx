@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { CopyButton } from "./copy-button";
 import { FormField } from "@/components/ui/form-field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -22,9 +23,12 @@ export function CreateCodeForm({ action }: { action: FormAction }) {
       {state.status === "success" && state.reveal ? (
         <div role="status" className="rounded-xl border border-accent/40 bg-accent/10 p-4">
           <p className="text-sm text-ink">{state.message}</p>
-          <p className="mt-2 font-mono text-xl font-semibold tracking-wider break-all select-all" data-testid="new-invite-code">
-            {state.reveal}
-          </p>
+          <div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-2">
+            <p className="font-mono text-xl font-semibold tracking-wider break-all select-all" data-testid="new-invite-code">
+              {state.reveal}
+            </p>
+            <CopyButton text={state.reveal} what="invite code" />
+          </div>
         </div>
       ) : null}
       {state.status === "error" && !state.fieldErrors ? <FormMessage state={state} /> : null}

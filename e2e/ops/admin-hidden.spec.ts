@@ -48,6 +48,12 @@ async function expectOrdinaryNotFound(request: APIRequestContext) {
       expect(answer.rsc.includes(word), `${path} payload says "${word}"`).toBe(false);
     }
   }
+  // The waitlist's CSV route answers the API's plain not_found, whatever its query.
+  for (const path of ["/admin/waitlist/export", "/admin/waitlist/export?status=any", "/admin/waitlist/export?page=0"]) {
+    const csv = await request.get(path);
+    expect(csv.status(), path).toBe(404);
+    expect(await csv.json(), path).toEqual({ error: { code: "not_found", message: "Not found." } });
+  }
 }
 
 test.describe("admin area for non-operators", () => {

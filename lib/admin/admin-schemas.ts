@@ -29,3 +29,19 @@ export const createInviteCodeSchema = z.object({
 });
 
 export const waitlistDecisionSchema = z.object({ entryId: rowIdSchema, decision: z.enum(["approve", "reject"]) });
+
+// The waitlist table's bulk form: one checkbox per row, named `entry-<id>`, so a plain form post (no
+// JavaScript) carries the selection as distinct fields (the action wrapper reads one value a name).
+const BULK_ENTRY_FIELD = /^entry-(\d{1,18})$/;
+export const waitlistBulkDecisionSchema = z
+  .object({ decision: z.enum(["approve", "reject"], { error: "Choose approve or decline." }) })
+  .catchall(z.unknown())
+  .transform(({ decision, ...fields }, context) => {
+    const entryIds = Object.keys(fields).flatMap((key) => {
+      const id = BULK_ENTRY_FIELD.exec(key)?.[1];
+      return id === undefined ? [] : [BigInt(id)];
+    });
+    if (entryIds.length === 0) context.addIssue({ code: "custom", message: "Select at least one entry first.", path: ["entries"] });
+    if (entryIds.length > 100) context.addIssue({ code: "custom", message: "Select at most 100 entries at a time.", path: ["entries"] });
+    return { decision, entryIds };
+  });

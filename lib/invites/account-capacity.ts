@@ -1,8 +1,7 @@
 import "server-only";
-import { sql } from "drizzle-orm";
-import { ne } from "drizzle-orm";
+import { and, eq, gt, ne, notExists, sql } from "drizzle-orm";
 import type { Queryable, Transaction } from "@/lib/db/client";
-import { users } from "@/lib/db/schema";
+import { invites, users } from "@/lib/db/schema";
 
 /** The users that count against the account cap: every user except operators. */
 export const cappedUsers = ne(users.role, "admin");
@@ -18,4 +17,19 @@ export async function countCappedAccounts(db: Queryable): Promise<number> {
  */
 export async function lockAccountCreation(tx: Transaction): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext('account-creation'))`);
+}
+
+/**
+ * Invitations out that can still become accounts: pending, unexpired, for an email with no account yet.
+ * Each may take a place under the cap at its first sign-in, so approvals count them as places promised.
+ */
+export async function countOutstandingInvites(db: Queryable): Promise<number> {
+  return db.$count(
+    invites,
+    and(
+      eq(invites.status, "pending"),
+      gt(invites.expiresAt, sql`now()`),
+      notExists(db.select({ one: sql`1` }).from(users).where(eq(users.email, invites.email))),
+    ),
+  );
 }

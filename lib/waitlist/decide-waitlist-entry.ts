@@ -3,15 +3,43 @@ import { eq, sql } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { AppSession } from "@/lib/session/app-session";
 import { requireAdmin } from "@/lib/session/require-admin";
-import type { Database } from "@/lib/db/client";
+import type { Database, Transaction } from "@/lib/db/client";
 import { waitlistEntries } from "@/lib/db/schema";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { sendOutboxEmailsNow } from "@/lib/email/send-outbox-emails";
 import { AppError } from "@/lib/errors";
 import { runAfterResponse } from "@/lib/http/run-after-response";
 import { issueInvitation } from "@/lib/invites/issue-invitation";
+import type { Invite } from "@/lib/invites/create-invite";
 
 export type WaitlistDecision = { entryId: bigint; decision: "approve" | "reject" };
+
+type WaitlistEntryRow = typeof waitlistEntries.$inferSelect;
+
+/** What one decision changed, for the caller's audit entry and for sending its email after the commit. */
+export type AppliedWaitlistDecision = { status: "approved" | "rejected"; invite?: Invite; emailId?: bigint };
+
+/**
+ * The decision itself, inside the caller's transaction, on an entry the caller has locked and found
+ * waiting: the new status, and for an approval the invite and its email in the outbox. The single
+ * decision below and the bulk one (decide-waitlist-entries.ts) both go through here, so an approval
+ * is the same whichever button made it.
+ */
+export async function applyWaitlistDecision(
+  tx: Transaction,
+  admin: AppSession,
+  entry: Pick<WaitlistEntryRow, "id" | "email">,
+  decision: WaitlistDecision["decision"],
+): Promise<AppliedWaitlistDecision> {
+  const status = decision === "approve" ? "approved" : "rejected";
+  await tx
+    .update(waitlistEntries)
+    .set({ status, decidedBy: admin.user.id, decidedAt: sql`now()`, withdrawTokenHash: null })
+    .where(eq(waitlistEntries.id, entry.id));
+  if (decision !== "approve") return { status };
+  const invitation = await issueInvitation(tx, { email: entry.email, source: "waitlist", createdBy: admin.user.id });
+  return { status, invite: invitation.invite, emailId: invitation.emailId };
+}
 
 /**
  * An operator approves (an invite valid 14 days, mailed with its single-use sign-in link once the
@@ -25,23 +53,15 @@ export async function decideWaitlistEntry(db: Database, session: AppSession | nu
     const [entry] = await tx.select().from(waitlistEntries).where(eq(waitlistEntries.id, options.entryId)).for("update");
     if (!entry) throw new AppError("not_found", { message: "That waitlist entry does not exist." });
     if (entry.status !== "waiting") throw new AppError("conflict", { message: `That entry was already ${entry.status}.` });
-    const status = options.decision === "approve" ? "approved" : "rejected";
-    await tx
-      .update(waitlistEntries)
-      .set({ status, decidedBy: admin.user.id, decidedAt: sql`now()`, withdrawTokenHash: null })
-      .where(eq(waitlistEntries.id, entry.id));
-    const invitation =
-      options.decision === "approve"
-        ? await issueInvitation(tx, { email: entry.email, source: "waitlist", createdBy: admin.user.id })
-        : undefined;
+    const applied = await applyWaitlistDecision(tx, admin, entry, options.decision);
     await recordAudit(tx, {
       session: admin,
       action: `waitlist.${options.decision}`,
       target: `waitlist:${entry.id}`,
       before: { email: entry.email, status: entry.status },
-      after: { email: entry.email, status, inviteId: invitation?.invite.id, inviteExpiresAt: invitation?.invite.expiresAt },
+      after: { email: entry.email, status: applied.status, inviteId: applied.invite?.id, inviteExpiresAt: applied.invite?.expiresAt },
     });
-    return invitation?.emailId;
+    return applied.emailId;
   });
   if (emailId !== undefined) runAfterResponse("invite-email", () => sendOutboxEmailsNow(db, [emailId]));
 }

@@ -5,7 +5,8 @@ import { closeDb, getDb } from "@/lib/db/client";
 import { revokeInvite } from "@/lib/invites/manage-invites";
 import { decideWaitlistEntry } from "@/lib/waitlist/decide-waitlist-entry";
 import { joinWaitlist } from "@/lib/waitlist/join-waitlist";
-import { listWaitlist } from "@/lib/waitlist/list-waitlist";
+import { listWaitlistPage } from "@/lib/admin/list-waitlist-page";
+import { parseWaitlistQueryOrThrow } from "@/lib/admin/waitlist-query";
 import { asOwner } from "../support/as-owner";
 import { authOrigin, createTestAuth, followLink, linkIn, mailTo, randomIp, readSession, sessionCookieOf, uniqueEmail } from "../support/auth-harness";
 import { countRows } from "../support/auth-fixtures";
@@ -26,7 +27,7 @@ describe("operators reviewing the waitlist", () => {
     const operator = await signedInOperator(auth);
     const email = uniqueEmail("approved");
     const entryId = await listed(email);
-    expect((await listWaitlist(getDb(), operator.session)).waiting.map((entry) => entry.email)).toContain(email);
+    expect((await listWaitlistPage(getDb(), operator.session, parseWaitlistQueryOrThrow({ q: email }))).rows.map((entry) => entry.email)).toEqual([email]);
 
     await decideWaitlistEntry(getDb(), operator.session, { entryId, decision: "approve" });
     const invites = await getDb().execute<{ source: string; days: string }>(sql`

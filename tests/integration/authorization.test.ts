@@ -33,7 +33,11 @@ import { updateLaunchSettings } from "@/lib/admin/update-launch-settings";
 import { listPlatformTokens } from "@/lib/admin/list-platform-tokens";
 import { createPlatformTokenAudited, revokePlatformTokenAudited, rotatePlatformTokenAudited } from "@/lib/admin/manage-platform-tokens";
 import { decideWaitlistEntry } from "@/lib/waitlist/decide-waitlist-entry";
-import { listWaitlist } from "@/lib/waitlist/list-waitlist";
+import { decideWaitlistEntries } from "@/lib/waitlist/decide-waitlist-entries";
+import { getWaitlistCsv } from "@/lib/admin/get-waitlist-csv";
+import { listInviteCodeRedemptions } from "@/lib/admin/list-invite-code-redemptions";
+import { listWaitlistPage } from "@/lib/admin/list-waitlist-page";
+import { defaultWaitlistQuery } from "@/lib/admin/waitlist-query";
 import { authOrigin, createTestAuth, readSession, uniqueEmail } from "../support/auth-harness";
 import { countRows } from "../support/auth-fixtures";
 import { errorCodeOf, signedInMember, signedInOperator } from "../support/signup-fixtures";
@@ -93,9 +97,13 @@ describe("the admin area", () => {
 
     const adminCalls: Array<[string, (session: AppSession | null) => Promise<unknown>]> = [
       ["overview", (session) => getAdminOverview(getDb(), session)],
-      ["list waitlist", (session) => listWaitlist(getDb(), session)],
       ["approve", (session) => decideWaitlistEntry(getDb(), session, { entryId, decision: "approve" })],
       ["reject", (session) => decideWaitlistEntry(getDb(), session, { entryId, decision: "reject" })],
+      ["waitlist table", (session) => listWaitlistPage(getDb(), session, defaultWaitlistQuery)],
+      ["waitlist CSV", (session) => getWaitlistCsv(getDb(), session, defaultWaitlistQuery)],
+      ["bulk approve", (session) => decideWaitlistEntries(getDb(), session, { entryIds: [entryId], decision: "approve" })],
+      ["bulk decline", (session) => decideWaitlistEntries(getDb(), session, { entryIds: [entryId], decision: "reject" })],
+      ["code redemptions", (session) => listInviteCodeRedemptions(getDb(), session, [codeId])],
       ["list codes", (session) => listInviteCodes(getDb(), session)],
       ["create code", (session) => createInviteCode(getDb(), session, { uses: 1, expiresInDays: 1 })],
       ["revoke code", (session) => revokeInviteCode(getDb(), session, codeId)],

@@ -4,6 +4,8 @@ import { CreateCodeForm } from "@/components/admin/create-code-form";
 import { formatDate } from "@/components/admin/format";
 import { RevokeButton } from "@/components/admin/revoke-button";
 import { StatusBadge } from "@/components/admin/status-badge";
+import { CodeRedemptionList } from "@/components/admin/code-redemption-list";
+import { listInviteCodeRedemptions } from "@/lib/admin/list-invite-code-redemptions";
 import { getDb } from "@/lib/db/client";
 import { listInviteCodes, type InviteCodeRow } from "@/lib/invites/manage-invite-codes";
 import { requireAdminPage } from "../require-admin-page";
@@ -20,7 +22,9 @@ function codeState(code: InviteCodeRow) {
 }
 
 export default async function AdminCodesPage() {
-  const codes = await listInviteCodes(getDb(), await requireAdminPage());
+  const session = await requireAdminPage();
+  const codes = await listInviteCodes(getDb(), session);
+  const redemptions = await listInviteCodeRedemptions(getDb(), session, codes.map((code) => code.id));
   return (
     <AdminPage title="Invite codes" lead="Hand a code out at a talk or in a newsletter: each use makes an invite for the email it is redeemed with.">
       <section aria-labelledby="new-code-heading" className="rounded-2xl border border-line bg-paper p-6">
@@ -50,6 +54,7 @@ export default async function AdminCodesPage() {
                       {code.usesLeft} {code.usesLeft === 1 ? "use" : "uses"} left · expires {formatDate(code.expiresAt)} · created {formatDate(code.createdAt)}
                     </>
                   }
+                  more={<CodeRedemptionList redemptions={redemptions.get(code.id.toString())} />}
                   action={
                     state.label === "Live" ? (
                       <RevokeButton action={revokeInviteCodeAction} fields={{ codeId: code.id.toString() }} ariaLabel={`Revoke ${code.note ?? `code #${code.id}`}`} />

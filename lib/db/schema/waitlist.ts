@@ -25,5 +25,7 @@ export const waitlistEntries = pgTable(
   (table) => [
     check("waitlist_email_normalised", sql`${table.email} = lower(btrim(${table.email}))`),
     index("waitlist_status_created_idx").on(table.status, table.createdAt),
+    // The operators' table with no status filter, newest or oldest first (issue 18), without a sort.
+    index("waitlist_created_id_idx").on(table.createdAt, table.id),
   ],
 );
