@@ -36,3 +36,6 @@ export * from "./email-outbox";
 
 // The account area: the welcome panel a new account's owner closed.
 export * from "./welcome-dismissals";
+
+// Operations: manual adjustments and their two-person approvals (issue 18).
+export * from "./adjustment-requests";

@@ -1,5 +1,6 @@
 import type { OutboxEmailTemplate } from "@/lib/db/schema";
 import type { EmailTemplate } from "../email-template";
+import { accountAdjustmentEmail } from "./account-adjustment";
 import { autoRechargePausedEmail } from "./auto-recharge-paused";
 import { inviteEmail } from "./invite";
 import {
@@ -29,6 +30,7 @@ export const emailTemplates = {
   "standing-grace": standingChangeEmail,
   "standing-frozen": standingChangeEmail,
   "auto-recharge-paused": autoRechargePausedEmail,
+  "account-adjustment": accountAdjustmentEmail,
 } satisfies Record<OutboxEmailTemplate, EmailTemplate<never>>;
 
 /** The data a template is drawn from, as the outbox row stores it. */

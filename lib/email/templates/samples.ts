@@ -43,5 +43,11 @@ export function emailSamples(): EmailSamples {
       checkoutUrl: "http://127.0.0.1:12111/checkout/cs_sample",
       balanceMicros: "3000000",
     },
+    "account-adjustment": {
+      direction: "credit",
+      amountMicros: "10000000",
+      balanceMicros: "35000000",
+      note: "Sorry about Tuesday's outage: this covers the hours your apps could not run.",
+    },
   };
 }
