@@ -7,6 +7,7 @@ const TABS = [
   { href: "/admin/invites", label: "Invites" },
   { href: "/admin/emails", label: "Undelivered emails" },
   { href: "/admin/audit", label: "Audit log" },
+  { href: "/admin/approvals", label: "Approvals" },
 ] as const;
 
 /** The admin area's pages, as tabs inside its column. */
