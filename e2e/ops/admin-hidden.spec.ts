@@ -7,9 +7,12 @@ import { signInNewPerson } from "../account/account-steps";
 import { expect, signIn, test } from "../support/signup-fixture";
 
 const ADMIN_PATHS = ["/admin", "/admin/waitlist", "/admin/codes", "/admin/invites", "/admin/emails", "/admin/audit"];
+// Issue 18: the approvals page and an account's adjustment page (an unknown account: the role is checked first).
+ADMIN_PATHS.push("/admin/approvals", "/admin/accounts/acct_0000000000000000000000/adjust");
 // The admin area's own words: its name and its tab labels (the marketing header says "waitlist" too,
 // so that one is left out).
 const ADMIN_WORDS = ["Admin", "Operators", "Invite codes", "Undelivered emails", "Audit log", "Pending invites"];
+ADMIN_WORDS.push("Approvals", "Adjust balance");
 
 const titleOf = (html: string) => html.match(/<title>([^<]*)<\/title>/)?.[1];
 

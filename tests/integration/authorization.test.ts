@@ -1,10 +1,16 @@
 // Item 9: two signed-in people, and every page data function, action and route that reads or changes
 // account data: each sees and changes only their own; the admin area answers 404 to both.
+import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { afterAll, describe, expect, it } from "vitest";
 import { getAccountSummary } from "@/lib/account/get-account-summary";
+import { countPendingApprovals } from "@/lib/admin/count-pending-approvals";
+import { getAdjustmentTarget } from "@/lib/admin/get-adjustment-target";
 import { getAdminOverview } from "@/lib/admin/get-admin-overview";
+import { listAdjustmentRequests } from "@/lib/admin/list-adjustment-requests";
+import { decideAdjustment } from "@/lib/adjustments/decide-adjustment";
+import { requestAdjustment } from "@/lib/adjustments/request-adjustment";
 import { listUndeliveredEmails } from "@/lib/admin/list-undelivered-emails";
 import { listAuditLog } from "@/lib/audit/list-audit-log";
 import type { AppSession } from "@/lib/session/app-session";
@@ -70,6 +76,10 @@ describe("the admin area", () => {
     const inviteId = BigInt(invite.rows[0]!.id);
     const entry = await getDb().execute<{ id: string }>(sql`insert into waitlist_entries (email, building) values (${uniqueEmail("waiting")}, 'A game') returning id::text`);
     const entryId = BigInt(entry.rows[0]!.id);
+    // Issue 18: a real account and a real pending adjustment, so only the role check can refuse.
+    const aliceAccount = (await getAccountSummary(getDb(), alice.session)).billing!.accountId;
+    const adjustment = { accountId: aliceAccount, direction: "credit" as const, amountMicros: 1_000_000n, reason: "Authorization test", allowFreeze: false };
+    const pending = await requestAdjustment(getDb(), operator.session, { ...adjustment, idempotencyKey: randomUUID(), amountMicros: 1_000_000_000n });
 
     const adminCalls: Array<[string, (session: AppSession | null) => Promise<unknown>]> = [
       ["overview", (session) => getAdminOverview(getDb(), session)],
@@ -85,6 +95,12 @@ describe("the admin area", () => {
       ["audit log", (session) => listAuditLog(getDb(), session)],
       ["undelivered emails", (session) => listUndeliveredEmails(getDb(), session)],
       ["action guard", async (session) => requireAdmin(session)],
+      ["adjust", (session) => requestAdjustment(getDb(), session, { ...adjustment, idempotencyKey: randomUUID() })],
+      ["approve adjustment", (session) => decideAdjustment(getDb(), session, { requestId: pending.requestId, decision: "approve" })],
+      ["reject adjustment", (session) => decideAdjustment(getDb(), session, { requestId: pending.requestId, decision: "reject" })],
+      ["pending approvals", (session) => countPendingApprovals(getDb(), session)],
+      ["adjustment requests", (session) => listAdjustmentRequests(getDb(), session)],
+      ["adjustment target", (session) => getAdjustmentTarget(getDb(), session, aliceAccount)],
     ];
     for (const [name, call] of adminCalls) {
       for (const session of [alice.session, bob.session, null]) {
@@ -95,6 +111,7 @@ describe("the admin area", () => {
     expect(await countRows(sql`select count(*) from waitlist_entries where id = ${entryId} and status = 'waiting'`)).toBe(1);
     expect(await countRows(sql`select count(*) from invites where id = ${inviteId} and status = 'pending'`)).toBe(1);
     expect(await countRows(sql`select count(*) from invite_codes where id = ${codeId} and revoked_at is null`)).toBe(1);
+    expect(await countRows(sql`select count(*) from adjustment_requests where account_id = ${aliceAccount} and (id <> ${pending.requestId} or status <> 'pending')`)).toBe(0);
     expect(await countRows(sql`select count(*) from audit_log where actor_id in ${[alice.session.user.id, bob.session.user.id]}`)).toBe(0);
 
     // The operator gets through the same calls (reads only, so no global setting changes here).
