@@ -16,7 +16,8 @@ type AdjustmentFormProps = {
   approvalLimit: string;
 };
 
-const choice = "flex cursor-pointer items-center gap-3 rounded-xl border border-line bg-paper px-4 py-3 text-sm font-semibold has-[:checked]:border-brand has-[:checked]:bg-brand-soft";
+const choice =
+  "flex cursor-pointer items-center gap-3 rounded-xl border border-line bg-paper px-4 py-3 text-sm font-semibold has-[:checked]:border-brand has-[:checked]:bg-brand-soft";
 
 /**
  * Credit or debit an account. Once it posted (or went for approval) the form is gone: the next
@@ -31,7 +32,10 @@ export function AdjustmentForm({ action, accountId, idempotencyKey, approvalLimi
     return (
       <div className="space-y-4">
         <FormMessage state={state} />
-        <a href={`/admin/accounts/${accountId}/adjust`} className="inline-block font-semibold text-brand underline hover:text-brand-strong">
+        <a
+          href={`/admin/accounts/${accountId}/adjust`}
+          className="text-brand hover:text-brand-strong inline-block font-semibold underline"
+        >
           Make another adjustment
         </a>
       </div>
@@ -45,11 +49,25 @@ export function AdjustmentForm({ action, accountId, idempotencyKey, approvalLimi
         <legend className="text-sm font-medium">Direction</legend>
         <div className="mt-2 grid gap-3 sm:grid-cols-2">
           <label className={choice}>
-            <input type="radio" name="direction" value="credit" checked={direction === "credit"} onChange={() => setDirection("credit")} className="h-4 w-4 accent-brand" />
+            <input
+              type="radio"
+              name="direction"
+              value="credit"
+              checked={direction === "credit"}
+              onChange={() => setDirection("credit")}
+              className="accent-brand h-4 w-4"
+            />
             Credit: add to the balance
           </label>
           <label className={choice}>
-            <input type="radio" name="direction" value="debit" checked={direction === "debit"} onChange={() => setDirection("debit")} className="h-4 w-4 accent-brand" />
+            <input
+              type="radio"
+              name="direction"
+              value="debit"
+              checked={direction === "debit"}
+              onChange={() => setDirection("debit")}
+              className="accent-brand h-4 w-4"
+            />
             Debit: take off the balance
           </label>
         </div>
@@ -65,7 +83,15 @@ export function AdjustmentForm({ action, accountId, idempotencyKey, approvalLimi
         className="sm:max-w-48"
         {...bind("amount")}
       />
-      <FormField multiline rows={3} name="reason" label="Reason (operators only)" hint="Why, for the audit log and the operator who approves it. The customer never sees it." error={errors.reason} {...bind("reason")} />
+      <FormField
+        multiline
+        rows={3}
+        name="reason"
+        label="Reason (operators only)"
+        hint="Why, for the audit log and the operator who approves it. The customer never sees it."
+        error={errors.reason}
+        {...bind("reason")}
+      />
       <FormField
         multiline
         rows={3}
@@ -78,20 +104,32 @@ export function AdjustmentForm({ action, accountId, idempotencyKey, approvalLimi
       {direction === "debit" ? (
         <div>
           <label className="flex items-start gap-3 text-sm">
-            <input type="checkbox" name="allowFreeze" value="on" aria-describedby={errors.allowFreeze ? "allow-freeze-error" : undefined} className="mt-0.5 h-4 w-4 accent-brand" />
+            <input
+              type="checkbox"
+              name="allowFreeze"
+              value="on"
+              aria-describedby={errors.allowFreeze ? "allow-freeze-error" : undefined}
+              className="accent-brand mt-0.5 h-4 w-4"
+            />
             <span>
-              <span className="font-semibold">Allow freeze:</span> post this debit even if it takes the balance to the overdraft floor, which freezes the account. It never goes below the floor.
+              <span className="font-semibold">Allow freeze:</span> post this debit even if it takes the balance to the
+              overdraft floor, which freezes the account. It never goes below the floor.
             </span>
           </label>
           {errors.allowFreeze ? (
-            <p id="allow-freeze-error" className="mt-1 text-sm text-danger">
+            <p id="allow-freeze-error" className="text-danger mt-1 text-sm">
               {errors.allowFreeze}
             </p>
           ) : null}
         </div>
       ) : null}
       {state.status === "error" && !state.fieldErrors ? <FormMessage state={state} /> : null}
-      <SubmitButton label="Post adjustment" pendingLabel="Posting…" isPending={isPending} className="w-full sm:w-auto" />
+      <SubmitButton
+        label="Post adjustment"
+        pendingLabel="Posting…"
+        isPending={isPending}
+        className="w-full sm:w-auto"
+      />
     </form>
   );
 }

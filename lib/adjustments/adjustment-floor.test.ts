@@ -17,7 +17,11 @@ describe("debitFloorProblem", () => {
   });
 
   it("refuses any debit past the floor, allowed to freeze or not, and says how much could go", () => {
-    expect(check(10_000_000n, 15_000_001n, true)).toEqual({ kind: "past_floor", balanceAfterMicros: -5_000_001n, mostMicros: 15_000_000n });
+    expect(check(10_000_000n, 15_000_001n, true)).toEqual({
+      kind: "past_floor",
+      balanceAfterMicros: -5_000_001n,
+      mostMicros: 15_000_000n,
+    });
     expect(check(FLOOR, 1n, true)).toEqual({ kind: "past_floor", balanceAfterMicros: FLOOR - 1n, mostMicros: 0n });
   });
 

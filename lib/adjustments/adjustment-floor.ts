@@ -8,7 +8,12 @@
 // owes more than the floor, whoever moved the money.
 import { standingFor, type StandingLimits } from "@/lib/ledger/standing";
 
-export type FloorCheckInput = { balanceMicros: bigint; amountMicros: bigint; floorMicros: bigint; allowFreeze: boolean };
+export type FloorCheckInput = {
+  balanceMicros: bigint;
+  amountMicros: bigint;
+  floorMicros: bigint;
+  allowFreeze: boolean;
+};
 
 export type FloorProblem =
   | { kind: "would_freeze"; balanceAfterMicros: bigint }
@@ -26,6 +31,7 @@ export function debitFloorProblem(input: FloorCheckInput): FloorProblem | undefi
     return { kind: "past_floor", balanceAfterMicros, mostMicros: most > 0n ? most : 0n };
   }
   const limits: StandingLimits = { lowThresholdMicros: 0n, floorMicros: input.floorMicros };
-  if (!input.allowFreeze && standingFor(balanceAfterMicros, limits) === "frozen") return { kind: "would_freeze", balanceAfterMicros };
+  if (!input.allowFreeze && standingFor(balanceAfterMicros, limits) === "frozen")
+    return { kind: "would_freeze", balanceAfterMicros };
   return undefined;
 }

@@ -8,7 +8,8 @@ import { adjustmentDirections } from "@/lib/db/schema/adjustment-requests";
 const MICROS_PER_CENT = 10_000n;
 /** $1,000,000: far above any honest correction, low enough that a slipped finger is refused. */
 export const MAX_ADJUSTMENT_CENTS = 100_000_000;
-export const AMOUNT_MESSAGE = "Enter an amount in dollars, from $0.01 to $1,000,000, with at most two decimals (e.g. 12.50).";
+export const AMOUNT_MESSAGE =
+  "Enter an amount in dollars, from $0.01 to $1,000,000, with at most two decimals (e.g. 12.50).";
 
 export const adjustmentAmountSchema = z.string({ error: AMOUNT_MESSAGE }).transform((text, context) => {
   const cents = parseDollarsToCents(text);
@@ -27,11 +28,17 @@ export const adjustmentFormSchema = z.object({
   direction: z.enum(adjustmentDirections, { error: "Choose credit or debit." }),
   amount: adjustmentAmountSchema,
   reason: formTextSchema(
-    z.string({ error: "Say why, for the other operators." }).trim().min(3, { error: "Say why, for the other operators (at least 3 characters)." }).max(500, { error: "Keep the reason under 500 characters." }),
+    z
+      .string({ error: "Say why, for the other operators." })
+      .trim()
+      .min(3, { error: "Say why, for the other operators (at least 3 characters)." })
+      .max(500, { error: "Keep the reason under 500 characters." }),
     "The reason",
     { allowLineBreaks: true },
   ),
-  note: formTextSchema(z.string().trim().max(500, { error: "Keep the note under 500 characters." }), "The note", { allowLineBreaks: true })
+  note: formTextSchema(z.string().trim().max(500, { error: "Keep the note under 500 characters." }), "The note", {
+    allowLineBreaks: true,
+  })
     .optional()
     .transform((value) => (value === undefined || value === "" ? undefined : value)),
   allowFreeze: z

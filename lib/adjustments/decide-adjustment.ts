@@ -21,17 +21,28 @@ export type AdjustmentDecision = { requestId: bigint; decision: "approve" | "rej
  * asked can never approve their own (the two-person rule; a CHECK constraint says it again); they may
  * withdraw it by rejecting, which posts nothing. A decided request is not decided again the other way.
  */
-export async function decideAdjustment(db: Database, session: AppSession | null, options: AdjustmentDecision): Promise<AdjustmentOutcome> {
+export async function decideAdjustment(
+  db: Database,
+  session: AppSession | null,
+  options: AdjustmentDecision,
+): Promise<AdjustmentOutcome> {
   const admin = requireAdmin(session);
   const status = options.decision === "approve" ? ("approved" as const) : ("rejected" as const);
   const outcome = await runTransaction(db, async (tx) => {
-    const [request] = await tx.select().from(adjustmentRequests).where(eq(adjustmentRequests.id, options.requestId)).for("update");
-    if (!request || request.status === "posted") throw new AppError("not_found", { message: "That adjustment request does not exist." });
+    const [request] = await tx
+      .select()
+      .from(adjustmentRequests)
+      .where(eq(adjustmentRequests.id, options.requestId))
+      .for("update");
+    if (!request || request.status === "posted")
+      throw new AppError("not_found", { message: "That adjustment request does not exist." });
     if (options.decision === "approve" && request.requestedBy === admin.user.id) {
       throw new AppError("forbidden", { message: "You asked for this adjustment: another operator must approve it." });
     }
-    if (request.status === status) return { outcome: { requestId: request.id, status, isReplay: true }, postedTo: undefined };
-    if (request.status !== "pending") throw new AppError("conflict", { message: `That adjustment was already ${request.status}.` });
+    if (request.status === status)
+      return { outcome: { requestId: request.id, status, isReplay: true }, postedTo: undefined };
+    if (request.status !== "pending")
+      throw new AppError("conflict", { message: `That adjustment was already ${request.status}.` });
     const posted = status === "approved" ? await postAdjustment(tx, request) : undefined;
     const [decided] = await tx
       .update(adjustmentRequests)
@@ -45,10 +56,14 @@ export async function decideAdjustment(db: Database, session: AppSession | null,
       before: { id: request.id, status: request.status },
       after: { ...auditView(decided!), ...(posted ? { balanceAfterMicros: posted.balanceAfterMicros } : {}) },
     });
-    return { outcome: { requestId: request.id, status, isReplay: false }, postedTo: posted ? request.accountId : undefined };
+    return {
+      outcome: { requestId: request.id, status, isReplay: false },
+      postedTo: posted ? request.accountId : undefined,
+    };
   });
   const { postedTo } = outcome;
   // The note's email and any standing email the posting owes, sent after the commit (the sweep retries).
-  if (postedTo !== undefined) runAfterResponse("adjustment-emails", () => sendOutboxEmails(db, { accountIds: [postedTo] }));
+  if (postedTo !== undefined)
+    runAfterResponse("adjustment-emails", () => sendOutboxEmails(db, { accountIds: [postedTo] }));
   return outcome.outcome;
 }

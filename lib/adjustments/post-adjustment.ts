@@ -14,7 +14,12 @@ import { debitFloorProblem, type FloorProblem } from "./adjustment-floor";
 
 export type AdjustmentRequestRow = typeof adjustmentRequests.$inferSelect;
 
-export type PostedAdjustment = { transferId: bigint; balanceAfterMicros: bigint; isReplay: boolean; emailId: bigint | undefined };
+export type PostedAdjustment = {
+  transferId: bigint;
+  balanceAfterMicros: bigint;
+  isReplay: boolean;
+  emailId: bigint | undefined;
+};
 
 /** The ledger key of an adjustment: the form's key, so a second post of the same form replays. */
 export function adjustmentTransferKey(idempotencyKey: string): string {
@@ -27,8 +32,14 @@ export function floorError(problem: FloorProblem, floorMicros: bigint): AppError
   const floor = formatCents(floorMicros);
   const field =
     problem.kind === "would_freeze"
-      ? { path: "allowFreeze", message: `This debit leaves the balance at ${after}, at or below the overdraft floor of ${floor}, and freezes the account. Tick "Allow freeze" to post it anyway.` }
-      : { path: "amount", message: `A debit may take the balance down to the floor of ${floor} and no further: at most ${formatCents(problem.mostMicros)} can be debited now.` };
+      ? {
+          path: "allowFreeze",
+          message: `This debit leaves the balance at ${after}, at or below the overdraft floor of ${floor}, and freezes the account. Tick "Allow freeze" to post it anyway.`,
+        }
+      : {
+          path: "amount",
+          message: `A debit may take the balance down to the floor of ${floor} and no further: at most ${formatCents(problem.mostMicros)} can be debited now.`,
+        };
   return new AppError("validation_failed", { message: field.message, details: { fields: [field] } });
 }
 
@@ -55,7 +66,12 @@ export async function postAdjustment(tx: Transaction, request: AdjustmentRequest
   const key = adjustmentTransferKey(request.idempotencyKey);
   const already = await tx.execute<{ id: string }>(sql`select id::text from transfers where idempotency_key = ${key}`);
   if (request.direction === "debit" && already.rows.length === 0) {
-    const problem = debitFloorProblem({ balanceMicros: BigInt(row.balance), amountMicros: request.amountMicros, floorMicros, allowFreeze: request.allowFreeze });
+    const problem = debitFloorProblem({
+      balanceMicros: BigInt(row.balance),
+      amountMicros: request.amountMicros,
+      floorMicros,
+      allowFreeze: request.allowFreeze,
+    });
     if (problem) throw floorError(problem, floorMicros);
   }
   const { adjustments } = await getSystemAccounts(tx);
@@ -77,7 +93,8 @@ export async function postAdjustment(tx: Transaction, request: AdjustmentRequest
     let standing: StandingChangeNote | undefined;
     if (change) {
       standing = { from: change.from, to: change.to };
-      if (change.to === "frozen") standing.unfreezeMicros = unfreezeAmountMicros(balanceAfterMicros, floorMicros).toString();
+      if (change.to === "frozen")
+        standing.unfreezeMicros = unfreezeAmountMicros(balanceAfterMicros, floorMicros).toString();
       await tx.execute(sql`
         delete from email_outbox where sent_at is null and idempotency_key in (
           select 'standing-change:' || id from standing_changes where cause_transfer_id = ${transferId})`);

@@ -24,7 +24,14 @@ export type AdjustmentOutcome = {
 
 /** What the form asked for, as a digest: the same key with other content is a conflict, not a second adjustment. */
 function payloadHash(input: RequestAdjustmentInput): string {
-  const canonical = [input.accountId, input.direction, input.amountMicros.toString(), input.reason, input.note ?? null, input.allowFreeze];
+  const canonical = [
+    input.accountId,
+    input.direction,
+    input.amountMicros.toString(),
+    input.reason,
+    input.note ?? null,
+    input.allowFreeze,
+  ];
   return createHash("sha256").update(JSON.stringify(canonical)).digest("hex");
 }
 
@@ -42,7 +49,11 @@ export function toAdjustmentInput({ amount, ...rest }: AdjustmentForm): RequestA
  * the row, the posting and the audit entry commit together, so a double submit or twenty racing posts of
  * one form make one request and at most one transfer; the same key with other content changes nothing.
  */
-export async function requestAdjustment(db: Database, session: AppSession | null, form: RequestAdjustmentInput): Promise<AdjustmentOutcome> {
+export async function requestAdjustment(
+  db: Database,
+  session: AppSession | null,
+  form: RequestAdjustmentInput,
+): Promise<AdjustmentOutcome> {
   const admin = requireAdmin(session);
   const hash = payloadHash(form);
   const needsApproval = form.amountMicros > getEnv().adjustmentApprovalLimitMicros;
@@ -71,18 +82,35 @@ export async function requestAdjustment(db: Database, session: AppSession | null
       .onConflictDoNothing({ target: adjustmentRequests.idempotencyKey })
       .returning();
     if (!created) {
-      const [prior] = await tx.select().from(adjustmentRequests).where(eq(adjustmentRequests.idempotencyKey, form.idempotencyKey));
-      if (!prior || prior.payloadHash !== hash) throw new AppError("idempotency_conflict", { message: "This form was already sent with other content. Reload the page to make a new adjustment." });
+      const [prior] = await tx
+        .select()
+        .from(adjustmentRequests)
+        .where(eq(adjustmentRequests.idempotencyKey, form.idempotencyKey));
+      if (!prior || prior.payloadHash !== hash)
+        throw new AppError("idempotency_conflict", {
+          message: "This form was already sent with other content. Reload the page to make a new adjustment.",
+        });
       return { outcome: { requestId: prior.id, status: prior.status, isReplay: true }, isPosted: false };
     }
     if (needsApproval) {
       // Refused now rather than at approval when it already breaks the floor rule; approval checks again
       // under the ledger lock, since the balance may move while it waits.
       if (form.direction === "debit") {
-        const problem = debitFloorProblem({ balanceMicros: account.balanceMicros ?? 0n, amountMicros: form.amountMicros, floorMicros: account.floorMicros, allowFreeze: form.allowFreeze });
+        const problem = debitFloorProblem({
+          balanceMicros: account.balanceMicros ?? 0n,
+          amountMicros: form.amountMicros,
+          floorMicros: account.floorMicros,
+          allowFreeze: form.allowFreeze,
+        });
         if (problem) throw floorError(problem, account.floorMicros);
       }
-      await recordAudit(tx, { session: admin, action: "adjustment.request", target: `account:${form.accountId}`, before: null, after: auditView(created) });
+      await recordAudit(tx, {
+        session: admin,
+        action: "adjustment.request",
+        target: `account:${form.accountId}`,
+        before: null,
+        after: auditView(created),
+      });
       return { outcome: { requestId: created.id, status: created.status, isReplay: false }, isPosted: false };
     }
     const posted = await postAdjustment(tx, created);
@@ -101,7 +129,8 @@ export async function requestAdjustment(db: Database, session: AppSession | null
     return { outcome: { requestId: created.id, status: created.status, isReplay: false }, isPosted: true };
   });
   // The note's email and any standing email the posting owes, sent after the commit (the sweep retries).
-  if (outcome.isPosted) runAfterResponse("adjustment-emails", () => sendOutboxEmails(db, { accountIds: [form.accountId] }));
+  if (outcome.isPosted)
+    runAfterResponse("adjustment-emails", () => sendOutboxEmails(db, { accountIds: [form.accountId] }));
   return outcome.outcome;
 }
 

@@ -20,7 +20,11 @@ export type AdjustmentTarget = {
 };
 
 /** The account an operator is about to adjust (operators only): who it is, its balance and standing. */
-export async function getAdjustmentTarget(db: Queryable, session: AppSession | null, accountId: string): Promise<AdjustmentTarget> {
+export async function getAdjustmentTarget(
+  db: Queryable,
+  session: AppSession | null,
+  accountId: string,
+): Promise<AdjustmentTarget> {
   requireAdmin(session);
   const [row] = await db
     .select({
@@ -36,5 +40,9 @@ export async function getAdjustmentTarget(db: Queryable, session: AppSession | n
     .leftJoin(users, eq(users.id, billingAccounts.ownerUserId))
     .where(eq(billingAccounts.id, accountId));
   if (!row) throw new AppError("not_found", { message: "That account does not exist." });
-  return { ...row, balanceMicros: row.balanceMicros ?? 0n, approvalLimitMicros: getEnv().adjustmentApprovalLimitMicros };
+  return {
+    ...row,
+    balanceMicros: row.balanceMicros ?? 0n,
+    approvalLimitMicros: getEnv().adjustmentApprovalLimitMicros,
+  };
 }

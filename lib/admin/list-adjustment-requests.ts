@@ -29,7 +29,10 @@ const PENDING_LIMIT = 200;
 const DECIDED_LIMIT = 20;
 
 /** The approvals page (operators only): every pending adjustment, oldest first, and the latest decided ones. */
-export async function listAdjustmentRequests(db: Queryable, session: AppSession | null): Promise<AdjustmentRequestLists> {
+export async function listAdjustmentRequests(
+  db: Queryable,
+  session: AppSession | null,
+): Promise<AdjustmentRequestLists> {
   requireAdmin(session);
   const owner = alias(users, "owner");
   const requester = alias(users, "requester");
@@ -58,7 +61,10 @@ export async function listAdjustmentRequests(db: Queryable, session: AppSession 
       .innerJoin(requester, eq(requester.id, adjustmentRequests.requestedBy))
       .leftJoin(decider, eq(decider.id, adjustmentRequests.decidedBy));
   const [pending, decided] = await Promise.all([
-    select().where(eq(adjustmentRequests.status, "pending")).orderBy(adjustmentRequests.requestedAt).limit(PENDING_LIMIT),
+    select()
+      .where(eq(adjustmentRequests.status, "pending"))
+      .orderBy(adjustmentRequests.requestedAt)
+      .limit(PENDING_LIMIT),
     select().where(ne(adjustmentRequests.status, "pending")).orderBy(desc(adjustmentRequests.id)).limit(DECIDED_LIMIT),
   ]);
   return { pending, decided };

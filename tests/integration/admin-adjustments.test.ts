@@ -44,13 +44,18 @@ function adjustment(accountId: string, overrides: Partial<RequestAdjustmentInput
 }
 
 async function balanceOf(accountId: string): Promise<bigint> {
-  const rows = await getDb().execute<{ balance: string }>(sql`select balance_micros::text as balance from ledger_accounts where billing_account_id = ${accountId}`);
+  const rows = await getDb().execute<{ balance: string }>(
+    sql`select balance_micros::text as balance from ledger_accounts where billing_account_id = ${accountId}`,
+  );
   return BigInt(rows.rows[0]!.balance);
 }
 
-const transfersFor = (key: string) => countRows(sql`select count(*) from transfers where idempotency_key = ${`adjustment:${key}`}`);
+const transfersFor = (key: string) =>
+  countRows(sql`select count(*) from transfers where idempotency_key = ${`adjustment:${key}`}`);
 const auditCount = (action: string, accountId: string, actor: AppSession) =>
-  countRows(sql`select count(*) from audit_log where action = ${action} and target = ${`account:${accountId}`} and actor_id = ${actor.user.id} and actor_email = ${actor.user.email}`);
+  countRows(
+    sql`select count(*) from audit_log where action = ${action} and target = ${`account:${accountId}`} and actor_id = ${actor.user.id} and actor_email = ${actor.user.email}`,
+  );
 
 async function fieldOf(work: () => Promise<unknown>): Promise<string | undefined> {
   const error = await work().catch((thrown: unknown) => thrown);
@@ -82,7 +87,9 @@ describe("a manual adjustment", () => {
     expect(outcomes.filter((outcome) => !outcome.isReplay)).toHaveLength(1);
     expect(new Set(outcomes.map((outcome) => outcome.requestId))).toHaveProperty("size", 1);
     expect(await transfersFor(raced.idempotencyKey)).toBe(1);
-    expect(await countRows(sql`select count(*) from adjustment_requests where idempotency_key = ${raced.idempotencyKey}`)).toBe(1);
+    expect(
+      await countRows(sql`select count(*) from adjustment_requests where idempotency_key = ${raced.idempotencyKey}`),
+    ).toBe(1);
     expect(await balanceOf(account.accountId)).toBe(before + 13n * DOLLAR);
     expect(await auditCount("adjustment.post", account.accountId, operator.session)).toBe(2);
   });
@@ -93,8 +100,15 @@ describe("a manual adjustment", () => {
     const before = await balanceOf(account.accountId);
     const form = adjustment(account.accountId, { amountMicros: 5n * DOLLAR });
     await requestAdjustment(getDb(), operator.session, form);
-    for (const other of [{ amountMicros: 6n * DOLLAR }, { direction: "debit" as const }, { note: "A different note" }, { reason: "Another reason" }]) {
-      expect(await errorCodeOf(() => requestAdjustment(getDb(), operator.session, { ...form, ...other }))).toBe("idempotency_conflict");
+    for (const other of [
+      { amountMicros: 6n * DOLLAR },
+      { direction: "debit" as const },
+      { note: "A different note" },
+      { reason: "Another reason" },
+    ]) {
+      expect(await errorCodeOf(() => requestAdjustment(getDb(), operator.session, { ...form, ...other }))).toBe(
+        "idempotency_conflict",
+      );
     }
     // A conflicting first use of a key, raced against the real one, still leaves one request and one transfer.
     const raced = adjustment(account.accountId, { amountMicros: 1n * DOLLAR });
@@ -103,7 +117,9 @@ describe("a manual adjustment", () => {
       requestAdjustment(getDb(), operator.session, { ...raced, amountMicros: 2n * DOLLAR }),
     ]);
     expect(settled.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
-    expect(settled.find((outcome) => outcome.status === "rejected")?.reason).toMatchObject({ code: "idempotency_conflict" });
+    expect(settled.find((outcome) => outcome.status === "rejected")?.reason).toMatchObject({
+      code: "idempotency_conflict",
+    });
     expect(await transfersFor(form.idempotencyKey)).toBe(1);
     expect(await transfersFor(raced.idempotencyKey)).toBe(1);
     const credited = (await balanceOf(account.accountId)) - before;
@@ -125,14 +141,33 @@ describe("a manual adjustment", () => {
       ["adjustment", 2n * DOLLAR, null],
       ["adjustment", 10n * DOLLAR, note],
     ]);
-    const emails = await getDb().execute<{ key: string; to_address: string; data: { note: string; amountMicros: string; direction: string } }>(sql`
+    const emails = await getDb().execute<{
+      key: string;
+      to_address: string;
+      data: { note: string; amountMicros: string; direction: string };
+    }>(sql`
       select idempotency_key as key, to_address, data from email_outbox where account_id = ${accountId} and template = 'account-adjustment'`);
     expect(emails.rows).toHaveLength(1);
-    expect(emails.rows[0]).toMatchObject({ to_address: member.email, data: { note, amountMicros: "10000000", direction: "credit" } });
+    expect(emails.rows[0]).toMatchObject({
+      to_address: member.email,
+      data: { note, amountMicros: "10000000", direction: "credit" },
+    });
     // The reason lives in adjustment_requests and the audit log only.
-    expect(await countRows(sql`select count(*) from transfers where reason like '%SECRET-REASON%' or metadata::text like '%SECRET-REASON%'`)).toBe(0);
-    expect(await countRows(sql`select count(*) from email_outbox where data::text like '%SECRET-REASON%' or subject like '%SECRET-REASON%'`)).toBe(0);
-    expect(await countRows(sql`select count(*) from audit_log where action = 'adjustment.post' and after->>'reason' like 'SECRET-REASON%'`)).toBe(2);
+    expect(
+      await countRows(
+        sql`select count(*) from transfers where reason like '%SECRET-REASON%' or metadata::text like '%SECRET-REASON%'`,
+      ),
+    ).toBe(0);
+    expect(
+      await countRows(
+        sql`select count(*) from email_outbox where data::text like '%SECRET-REASON%' or subject like '%SECRET-REASON%'`,
+      ),
+    ).toBe(0);
+    expect(
+      await countRows(
+        sql`select count(*) from audit_log where action = 'adjustment.post' and after->>'reason' like 'SECRET-REASON%'`,
+      ),
+    ).toBe(2);
   });
 
   it("keeps the floor: a debit that would freeze needs 'allow freeze', and none goes below the floor", async () => {
@@ -143,13 +178,23 @@ describe("a manual adjustment", () => {
     const floor = -5n * DOLLAR;
 
     // Down to a cent above the floor: grace, no confirmation needed.
-    await requestAdjustment(getDb(), operator.session, adjustment(accountId, { direction: "debit", amountMicros: start - floor - 10_000n }));
+    await requestAdjustment(
+      getDb(),
+      operator.session,
+      adjustment(accountId, { direction: "debit", amountMicros: start - floor - 10_000n }),
+    );
     expect(await balanceOf(accountId)).toBe(floor + 10_000n);
 
     // The last cent reaches the floor, which freezes: refused without the confirmation, nothing stored.
-    const toFloor = adjustment(accountId, { direction: "debit", amountMicros: 10_000n, note: "Correcting a double credit." });
+    const toFloor = adjustment(accountId, {
+      direction: "debit",
+      amountMicros: 10_000n,
+      note: "Correcting a double credit.",
+    });
     expect(await fieldOf(() => requestAdjustment(getDb(), operator.session, toFloor))).toBe("allowFreeze");
-    expect(await countRows(sql`select count(*) from adjustment_requests where idempotency_key = ${toFloor.idempotencyKey}`)).toBe(0);
+    expect(
+      await countRows(sql`select count(*) from adjustment_requests where idempotency_key = ${toFloor.idempotencyKey}`),
+    ).toBe(0);
     expect(await transfersFor(toFloor.idempotencyKey)).toBe(0);
 
     // Confirmed (a fresh form), it posts and freezes the account, with one email that says both.
@@ -171,25 +216,40 @@ describe("a manual adjustment", () => {
 
 describe("the two-person rule", () => {
   it("holds an adjustment above the limit until another operator approves it; it then posts once, even under 10 racing approvals", async () => {
-    const [asker, approver, third] = [await signedInOperator(auth), await signedInOperator(auth), await signedInOperator(auth)];
+    const [asker, approver, third] = [
+      await signedInOperator(auth),
+      await signedInOperator(auth),
+      await signedInOperator(auth),
+    ];
     const account = await createLedgerTestAccount();
     const before = await balanceOf(account.accountId);
     const pendingBefore = await countPendingApprovals(getDb(), asker.session);
 
     // $100 is the default limit: exactly the limit posts at once, a cent more waits.
-    expect(await requestAdjustment(getDb(), asker.session, adjustment(account.accountId, { amountMicros: 100n * DOLLAR }))).toMatchObject({ status: "posted" });
-    const form = adjustment(account.accountId, { amountMicros: 100n * DOLLAR + 10_000n, note: "Refund of a double charge." });
+    expect(
+      await requestAdjustment(getDb(), asker.session, adjustment(account.accountId, { amountMicros: 100n * DOLLAR })),
+    ).toMatchObject({ status: "posted" });
+    const form = adjustment(account.accountId, {
+      amountMicros: 100n * DOLLAR + 10_000n,
+      note: "Refund of a double charge.",
+    });
     const requested = await requestAdjustment(getDb(), asker.session, form);
     expect(requested).toMatchObject({ status: "pending", isReplay: false });
     expect(await requestAdjustment(getDb(), asker.session, form)).toEqual({ ...requested, isReplay: true });
     expect(await transfersFor(form.idempotencyKey)).toBe(0);
     expect(await countPendingApprovals(getDb(), asker.session)).toBe(pendingBefore + 1);
-    expect((await listAdjustmentRequests(getDb(), approver.session)).pending.map((item) => item.id)).toContain(requested.requestId);
+    expect((await listAdjustmentRequests(getDb(), approver.session)).pending.map((item) => item.id)).toContain(
+      requested.requestId,
+    );
     expect(await auditCount("adjustment.request", account.accountId, asker.session)).toBe(1);
 
     // The asker cannot approve their own, however asked.
     for (let attempt = 0; attempt < 2; attempt++) {
-      expect(await errorCodeOf(() => decideAdjustment(getDb(), asker.session, { requestId: requested.requestId, decision: "approve" }))).toBe("forbidden");
+      expect(
+        await errorCodeOf(() =>
+          decideAdjustment(getDb(), asker.session, { requestId: requested.requestId, decision: "approve" }),
+        ),
+      ).toBe("forbidden");
     }
     expect(await transfersFor(form.idempotencyKey)).toBe(0);
 
@@ -197,7 +257,10 @@ describe("the two-person rule", () => {
     const approvals = await Promise.all(
       Array.from({ length: 10 }, async (_, index) => {
         await barrier();
-        return decideAdjustment(getDb(), (index % 2 === 0 ? approver : third).session, { requestId: requested.requestId, decision: "approve" });
+        return decideAdjustment(getDb(), (index % 2 === 0 ? approver : third).session, {
+          requestId: requested.requestId,
+          decision: "approve",
+        });
       }),
     );
     expect(approvals.every((outcome) => outcome.status === "approved")).toBe(true);
@@ -209,9 +272,21 @@ describe("the two-person rule", () => {
       select decided_by, transfer_id is not null as transfer from adjustment_requests where id = ${requested.requestId}`);
     expect([approver.session.user.id, third.session.user.id]).toContain(approvedBy.rows[0]!.decided_by);
     expect(approvedBy.rows[0]!.transfer).toBe(true);
-    expect(await countRows(sql`select count(*) from audit_log where action = 'adjustment.approve' and target = ${`account:${account.accountId}`}`)).toBe(1);
-    expect(await countRows(sql`select count(*) from email_outbox where template = 'account-adjustment' and account_id = ${account.accountId}`)).toBe(1);
-    expect(await errorCodeOf(() => decideAdjustment(getDb(), approver.session, { requestId: requested.requestId, decision: "reject" }))).toBe("conflict");
+    expect(
+      await countRows(
+        sql`select count(*) from audit_log where action = 'adjustment.approve' and target = ${`account:${account.accountId}`}`,
+      ),
+    ).toBe(1);
+    expect(
+      await countRows(
+        sql`select count(*) from email_outbox where template = 'account-adjustment' and account_id = ${account.accountId}`,
+      ),
+    ).toBe(1);
+    expect(
+      await errorCodeOf(() =>
+        decideAdjustment(getDb(), approver.session, { requestId: requested.requestId, decision: "reject" }),
+      ),
+    ).toBe("conflict");
   });
 
   it("a rejected (or withdrawn) adjustment posts nothing and cannot be approved afterwards", async () => {
@@ -223,32 +298,63 @@ describe("the two-person rule", () => {
     const first = await requestAdjustment(getDb(), asker.session, rejected);
     const second = await requestAdjustment(getDb(), asker.session, withdrawn);
 
-    expect(await decideAdjustment(getDb(), other.session, { requestId: first.requestId, decision: "reject" })).toMatchObject({ status: "rejected", isReplay: false });
-    expect(await decideAdjustment(getDb(), asker.session, { requestId: second.requestId, decision: "reject" })).toMatchObject({ status: "rejected" });
+    expect(
+      await decideAdjustment(getDb(), other.session, { requestId: first.requestId, decision: "reject" }),
+    ).toMatchObject({ status: "rejected", isReplay: false });
+    expect(
+      await decideAdjustment(getDb(), asker.session, { requestId: second.requestId, decision: "reject" }),
+    ).toMatchObject({ status: "rejected" });
     for (const requestId of [first.requestId, second.requestId]) {
-      expect(await errorCodeOf(() => decideAdjustment(getDb(), other.session, { requestId, decision: "approve" }))).toBe("conflict");
+      expect(
+        await errorCodeOf(() => decideAdjustment(getDb(), other.session, { requestId, decision: "approve" })),
+      ).toBe("conflict");
     }
     expect(await transfersFor(rejected.idempotencyKey)).toBe(0);
     expect(await transfersFor(withdrawn.idempotencyKey)).toBe(0);
     expect(await balanceOf(account.accountId)).toBe(before);
-    expect(await countRows(sql`select count(*) from email_outbox where template = 'account-adjustment' and account_id = ${account.accountId}`)).toBe(0);
+    expect(
+      await countRows(
+        sql`select count(*) from email_outbox where template = 'account-adjustment' and account_id = ${account.accountId}`,
+      ),
+    ).toBe(0);
     expect(await auditCount("adjustment.reject", account.accountId, other.session)).toBe(1);
     expect(await auditCount("adjustment.reject", account.accountId, asker.session)).toBe(1);
-    expect(await errorCodeOf(() => decideAdjustment(getDb(), other.session, { requestId: 9_999_999_999n, decision: "approve" }))).toBe("not_found");
+    expect(
+      await errorCodeOf(() =>
+        decideAdjustment(getDb(), other.session, { requestId: 9_999_999_999n, decision: "approve" }),
+      ),
+    ).toBe("not_found");
   });
 
   it("checks the floor again when approved: a debit the balance no longer allows stays pending", async () => {
     const [asker, approver] = [await signedInOperator(auth), await signedInOperator(auth)];
     const account = await createLedgerTestAccount();
     const { accountId } = account;
-    for (let credit = 0; credit < 2; credit++) await requestAdjustment(getDb(), asker.session, adjustment(accountId, { amountMicros: 100n * DOLLAR }));
+    for (let credit = 0; credit < 2; credit++)
+      await requestAdjustment(getDb(), asker.session, adjustment(accountId, { amountMicros: 100n * DOLLAR }));
     // Asked while the balance allows it (it would leave grant + $50) ...
-    const pending = await requestAdjustment(getDb(), asker.session, adjustment(accountId, { direction: "debit", amountMicros: 150n * DOLLAR }));
+    const pending = await requestAdjustment(
+      getDb(),
+      asker.session,
+      adjustment(accountId, { direction: "debit", amountMicros: 150n * DOLLAR }),
+    );
     expect(pending.status).toBe("pending");
     // ... then the balance falls to $145, so the $150 debit would now reach the floor and freeze.
-    await requestAdjustment(getDb(), asker.session, adjustment(accountId, { direction: "debit", amountMicros: account.balance + 55n * DOLLAR }));
-    expect(await fieldOf(() => decideAdjustment(getDb(), approver.session, { requestId: pending.requestId, decision: "approve" }))).toBe("allowFreeze");
-    expect(await countRows(sql`select count(*) from adjustment_requests where id = ${pending.requestId} and status = 'pending' and transfer_id is null`)).toBe(1);
+    await requestAdjustment(
+      getDb(),
+      asker.session,
+      adjustment(accountId, { direction: "debit", amountMicros: account.balance + 55n * DOLLAR }),
+    );
+    expect(
+      await fieldOf(() =>
+        decideAdjustment(getDb(), approver.session, { requestId: pending.requestId, decision: "approve" }),
+      ),
+    ).toBe("allowFreeze");
+    expect(
+      await countRows(
+        sql`select count(*) from adjustment_requests where id = ${pending.requestId} and status = 'pending' and transfer_id is null`,
+      ),
+    ).toBe(1);
     expect(await balanceOf(accountId)).toBe(145n * DOLLAR);
   });
 });
@@ -258,12 +364,19 @@ describe("operators only", () => {
     const operator = await signedInOperator(auth);
     const member = await signedInMember(auth, "not-an-operator");
     const account = await createLedgerTestAccount();
-    const pending = await requestAdjustment(getDb(), operator.session, adjustment(account.accountId, { amountMicros: 1000n * DOLLAR }));
+    const pending = await requestAdjustment(
+      getDb(),
+      operator.session,
+      adjustment(account.accountId, { amountMicros: 1000n * DOLLAR }),
+    );
     const before = await balanceOf(account.accountId);
     const form = adjustment(account.accountId);
     const calls: Array<[string, (session: AppSession | null) => Promise<unknown>]> = [
       ["request", (session) => requestAdjustment(getDb(), session, form)],
-      ["approve", (session) => decideAdjustment(getDb(), session, { requestId: pending.requestId, decision: "approve" })],
+      [
+        "approve",
+        (session) => decideAdjustment(getDb(), session, { requestId: pending.requestId, decision: "approve" }),
+      ],
       ["reject", (session) => decideAdjustment(getDb(), session, { requestId: pending.requestId, decision: "reject" })],
       ["count pending", (session) => countPendingApprovals(getDb(), session)],
       ["list requests", (session) => listAdjustmentRequests(getDb(), session)],
@@ -275,8 +388,16 @@ describe("operators only", () => {
       }
     }
     expect(await balanceOf(account.accountId)).toBe(before);
-    expect(await countRows(sql`select count(*) from adjustment_requests where idempotency_key = ${form.idempotencyKey} or id = ${pending.requestId} and status <> 'pending'`)).toBe(0);
+    expect(
+      await countRows(
+        sql`select count(*) from adjustment_requests where idempotency_key = ${form.idempotencyKey} or id = ${pending.requestId} and status <> 'pending'`,
+      ),
+    ).toBe(0);
     expect(await countRows(sql`select count(*) from audit_log where actor_id = ${member.session.user.id}`)).toBe(0);
-    expect(await getAdjustmentTarget(getDb(), operator.session, account.accountId)).toMatchObject({ accountId: account.accountId, balanceMicros: before, standing: "active" });
+    expect(await getAdjustmentTarget(getDb(), operator.session, account.accountId)).toMatchObject({
+      accountId: account.accountId,
+      balanceMicros: before,
+      standing: "active",
+    });
   });
 });

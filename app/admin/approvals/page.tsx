@@ -35,11 +35,13 @@ function Summary({ item }: { item: AdjustmentRequestItem }) {
 function Details({ item }: { item: AdjustmentRequestItem }) {
   return (
     <>
-      <span className="block text-ink">Reason: {item.reason}</span>
+      <span className="text-ink block">Reason: {item.reason}</span>
       <span className="block">{item.note ? `Note to the customer: ${item.note}` : "No note to the customer"}</span>
       <span className="block">
         Asked by {item.requestedByEmail ?? "a former operator"} · {formatDateTime(item.requestedAt)}
-        {item.decidedAt && item.status !== "posted" ? ` · ${item.status} by ${item.decidedByEmail ?? "a former operator"} · ${formatDateTime(item.decidedAt)}` : null}
+        {item.decidedAt && item.status !== "posted"
+          ? ` · ${item.status} by ${item.decidedByEmail ?? "a former operator"} · ${formatDateTime(item.decidedAt)}`
+          : null}
       </span>
     </>
   );
@@ -52,9 +54,16 @@ function Decide({ item, operatorId }: { item: AdjustmentRequestItem; operatorId:
   return (
     <div className="flex shrink-0 flex-col gap-2 sm:w-40">
       {isOwn ? (
-        <p className="text-sm text-ink-soft">Yours: another operator approves it.</p>
+        <p className="text-ink-soft text-sm">Yours: another operator approves it.</p>
       ) : (
-        <ActionButton action={decideAdjustmentAction} fields={fields("approve")} label="Approve" pendingLabel="Approving…" variant="primary" ariaLabel={`Approve the ${what}`} />
+        <ActionButton
+          action={decideAdjustmentAction}
+          fields={fields("approve")}
+          label="Approve"
+          pendingLabel="Approving…"
+          variant="primary"
+          ariaLabel={`Approve the ${what}`}
+        />
       )}
       <ActionButton
         action={decideAdjustmentAction}
@@ -72,15 +81,18 @@ export default async function AdminApprovalsPage() {
   const session = await requireAdminPage();
   const { pending, decided } = await listAdjustmentRequests(getDb(), session);
   return (
-    <AdminPage title="Approvals" lead="Adjustments above the two-person limit wait here until another operator approves or rejects them.">
-      <section aria-labelledby="pending-heading" className="rounded-2xl border border-line bg-paper">
+    <AdminPage
+      title="Approvals"
+      lead="Adjustments above the two-person limit wait here until another operator approves or rejects them."
+    >
+      <section aria-labelledby="pending-heading" className="border-line bg-paper rounded-2xl border">
         <h2 id="pending-heading" className="px-6 pt-6 text-base font-semibold">
           Waiting for approval
         </h2>
         {pending.length === 0 ? (
-          <p className="px-6 pt-2 pb-6 text-sm text-ink-soft">Nothing waits for approval.</p>
+          <p className="text-ink-soft px-6 pt-2 pb-6 text-sm">Nothing waits for approval.</p>
         ) : (
-          <ul className="mt-3 divide-y divide-line border-t border-line">
+          <ul className="divide-line border-line mt-3 divide-y border-t">
             {pending.map((item) => (
               <AdminListRow
                 key={item.id.toString()}
@@ -93,14 +105,14 @@ export default async function AdminApprovalsPage() {
           </ul>
         )}
       </section>
-      <section aria-labelledby="decided-heading" className="rounded-2xl border border-line bg-paper">
+      <section aria-labelledby="decided-heading" className="border-line bg-paper rounded-2xl border">
         <h2 id="decided-heading" className="px-6 pt-6 text-base font-semibold">
           Latest adjustments
         </h2>
         {decided.length === 0 ? (
-          <p className="px-6 pt-2 pb-6 text-sm text-ink-soft">No adjustments yet.</p>
+          <p className="text-ink-soft px-6 pt-2 pb-6 text-sm">No adjustments yet.</p>
         ) : (
-          <ul className="mt-3 divide-y divide-line border-t border-line">
+          <ul className="divide-line border-line mt-3 divide-y border-t">
             {decided.map((item) => (
               <AdminListRow
                 key={item.id.toString()}
@@ -108,7 +120,9 @@ export default async function AdminApprovalsPage() {
                 heading={
                   <>
                     <Summary item={item} />
-                    <StatusBadge tone={statusTone[item.status]}>{item.status === "posted" ? "Posted" : item.status === "approved" ? "Approved" : "Rejected"}</StatusBadge>
+                    <StatusBadge tone={statusTone[item.status]}>
+                      {item.status === "posted" ? "Posted" : item.status === "approved" ? "Approved" : "Rejected"}
+                    </StatusBadge>
                   </>
                 }
                 details={<Details item={item} />}

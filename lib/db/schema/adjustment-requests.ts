@@ -40,7 +40,10 @@ export const adjustmentRequests = pgTable(
   (table) => [
     check("adjustment_requests_amount_positive", sql`${table.amountMicros} > 0`),
     // The two-person rule, in the data too: nobody decides their own request.
-    check("adjustment_requests_second_person", sql`${table.status} <> 'approved' or ${table.decidedBy} <> ${table.requestedBy}`),
+    check(
+      "adjustment_requests_second_person",
+      sql`${table.status} <> 'approved' or ${table.decidedBy} <> ${table.requestedBy}`,
+    ),
     index("adjustment_requests_pending_idx")
       .on(table.requestedAt)
       .where(sql`status = 'pending'`),

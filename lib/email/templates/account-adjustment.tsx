@@ -30,9 +30,13 @@ export const accountAdjustmentEmail: EmailTemplate<AccountAdjustmentData> = {
   },
   Body: (data) => {
     const statement = `${getEnv().appUrl}/account/statement`;
-    const body = data.direction === "credit" ? "We added credit to your account by hand." : "We corrected your balance by hand.";
+    const body =
+      data.direction === "credit" ? "We added credit to your account by hand." : "We corrected your balance by hand.";
     return (
-      <EmailLayout preview={`${headline(data)}. ${data.note}`} reason="You got this email because we adjusted your Tandem balance and left you a note about it.">
+      <EmailLayout
+        preview={`${headline(data)}. ${data.note}`}
+        reason="You got this email because we adjusted your Tandem balance and left you a note about it."
+      >
         <EmailHeading>{headline(data)}</EmailHeading>
         <Paragraph>{body} Our note:</Paragraph>
         <Paragraph>{data.note}</Paragraph>
@@ -43,7 +47,11 @@ export const accountAdjustmentEmail: EmailTemplate<AccountAdjustmentData> = {
           ]}
         />
         {data.standing ? <StandingNote {...data.standing} /> : null}
-        {data.standing?.to === "frozen" ? <SecondaryLink href={statement}>See your statement</SecondaryLink> : <EmailButton href={statement}>See your statement</EmailButton>}
+        {data.standing?.to === "frozen" ? (
+          <SecondaryLink href={statement}>See your statement</SecondaryLink>
+        ) : (
+          <EmailButton href={statement}>See your statement</EmailButton>
+        )}
       </EmailLayout>
     );
   },

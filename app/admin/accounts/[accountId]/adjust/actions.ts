@@ -11,9 +11,16 @@ const messages = {
   pending: "Above the two-person limit: it waits on the Approvals page for another operator.",
 } as const;
 
-export const requestAdjustmentAction = validatedAdminAction("requestAdjustment", adjustmentFormSchema, async (input, session) => {
-  const outcome = await requestAdjustment(getDb(), session, toAdjustmentInput(input));
-  revalidatePath("/admin", "layout");
-  const message = outcome.status === "pending" || outcome.status === "posted" ? messages[outcome.status] : `This adjustment was already ${outcome.status}.`;
-  return { status: "success", message: outcome.isReplay ? `Already sent. ${message}` : message };
-});
+export const requestAdjustmentAction = validatedAdminAction(
+  "requestAdjustment",
+  adjustmentFormSchema,
+  async (input, session) => {
+    const outcome = await requestAdjustment(getDb(), session, toAdjustmentInput(input));
+    revalidatePath("/admin", "layout");
+    const message =
+      outcome.status === "pending" || outcome.status === "posted"
+        ? messages[outcome.status]
+        : `This adjustment was already ${outcome.status}.`;
+    return { status: "success", message: outcome.isReplay ? `Already sent. ${message}` : message };
+  },
+);

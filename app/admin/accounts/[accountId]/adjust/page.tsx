@@ -30,8 +30,11 @@ export default async function AdjustAccountPage({ params }: { params: Promise<{ 
   const target = await findTarget((await params).accountId);
   const badge = STANDING_BADGES[target.standing];
   return (
-    <AdminPage title="Adjust balance" lead="Credit or debit an account by hand. Every adjustment is audited under your name.">
-      <section aria-labelledby="account-heading" className="rounded-2xl border border-line bg-paper p-6">
+    <AdminPage
+      title="Adjust balance"
+      lead="Credit or debit an account by hand. Every adjustment is audited under your name."
+    >
+      <section aria-labelledby="account-heading" className="border-line bg-paper rounded-2xl border p-6">
         <h2 id="account-heading" className="text-base font-semibold break-all">
           {target.email ?? "Closed account"}
         </h2>
@@ -43,18 +46,25 @@ export default async function AdjustAccountPage({ params }: { params: Promise<{ 
             <Money micros={target.balanceMicros} />
           </Fact>
           <Fact term="Standing" className="mt-1">
-            <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-semibold ${badge.className}`}>{badge.label}</span>
-            <span className="ml-2 text-ink-soft">
+            <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-semibold ${badge.className}`}>
+              {badge.label}
+            </span>
+            <span className="text-ink-soft ml-2">
               floor <Money micros={target.floorMicros} />
             </span>
           </Fact>
         </dl>
       </section>
-      <section aria-labelledby="adjust-heading" className="rounded-2xl border border-line bg-paper p-6">
+      <section aria-labelledby="adjust-heading" className="border-line bg-paper rounded-2xl border p-6">
         <h2 id="adjust-heading" className="mb-5 text-base font-semibold">
           New adjustment
         </h2>
-        <AdjustmentForm action={requestAdjustmentAction} accountId={target.accountId} idempotencyKey={randomUUID()} approvalLimit={formatCents(target.approvalLimitMicros)} />
+        <AdjustmentForm
+          action={requestAdjustmentAction}
+          accountId={target.accountId}
+          idempotencyKey={randomUUID()}
+          approvalLimit={formatCents(target.approvalLimitMicros)}
+        />
       </section>
     </AdminPage>
   );
