@@ -35,7 +35,11 @@ function payloadHash(input: RequestAdjustmentInput): string {
   return createHash("sha256").update(JSON.stringify(canonical)).digest("hex");
 }
 
-export type RequestAdjustmentInput = Omit<AdjustmentForm, "amount"> & { amountMicros: bigint };
+export type RequestAdjustmentInput = Omit<AdjustmentForm, "amount" | "note"> & {
+  amountMicros: bigint;
+  /** What the customer reads on the statement and in the email; none, no email. */
+  note?: string;
+};
 
 /** The parsed form as requestAdjustment takes it. */
 export function toAdjustmentInput({ amount, ...rest }: AdjustmentForm): RequestAdjustmentInput {
