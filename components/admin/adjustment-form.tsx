@@ -25,6 +25,10 @@ const choice =
  */
 export function AdjustmentForm({ action, accountId, idempotencyKey, approvalLimit }: AdjustmentFormProps) {
   const [state, formAction, isPending] = useActionState(action, idleActionState);
+  // The radios are uncontrolled on purpose: React resets a form after its action answers, which puts a
+  // controlled radio back to its first value in the page while state still says the other (an operator
+  // who chose Debit, fixed a typo and sent again would have posted a credit). `defaultChecked` follows
+  // the choice, so the reset lands on it.
   const [direction, setDirection] = useState("credit");
   const { bind } = useFieldValues({ amount: "", reason: "", note: "" });
   const errors = state.status === "error" ? (state.fieldErrors ?? {}) : {};
@@ -53,7 +57,7 @@ export function AdjustmentForm({ action, accountId, idempotencyKey, approvalLimi
               type="radio"
               name="direction"
               value="credit"
-              checked={direction === "credit"}
+              defaultChecked={direction === "credit"}
               onChange={() => setDirection("credit")}
               className="accent-brand h-4 w-4"
             />
@@ -64,7 +68,7 @@ export function AdjustmentForm({ action, accountId, idempotencyKey, approvalLimi
               type="radio"
               name="direction"
               value="debit"
-              checked={direction === "debit"}
+              defaultChecked={direction === "debit"}
               onChange={() => setDirection("debit")}
               className="accent-brand h-4 w-4"
             />

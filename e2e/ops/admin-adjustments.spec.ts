@@ -38,6 +38,9 @@ test("an operator credits $10 with a note and the customer sees it on their stat
   await page.getByLabel("Reason (operators only)").fill("Checking the form");
   await page.getByRole("button", { name: "Post adjustment" }).click();
   await expect(page.getByText(/Enter an amount in dollars/)).toBeVisible();
+  // The answer keeps the operator's choice: a debit stays a debit.
+  await expect(page.getByLabel("Debit: take off the balance")).toBeChecked();
+  await expect(page.getByLabel(/Allow freeze/)).toBeVisible();
   await screenshotBothWidths(page, "ops", "admin-adjust-form");
 
   await page.getByLabel("Credit: add to the balance").check();
