@@ -6,11 +6,18 @@ import { watchForPageErrors } from "../support/page-errors";
 import { screenshotBothWidths } from "../support/screenshots";
 import { expect, newPerson, signIn, test, waitForMailText } from "../support/signup-fixture";
 
-test.describe.configure({ timeout: 180_000 });
+// Two sign-ins, axe in both schemes and twelve full-page screenshots: minutes on a loaded machine.
+test.describe.configure({ timeout: 360_000 });
 
 const NOTE = "Sorry about Tuesday's outage: this covers the hours your apps could not run.";
 
-test("an operator credits $10 with a note and the customer sees it on their statement", async ({ page, browser, database, invite, operatorEmail }) => {
+test("an operator credits $10 with a note and the customer sees it on their statement", async ({
+  page,
+  browser,
+  database,
+  invite,
+  operatorEmail,
+}) => {
   const problems = watchForPageErrors(page);
   const customerPage = await newPerson(browser);
   const customerEmail = await signInNewPerson(customerPage, invite, "adjusted-customer");
@@ -65,7 +72,9 @@ test("an operator credits $10 with a note and the customer sees it on their stat
   await expect(pending).toContainText("Credit $150.00");
   await expect(pending).toContainText("Yours: another operator approves it.");
   await expect(pending.getByRole("button", { name: /^Approve/ })).toHaveCount(0);
-  await expect(page.getByTestId("decided-adjustment").filter({ hasText: customerEmail })).toContainText("Credit $10.00");
+  await expect(page.getByTestId("decided-adjustment").filter({ hasText: customerEmail })).toContainText(
+    "Credit $10.00",
+  );
   await expectAccessible(page);
   await page.emulateMedia({ colorScheme: "dark" });
   await expectAccessible(page);
@@ -81,7 +90,9 @@ test("an operator credits $10 with a note and the customer sees it on their stat
   await expect(line).toContainText("+$10.00");
   await expect(customerPage.getByText("ticket 4711")).toHaveCount(0);
   await screenshotBothWidths(customerPage, "ops", "customer-statement-adjustment");
-  expect(await waitForMailText(customerEmail, "Tandem adjusted your balance: $10.00 credited to your balance")).toContain(NOTE);
+  expect(
+    await waitForMailText(customerEmail, "Tandem adjusted your balance: $10.00 credited to your balance"),
+  ).toContain(NOTE);
   expect(problems).toEqual([]);
   await customerPage.context().close();
 });

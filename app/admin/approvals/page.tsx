@@ -20,7 +20,7 @@ function Summary({ item }: { item: AdjustmentRequestItem }) {
   return (
     <>
       <span className="font-medium break-all">
-        <Link href={`/admin/accounts/${item.accountId}`} className="hover:text-brand">
+        <Link href={`/admin/accounts/${item.accountId}`} prefetch={false} className="hover:text-brand">
           {who}
         </Link>
       </span>
