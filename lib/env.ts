@@ -41,6 +41,7 @@ const rawEnvSchema = z.object({
   USAGE_MAX_LATENESS_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(366).default(35)),
   COMPANY_NAME: z.preprocess(emptyToUndefined, z.string().trim().min(1).max(120).optional()),
   CONTACT_EMAIL: z.preprocess(emptyToUndefined, z.email("must be an email address").optional()),
+  ADJUSTMENT_APPROVAL_LIMIT_CENTS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(100_000_000).default(10_000)),
 });
 
 export type AppMode = "demo" | "production";
@@ -74,6 +75,11 @@ export type Env = {
   usageMaxLatenessDays: number;
   /** Who runs the site and how to reach them: legal pages and every email's footer name both. */
   company: { name: string; contactEmail: string };
+  /**
+   * Manual adjustments above this need a second operator's approval (the two-person rule). From the
+   * environment, not a launch setting: an operator must not be able to raise the limit that binds them.
+   */
+  adjustmentApprovalLimitMicros: bigint;
 };
 
 export class EnvError extends Error {
@@ -165,6 +171,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     trustedProxyHops: raw.TRUSTED_PROXY_HOPS,
     usageMaxLatenessDays: raw.USAGE_MAX_LATENESS_DAYS,
     company: { name: raw.COMPANY_NAME ?? DEMO_COMPANY_NAME, contactEmail: raw.CONTACT_EMAIL ?? DEMO_CONTACT_EMAIL },
+    adjustmentApprovalLimitMicros: BigInt(raw.ADJUSTMENT_APPROVAL_LIMIT_CENTS) * 10_000n,
   };
 }
 

@@ -11,6 +11,7 @@ const TABS = [
   { href: "/admin/tokens", label: "Platform tokens" },
   { href: "/admin/incidents", label: "Incidents" },
   { href: "/admin/audit", label: "Audit log" },
+  { href: "/admin/approvals", label: "Approvals" },
 ] as const;
 
 /** The admin area's pages, as tabs inside its column. */

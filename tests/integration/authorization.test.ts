@@ -1,5 +1,6 @@
 // Item 9: two signed-in people, and every page data function, action and route that reads or changes
 // account data: each sees and changes only their own; the admin area answers 404 to both.
+import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { afterAll, describe, expect, it } from "vitest";
@@ -13,6 +14,11 @@ import { getAdminOverview } from "@/lib/admin/get-admin-overview";
 import { searchAccounts } from "@/lib/admin/search-accounts";
 import { getIncident } from "@/lib/admin/get-incident";
 import { listIncidents } from "@/lib/admin/list-incidents";
+import { countPendingApprovals } from "@/lib/admin/count-pending-approvals";
+import { getAdjustmentTarget } from "@/lib/admin/get-adjustment-target";
+import { listAdjustmentRequests } from "@/lib/admin/list-adjustment-requests";
+import { decideAdjustment } from "@/lib/adjustments/decide-adjustment";
+import { requestAdjustment } from "@/lib/adjustments/request-adjustment";
 import { listUndeliveredEmails } from "@/lib/admin/list-undelivered-emails";
 import { listReconciliationRuns } from "@/lib/admin/list-reconciliation-runs";
 import { listStripeEvents } from "@/lib/admin/list-stripe-events";
@@ -94,6 +100,9 @@ describe("the admin area", () => {
     const aliceAccount = (await getAccountSummary(getDb(), alice.session)).billing!.accountId;
     const incident = { title: "An outage", scope: "all" as const, spaces: [], startsAt: new Date("2025-01-01T10:00:00Z"), endsAt: new Date("2025-01-01T11:00:00Z") };
     const { id: incidentId } = await declareIncident(getDb(), operator.session, incident);
+    // Issue 18: a real account and a real pending adjustment, so only the role check can refuse.
+    const adjustment = { accountId: aliceAccount, direction: "credit" as const, amountMicros: 1_000_000n, reason: "Authorization test", allowFreeze: false };
+    const pending = await requestAdjustment(getDb(), operator.session, { ...adjustment, idempotencyKey: randomUUID(), amountMicros: 1_000_000_000n });
 
     const adminCalls: Array<[string, (session: AppSession | null) => Promise<unknown>]> = [
       ["overview", (session) => getAdminOverview(getDb(), session)],
@@ -131,6 +140,12 @@ describe("the admin area", () => {
       ["declare incident", (session) => declareIncident(getDb(), session, incident)],
       ["credit incident", (session) => creditIncident(getDb(), session, incidentId)],
       ["action guard", async (session) => requireAdmin(session)],
+      ["adjust", (session) => requestAdjustment(getDb(), session, { ...adjustment, idempotencyKey: randomUUID() })],
+      ["approve adjustment", (session) => decideAdjustment(getDb(), session, { requestId: pending.requestId, decision: "approve" })],
+      ["reject adjustment", (session) => decideAdjustment(getDb(), session, { requestId: pending.requestId, decision: "reject" })],
+      ["pending approvals", (session) => countPendingApprovals(getDb(), session)],
+      ["adjustment requests", (session) => listAdjustmentRequests(getDb(), session)],
+      ["adjustment target", (session) => getAdjustmentTarget(getDb(), session, aliceAccount)],
     ];
     for (const [name, call] of adminCalls) {
       for (const session of [alice.session, bob.session, null]) {
@@ -144,6 +159,7 @@ describe("the admin area", () => {
     expect(await countRows(sql`select count(*) from platform_tokens where id = ${tokenId} and revoked_at is null and expires_at is null`)).toBe(1);
     expect(await countRows(sql`select count(*) from platform_tokens where name = 'intruder'`)).toBe(0);
     expect(await countRows(sql`select count(*) from incidents where id = ${incidentId} and credited_at is null`)).toBe(1);
+    expect(await countRows(sql`select count(*) from adjustment_requests where account_id = ${aliceAccount} and (id <> ${pending.requestId} or status <> 'pending')`)).toBe(0);
     expect(await countRows(sql`select count(*) from audit_log where actor_id in ${[alice.session.user.id, bob.session.user.id]}`)).toBe(0);
     expect(await countRows(sql`select count(*) from billing_accounts where id = ${aliceAccount} and state = 'active'`)).toBe(1);
     expect(await countRows(sql`select count(*) from account_closures where account_id = ${aliceAccount}`)).toBe(0);

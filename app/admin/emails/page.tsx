@@ -29,6 +29,7 @@ const subjectLabel: Record<UndeliveredEmail["subject"], string> = {
   "account-frozen": "Account frozen by an operator",
   "account-unfrozen": "Account unfrozen by an operator",
   "account-closed": "Account closed by an operator",
+  "account-adjustment": "Balance adjustment",
 };
 
 const kindWord: Record<OwedEmailKind, string> = {

@@ -19,6 +19,7 @@ export const outboxEmailTemplates = [
   "account-frozen",
   "account-unfrozen",
   "account-closed",
+  "account-adjustment",
 ] as const;
 export type OutboxEmailTemplate = (typeof outboxEmailTemplates)[number];
 

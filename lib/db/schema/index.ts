@@ -42,3 +42,5 @@ export * from "./welcome-dismissals";
 
 // Operations: incidents an operator declared and the spaces they affect (their credits are transfers).
 export * from "./incidents";
+// Operations: manual adjustments and their two-person approvals (issue 18).
+export * from "./adjustment-requests";

@@ -1,6 +1,7 @@
 import type { OutboxEmailTemplate } from "@/lib/db/schema";
 import type { EmailTemplate } from "../email-template";
 import { accountClosedEmail, accountFrozenEmail, accountUnfrozenEmail } from "./account-control";
+import { accountAdjustmentEmail } from "./account-adjustment";
 import { autoRechargePausedEmail } from "./auto-recharge-paused";
 import { inviteEmail } from "./invite";
 import {
@@ -33,6 +34,7 @@ export const emailTemplates = {
   "account-frozen": accountFrozenEmail,
   "account-unfrozen": accountUnfrozenEmail,
   "account-closed": accountClosedEmail,
+  "account-adjustment": accountAdjustmentEmail,
 } satisfies Record<OutboxEmailTemplate, EmailTemplate<never>>;
 
 /** The data a template is drawn from, as the outbox row stores it. */

@@ -46,5 +46,11 @@ export function emailSamples(): EmailSamples {
     "account-frozen": { reason: "Usage from a stolen card is under review." },
     "account-unfrozen": { state: "active", balanceMicros: "12000000" },
     "account-closed": { reason: "Closed at the customer's written request.", remainingMicros: "7500000" },
+    "account-adjustment": {
+      direction: "credit",
+      amountMicros: "10000000",
+      balanceMicros: "35000000",
+      note: "Sorry about Tuesday's outage: this covers the hours your apps could not run.",
+    },
   };
 }

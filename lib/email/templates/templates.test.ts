@@ -130,6 +130,23 @@ describe("what each email says", () => {
     expect(email.text).toContain("your bank asked to confirm the payment");
     expect(email.text).toContain("Balance: $3.00");
   });
+
+  it("an adjustment's email says the operator's note and the amount, and a freeze it caused in the subject", async () => {
+    const credit = await renderEmail("account-adjustment", emailSamples()["account-adjustment"]);
+    expect(credit.subject).toBe("Tandem adjusted your balance: $10.00 credited to your balance");
+    expect(credit.text).toContain("Sorry about Tuesday's outage");
+    expect(credit.text).toContain("Balance now: $35.00");
+    expect(hrefs(credit.html)).toContain(`${APP_URL}/account/statement`);
+    const debit = await renderEmail("account-adjustment", {
+      direction: "debit",
+      amountMicros: "7500000",
+      balanceMicros: "-5000000",
+      note: "We reversed a credit sent twice.",
+      standing: { from: "low", to: "frozen", unfreezeMicros: "5000000" },
+    });
+    expect(debit.subject).toBe("Tandem adjusted your balance: $7.50 taken off your balance: your apps are frozen");
+    expect(debit.text).toContain("Pay $5.00 to unfreeze");
+  });
 });
 
 describe("text someone typed", () => {
