@@ -36,3 +36,6 @@ export * from "./email-outbox";
 
 // The account area: the welcome panel a new account's owner closed.
 export * from "./welcome-dismissals";
+
+// Operators' writes: rate cards being drafted before they are published as a rate_cards version.
+export * from "./rate-card-drafts";
