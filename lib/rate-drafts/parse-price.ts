@@ -22,9 +22,14 @@ export function parseDecimalPrice(text: string): ParsedPrice {
   const whole = match[1] ?? "";
   const fraction = match[2] ?? "";
   if (fraction.length > 6) {
-    return { ok: false, message: "A price is exact to the micro-dollar: at most 6 decimal places (choose a larger unit for smaller prices)." };
+    return {
+      ok: false,
+      message:
+        "A price is exact to the micro-dollar: at most 6 decimal places (choose a larger unit for smaller prices).",
+    };
   }
-  if (whole.replace(/^0+/, "").length > 7) return { ok: false, message: "A price must be at most $1,000,000 per unit." };
+  if (whole.replace(/^0+/, "").length > 7)
+    return { ok: false, message: "A price must be at most $1,000,000 per unit." };
   const micros = BigInt(whole === "" ? "0" : whole) * 1_000_000n + BigInt(fraction.padEnd(6, "0") || "0");
   if (micros > MAX_PRICE_MICROS) return { ok: false, message: "A price must be at most $1,000,000 per unit." };
   return { ok: true, micros };

@@ -26,6 +26,7 @@ const subjectLabel: Record<UndeliveredEmail["subject"], string> = {
   "waitlist-capacity": "Waitlist: at capacity",
   "magic-link": "Sign-in link",
   "auto-recharge-paused": "Auto-recharge paused",
+  "price-rise": "Price rise",
 };
 
 const kindWord: Record<OwedEmailKind, string> = {

@@ -16,6 +16,7 @@ export const outboxEmailTemplates = [
   "standing-grace",
   "standing-frozen",
   "auto-recharge-paused",
+  "price-rise",
 ] as const;
 export type OutboxEmailTemplate = (typeof outboxEmailTemplates)[number];
 

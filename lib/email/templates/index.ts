@@ -8,6 +8,7 @@ import {
   paymentReceiptEmail,
   paymentRefundEmail,
 } from "./payment-notice";
+import { priceRiseEmail } from "./price-rise";
 import { signInEmail } from "./sign-in";
 import { standingChangeEmail } from "./standing-change";
 import { waitlistCapacityEmail, waitlistJoinedEmail } from "./waitlist";
@@ -29,6 +30,7 @@ export const emailTemplates = {
   "standing-grace": standingChangeEmail,
   "standing-frozen": standingChangeEmail,
   "auto-recharge-paused": autoRechargePausedEmail,
+  "price-rise": priceRiseEmail,
 } satisfies Record<OutboxEmailTemplate, EmailTemplate<never>>;
 
 /** The data a template is drawn from, as the outbox row stores it. */

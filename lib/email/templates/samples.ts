@@ -43,5 +43,10 @@ export function emailSamples(): EmailSamples {
       checkoutUrl: "http://127.0.0.1:12111/checkout/cs_sample",
       balanceMicros: "3000000",
     },
+    "price-rise": {
+      version: 2,
+      effectiveFrom: "2027-01-01T00:00:00.000Z",
+      rises: [{ name: "Compute", before: "$0.04 per CPU-hour", after: "$0.05 per CPU-hour" }],
+    },
   };
 }
