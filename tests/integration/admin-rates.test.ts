@@ -1,6 +1,8 @@
 // Rate cards from /admin/rates (issue 18): drafts, shadow billing, publishing for the future. On a
 // scratch database: publishing a card here must not change prices under the other test files.
 import { randomUUID } from "node:crypto";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { sql } from "drizzle-orm";
 import pg from "pg";
@@ -17,6 +19,11 @@ import type { Database } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
 import * as schema from "@/lib/db/schema";
 import { checkLedgerInvariants } from "@/lib/ledger/check-invariants";
+import { PricingContent } from "@/components/marketing/pricing-content";
+import { formatCents } from "@/lib/format/money";
+import { estimateMonthlyCost, type PublicRateCard } from "@/lib/pricing/estimate";
+import { profileToUsage } from "@/lib/pricing/app-profile";
+import { EXAMPLE_APPS } from "@/lib/pricing/example-apps";
 import { RESOURCE_COPY } from "@/lib/pricing/resource-copy";
 import { createRateDraft, discardRateDraft, updateRateDraft } from "@/lib/rate-drafts/manage-rate-drafts";
 import { publishRateDraft } from "@/lib/rate-drafts/publish-rate-draft";
@@ -344,6 +351,38 @@ describe("publishing a draft", () => {
         sql`select count(*)::int as n from audit_log where target = 'rate-card:v3' and actor_id = ${operator.user.id}`,
       ),
     ).toBe(1);
+  });
+});
+
+describe("the pricing page with a card scheduled", () => {
+  it("shows the upcoming card, its date, and the calculator's month priced on it", async () => {
+    const { current, scheduled } = await getRateCardsOverview(db, operator);
+    const toPublic = (card: NonNullable<typeof current>): PublicRateCard => ({
+      version: card.version,
+      effectiveFrom: card.effectiveFrom.toISOString(),
+      publishedAt: card.publishedAt.toISOString(),
+      rates: RESOURCES.map((resource) => {
+        const entry = card.entries.get(resource)!;
+        return {
+          resource,
+          unitLabel: entry.unitLabel,
+          priceMicros: String(entry.priceMicros),
+          perUnits: String(entry.perUnits),
+        };
+      }),
+    });
+    const upcoming = toPublic(scheduled[0]!);
+    const html = renderToStaticMarkup(
+      createElement(PricingContent, { current: toPublic(current!), upcoming, calculatorScript: "/islands/test.js" }),
+    );
+    const year = scheduled[0]!.effectiveFrom.getUTCFullYear();
+    expect(html).toContain(`New prices from 1 January ${year} at 00:00 UTC`);
+    const month = formatCents(estimateMonthlyCost(upcoming, profileToUsage(EXAMPLE_APPS[0]!.profile)).totalMicros);
+    expect(html).toMatch(
+      new RegExp(
+        `data-testid="calculator-upcoming">From 1 January ${year}: <span[^>]*>${month.replace("$", "\\$")}</span> a month \\(rate card v2\\)`,
+      ),
+    );
   });
 });
 
