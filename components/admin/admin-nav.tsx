@@ -6,6 +6,7 @@ const TABS = [
   { href: "/admin/codes", label: "Invite codes" },
   { href: "/admin/invites", label: "Invites" },
   { href: "/admin/emails", label: "Undelivered emails" },
+  { href: "/admin/rates", label: "Rate cards" },
   { href: "/admin/audit", label: "Audit log" },
 ] as const;
 
