@@ -7,9 +7,12 @@ import { signInNewPerson } from "../account/account-steps";
 import { expect, signIn, test } from "../support/signup-fixture";
 
 const ADMIN_PATHS = ["/admin", "/admin/waitlist", "/admin/codes", "/admin/invites", "/admin/emails", "/admin/audit"];
+// Added one line per area, so parallel changes merge. A draft id that may or may not exist: either way a 404.
+ADMIN_PATHS.push("/admin/rates", "/admin/rates/drafts/1", "/admin/rates/drafts/1/shadow-bill");
 // The admin area's own words: its name and its tab labels (the marketing header says "waitlist" too,
 // so that one is left out).
 const ADMIN_WORDS = ["Admin", "Operators", "Invite codes", "Undelivered emails", "Audit log", "Pending invites"];
+ADMIN_WORDS.push("Rate cards", "Shadow bill");
 
 const titleOf = (html: string) => html.match(/<title>([^<]*)<\/title>/)?.[1];
 

@@ -16,6 +16,12 @@ import { listPendingInvites, revokeInvite } from "@/lib/invites/manage-invites";
 import { createMemberInvite, getMemberInvites } from "@/lib/invites/member-invites";
 import { LAUNCH_SETTING_DEFAULTS } from "@/lib/settings/launch-settings";
 import { updateLaunchSettings } from "@/lib/admin/update-launch-settings";
+import { getRateCardsOverview } from "@/lib/admin/get-rate-cards-overview";
+import { getRateDraft } from "@/lib/admin/get-rate-draft";
+import { RESOURCES, type Resource } from "@/lib/billing/resources";
+import { createRateDraft, discardRateDraft, updateRateDraft } from "@/lib/rate-drafts/manage-rate-drafts";
+import { publishRateDraft } from "@/lib/rate-drafts/publish-rate-draft";
+import { shadowBillDraft } from "@/lib/rate-drafts/shadow-bill-draft";
 import { decideWaitlistEntry } from "@/lib/waitlist/decide-waitlist-entry";
 import { listWaitlist } from "@/lib/waitlist/list-waitlist";
 import { authOrigin, createTestAuth, readSession, uniqueEmail } from "../support/auth-harness";
@@ -70,6 +76,9 @@ describe("the admin area", () => {
     const inviteId = BigInt(invite.rows[0]!.id);
     const entry = await getDb().execute<{ id: string }>(sql`insert into waitlist_entries (email, building) values (${uniqueEmail("waiting")}, 'A game') returning id::text`);
     const entryId = BigInt(entry.rows[0]!.id);
+    const { id: draftId } = await createRateDraft(getDb(), operator.session, { name: "Guarded draft" });
+    const prices = Object.fromEntries(RESOURCES.map((resource) => [resource, "1"])) as Record<Resource, string>;
+    const names = Object.fromEntries(RESOURCES.map((resource) => [resource, resource])) as Record<Resource, string>;
 
     const adminCalls: Array<[string, (session: AppSession | null) => Promise<unknown>]> = [
       ["overview", (session) => getAdminOverview(getDb(), session)],
@@ -85,6 +94,13 @@ describe("the admin area", () => {
       ["audit log", (session) => listAuditLog(getDb(), session)],
       ["undelivered emails", (session) => listUndeliveredEmails(getDb(), session)],
       ["action guard", async (session) => requireAdmin(session)],
+      ["rate cards", (session) => getRateCardsOverview(getDb(), session)],
+      ["rate draft", (session) => getRateDraft(getDb(), session, draftId)],
+      ["create rate draft", (session) => createRateDraft(getDb(), session, { name: "Mine" })],
+      ["update rate draft", (session) => updateRateDraft(getDb(), session, { draftId, name: "Mine", prices })],
+      ["discard rate draft", (session) => discardRateDraft(getDb(), session, draftId)],
+      ["shadow bill", (session) => shadowBillDraft(getDb(), session, { draftId })],
+      ["publish rate draft", (session) => publishRateDraft(getDb(), session, { draftId, effectiveFrom: new Date(Date.UTC(2099, 0, 1)), resourceNames: names })],
     ];
     for (const [name, call] of adminCalls) {
       for (const session of [alice.session, bob.session, null]) {
@@ -95,11 +111,14 @@ describe("the admin area", () => {
     expect(await countRows(sql`select count(*) from waitlist_entries where id = ${entryId} and status = 'waiting'`)).toBe(1);
     expect(await countRows(sql`select count(*) from invites where id = ${inviteId} and status = 'pending'`)).toBe(1);
     expect(await countRows(sql`select count(*) from invite_codes where id = ${codeId} and revoked_at is null`)).toBe(1);
+    expect(await countRows(sql`select count(*) from rate_card_drafts where id = ${draftId} and name = 'Guarded draft' and published_version is null`)).toBe(1);
     expect(await countRows(sql`select count(*) from audit_log where actor_id in ${[alice.session.user.id, bob.session.user.id]}`)).toBe(0);
 
     // The operator gets through the same calls (reads only, so no global setting changes here).
     expect((await getAdminOverview(getDb(), operator.session)).settings.launchMode).toBe("limited");
     await expect(listAuditLog(getDb(), operator.session)).resolves.toEqual(expect.any(Array));
+    expect((await getRateDraft(getDb(), operator.session, draftId)).name).toBe("Guarded draft");
+    await discardRateDraft(getDb(), operator.session, draftId);
     await revokeInvite(getDb(), operator.session, inviteId);
   });
 
