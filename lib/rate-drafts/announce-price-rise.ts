@@ -1,12 +1,13 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { RateCardEntryInput } from "@/lib/billing/publish-rate-card";
-import type { RateCard } from "@/lib/billing/rate-cards";
+import { listRateCards, type RateCard } from "@/lib/billing/rate-cards";
 import { formatMicros } from "@/lib/billing/rate-units";
 import type { Resource } from "@/lib/billing/resources";
 import type { Transaction } from "@/lib/db/client";
 import { emailSubject } from "@/lib/email/render-email";
 import type { PriceRiseData } from "@/lib/email/templates/price-rise";
+import { raisedResources } from "./draft-entries";
 
 /** "$0.045 per CPU-hour": the decimals the price needs (2 to 6), as the pricing page writes it. */
 export function priceText(entry: { priceMicros: bigint; unitLabel: string }): string {
@@ -52,4 +53,23 @@ export async function announcePriceRise(tx: Transaction, options: AnnouncePriceR
     where u.email is not null and not exists (select 1 from account_closures c where c.account_id = b.id)
     on conflict (idempotency_key) do nothing`);
   return inserted.rowCount ?? 0;
+}
+
+export type AnnounceIfRaisedOptions = Pick<
+  AnnouncePriceRiseOptions,
+  "version" | "effectiveFrom" | "entries" | "resourceNames"
+>;
+
+/**
+ * After publishing card `version` in `tx` (so the rate-card lock is held and the card it follows cannot
+ * change): the resources it makes dearer than that card, and the emails owed about them, if any.
+ */
+export async function announceIfRaised(
+  tx: Transaction,
+  options: AnnounceIfRaisedOptions,
+): Promise<{ previous: RateCard | undefined; raised: Resource[]; emailsOwed: number }> {
+  const previous = (await listRateCards(tx)).filter((card) => card.version < options.version).at(-1);
+  const raised = raisedResources(previous, options.entries);
+  const emailsOwed = previous && raised.length > 0 ? await announcePriceRise(tx, { ...options, previous, raised }) : 0;
+  return { previous, raised, emailsOwed };
 }

@@ -68,13 +68,12 @@ export function isDearer(
   return a.priceMicros * b.perUnits > b.priceMicros * a.perUnits;
 }
 
-/** The resources whose price `next` raises over `previous`. */
+/** The resources whose price `next` raises over `previous`, in RESOURCES order (the pricing page's). */
 export function raisedResources(previous: RateCard | undefined, next: RateCardEntryInput[]): Resource[] {
   if (!previous) return [];
-  return next
-    .filter((entry) => {
-      const before = previous.entries.get(entry.resource);
-      return before !== undefined && isDearer(entry, before);
-    })
-    .map((entry) => entry.resource);
+  return RESOURCES.filter((resource) => {
+    const after = next.find((entry) => entry.resource === resource);
+    const before = previous.entries.get(resource);
+    return after !== undefined && before !== undefined && isDearer(after, before);
+  });
 }

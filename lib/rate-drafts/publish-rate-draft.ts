@@ -2,7 +2,6 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { publishRateCardIn } from "@/lib/billing/publish-rate-card";
-import { listRateCards } from "@/lib/billing/rate-cards";
 import type { Resource } from "@/lib/billing/resources";
 import type { Database } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
@@ -10,8 +9,8 @@ import { rateCardDrafts } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import type { AppSession } from "@/lib/session/app-session";
 import { requireAdmin } from "@/lib/session/require-admin";
-import { announcePriceRise } from "./announce-price-rise";
-import { draftEntriesOf, raisedResources } from "./draft-entries";
+import { announceIfRaised } from "./announce-price-rise";
+import { draftEntriesOf } from "./draft-entries";
 
 export type PublishRateDraftOptions = {
   draftId: bigint;
@@ -53,25 +52,16 @@ export async function publishRateDraft(
       return { version: draft.publishedVersion, raised: [], emailsOwed: 0, wasPublished: true };
     const entries = draftEntriesOf(draft.entries);
     const { version } = await publishRateCardIn(tx, { effectiveFrom: effective, entries, now });
-    // Read after publishRateCardIn took the rate-card lock: the card this one follows cannot change now.
-    const cards = await listRateCards(tx);
-    const previous = cards.filter((card) => card.version < version).at(-1);
-    const raised = raisedResources(previous, entries);
     await tx
       .update(rateCardDrafts)
       .set({ publishedVersion: version, updatedAt: sql`now()` })
       .where(eq(rateCardDrafts.id, draft.id));
-    const emailsOwed =
-      previous && raised.length > 0
-        ? await announcePriceRise(tx, {
-            version,
-            effectiveFrom: effective,
-            previous,
-            entries,
-            raised,
-            resourceNames: options.resourceNames,
-          })
-        : 0;
+    const { previous, raised, emailsOwed } = await announceIfRaised(tx, {
+      version,
+      effectiveFrom: effective,
+      entries,
+      resourceNames: options.resourceNames,
+    });
     await recordAudit(tx, {
       session: admin,
       action: "rate-card.publish",

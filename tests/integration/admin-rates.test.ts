@@ -26,6 +26,7 @@ import { profileToUsage } from "@/lib/pricing/app-profile";
 import { EXAMPLE_APPS } from "@/lib/pricing/example-apps";
 import { RESOURCE_COPY } from "@/lib/pricing/resource-copy";
 import { createRateDraft, discardRateDraft, updateRateDraft } from "@/lib/rate-drafts/manage-rate-drafts";
+import { publishAnnouncedRateCard } from "@/lib/rate-drafts/publish-announced-rate-card";
 import { publishRateDraft } from "@/lib/rate-drafts/publish-rate-draft";
 import { shadowBillDraft } from "@/lib/rate-drafts/shadow-bill-draft";
 import type { AppSession } from "@/lib/session/app-session";
@@ -351,6 +352,29 @@ describe("publishing a draft", () => {
         sql`select count(*)::int as n from audit_log where target = 'rate-card:v3' and actor_id = ${operator.user.id}`,
       ),
     ).toBe(1);
+  });
+});
+
+describe("npm run rates:publish (automation)", () => {
+  it("tells every customer of a rise too, once per version and account", async () => {
+    const overview = await getRateCardsOverview(db, operator);
+    const latest = overview.history[0]!;
+    const entries = [...latest.entries.values()].map((entry) => ({ ...entry, priceMicros: entry.priceMicros * 2n }));
+    const effectiveFrom = new Date(latest.effectiveFrom.getTime() + 31 * 86_400_000);
+    const published = await publishAnnouncedRateCard(db, { effectiveFrom, entries, resourceNames: names });
+    const customers = await count(
+      sql`select count(*)::int as n from billing_accounts b join "user" u on u.id = b.owner_user_id where u.email is not null and not exists (select 1 from account_closures c where c.account_id = b.id)`,
+    );
+    expect(published).toMatchObject({
+      version: latest.version + 1,
+      raised: RESOURCES.filter((resource) => latest.entries.get(resource)!.priceMicros > 0n),
+      emailsOwed: customers,
+    });
+    expect(
+      await count(
+        sql`select count(*)::int as n from email_outbox where idempotency_key like ${`price-rise:v${published.version}:%`}`,
+      ),
+    ).toBe(customers);
   });
 });
 
