@@ -10,7 +10,8 @@ import { watchForPageErrors } from "../support/page-errors";
 import { screenshotBothWidths } from "../support/screenshots";
 import { expect, mailTo, newPerson, signIn, test } from "../support/signup-fixture";
 
-test.describe.configure({ timeout: 180_000 });
+// Slow on a shared two-core machine: four pages, each checked by axe and captured eight times.
+test.describe.configure({ timeout: 600_000 });
 
 const day = (date: Date) =>
   date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
