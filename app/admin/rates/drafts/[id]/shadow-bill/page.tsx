@@ -66,13 +66,13 @@ export default async function AdminShadowBillPage({ params }: { params: Promise<
                   <th scope="col" className="px-4 py-3 font-semibold">
                     Account
                   </th>
-                  <th scope="col" className="px-4 py-3 text-right font-semibold">
+                  <th scope="col" className="px-4 py-3 text-right font-semibold whitespace-nowrap">
                     Billed
                   </th>
-                  <th scope="col" className="px-4 py-3 text-right font-semibold">
+                  <th scope="col" className="px-4 py-3 text-right font-semibold whitespace-nowrap">
                     On the draft
                   </th>
-                  <th scope="col" className="px-4 py-3 text-right font-semibold">
+                  <th scope="col" className="px-4 py-3 text-right font-semibold whitespace-nowrap">
                     Change
                   </th>
                 </tr>
@@ -81,7 +81,7 @@ export default async function AdminShadowBillPage({ params }: { params: Promise<
                 {bill.largestChanges.map((row) => (
                   <tr key={row.accountId} className="border-line border-t" data-testid="shadow-row">
                     <th scope="row" className="px-4 py-3 font-normal">
-                      <span className="block max-w-48 truncate font-medium sm:max-w-none">
+                      <span className="block max-w-32 truncate font-medium sm:max-w-none">
                         {row.email ?? "(closed)"}
                       </span>
                       <span className="text-ink-soft block font-mono text-xs">{row.accountId}</span>
@@ -92,7 +92,7 @@ export default async function AdminShadowBillPage({ params }: { params: Promise<
                     <td className="px-4 py-3 text-right">
                       <Money micros={row.shadowMicros} />
                     </td>
-                    <td className="px-4 py-3 text-right font-semibold">
+                    <td className="px-4 py-3 text-right font-semibold whitespace-nowrap">
                       <Money micros={row.changeMicros} plusSign />
                     </td>
                   </tr>
