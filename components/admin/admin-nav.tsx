@@ -10,6 +10,7 @@ const TABS = [
   { href: "/admin/payments", label: "Payments" },
   { href: "/admin/tokens", label: "Platform tokens" },
   { href: "/admin/incidents", label: "Incidents" },
+  { href: "/admin/rates", label: "Rate cards" },
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/approvals", label: "Approvals" },
 ] as const;

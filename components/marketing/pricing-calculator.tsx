@@ -5,6 +5,7 @@ import { fillInputs, PRESET_ATTRIBUTE } from "@/islands/fill-inputs";
 import { Money } from "@/components/ui/money";
 import { PROFILE_FIELDS, profileToUsage, type ProfileField } from "@/lib/pricing/app-profile";
 import { estimateMonthlyCost, type PublicRateCard } from "@/lib/pricing/estimate";
+import { formatPublished } from "@/lib/pricing/format-price";
 import { inputsToProfile, parseUsageInput } from "@/lib/pricing/usage-fields";
 import { CostByResource } from "./cost-by-resource";
 
@@ -12,6 +13,8 @@ export type CalculatorInputs = Record<ProfileField, string>;
 
 export type PricingCalculatorProps = {
   card: PublicRateCard;
+  /** The next card, once operators have scheduled one: the same month priced on it, with its date. */
+  upcoming?: PublicRateCard | null;
   /** The example apps, each one click away. */
   presets: Array<{ id: string; name: string; inputs: CalculatorInputs }>;
   initial: CalculatorInputs;
@@ -41,7 +44,7 @@ function isSameProfile(a: CalculatorInputs, b: CalculatorInputs): boolean {
  * nothing a visitor typed can be reset by a render that started from older state, and the last update
  * always holds what the inputs hold. A preset writes the inputs and reads them back the same way.
  */
-export function PricingCalculator({ card, presets, initial, idPrefix = "calculator" }: PricingCalculatorProps) {
+export function PricingCalculator({ card, upcoming, presets, initial, idPrefix = "calculator" }: PricingCalculatorProps) {
   const [inputs, setInputs] = useState(initial);
   const formRef = useRef<HTMLFormElement>(null);
   const id = idPrefix;
@@ -53,6 +56,7 @@ export function PricingCalculator({ card, presets, initial, idPrefix = "calculat
   const profile = inputsToProfile(inputs);
   const usage = profile ? profileToUsage(profile) : undefined;
   const estimate = usage ? estimateMonthlyCost(card, usage) : undefined;
+  const upcomingEstimate = usage && upcoming ? estimateMonthlyCost(upcoming, usage) : undefined;
   const applyPreset = (values: CalculatorInputs) => {
     if (!formRef.current) return;
     fillInputs(formRef.current, values);
@@ -146,6 +150,13 @@ export function PricingCalculator({ card, presets, initial, idPrefix = "calculat
         <p className="mt-1 text-4xl font-bold tracking-tight" aria-live="polite" data-testid="calculator-total">
           {estimate ? <Money micros={estimate.totalMicros} /> : "–"}
         </p>
+        {upcoming && upcomingEstimate ? (
+          <p className="text-ink-soft mt-1 text-sm" aria-live="polite" data-testid="calculator-upcoming">
+            {`From ${formatPublished(upcoming.effectiveFrom)}: `}
+            <Money micros={upcomingEstimate.totalMicros} className="text-ink font-semibold tabular-nums" />
+            {` a month (rate card v${upcoming.version})`}
+          </p>
+        ) : null}
         {estimate ? (
           <CostByResource
             lines={estimate.lines}

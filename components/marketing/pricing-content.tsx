@@ -20,7 +20,7 @@ type Props = {
 /** The pricing page's content (pages/pricing.tsx): the card in force, an upcoming one, examples, the calculator. */
 export function PricingContent({ current, upcoming, calculatorScript }: Props) {
   const presets = EXAMPLE_APPS.map((app) => ({ id: app.id, name: app.name, inputs: profileToInputs(app.profile) }));
-  const calculator: PricingCalculatorProps = { card: current, presets, initial: presets[0]!.inputs };
+  const calculator: PricingCalculatorProps = { card: current, upcoming, presets, initial: presets[0]!.inputs };
   return (
     <div className="mx-auto max-w-6xl px-4 py-14 sm:px-6 sm:py-20">
       <PageIntro eyebrow="Pricing" title="Pay for what your app uses, by the hour.">

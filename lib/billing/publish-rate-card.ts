@@ -1,6 +1,6 @@
 import "server-only";
 import { desc, sql } from "drizzle-orm";
-import type { Database } from "@/lib/db/client";
+import type { Database, Transaction } from "@/lib/db/client";
 import { rateCardEntries, rateCards } from "@/lib/db/schema";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { AppError } from "@/lib/errors";
@@ -15,6 +15,14 @@ export type PublishRateCardOptions = { effectiveFrom: Date; entries: RateCardEnt
  * usage already metered (or being metered this hour) is never repriced: never retroactive.
  */
 export async function publishRateCard(db: Database, options: PublishRateCardOptions): Promise<{ version: number }> {
+  return runTransaction(db, (tx) => publishRateCardIn(tx, options));
+}
+
+/**
+ * publishRateCard inside the caller's transaction, so what else the publication owes (an operator's
+ * audit entry, the customers' emails, lib/rate-drafts) commits with the card or not at all.
+ */
+export async function publishRateCardIn(tx: Transaction, options: PublishRateCardOptions): Promise<{ version: number }> {
   const effective = options.effectiveFrom;
   const now = options.now ?? new Date();
   if (effective.getTime() % 3_600_000 !== 0) {
@@ -32,28 +40,26 @@ export async function publishRateCard(db: Database, options: PublishRateCardOpti
       throw new AppError("validation_failed", { message: `${entry.resource}: the price must be ≥ 0 per a positive number of units.` });
     }
   }
-  return runTransaction(db, async (tx) => {
-    // One publisher at a time, so versions stay dense and ordered like their effective hours.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('platform:rate-cards'))`);
-    const [previous] = await tx
-      .select({ version: rateCards.version, effectiveFrom: rateCards.effectiveFrom })
-      .from(rateCards)
-      .orderBy(desc(rateCards.version))
-      .limit(1);
-    if (previous && previous.effectiveFrom.getTime() >= effective.getTime()) {
-      throw new AppError("conflict", { message: `Version ${previous.version} already takes effect at or after that hour.` });
-    }
-    const version = (previous?.version ?? 0) + 1;
-    const [card] = await tx.insert(rateCards).values({ version, effectiveFrom: effective }).returning({ id: rateCards.id });
-    await tx.insert(rateCardEntries).values(
-      options.entries.map((entry) => ({
-        cardId: card!.id,
-        resource: entry.resource,
-        unitLabel: entry.unitLabel,
-        priceMicros: entry.priceMicros,
-        perUnits: entry.perUnits,
-      })),
-    );
-    return { version };
-  });
+  // One publisher at a time, so versions stay dense and ordered like their effective hours.
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('platform:rate-cards'))`);
+  const [previous] = await tx
+    .select({ version: rateCards.version, effectiveFrom: rateCards.effectiveFrom })
+    .from(rateCards)
+    .orderBy(desc(rateCards.version))
+    .limit(1);
+  if (previous && previous.effectiveFrom.getTime() >= effective.getTime()) {
+    throw new AppError("conflict", { message: `Version ${previous.version} already takes effect at or after that hour.` });
+  }
+  const version = (previous?.version ?? 0) + 1;
+  const [card] = await tx.insert(rateCards).values({ version, effectiveFrom: effective }).returning({ id: rateCards.id });
+  await tx.insert(rateCardEntries).values(
+    options.entries.map((entry) => ({
+      cardId: card!.id,
+      resource: entry.resource,
+      unitLabel: entry.unitLabel,
+      priceMicros: entry.priceMicros,
+      perUnits: entry.perUnits,
+    })),
+  );
+  return { version };
 }

@@ -38,6 +38,12 @@ import { LAUNCH_SETTING_DEFAULTS } from "@/lib/settings/launch-settings";
 import { updateLaunchSettings } from "@/lib/admin/update-launch-settings";
 import { listPlatformTokens } from "@/lib/admin/list-platform-tokens";
 import { createPlatformTokenAudited, revokePlatformTokenAudited, rotatePlatformTokenAudited } from "@/lib/admin/manage-platform-tokens";
+import { getRateCardsOverview } from "@/lib/admin/get-rate-cards-overview";
+import { getRateDraft } from "@/lib/admin/get-rate-draft";
+import { RESOURCES, type Resource } from "@/lib/billing/resources";
+import { createRateDraft, discardRateDraft, updateRateDraft } from "@/lib/rate-drafts/manage-rate-drafts";
+import { publishRateDraft } from "@/lib/rate-drafts/publish-rate-draft";
+import { shadowBillDraft } from "@/lib/rate-drafts/shadow-bill-draft";
 import { decideWaitlistEntry } from "@/lib/waitlist/decide-waitlist-entry";
 import { decideWaitlistEntries } from "@/lib/waitlist/decide-waitlist-entries";
 import { getWaitlistCsv } from "@/lib/admin/get-waitlist-csv";
@@ -103,6 +109,9 @@ describe("the admin area", () => {
     // Issue 18: a real account and a real pending adjustment, so only the role check can refuse.
     const adjustment = { accountId: aliceAccount, direction: "credit" as const, amountMicros: 1_000_000n, reason: "Authorization test", allowFreeze: false };
     const pending = await requestAdjustment(getDb(), operator.session, { ...adjustment, idempotencyKey: randomUUID(), amountMicros: 1_000_000_000n });
+    const { id: draftId } = await createRateDraft(getDb(), operator.session, { name: "Guarded draft" });
+    const prices = Object.fromEntries(RESOURCES.map((resource) => [resource, "1"])) as Record<Resource, string>;
+    const names = Object.fromEntries(RESOURCES.map((resource) => [resource, resource])) as Record<Resource, string>;
 
     const adminCalls: Array<[string, (session: AppSession | null) => Promise<unknown>]> = [
       ["overview", (session) => getAdminOverview(getDb(), session)],
@@ -146,6 +155,13 @@ describe("the admin area", () => {
       ["pending approvals", (session) => countPendingApprovals(getDb(), session)],
       ["adjustment requests", (session) => listAdjustmentRequests(getDb(), session)],
       ["adjustment target", (session) => getAdjustmentTarget(getDb(), session, aliceAccount)],
+      ["rate cards", (session) => getRateCardsOverview(getDb(), session)],
+      ["rate draft", (session) => getRateDraft(getDb(), session, draftId)],
+      ["create rate draft", (session) => createRateDraft(getDb(), session, { name: "Mine" })],
+      ["update rate draft", (session) => updateRateDraft(getDb(), session, { draftId, name: "Mine", prices })],
+      ["discard rate draft", (session) => discardRateDraft(getDb(), session, draftId)],
+      ["shadow bill", (session) => shadowBillDraft(getDb(), session, { draftId })],
+      ["publish rate draft", (session) => publishRateDraft(getDb(), session, { draftId, effectiveFrom: new Date(Date.UTC(2099, 0, 1)), resourceNames: names })],
     ];
     for (const [name, call] of adminCalls) {
       for (const session of [alice.session, bob.session, null]) {
@@ -160,6 +176,7 @@ describe("the admin area", () => {
     expect(await countRows(sql`select count(*) from platform_tokens where name = 'intruder'`)).toBe(0);
     expect(await countRows(sql`select count(*) from incidents where id = ${incidentId} and credited_at is null`)).toBe(1);
     expect(await countRows(sql`select count(*) from adjustment_requests where account_id = ${aliceAccount} and (id <> ${pending.requestId} or status <> 'pending')`)).toBe(0);
+    expect(await countRows(sql`select count(*) from rate_card_drafts where id = ${draftId} and name = 'Guarded draft' and published_version is null`)).toBe(1);
     expect(await countRows(sql`select count(*) from audit_log where actor_id in ${[alice.session.user.id, bob.session.user.id]}`)).toBe(0);
     expect(await countRows(sql`select count(*) from billing_accounts where id = ${aliceAccount} and state = 'active'`)).toBe(1);
     expect(await countRows(sql`select count(*) from account_closures where account_id = ${aliceAccount}`)).toBe(0);
@@ -168,6 +185,8 @@ describe("the admin area", () => {
     // The operator gets through the same calls (reads only, so no global setting changes here).
     expect((await getAdminOverview(getDb(), operator.session)).settings.launchMode).toBe("limited");
     await expect(listAuditLog(getDb(), operator.session)).resolves.toEqual(expect.any(Array));
+    expect((await getRateDraft(getDb(), operator.session, draftId)).name).toBe("Guarded draft");
+    await discardRateDraft(getDb(), operator.session, draftId);
     await revokeInvite(getDb(), operator.session, inviteId);
   });
 

@@ -30,6 +30,7 @@ const subjectLabel: Record<UndeliveredEmail["subject"], string> = {
   "account-unfrozen": "Account unfrozen by an operator",
   "account-closed": "Account closed by an operator",
   "account-adjustment": "Balance adjustment",
+  "price-rise": "Price rise",
 };
 
 const kindWord: Record<OwedEmailKind, string> = {

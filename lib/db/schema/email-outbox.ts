@@ -20,6 +20,7 @@ export const outboxEmailTemplates = [
   "account-unfrozen",
   "account-closed",
   "account-adjustment",
+  "price-rise",
 ] as const;
 export type OutboxEmailTemplate = (typeof outboxEmailTemplates)[number];
 

@@ -44,3 +44,5 @@ export * from "./welcome-dismissals";
 export * from "./incidents";
 // Operations: manual adjustments and their two-person approvals (issue 18).
 export * from "./adjustment-requests";
+// Operators' writes: rate cards being drafted before they are published as a rate_cards version.
+export * from "./rate-card-drafts";

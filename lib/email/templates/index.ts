@@ -10,6 +10,7 @@ import {
   paymentReceiptEmail,
   paymentRefundEmail,
 } from "./payment-notice";
+import { priceRiseEmail } from "./price-rise";
 import { signInEmail } from "./sign-in";
 import { standingChangeEmail } from "./standing-change";
 import { waitlistCapacityEmail, waitlistJoinedEmail } from "./waitlist";
@@ -35,6 +36,7 @@ export const emailTemplates = {
   "account-unfrozen": accountUnfrozenEmail,
   "account-closed": accountClosedEmail,
   "account-adjustment": accountAdjustmentEmail,
+  "price-rise": priceRiseEmail,
 } satisfies Record<OutboxEmailTemplate, EmailTemplate<never>>;
 
 /** The data a template is drawn from, as the outbox row stores it. */

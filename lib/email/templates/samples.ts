@@ -52,5 +52,10 @@ export function emailSamples(): EmailSamples {
       balanceMicros: "35000000",
       note: "Sorry about Tuesday's outage: this covers the hours your apps could not run.",
     },
+    "price-rise": {
+      version: 2,
+      effectiveFrom: "2027-01-01T00:00:00.000Z",
+      rises: [{ name: "Compute", before: "$0.04 per CPU-hour", after: "$0.05 per CPU-hour" }],
+    },
   };
 }
