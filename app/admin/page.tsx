@@ -2,6 +2,7 @@ import Link from "next/link";
 import { AdminPage } from "@/components/admin/admin-page";
 import { NeedsAttention, attentionItemsOf } from "@/components/admin/needs-attention";
 import { SettingsForm } from "@/components/admin/settings-form";
+import { countPendingApprovals } from "@/lib/admin/count-pending-approvals";
 import { getAdminOverview } from "@/lib/admin/get-admin-overview";
 import { getDb } from "@/lib/db/client";
 import { formatGrantForForm } from "@/lib/settings/promotional-grant";
@@ -12,16 +13,15 @@ import { adminMetadata } from "./admin-metadata";
 export const generateMetadata = adminMetadata({ title: "Overview" });
 
 export default async function AdminOverviewPage() {
-  const overview = await getAdminOverview(getDb(), await requireAdminPage());
+  const session = await requireAdminPage();
+  const [overview, pendingApprovals] = await Promise.all([getAdminOverview(getDb(), session), countPendingApprovals(getDb(), session)]);
   const figures = [
     { label: "Accounts", value: `${overview.accounts.toLocaleString("en-US")} / ${overview.settings.accountCap.toLocaleString("en-US")}`, href: undefined },
     { label: "Waiting", value: overview.waiting.toLocaleString("en-US"), href: "/admin/waitlist" },
     { label: "Pending invites", value: overview.pendingInvites.toLocaleString("en-US"), href: "/admin/invites" },
     { label: "Live codes", value: overview.liveCodes.toLocaleString("en-US"), href: "/admin/codes" },
   ];
-  // SLOT (issue 18, approvals): pass `pendingApprovals` (lib/admin/count-pending-approvals.ts, another
-  // helper's) as the second argument to show that item; without it, the item is not shown at all.
-  const attentionItems = attentionItemsOf(overview.attention);
+  const attentionItems = attentionItemsOf(overview.attention, pendingApprovals);
   return (
     <AdminPage title="Overview" lead="What needs you today, who is waiting, who is invited, and how open the preview is.">
       <NeedsAttention items={attentionItems} />

@@ -7,7 +7,7 @@ const counted = (count: number, one: string, many: string) => (count === 1 ? one
 
 /**
  * The overview's items, in the order an operator should look at them. `pendingApprovals` is the
- * two-person rule's queue (another part of issue 18): the item exists only when a count is passed.
+ * two-person rule's queue (lib/admin/count-pending-approvals.ts); the overview always passes it.
  */
 export function attentionItemsOf(attention: NeedsAttentionCounts, pendingApprovals?: number): AttentionItem[] {
   const items: AttentionItem[] = [
