@@ -1,13 +1,16 @@
 // Issue 18, "Rate cards": an operator drafts a card, shadow-bills last month, publishes it for
 // tomorrow, and the pricing page and its calculator show it as upcoming; the raise is emailed once.
 //
-// The e2e database is shared: e2e/site/pricing-revalidation.spec.ts publishes a card a year out. This
-// spec publishes for tomorrow, so it must run before that one publishes (versions are ordered like
-// their hours): see the report of issue 18's rate cards.
+// It is also the check that a published card reaches the prerendered pricing page without a redeploy,
+// and that the regenerated page (new inline data, served from Next's cache) still runs under the strict
+// CSP with an interactive calculator. That was e2e/site/pricing-revalidation.spec.ts, which published
+// with `npm run rates:publish`; the e2e database is shared and cards are published in the order of
+// their hours, so two specs publishing cards would refuse each other. The tool keeps its integration test.
 import type { Page } from "@playwright/test";
 import { expectAccessible, signInNewPerson, createPlatformToken, sendUsage } from "../account/account-steps";
 import { watchForPageErrors } from "../support/page-errors";
 import { screenshotBothWidths } from "../support/screenshots";
+import { watchForCspViolations } from "../site/site-support";
 import { expect, mailTo, newPerson, signIn, test } from "../support/signup-fixture";
 
 // Slow on a shared two-core machine: four pages, each checked by axe and captured eight times.
@@ -109,9 +112,17 @@ test("an operator drafts a card, shadow-bills last month, publishes it for tomor
       },
     )
     .toBe(true);
+  const violations = await watchForCspViolations(page);
   await page.goto("/pricing");
   await expect(page.getByTestId("upcoming-card")).toContainText(`New prices from ${from}`);
+  await expect(page.getByTestId("upcoming-card")).toContainText(`v${version}`);
+  await expect(page.getByRole("table", { name: `Rate card version ${version}, upcoming` })).toContainText("$0.30");
   await expect(page.getByTestId("calculator-upcoming")).toContainText(`From ${from}: $`);
+  const total = page.getByTestId("calculator-total");
+  const before = await total.textContent();
+  await page.getByRole("form", { name: "Your app's usage" }).getByLabel("Messages per user per day").fill("900000");
+  await expect(total).not.toHaveText(before ?? "");
+  expect(await violations()).toEqual([]);
   await checkBothSchemes(page, "pricing-upcoming");
 
   // One email to the customer about the raise (sent by the site's email sweep).
