@@ -94,8 +94,10 @@ test("an operator drafts a card, shadow-bills last month, publishes it for tomor
   await expect(page.getByRole("alert").filter({ hasText: /only take effect in the future/ })).toBeVisible();
   await effective.fill(tomorrow);
   await page.getByRole("button", { name: "Publish" }).click();
-  await expect(page.getByRole("status")).toHaveText(/Published as rate card v(\d+)\. It raises a price/);
-  const version = /v(\d+)/.exec((await page.getByRole("status").textContent()) ?? "")![1]!;
+  // The published draft's page replaces its form with the record of what it became.
+  const record = page.getByText(/^Published as rate card v\d+; kept as its record\.$/);
+  await expect(record).toBeVisible();
+  const version = /v(\d+)/.exec((await record.textContent()) ?? "")![1]!;
 
   await page.goto("/admin/rates");
   await expect(page.getByTestId("card-scheduled")).toContainText(`Scheduled: v${version}`);
