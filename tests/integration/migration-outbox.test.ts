@@ -2,9 +2,7 @@
 // owed are moved into email_outbox, rendered as the code renders them and keeping their tries, so an
 // upgrade loses none and sends none twice; then the columns that existed only for sending go. A scratch
 // database migrated to 0022, seeded the way the old code left it, then migrated the rest of the way.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { rmSync } from "node:fs";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
@@ -14,23 +12,8 @@ import type { Database } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrations";
 import * as schema from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
+import { migrationsUpTo } from "../support/migrations-up-to";
 import { createScratchDatabase, type ScratchDatabase } from "../support/scratch-database";
-
-const migrations = path.join(process.cwd(), "lib/db/migrations");
-
-/** The committed migrations up to and including `lastIdx`, in a folder of their own. */
-function migrationsUpTo(lastIdx: number): string {
-  const folder = mkdtempSync(path.join(tmpdir(), "migrations-"));
-  const journal = JSON.parse(readFileSync(path.join(migrations, "meta/_journal.json"), "utf8")) as {
-    entries: Array<{ idx: number; tag: string }>;
-  };
-  journal.entries = journal.entries.filter((entry) => entry.idx <= lastIdx);
-  for (const entry of journal.entries)
-    cpSync(path.join(migrations, `${entry.tag}.sql`), path.join(folder, `${entry.tag}.sql`));
-  cpSync(path.join(migrations, "meta"), path.join(folder, "meta"), { recursive: true });
-  writeFileSync(path.join(folder, "meta/_journal.json"), JSON.stringify(journal));
-  return folder;
-}
 
 describe("migration 0023", () => {
   let scratch: ScratchDatabase;
