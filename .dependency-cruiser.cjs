@@ -30,9 +30,15 @@ const LAYERS = [
       "islands",
       "content",
       "actions",
+      // The platform's webhooks owed (an outbox like email's): recorded by billing and spend controls.
+      "platform-events",
     ],
   },
   { name: "money: ledger", folders: ["ledger"] },
+  // Spend controls (issue 19): who gets receipts and alerts (billing contacts), then budgets, which
+  // ingestion checks in the transaction that posts usage, so they sit below billing.
+  { name: "money: contacts", folders: ["billing-contacts"] },
+  { name: "money: budgets", folders: ["budgets"] },
   { name: "money: billing", folders: ["billing"] },
   { name: "money: payments", folders: ["payments"] },
   // Access and signup: the audit log records who did what; invitations and codes; the waitlist (which
@@ -41,6 +47,8 @@ const LAYERS = [
   { name: "access: invites", folders: ["invites"] },
   { name: "access: waitlist", folders: ["waitlist"] },
   { name: "access: auth", folders: ["auth"] },
+  // Customers' personal read-only API keys (issue 19): who is asking on /api/account/v1.
+  { name: "access: api keys", folders: ["api-keys"] },
   // Operators' writes that span money and access: adjustments with the two-person rule, incident
   // credits, rate-card drafts (shadow billing, publishing), freezing or closing an account. Each posts
   // to the ledger and writes its audit entry in one transaction, so it sits above both.

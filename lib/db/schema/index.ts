@@ -18,6 +18,10 @@ export * from "./billing-accounts";
 // Money, billing: an operator's freeze in force (issue 18), which the standing rules honour.
 export * from "./account-freezes";
 
+// Money, spend controls (issue 19): budgets, paused spaces, spend alerts; billing contacts.
+export * from "./spend-controls";
+export * from "./billing-contacts";
+
 // Money, billing: rate cards, meter records, rating remainders, usage by hour and its rollups
 // (usage_days by day, usage_account_hours by account and hour); platform tokens for the billing API.
 export * from "./usage";
@@ -33,6 +37,12 @@ export * from "./payment-notices";
 export * from "./audit-log";
 export * from "./invites";
 export * from "./waitlist";
+
+// The platform's webhooks owed: standing changes of accounts and spaces (foundation outbox).
+export * from "./platform-events";
+
+// Access: customers' personal read-only API keys.
+export * from "./personal-api-keys";
 
 // Emails owed (invitations and waitlist mails) that are not payment notices or standing changes.
 export * from "./email-outbox";
