@@ -1,12 +1,7 @@
 // Issue 18, "Platform tokens": what an operator does on /admin/tokens (create with scopes, rotate with a
 // grace, revoke), each audited, and what the real billing API routes then answer for each token.
-import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { rmSync } from "node:fs";
 import { sql } from "drizzle-orm";
-import { drizzle } from "drizzle-orm/node-postgres";
-import { migrate } from "drizzle-orm/node-postgres/migrator";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getAccounts } from "@/app/api/billing/v1/accounts/route";
 import { GET as getStanding } from "@/app/api/billing/v1/accounts/[account]/standing/route";
@@ -19,9 +14,7 @@ import {
   revokePlatformTokenAudited,
   rotatePlatformTokenAudited,
 } from "@/lib/admin/manage-platform-tokens";
-import { closeDb, getDb, type Database } from "@/lib/db/client";
-import { migrateDatabase } from "@/lib/db/migrations";
-import * as schema from "@/lib/db/schema";
+import { closeDb, getDb } from "@/lib/db/client";
 import { countRows } from "../support/auth-fixtures";
 import { createTestAuth } from "../support/auth-harness";
 import {
@@ -33,9 +26,6 @@ import {
   type ErrorBody,
   type TestAccount,
 } from "../support/billing-api";
-import { migrationsUpTo } from "../support/migrations-up-to";
-import { createScratchDatabase } from "../support/scratch-database";
-import { testDatabaseUrl } from "../support/test-env";
 import { errorCodeOf, signedInMember, signedInOperator, type SignedIn } from "../support/signup-fixtures";
 
 afterAll(closeDb);
@@ -303,75 +293,5 @@ describe("non-operators", () => {
     expect(await countRows(sql`select count(*) from platform_tokens where name = 'sneaky'`)).toBe(0);
     expect((await ingest(token.token)).status).toBe(200);
     expect(await countRows(sql`select count(*) from audit_log where actor_id = ${member.session.user.id}`)).toBe(0);
-  });
-});
-
-function runTokenCreate(args: string[]): Promise<{ code: number | null; stdout: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      ["--conditions=react-server", "--import", "tsx", "scripts/token-create.ts", ...args],
-      {
-        env: { ...process.env, DATABASE_URL: testDatabaseUrl(), LOG_LEVEL: "silent" },
-        stdio: ["ignore", "pipe", "ignore"],
-      },
-    );
-    let out = "";
-    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
-    child.on("close", (code) => resolve({ code, stdout: out }));
-  });
-}
-
-describe("npm run token:create --scopes", () => {
-  it("makes a token with only the scopes named, and refuses an unknown one", async () => {
-    const { code, stdout } = await runTokenCreate(["--name", `script-${randomUUID()}`, "--scopes", "read"]);
-    expect(code).toBe(0);
-    const secret = stdout.trim();
-    expect((await standing(secret)).status).toBe(200);
-    expect(await codeOf(await ingest(secret))).toBe("forbidden");
-    expect((await runTokenCreate(["--name", "bogus", "--scopes", "ingest,admin"])).code).toBe(2);
-    expect(await countRows(sql`select count(*) from platform_tokens where name = 'bogus'`)).toBe(0);
-  });
-});
-
-describe("migration 0033", () => {
-  it("gives the tokens made before it both scopes, so they keep working, and holds scopes to the known ones", async () => {
-    const scratch = await createScratchDatabase();
-    const pool = new pg.Pool({ connectionString: scratch.url, max: 1 });
-    const folder = migrationsUpTo(32);
-    try {
-      const db = drizzle(pool, { schema }) as unknown as Database;
-      await migrate(db, { migrationsFolder: folder });
-      await pool.query(
-        `insert into platform_tokens (name, token_hash, prefix) values ('old-fleet', 'hash-old', 'ptk_old')`,
-      );
-      await migrateDatabase(db);
-      const rows = await pool.query<{ scopes: string[]; created_by: string | null }>(
-        `select scopes, created_by from platform_tokens where name = 'old-fleet'`,
-      );
-      expect(rows.rows).toEqual([{ scopes: ["ingest", "read"], created_by: null }]);
-      // An insert that names no scopes (older scripts and fixtures) gets what every token could do before.
-      await pool.query(
-        `insert into platform_tokens (name, token_hash, prefix) values ('unnamed', 'hash-unnamed', 'ptk_unn')`,
-      );
-      expect(
-        (await pool.query<{ scopes: string[] }>(`select scopes from platform_tokens where name = 'unnamed'`)).rows[0]!
-          .scopes,
-      ).toEqual(["ingest", "read"]);
-      await expect(
-        pool.query(
-          `insert into platform_tokens (name, token_hash, prefix, scopes) values ('new', 'hash-new', 'ptk_new', '{}')`,
-        ),
-      ).rejects.toMatchObject({ code: "23514" });
-      await expect(
-        pool.query(
-          `insert into platform_tokens (name, token_hash, prefix, scopes) values ('new', 'hash-new', 'ptk_new', '{admin}')`,
-        ),
-      ).rejects.toMatchObject({ code: "23514" });
-    } finally {
-      await pool.end();
-      await scratch.drop();
-      rmSync(folder, { recursive: true, force: true });
-    }
   });
 });
