@@ -32,8 +32,10 @@ async function prepare(db: Database, accountId: string): Promise<Prepared | unde
     const request = found.rows[0];
     if (!request) return undefined;
     if (request.status === "charging") return { id: request.id, amountCents: Number(BigInt(request.amount!) / 10_000n) };
-    const rows = await tx.execute<{ enabled: boolean; paused: boolean; target: string; cap: string; balance: string; spent: string }>(sql`
+    const rows = await tx.execute<{ enabled: boolean; paused: boolean; held: boolean; target: string; cap: string; balance: string; spent: string }>(sql`
       select s.enabled, s.paused_at is not null as paused, s.target_micros::text as target, s.monthly_cap_micros::text as cap,
+        exists (select 1 from account_freezes f where f.account_id = s.billing_account_id)
+          or exists (select 1 from account_closures c where c.account_id = s.billing_account_id) as held,
         l.balance_micros::text as balance,
         (select coalesce(sum(r.amount_micros), 0)::text from auto_recharges r
           where r.billing_account_id = s.billing_account_id and r.status in ('succeeded', 'charging')
@@ -44,6 +46,8 @@ async function prepare(db: Database, accountId: string): Promise<Prepared | unde
     let skipped: string | undefined;
     let cents = 0;
     if (!settings || !settings.enabled || settings.paused) skipped = "disabled";
+    // An operator's freeze (or a closing) stops the money too: no card is charged for an account held.
+    else if (settings.held) skipped = "account_held";
     else {
       const wanted = BigInt(settings.target) - BigInt(settings.balance);
       const room = BigInt(settings.cap) - BigInt(settings.spent);

@@ -2,13 +2,16 @@ import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getPaymentAttention } from "@/lib/account/get-payment-attention";
 import { getStatementPage } from "@/lib/account/get-statement";
+import { freezeAccount } from "@/lib/account-controls/freeze-account";
 import { closeDb, getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { autoRechargeFormSchema } from "@/lib/payments/auto-recharge-form";
 import { getAutoRechargeState, resumeAutoRechargeForUser, saveAutoRechargeSettings } from "@/lib/payments/auto-recharge-settings";
 import { getReceiptUrlByTransferId } from "@/lib/payments/get-receipt-urls";
 import { runAutoRecharge } from "@/lib/payments/run-auto-recharge";
+import { createTestAuth } from "../support/auth-harness";
 import { debit, rechargesOf, turnOnAutoRecharge } from "../support/auto-recharge";
+import { signedInOperator } from "../support/signup-fixtures";
 import {
   WELCOME_MICROS,
   balanceOf,
@@ -108,6 +111,19 @@ describe("auto-recharge", () => {
     ]);
     expect(await intentsOf(user.accountId)).toBe(2);
     expect((await getAutoRechargeState(getDb(), user.accountId))?.cappedUntil).toBeInstanceOf(Date);
+  });
+
+  it("charges nothing while an operator holds the account frozen", async () => {
+    const user = await createPayingUser();
+    await saveCard(harness, user);
+    await turnOnAutoRecharge(user, { threshold: "4", target: "20", monthlyCap: "100" });
+    const operator = await signedInOperator(createTestAuth());
+    await freezeAccount(getDb(), operator.session, { accountId: user.accountId, reason: "Card testing from this account" });
+    await debit(user.accountId, 200); // $5 → $3: under the threshold
+    expect(await runAutoRecharge(getDb(), user.accountId)).toBe("skipped");
+    expect(await rechargesOf(user.accountId)).toEqual([{ status: "skipped", amount: null, code: "account_held" }]);
+    expect(await intentsOf(user.accountId)).toBe(0);
+    expect(await balanceOf(user.accountId)).toBe(M(3));
   });
 
   it("authentication_required pauses, emails a fresh Checkout link, and paying it resumes with the new card", async () => {
