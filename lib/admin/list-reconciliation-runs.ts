@@ -8,7 +8,7 @@ import type { ReconciliationFinding } from "@/lib/payments/run-reconciliation";
 
 export type ListedReconciliationRun = {
   id: bigint;
-  trigger: "job" | "operator";
+  trigger: "job" | "operator" | "script";
   operatorEmail: string | null;
   startedAt: Date;
   finishedAt: Date | null;

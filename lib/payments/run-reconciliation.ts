@@ -14,7 +14,8 @@ export const MAX_STORED_FINDINGS = 100;
 export type ReconciliationFinding = { kind: Drift["kind"] | "repaired"; key: string; detail: string };
 
 export type RunReconciliationOptions = {
-  trigger: "job" | "operator";
+  /** The 15-minute job, an operator's "Run now", or `npm run reconcile`. */
+  trigger: "job" | "operator" | "script";
   operator?: { id: string; email: string };
   /** Runs in the transaction that records the run's start (an operator's audit entry). */
   onStarted?: (tx: Transaction, runId: bigint) => Promise<void>;

@@ -19,7 +19,8 @@ function statusOf(run: ListedReconciliationRun): { tone: "good" | "bad" | "warn"
 /** One reconciliation run: when, by whom, what it checked and found. */
 export function ReconciliationRunItem({ run }: { run: ListedReconciliationRun }) {
   const status = statusOf(run);
-  const by = run.trigger === "job" ? "the 15-minute job" : (run.operatorEmail ?? "an operator");
+  const by =
+    run.trigger === "job" ? "the 15-minute job" : run.trigger === "script" ? "npm run reconcile" : (run.operatorEmail ?? "an operator");
   const figures = [
     { term: "Payments checked", value: run.checkedPayments },
     { term: "Credits checked", value: run.checkedCredits },

@@ -84,7 +84,7 @@ export const stripeEventFailures = pgTable(
   (table) => [index("stripe_event_failures_event_idx").on(table.eventId, table.failedAt), index("stripe_event_failures_failed_idx").on(table.failedAt)],
 );
 
-export const reconciliationTriggers = ["job", "operator"] as const;
+export const reconciliationTriggers = ["job", "operator", "script"] as const;
 
 // One reconciliation run (lib/payments/run-reconciliation.ts), by the 15-minute job or an operator's
 // "Run now": started, then finished with its counts and findings (at most 100 kept; the counts are whole),
@@ -108,6 +108,6 @@ export const reconciliationRuns = pgTable(
   },
   (table) => [
     index("reconciliation_runs_started_idx").on(table.startedAt),
-    check("reconciliation_runs_trigger", sql`${table.trigger} in ('job', 'operator')`),
+    check("reconciliation_runs_trigger", sql`${table.trigger} in ('job', 'operator', 'script')`),
   ],
 );

@@ -1,0 +1,2 @@
+ALTER TABLE "reconciliation_runs" DROP CONSTRAINT "reconciliation_runs_trigger";--> statement-breakpoint
+ALTER TABLE "reconciliation_runs" ADD CONSTRAINT "reconciliation_runs_trigger" CHECK ("reconciliation_runs"."trigger" in ('job', 'operator', 'script'));
