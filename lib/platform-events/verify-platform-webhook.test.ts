@@ -58,3 +58,24 @@ describe("nextPlatformWebhookAttempt", () => {
     expect(waits).toEqual([10, 20, 40, 80, 2560, 3600, 3600]);
   });
 });
+
+describe("the verification snippet in docs/platform-webhooks.md", () => {
+  it("is TypeScript that verifies real signatures and refuses tampered ones", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { transformSync } = await import("esbuild");
+    const doc = readFileSync("docs/platform-webhooks.md", "utf8");
+    const snippet = doc.match(/```ts\n([\s\S]*?)```/)?.[1];
+    expect(snippet).toContain("export function verifyPlatformWebhook");
+    const js = transformSync(snippet!, { loader: "ts", format: "cjs" }).code;
+    const loaded = { exports: {} as { verifyPlatformWebhook?: typeof verifyPlatformWebhook } };
+    const nodeRequire = (await import("node:module")).createRequire(import.meta.url);
+    // Run the documented code as a reader's module would be.
+    const { runInNewContext } = await import("node:vm");
+    runInNewContext(js, { require: nodeRequire, module: loaded, exports: loaded.exports, Buffer });
+    const documented = loaded.exports.verifyPlatformWebhook!;
+    expect(documented(body, header, secret, { now: at(5) })).toBe(true);
+    expect(documented(`${body} `, header, secret, { now: at(5) })).toBe(false);
+    expect(documented(body, header, "wrong", { now: at(5) })).toBe(false);
+    expect(documented(body, header, secret, { now: at(301) })).toBe(false);
+  });
+});
