@@ -229,7 +229,7 @@ describe("platform webhooks", () => {
     const document = getBillingOpenApiDocument();
     expect(Object.keys(document.webhooks).sort()).toEqual(["account.standing_changed", "space.standing_changed"]);
     expect(document.components.schemas).toHaveProperty("AccountStandingChanged");
-    const result = await new Validator().validate(JSON.parse(JSON.stringify(document)) as object);
+    const result = await new Validator().validate(JSON.parse(JSON.stringify(document)) as Record<string, unknown>);
     expect(result.errors ?? []).toEqual([]);
   });
 });
