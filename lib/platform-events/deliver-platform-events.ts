@@ -88,12 +88,13 @@ async function deliverBatch(db: Database, target: PlatformWebhookTarget, now: Da
 export async function deliverPlatformEvents(db: Database, options: DeliverPlatformEventsOptions = {}): Promise<number> {
   const target = getEnv().platformWebhook;
   if (!target || options.accountIds?.length === 0) return 0;
-  const now = options.now ?? new Date();
   const limit = options.limit ?? 200;
   let tried = 0;
   let delivered = 0;
   // A batch takes at most one event per account; the next batch finds each account's next one.
   while (tried < limit) {
+    // The real clock per batch (a long run's signatures stay fresh); a test's fixed `now` for all.
+    const now = options.now ?? new Date();
     const batch = await deliverBatch(db, target, now, Math.min(BATCH_SIZE, limit - tried), options.accountIds);
     if (batch.tried === 0) break;
     tried += batch.tried;

@@ -12,9 +12,10 @@ import { MAX_PLATFORM_WEBHOOK_ATTEMPTS } from "./platform-webhook-retry";
  * the PlatformWebhooksBacklog alert watches. The count reads the partial index of undelivered events,
  * so it stays cheap while the platform keeps up. Returns how many events were delivered.
  */
-export async function sweepPlatformEvents(db: Database, now = new Date()): Promise<number> {
+export async function sweepPlatformEvents(db: Database, at?: Date): Promise<number> {
   if (!getEnv().platformWebhook) return 0;
-  const delivered = await deliverPlatformEvents(db, { now });
+  const delivered = await deliverPlatformEvents(db, { now: at });
+  const now = at ?? new Date();
   const backlog = await db.execute<{ events: number; oldest_seconds: number }>(sql`
     select count(*)::int as events,
       coalesce(extract(epoch from ${now.toISOString()}::timestamptz - min(created_at)), 0)::float8 as oldest_seconds
