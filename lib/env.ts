@@ -42,6 +42,8 @@ const rawEnvSchema = z.object({
   COMPANY_NAME: z.preprocess(emptyToUndefined, z.string().trim().min(1).max(120).optional()),
   CONTACT_EMAIL: z.preprocess(emptyToUndefined, z.email("must be an email address").optional()),
   ADJUSTMENT_APPROVAL_LIMIT_CENTS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(100_000_000).default(10_000)),
+  PLATFORM_WEBHOOK_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional()),
+  PLATFORM_WEBHOOK_SECRET: optionalString,
 });
 
 export type AppMode = "demo" | "production";
@@ -80,6 +82,11 @@ export type Env = {
    * environment, not a launch setting: an operator must not be able to raise the limit that binds them.
    */
   adjustmentApprovalLimitMicros: bigint;
+  /**
+   * Where standing changes are pushed to the platform, signed with `secret` (lib/platform-events).
+   * Unset: no platform event is recorded at all (the platform polls GET standing instead).
+   */
+  platformWebhook: { url: string; secret: string } | undefined;
 };
 
 export class EnvError extends Error {
@@ -124,7 +131,16 @@ function productionProblems(raw: z.infer<typeof rawEnvSchema>): string[] {
   if ((raw.AUTH_GITHUB_ID === undefined) !== (raw.AUTH_GITHUB_SECRET === undefined)) {
     problems.push("AUTH_GITHUB_ID and AUTH_GITHUB_SECRET must be set together");
   }
+  if (raw.PLATFORM_WEBHOOK_SECRET !== undefined && raw.PLATFORM_WEBHOOK_SECRET.length < 32) {
+    problems.push("PLATFORM_WEBHOOK_SECRET must be a random secret of at least 32 characters in production");
+  }
   return problems;
+}
+
+// In every mode: a webhook URL without a secret would send unsigned (forgeable) standing changes.
+function platformWebhookProblems(raw: z.infer<typeof rawEnvSchema>): string[] {
+  if (raw.PLATFORM_WEBHOOK_URL === undefined || raw.PLATFORM_WEBHOOK_SECRET !== undefined) return [];
+  return ["PLATFORM_WEBHOOK_SECRET is required when PLATFORM_WEBHOOK_URL is set (the webhooks are signed with it)"];
 }
 
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
@@ -138,6 +154,8 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     const problems = productionProblems(raw);
     if (problems.length > 0) throw new EnvError(problems);
   }
+  const webhookProblems = platformWebhookProblems(raw);
+  if (webhookProblems.length > 0) throw new EnvError(webhookProblems);
   const appUrl = (raw.APP_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, "");
   const isDemo = appMode === "demo";
   return {
@@ -172,6 +190,10 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     usageMaxLatenessDays: raw.USAGE_MAX_LATENESS_DAYS,
     company: { name: raw.COMPANY_NAME ?? DEMO_COMPANY_NAME, contactEmail: raw.CONTACT_EMAIL ?? DEMO_CONTACT_EMAIL },
     adjustmentApprovalLimitMicros: BigInt(raw.ADJUSTMENT_APPROVAL_LIMIT_CENTS) * 10_000n,
+    platformWebhook:
+      raw.PLATFORM_WEBHOOK_URL !== undefined && raw.PLATFORM_WEBHOOK_SECRET !== undefined
+        ? { url: raw.PLATFORM_WEBHOOK_URL, secret: raw.PLATFORM_WEBHOOK_SECRET }
+        : undefined,
   };
 }
 

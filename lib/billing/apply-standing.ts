@@ -4,6 +4,7 @@ import type { Transaction } from "@/lib/db/client";
 import { autoRechargeRequestSql } from "./request-auto-recharge";
 import { recordStandingEmails } from "./record-standing-emails";
 import { standingFor, type StandingState } from "@/lib/ledger/standing";
+import { recordPlatformEvent } from "@/lib/platform-events/record-platform-event";
 
 export type StandingChange = { accountId: string; from: StandingState; to: StandingState; balanceMicros: bigint };
 
@@ -60,6 +61,11 @@ export async function applyStanding(tx: Transaction, options: ApplyStandingOptio
     select account_id, from_state, to_state, balance_micros, ${options.cause}, ${options.causeTransferId?.toString() ?? null}::bigint
     from input
     returning id::text, account_id`);
+  // The platform is told of every change (an operator's freeze too) in this same transaction (its outbox).
+  for (const change of changes) {
+    const data = { state: change.to, previous_state: change.from, balance_micros: change.balanceMicros.toString() };
+    await recordPlatformEvent(tx, { accountId: change.accountId, type: "account.standing_changed", data });
+  }
   // Each change's email, if its owner wants it, is owed from this same transaction (the outbox).
   if (options.hasOwnEmail) return changes;
   const idOf = new Map(recorded.rows.map((row) => [row.account_id, BigInt(row.id)]));

@@ -9,6 +9,7 @@ import { getLogger } from "@/lib/observability/logger";
 import { getPaymentMetrics } from "@/lib/payments/payment-metrics";
 import { runReconciliation } from "@/lib/payments/run-reconciliation";
 import { runAutoRecharge } from "@/lib/payments/run-auto-recharge";
+import { sweepPlatformEvents } from "@/lib/platform-events/sweep-platform-events";
 import { cancelOrphanedJobs, withJobRunLock } from "./job-run-lock";
 import { startMaintenanceJobs } from "./maintenance-jobs";
 
@@ -23,6 +24,11 @@ const SWEEP_INTERVAL_MS = 1_000;
  * Each email has its own backoff (lib/email/email-retry.ts).
  */
 const EMAIL_SWEEP_INTERVAL_MS = 30_000;
+/**
+ * How often the platform's webhooks left unsent (a crash after the commit, the platform down) are looked
+ * for: each event also has its own backoff (lib/platform-events/platform-webhook-retry.ts), starting at 10 s.
+ */
+const PLATFORM_WEBHOOK_SWEEP_INTERVAL_MS = 10_000;
 
 /** Runs `task` every `ms`, skipping a tick while the previous run is still going (a slow SMTP server). */
 function every(ms: number, name: string, task: () => Promise<unknown>): NodeJS.Timeout {
@@ -92,6 +98,7 @@ async function start(): Promise<Jobs> {
     }),
     // Every email the site sends is an email_outbox row: one sweep sends what the send after a commit left.
     every(EMAIL_SWEEP_INTERVAL_MS, "email outbox sweep", () => sendOutboxEmails(getDb())),
+    every(PLATFORM_WEBHOOK_SWEEP_INTERVAL_MS, "platform webhook sweep", () => sweepPlatformEvents(getDb())),
   ];
   log.info("background jobs started (auto-recharge, the email outbox, payments reconciliation, pruning)");
   return { boss, timers };

@@ -1,6 +1,7 @@
 import "server-only";
 import { Registry, collectDefaultMetrics } from "prom-client";
 import { metricsIn } from "./metrics-in";
+import { Gauge } from "prom-client";
 
 // Route handlers can be bundled into separate module instances by Next; keeping the registry on
 // globalThis makes every instance count into the one registry that /api/metrics exposes.
@@ -24,6 +25,10 @@ function createMetrics() {
     emailsFailed: counter("emails_failed_total", "Emails the SMTP server did not accept, by template.", ["template"]),
     emailsGivenUp: counter("emails_given_up_total", "Owed emails whose last allowed try failed, so they are no longer retried, by kind (payment_notice, standing_change, outbox). Alarm on any increase.", ["kind"]),
     usageWrittenOff: counter("billing_usage_written_off_micros_total", "Micro-dollars of rated usage written off because it was past the account's overdraft floor (DESIGN section 4 \"Bounds\"). A steady rise means hosts keep serving frozen accounts."),
+    platformWebhookAttempts: counter("platform_webhook_attempts_total", "Tries to deliver a standing-change webhook to the platform, by outcome (delivered, failed).", ["outcome"]),
+    platformWebhooksGivenUp: counter("platform_webhooks_given_up_total", "Platform webhooks whose last allowed try failed, so they are no longer retried. Alarm on any increase."),
+    platformWebhookBacklog: new Gauge({ name: "platform_webhook_backlog_events", help: "Platform webhooks owed and still being tried, as the last delivery sweep counted them.", registers: [registry] }),
+    platformWebhookOldest: new Gauge({ name: "platform_webhook_backlog_oldest_seconds", help: "Age of the oldest platform webhook still owed (0 when none), as the last delivery sweep saw it.", registers: [registry] }),
     requestErrors: counter("render_errors_total", "Errors no handler caught while Next served a request (page renders, server components, actions, proxy), by route pattern, route type and kind (user, system).", ["route", "route_type", "kind"]),
   };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Queryable } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
 
 /** The webhooks the platform receives (documented as `webhooks` in the billing API's OpenAPI document). */
 export type PlatformEventType = "account.standing_changed" | "space.standing_changed";
@@ -24,8 +25,14 @@ export type PlatformEventInput = { accountId: string; type: PlatformEventType; d
  * when the change it reports commits. The account's next sequence number is taken by updating its row,
  * whose lock orders the account's events; delivery (lib/platform-events) signs and sends it after the
  * commit and retries it until the platform answers 2xx. Returns the event's envelope.
+ *
+ * Without PLATFORM_WEBHOOK_URL nothing is recorded and it returns null: no outbox grows for a receiver
+ * that does not exist, and the ingestion transaction pays nothing (not even the account row's update).
+ * So an account's sequence numbers start when the webhook is configured, and changes made while it was
+ * not are never sent: the platform reads the standing then (GET /api/billing/v1/accounts/{account}/standing).
  */
-export async function recordPlatformEvent(tx: Queryable, input: PlatformEventInput): Promise<PlatformEventEnvelope> {
+export async function recordPlatformEvent(tx: Queryable, input: PlatformEventInput): Promise<PlatformEventEnvelope | null> {
+  if (!getEnv().platformWebhook) return null;
   const createdAt = (input.now ?? new Date()).toISOString();
   const result = await tx.execute<{ id: string; sequence: string }>(sql`
     with next as (

@@ -5,6 +5,7 @@ import { getEnv } from "@/lib/env";
 import { MAX_ACCOUNT_HOUR_MICROS, MAX_SPACE_HOUR_UNITS } from "@/lib/billing/usage-caps";
 import type { PlatformTokenScope } from "@/lib/db/schema/usage";
 import { BILLING_API_BASE_PATH } from "./paths";
+import { platformWebhooksDocument } from "./openapi-webhooks";
 import {
   MAX_RECORDS_PER_BATCH,
   MAX_USAGE_BODY_BYTES,
@@ -123,6 +124,8 @@ function buildDocument() {
   const scopeNote = (scope: PlatformTokenScope) => `Needs a platform token with the \`${scope}\` scope (403 \`forbidden\` without it).`;
   // Configured per deployment (USAGE_MAX_LATENESS_DAYS), so the document states this server's bound.
   const maxLatenessDays = getEnv().usageMaxLatenessDays;
+  // Pushed to the platform rather than asked for: lib/platform-events, docs/platform-webhooks.md.
+  const platformWebhooks = platformWebhooksDocument((schema) => jsonSchema(schema, "output"));
   return {
     openapi: "3.1.0",
     jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
@@ -231,6 +234,7 @@ function buildDocument() {
         },
       },
     },
+    webhooks: platformWebhooks.webhooks,
     components: {
       securitySchemes: {
         platformToken: {
@@ -249,6 +253,7 @@ function buildDocument() {
         UsageSeries: jsonSchema(usageSeriesSchema, "output"),
         Rates: jsonSchema(ratesSchema, "output"),
         Error: jsonSchema(errorSchema, "output"),
+        ...platformWebhooks.schemas,
       },
       responses: errorResponses,
     },

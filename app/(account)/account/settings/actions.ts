@@ -11,6 +11,7 @@ import { setTimeZone } from "@/lib/account/set-time-zone";
 import { timeZoneSchema } from "@/lib/settings/time-zone";
 import { getDb } from "@/lib/db/client";
 import { runAfterResponse } from "@/lib/http/run-after-response";
+import { deliverPlatformEventsNow } from "@/lib/platform-events/deliver-platform-events";
 
 export const updateNameAction = validatedActionWithSession("updateName", displayNameSchema, async ({ name }, session) => {
   await updateDisplayName(getDb(), session, name);
@@ -24,6 +25,7 @@ export const updateThresholdAction = validatedActionWithSession("updateThreshold
   if (changes.length > 0) {
     const accountIds = changes.map((change) => change.accountId);
     runAfterResponse("standing emails", () => notifyStandingChanges(db, { accountIds }));
+    runAfterResponse("platform webhooks", () => deliverPlatformEventsNow(db, accountIds));
   }
   revalidatePath("/account", "layout");
   const moved = changes[0] ? ` Your standing changed from ${changes[0].from} to ${changes[0].to}.` : "";

@@ -14,11 +14,14 @@ import { validatedAdminAction } from "@/lib/actions/validated-action";
 import { getDb } from "@/lib/db/client";
 import { sendOutboxEmailsNow } from "@/lib/email/send-outbox-emails";
 import { runAfterResponse } from "@/lib/http/run-after-response";
+import { deliverPlatformEventsNow } from "@/lib/platform-events/deliver-platform-events";
 
 // The email recorded with the control goes out after the response; the sweep retries it if this fails.
 function sendAfter(result: AccountControlResult): void {
   const { emailId } = result;
   if (emailId !== null) runAfterResponse("account-control-email", () => sendOutboxEmailsNow(getDb(), [emailId]));
+  // A freeze, unfreeze or closing may change the standing: the platform is told (nothing to send if not).
+  runAfterResponse("platform webhooks", () => deliverPlatformEventsNow(getDb(), [result.accountId]));
   revalidatePath(`/admin/accounts/${result.accountId}`);
 }
 

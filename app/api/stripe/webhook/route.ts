@@ -7,6 +7,7 @@ import { runAfterResponse } from "@/lib/http/run-after-response";
 import { withRoute } from "@/lib/http/with-route";
 import { handleStripeEvent } from "@/lib/payments/handle-stripe-event";
 import { verifyStripeEventOrThrow } from "@/lib/payments/verify-stripe-event";
+import { deliverPlatformEventsNow } from "@/lib/platform-events/deliver-platform-events";
 
 export const dynamic = "force-dynamic";
 
@@ -23,6 +24,7 @@ export const POST = withRoute("/api/stripe/webhook", async (request) => {
   if (result.accountId) {
     const accountIds = [result.accountId];
     runAfterResponse("standing emails", () => notifyStandingChanges(db, { accountIds }));
+    runAfterResponse("platform webhooks", () => deliverPlatformEventsNow(db, accountIds));
   }
   return jsonResponse(
     { received: true, event: event.id, outcome: result.outcome },

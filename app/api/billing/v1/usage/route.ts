@@ -10,6 +10,7 @@ import { getDb } from "@/lib/db/client";
 import { withRoute } from "@/lib/http/with-route";
 import { runAfterResponse } from "@/lib/http/run-after-response";
 import { methodHandlers } from "@/lib/billing/api/method-not-allowed";
+import { deliverPlatformEventsNow } from "@/lib/platform-events/deliver-platform-events";
 
 export const dynamic = "force-dynamic";
 
@@ -22,6 +23,7 @@ export const POST = withRoute("/api/billing/v1/usage", async (request) => {
     // Emails go out after the answer; unsent ones stay owed in email_outbox for the next sweep.
     const accountIds = standingChanges.map((change) => change.accountId);
     runAfterResponse("standing emails", () => notifyStandingChanges(db, { accountIds }));
+    runAfterResponse("platform webhooks", () => deliverPlatformEventsNow(db, accountIds));
   }
   return privateJson({ accepted, duplicates } satisfies UsageResult);
 });
