@@ -8,10 +8,15 @@ import { getSpaceStandings } from "@/lib/budgets/get-space-standings";
 import { resumeMonthPauses } from "@/lib/budgets/resume-month-pauses";
 import { setBudget } from "@/lib/budgets/set-budget";
 import { closeDb, getDb } from "@/lib/db/client";
+import { BUDGET_ROLLOVER_CRON, BUDGET_ROLLOVER_QUEUE } from "@/lib/jobs/budget-rollover-job";
+import { startJobs, stopJobs } from "@/lib/jobs/start-jobs";
 import { createTestAccount, createTestToken } from "@/tests/support/billing-api";
 import { apiSpaceState, cpuUnitsCosting, platformEventsOf, postSpaceUsage, spaceIdOf } from "@/tests/support/budgets";
 
-afterAll(closeDb);
+afterAll(async () => {
+  await stopJobs();
+  await closeDb();
+});
 
 let token: string;
 beforeAll(async () => {
@@ -74,5 +79,12 @@ describe("the month rollover", () => {
     expect((await apiSpaceState(token, account, "chat"))?.state).toBe("paused");
     const states = (await platformEventsOf(account)).map((event) => event.data.state);
     expect(states).toEqual(["paused", "active", "paused"]);
+  });
+
+  it("is scheduled hourly, at minute 0 UTC, by the job worker the server starts", async () => {
+    const { boss } = await startJobs();
+    const schedules = await boss.getSchedules();
+    expect(BUDGET_ROLLOVER_CRON).toBe("0 * * * *");
+    expect(schedules.find((schedule) => schedule.name === BUDGET_ROLLOVER_QUEUE)).toMatchObject({ cron: BUDGET_ROLLOVER_CRON, timezone: "UTC" });
   });
 });

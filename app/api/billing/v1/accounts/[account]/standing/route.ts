@@ -2,7 +2,7 @@
 import { authorizeAccountReadOrThrow, type AccountRouteContext } from "@/lib/billing/api/authorize-account-read";
 import { presentStanding, privateJson } from "@/lib/billing/api/responses";
 import { getAccountStandingOrThrow } from "@/lib/billing/get-account-standing";
-import { getSpaceStandings } from "@/lib/budgets/get-space-standings";
+import { listSpaceStates } from "@/lib/budgets/list-space-states";
 import { getDb } from "@/lib/db/client";
 import { withRoute } from "@/lib/http/with-route";
 import { methodHandlers } from "@/lib/billing/api/method-not-allowed";
@@ -13,7 +13,7 @@ export const GET = withRoute("/api/billing/v1/accounts/[account]/standing", asyn
   const db = getDb();
   const account = await authorizeAccountReadOrThrow(db, request, context);
   const standing = await getAccountStandingOrThrow(db, account);
-  return privateJson(presentStanding(standing, await getSpaceStandings(db, account)));
+  return privateJson(presentStanding(standing, await listSpaceStates(db, account)));
 });
 
 // Other methods: a JSON 405 with `Allow`, and an OPTIONS that names only GET.
