@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { budgetInputSchema, budgetRemovalSchema } from "./budget-schemas";
 
-const parse = (amount: string, spaceId = "12", action = "pause") => budgetInputSchema.safeParse({ spaceId, amount, action });
+const parse = (amount: string, spaceId = "12", action = "pause") =>
+  budgetInputSchema.safeParse({ spaceId, amount, action });
 
 describe("budgetInputSchema", () => {
   it("reads dollars and cents like the top-up form, for a space or the account", () => {

@@ -6,9 +6,26 @@ const month = new Date("2026-12-01T00:00:00Z");
 const lastMonth = new Date("2026-11-01T00:00:00Z");
 
 function budget(over: Partial<BudgetState>): BudgetState {
-  return { id: 1n, accountId: "a", spaceId: 10n, spaceName: "chat", amountMicros: 1_000n, action: "pause", spendMicros: 0n, firedPercents: [], ...over };
+  return {
+    id: 1n,
+    accountId: "a",
+    spaceId: 10n,
+    spaceName: "chat",
+    amountMicros: 1_000n,
+    action: "pause",
+    spendMicros: 0n,
+    firedPercents: [],
+    ...over,
+  };
 }
-const pause = (over: Partial<StoredPause>): StoredPause => ({ spaceId: 10n, accountId: "a", reason: "budget", budgetId: 1n, month, ...over });
+const pause = (over: Partial<StoredPause>): StoredPause => ({
+  spaceId: 10n,
+  accountId: "a",
+  reason: "budget",
+  budgetId: 1n,
+  month,
+  ...over,
+});
 const spaces = () => [10n, 11n];
 
 describe("planBudgetChanges", () => {
@@ -31,7 +48,12 @@ describe("planBudgetChanges", () => {
   });
 
   it("never pauses for an alert budget, and resumes what no budget wants any more", () => {
-    const plan = planBudgetChanges([budget({ action: "alert", spendMicros: 5_000n, firedPercents: [50, 80, 100] })], [pause({})], month, spaces);
+    const plan = planBudgetChanges(
+      [budget({ action: "alert", spendMicros: 5_000n, firedPercents: [50, 80, 100] })],
+      [pause({})],
+      month,
+      spaces,
+    );
     expect(plan.pause).toEqual([]);
     expect(plan.resume).toEqual([pause({})]);
   });
@@ -39,13 +61,24 @@ describe("planBudgetChanges", () => {
   it("ends last month's pauses and pauses again when this month's spend is over", () => {
     const old = pause({ month: lastMonth });
     expect(planBudgetChanges([budget({ spendMicros: 0n })], [old], month, spaces).resume).toEqual([old]);
-    const again = planBudgetChanges([budget({ spendMicros: 1_000n, firedPercents: [50, 80, 100] })], [old], month, spaces);
+    const again = planBudgetChanges(
+      [budget({ spendMicros: 1_000n, firedPercents: [50, 80, 100] })],
+      [old],
+      month,
+      spaces,
+    );
     expect(again.resume).toEqual([old]);
     expect(again.pause.map((entry) => entry.spaceId)).toEqual([10n]);
   });
 
   it("an account budget pauses every space; a space's own budget names the reason", () => {
-    const account = budget({ id: 2n, spaceId: null, spaceName: null, spendMicros: 2_000n, firedPercents: [50, 80, 100] });
+    const account = budget({
+      id: 2n,
+      spaceId: null,
+      spaceName: null,
+      spendMicros: 2_000n,
+      firedPercents: [50, 80, 100],
+    });
     const own = budget({ spendMicros: 1_000n, firedPercents: [50, 80, 100] });
     const plan = planBudgetChanges([own, account], [], month, spaces);
     expect(plan.pause).toEqual([
@@ -53,7 +86,12 @@ describe("planBudgetChanges", () => {
       { spaceId: 11n, accountId: "a", reason: "account_budget", budgetId: 2n },
     ]);
     // Paused by its own budget, then that budget raised: still paused for the account, no resume.
-    const raised = planBudgetChanges([{ ...own, amountMicros: 5_000n }, account], [pause({}), pause({ spaceId: 11n, reason: "account_budget", budgetId: 2n })], month, spaces);
+    const raised = planBudgetChanges(
+      [{ ...own, amountMicros: 5_000n }, account],
+      [pause({}), pause({ spaceId: 11n, reason: "account_budget", budgetId: 2n })],
+      month,
+      spaces,
+    );
     expect(raised.resume).toEqual([]);
     expect(raised.retag).toEqual([{ spaceId: 10n, accountId: "a", reason: "account_budget", budgetId: 2n }]);
   });

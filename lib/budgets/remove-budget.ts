@@ -20,7 +20,11 @@ export type RemoveBudgetResult = BudgetCheckOutcome & { isRemoved: boolean };
  * with it; the notices already shown (spend_alerts) stay as history. Removing a budget that is not set
  * changes nothing; a space of another account is `not_found`.
  */
-export async function removeBudget(db: Database, input: RemoveBudgetInput, now: Date = new Date()): Promise<RemoveBudgetResult> {
+export async function removeBudget(
+  db: Database,
+  input: RemoveBudgetInput,
+  now: Date = new Date(),
+): Promise<RemoveBudgetResult> {
   return runTransaction(db, async (tx) => {
     await lockBudgetAccountOrThrow(tx, input.accountId);
     if (input.spaceId !== null) await assertOwnSpaceOrThrow(tx, input.accountId, input.spaceId);

@@ -18,7 +18,11 @@ export type ResumeMonthPausesOptions = {
  * first instant, so this only makes the stored rows and the platform's pushed state agree. Returns how
  * many spaces resumed.
  */
-export async function resumeMonthPauses(db: Database, now: Date = new Date(), { accountIds }: ResumeMonthPausesOptions = {}): Promise<number> {
+export async function resumeMonthPauses(
+  db: Database,
+  now: Date = new Date(),
+  { accountIds }: ResumeMonthPausesOptions = {},
+): Promise<number> {
   const month = budgetMonthStart(now).toISOString();
   const only = accountIds === undefined ? null : JSON.stringify(accountIds);
   const accounts = await db.execute<{ account_id: string }>(sql`

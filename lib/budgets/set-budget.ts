@@ -31,12 +31,16 @@ export async function setBudget(db: Database, input: SetBudgetInput, now: Date =
     throw new AppError("validation_failed", { message: BUDGET_AMOUNT_MESSAGE, details: { field: "amount" } });
   }
   if (input.action !== "alert" && input.action !== "pause") {
-    throw new AppError("validation_failed", { message: "A budget either alerts or pauses.", details: { field: "action" } });
+    throw new AppError("validation_failed", {
+      message: "A budget either alerts or pauses.",
+      details: { field: "action" },
+    });
   }
   return runTransaction(db, async (tx) => {
     await lockBudgetAccountOrThrow(tx, input.accountId);
     if (input.spaceId !== null) await assertOwnSpaceOrThrow(tx, input.accountId, input.spaceId);
-    const target = input.spaceId === null ? sql`(account_id) where space_id is null` : sql`(space_id) where space_id is not null`;
+    const target =
+      input.spaceId === null ? sql`(account_id) where space_id is null` : sql`(space_id) where space_id is not null`;
     const rows = await tx.execute<{ id: string }>(sql`
       insert into budgets (account_id, space_id, amount_micros, action, created_at, updated_at)
       values (${input.accountId}, ${input.spaceId}, ${input.amountMicros}, ${input.action}, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz)

@@ -15,7 +15,12 @@ export const BUDGET_ROLLOVER_CRON = "0 * * * *";
 
 /** Creates the month-rollover queue, schedules it, and works it in this process. */
 export async function startBudgetRolloverJob(boss: PgBoss, db: () => Database): Promise<void> {
-  await boss.createQueue(BUDGET_ROLLOVER_QUEUE, { name: BUDGET_ROLLOVER_QUEUE, policy: "singleton", retryLimit: 3, retryDelay: 60 });
+  await boss.createQueue(BUDGET_ROLLOVER_QUEUE, {
+    name: BUDGET_ROLLOVER_QUEUE,
+    policy: "singleton",
+    retryLimit: 3,
+    retryDelay: 60,
+  });
   await boss.schedule(BUDGET_ROLLOVER_QUEUE, BUDGET_ROLLOVER_CRON, {}, { tz: "UTC" });
   await boss.work(BUDGET_ROLLOVER_QUEUE, { pollingIntervalSeconds: 60 }, async () => {
     const resumed = await resumeMonthPauses(db());

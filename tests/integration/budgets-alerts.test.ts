@@ -21,7 +21,11 @@ beforeAll(async () => {
 const DOLLAR = 1_000_000n;
 
 async function budgetEmails(account: string) {
-  const rows = await getDb().execute<{ key: string; to: string; data: { percent: number; isPaused: boolean; unsubscribeUrl?: string } }>(sql`
+  const rows = await getDb().execute<{
+    key: string;
+    to: string;
+    data: { percent: number; isPaused: boolean; unsubscribeUrl?: string };
+  }>(sql`
     select idempotency_key as key, to_address as "to", data from email_outbox
     where account_id = ${account} and template = 'budget-alert' order by id`);
   return rows.rows;
@@ -44,7 +48,12 @@ async function addContact(account: string, isConfirmed: boolean): Promise<string
 async function budgetedAccount(action: "alert" | "pause") {
   const { accountId: account, email } = await createTestAccount();
   expect((await postSpaceUsage(token, account, "chat", await cpuUnitsCosting(10_000n))).status).toBe(200);
-  const { budgetId } = await setBudget(getDb(), { accountId: account, spaceId: await spaceIdOf(account, "chat"), amountMicros: DOLLAR, action });
+  const { budgetId } = await setBudget(getDb(), {
+    accountId: account,
+    spaceId: await spaceIdOf(account, "chat"),
+    amountMicros: DOLLAR,
+    action,
+  });
   return { account, email, budgetId };
 }
 
@@ -62,7 +71,9 @@ describe("budget alerts", () => {
     const alerts = await spendAlerts(account);
     expect(alerts.map((alert) => [alert.kind, alert.key])).toEqual(keys.map((key) => ["budget", key]));
     expect(alerts.map((alert) => alert.data.space)).toEqual(["chat", "chat", "chat"]);
-    const marks = await getDb().execute<{ percent: string }>(sql`select a.percent::text from budget_alerts a where a.budget_id = ${budgetId} order by a.percent`);
+    const marks = await getDb().execute<{ percent: string }>(
+      sql`select a.percent::text from budget_alerts a where a.budget_id = ${budgetId} order by a.percent`,
+    );
     expect(marks.rows.map((row) => Number(row.percent))).toEqual([50, 80, 100]);
 
     // Three emails each for the owner and the confirmed contact; none for the unconfirmed one.
@@ -92,18 +103,28 @@ describe("budget alerts", () => {
 
   it("an alert-only budget's 100% email says nothing stops, and a later pause has its own email", async () => {
     const { account, budgetId } = await budgetedAccount("alert");
-    expect((await postSpaceUsage(token, account, "chat", await cpuUnitsCosting((DOLLAR * 11n) / 10n))).status).toBe(200);
+    expect((await postSpaceUsage(token, account, "chat", await cpuUnitsCosting((DOLLAR * 11n) / 10n))).status).toBe(
+      200,
+    );
     expect((await budgetEmails(account)).map((sent) => [sent.data.percent, sent.data.isPaused])).toEqual([
       [50, false],
       [80, false],
       [100, false],
     ]);
     // Switched to pausing after its 100% alert: the pause still gets its email (keyed by the pause).
-    const changed = await setBudget(getDb(), { accountId: account, spaceId: await spaceIdOf(account, "chat"), amountMicros: DOLLAR, action: "pause" });
+    const changed = await setBudget(getDb(), {
+      accountId: account,
+      spaceId: await spaceIdOf(account, "chat"),
+      amountMicros: DOLLAR,
+      action: "pause",
+    });
     expect(changed.paused).toHaveLength(1);
     expect(changed.budgetId).toBe(budgetId);
     const emails = await budgetEmails(account);
     expect(emails).toHaveLength(4);
-    expect(emails.at(-1)).toMatchObject({ key: `budget-pause:${changed.paused[0]!.eventId}`, data: { isPaused: true } });
+    expect(emails.at(-1)).toMatchObject({
+      key: `budget-pause:${changed.paused[0]!.eventId}`,
+      data: { isPaused: true },
+    });
   });
 });

@@ -48,9 +48,11 @@ describe("refused budgets", () => {
     expect(await set(chat, 9_999n)).toBe("validation_failed");
     expect(await set(chat, 1_000_000_000_001n)).toBe("validation_failed");
     expect(await set(null, 0n)).toBe("validation_failed");
-    expect(await codeOf(setBudget(db, { accountId: account, spaceId: chat, amountMicros: 10_000n, action: "stop" as "pause" }))).toBe(
-      "validation_failed",
-    );
+    expect(
+      await codeOf(
+        setBudget(db, { accountId: account, spaceId: chat, amountMicros: 10_000n, action: "stop" as "pause" }),
+      ),
+    ).toBe("validation_failed");
     // Another account's space reads as one that does not exist; so do ids out of range.
     expect(await set(theirs, 10_000n)).toBe("not_found");
     expect(await set(0n, 10_000n)).toBe("not_found");
@@ -70,5 +72,4 @@ describe("refused budgets", () => {
     await setBudget(db, { accountId: account, spaceId: null, amountMicros: 10_000n, action: "alert" });
     expect((await getSpaceStandings(db, account)).accountBudget?.amountMicros).toBe(10_000n);
   });
-
 });

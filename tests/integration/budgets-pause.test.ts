@@ -10,7 +10,14 @@ import { getSpaceStandings } from "@/lib/budgets/get-space-standings";
 import { closeDb, getDb } from "@/lib/db/client";
 import { checkLedgerInvariants } from "@/lib/ledger/check-invariants";
 import { billingRequest, createTestAccount, createTestToken } from "@/tests/support/billing-api";
-import { apiSpaceState, cpuUnitsCosting, platformEventsOf, postSpaceUsage, readApiStanding, spaceIdOf } from "@/tests/support/budgets";
+import {
+  apiSpaceState,
+  cpuUnitsCosting,
+  platformEventsOf,
+  postSpaceUsage,
+  readApiStanding,
+  spaceIdOf,
+} from "@/tests/support/budgets";
 
 afterAll(closeDb);
 
@@ -52,7 +59,12 @@ describe("a space's pause budget", () => {
     expect(standingSchema.strict().safeParse(standing).success).toBe(true);
 
     // Raising the budget above the month's spend resumes it at once.
-    const raised = await setBudget(getDb(), { accountId: account, spaceId: chat, amountMicros: 5n * DOLLAR, action: "pause" });
+    const raised = await setBudget(getDb(), {
+      accountId: account,
+      spaceId: chat,
+      amountMicros: 5n * DOLLAR,
+      action: "pause",
+    });
     expect(raised.resumed.map((change) => change.spaceName)).toEqual(["chat"]);
     expect((await apiSpaceState(token, account, "chat"))?.state).toBe("active");
 
@@ -65,7 +77,9 @@ describe("a space's pause budget", () => {
 
     // One platform event per change, each with the next sequence number.
     const events = (await platformEventsOf(account)).filter((event) => event.type === "space.standing_changed");
-    expect(events.map((event) => [event.data.space, event.data.state, event.data.previous_state, event.data.reason])).toEqual([
+    expect(
+      events.map((event) => [event.data.space, event.data.state, event.data.previous_state, event.data.reason]),
+    ).toEqual([
       ["chat", "paused", "active", "budget"],
       ["chat", "active", "paused", null],
       ["chat", "paused", "active", "budget"],
@@ -106,7 +120,12 @@ describe("a space's pause budget", () => {
     expect((await apiSpaceState(token, account, "chat"))?.reason).toBe("account_budget");
     expect((await platformEventsOf(account)).length).toBe(before);
     // Raising the account's budget resumes both.
-    const raised = await setBudget(getDb(), { accountId: account, spaceId: null, amountMicros: 10n * DOLLAR, action: "pause" });
+    const raised = await setBudget(getDb(), {
+      accountId: account,
+      spaceId: null,
+      amountMicros: 10n * DOLLAR,
+      action: "pause",
+    });
     expect(raised.resumed.map((change) => change.spaceId).sort()).toEqual([chat, arena].sort());
     const read = await getSpaceStandings(getDb(), account);
     expect(read.spaces.map((space) => [space.name, space.state])).toEqual([
@@ -137,7 +156,15 @@ describe("a space's pause budget", () => {
     };
     expect(doc.info.version).toBe("1.1.0");
     const standing = doc.components.schemas.Standing;
-    expect(Object.keys(standing.properties)).toEqual(["account", "state", "balance_micros", "low_threshold_micros", "floor_micros", "as_of", "spaces"]);
+    expect(Object.keys(standing.properties)).toEqual([
+      "account",
+      "state",
+      "balance_micros",
+      "low_threshold_micros",
+      "floor_micros",
+      "as_of",
+      "spaces",
+    ]);
     expect(JSON.stringify(standing.properties.spaces)).toContain("account_frozen");
   });
 });

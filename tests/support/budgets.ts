@@ -20,7 +20,12 @@ export async function cpuUnitsCosting(micros: bigint): Promise<bigint> {
 export type PostedUsage = { status: number; body: unknown };
 
 /** Posts one record of `cpuMs` for the space through POST /api/billing/v1/usage. */
-export async function postSpaceUsage(token: string, account: string, space: string, cpuMs: bigint): Promise<PostedUsage> {
+export async function postSpaceUsage(
+  token: string,
+  account: string,
+  space: string,
+  cpuMs: bigint,
+): Promise<PostedUsage> {
   const records = [{ id: `budget-${randomUUID()}`, account, space, hour: thisHour, cpu_ms: Number(cpuMs) }];
   const response = await postUsage(billingRequest("/usage", { token, body: { records } }));
   return { status: response.status, body: await response.json() };
@@ -31,26 +36,43 @@ export type ApiStanding = { account: string; state: string; spaces: ApiSpaceStan
 
 /** GET /api/billing/v1/accounts/{account}/standing, as the platform reads it. */
 export async function readApiStanding(token: string, account: string): Promise<ApiStanding> {
-  const response = await getStanding(billingRequest(`/accounts/${account}/standing`, { token }), accountContext(account));
+  const response = await getStanding(
+    billingRequest(`/accounts/${account}/standing`, { token }),
+    accountContext(account),
+  );
   if (response.status !== 200) throw new Error(`standing answered ${response.status}: ${await response.text()}`);
   return (await response.json()) as ApiStanding;
 }
 
 /** The state the API says one space is in. */
-export async function apiSpaceState(token: string, account: string, space: string): Promise<ApiSpaceStanding | undefined> {
+export async function apiSpaceState(
+  token: string,
+  account: string,
+  space: string,
+): Promise<ApiSpaceStanding | undefined> {
   return (await readApiStanding(token, account)).spaces.find((entry) => entry.space === space);
 }
 
 export async function spaceIdOf(account: string, name: string): Promise<bigint> {
-  const rows = await getDb().execute<{ id: string }>(sql`select id::text from spaces where account_id = ${account} and name = ${name}`);
+  const rows = await getDb().execute<{ id: string }>(
+    sql`select id::text from spaces where account_id = ${account} and name = ${name}`,
+  );
   return BigInt(rows.rows[0]!.id);
 }
 
-export type PlatformEventRow = { sequence: number; type: string; data: { space?: string; state?: string; previous_state?: string; reason?: string | null } };
+export type PlatformEventRow = {
+  sequence: number;
+  type: string;
+  data: { space?: string; state?: string; previous_state?: string; reason?: string | null };
+};
 
 /** The account's platform events, in sequence order. */
 export async function platformEventsOf(account: string): Promise<PlatformEventRow[]> {
-  const rows = await getDb().execute<{ sequence: string; type: string; payload: { data: PlatformEventRow["data"] } }>(sql`
+  const rows = await getDb().execute<{
+    sequence: string;
+    type: string;
+    payload: { data: PlatformEventRow["data"] };
+  }>(sql`
     select sequence::text, type, payload from platform_events where account_id = ${account} order by sequence`);
   return rows.rows.map((row) => ({ sequence: Number(row.sequence), type: row.type, data: row.payload.data }));
 }

@@ -66,7 +66,9 @@ export const budgetAlertEmail: EmailTemplate<BudgetAlertData> = {
             ["Spent", `${data.percent}%`],
           ]}
         />
-        <Paragraph>Raise or remove the budget in your account to resume at once; the month rolling over resumes it too.</Paragraph>
+        <Paragraph>
+          Raise or remove the budget in your account to resume at once; the month rolling over resumes it too.
+        </Paragraph>
         <EmailButton href={`${getEnv().appUrl}/account/spaces`} tone={data.isPaused ? "danger" : "info"}>
           Review budgets
         </EmailButton>
