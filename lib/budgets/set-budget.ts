@@ -24,7 +24,8 @@ export type SetBudgetResult = BudgetCheckOutcome & { budgetId: bigint };
  * transaction, under the lock ingestion takes: a budget raised above this month's spend resumes its
  * paused spaces at once, one lowered below it pauses them (with their platform events), and the alerts
  * it has now passed are recorded. A space of another account is `not_found`; an amount outside
- * $0.01–$1,000,000 is `validation_failed`; either way nothing changes.
+ * $0.01–$1,000,000 is `validation_failed`; either way nothing changes. The emails a pause recorded are
+ * in `emailIds`: the caller sends them after the commit (sendOutboxEmailsNow), else the email sweep does.
  */
 export async function setBudget(db: Database, input: SetBudgetInput, now: Date = new Date()): Promise<SetBudgetResult> {
   if (!isBudgetAmount(input.amountMicros)) {

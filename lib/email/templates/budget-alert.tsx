@@ -45,7 +45,7 @@ export const budgetAlertEmail: EmailTemplate<BudgetAlertData> = {
     const title = data.isPaused
       ? data.space === null
         ? `Every space of your account is paused: this month's spend, ${spend}, reached the ${budget} budget.`
-        : `${data.space} is paused: this month's spend, ${spend}, reached its ${budget} budget.`
+        : `The space ${data.space} is paused: this month's spend, ${spend}, reached its ${budget} budget.`
       : `${data.percent}% of the ${budget} monthly budget of ${what} is spent.`;
     return (
       <EmailLayout
