@@ -4,11 +4,12 @@
 // switch the alert emails off, but never the email that says a space was paused.
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { setBudget } from "@/lib/budgets/set-budget";
 import { closeDb, getDb } from "@/lib/db/client";
 import { checkLedgerInvariants } from "@/lib/ledger/check-invariants";
 import { createTestAccount, createTestToken } from "@/tests/support/billing-api";
+import { EVENTUALLY } from "@/tests/support/eventually";
 import { cpuUnitsCosting, platformEventsOf, postSpaceUsage, spaceIdOf } from "@/tests/support/budgets";
 
 afterAll(closeDb);
@@ -99,6 +100,12 @@ describe("budget alerts", () => {
     expect((await spendAlerts(account)).map((alert) => alert.data.percent)).toEqual([50, 80, 100]);
     const emails = await budgetEmails(account);
     expect(emails.map((sent) => [sent.data.percent, sent.data.isPaused])).toEqual([[100, true]]);
+    // Sent right after the request's answer (not left for the sweep): the mail catcher has it.
+    await vi.waitFor(async () => {
+      const sent = await getDb().execute(sql`
+        select 1 from email_outbox where account_id = ${account} and template = 'budget-alert' and sent_at is not null`);
+      expect(sent.rows).toHaveLength(1);
+    }, EVENTUALLY);
   });
 
   it("an alert-only budget's 100% email says nothing stops, and a later pause has its own email", async () => {
