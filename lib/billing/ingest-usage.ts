@@ -1,6 +1,7 @@
 import "server-only";
 import type { Database } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
+import { countSpaceChanges } from "@/lib/budgets/count-space-changes";
 import { AppError } from "@/lib/errors";
 import { getMetrics } from "@/lib/observability/metrics";
 import type { StandingChange } from "./apply-standing";
@@ -77,6 +78,7 @@ async function runGroup(db: Database, queue: Queue, batches: PreparedBatch[], is
   // A Number is exact here: a group's write-off is below 2^53 micro-dollars ($9 billion).
   metrics.usageWrittenOff.inc(Number(outcome.writeOffs.micros));
   for (const change of outcome.standingChanges) metrics.standingChanges.inc({ state: change.to });
+  countSpaceChanges(outcome.spaceChanges);
   return outcome;
 }
 

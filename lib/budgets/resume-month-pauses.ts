@@ -4,6 +4,7 @@ import type { Database } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { budgetMonthStart } from "./budget-month";
 import { checkBudgetsInTransaction } from "./check-budgets";
+import { countSpaceChanges } from "./count-space-changes";
 import { lockBudgetAccountOrThrow } from "./lock-budget-account";
 
 export type ResumeMonthPausesOptions = {
@@ -37,6 +38,7 @@ export async function resumeMonthPauses(
       await lockBudgetAccountOrThrow(tx, accountId);
       return checkBudgetsInTransaction(tx, [accountId], now);
     });
+    countSpaceChanges(outcome);
     resumed += outcome.resumed.length;
   }
   return resumed;

@@ -6,6 +6,7 @@ import type { BudgetAction } from "@/lib/db/schema/spend-controls";
 import { AppError } from "@/lib/errors";
 import { BUDGET_AMOUNT_MESSAGE, isBudgetAmount } from "./budget-schemas";
 import { checkBudgetsInTransaction, type BudgetCheckOutcome } from "./check-budgets";
+import { countSpaceChanges } from "./count-space-changes";
 import { assertOwnSpaceOrThrow, lockBudgetAccountOrThrow } from "./lock-budget-account";
 
 export type SetBudgetInput = {
@@ -37,7 +38,7 @@ export async function setBudget(db: Database, input: SetBudgetInput, now: Date =
       details: { field: "action" },
     });
   }
-  return runTransaction(db, async (tx) => {
+  const result = await runTransaction(db, async (tx) => {
     await lockBudgetAccountOrThrow(tx, input.accountId);
     if (input.spaceId !== null) await assertOwnSpaceOrThrow(tx, input.accountId, input.spaceId);
     const target =
@@ -51,4 +52,6 @@ export async function setBudget(db: Database, input: SetBudgetInput, now: Date =
     const outcome = await checkBudgetsInTransaction(tx, [input.accountId], now);
     return { ...outcome, budgetId };
   });
+  countSpaceChanges(result);
+  return result;
 }

@@ -8,6 +8,7 @@ import { setBudget } from "@/lib/budgets/set-budget";
 import { removeBudget } from "@/lib/budgets/remove-budget";
 import { getSpaceStandings } from "@/lib/budgets/get-space-standings";
 import { closeDb, getDb } from "@/lib/db/client";
+import { getMetrics } from "@/lib/observability/metrics";
 import { checkLedgerInvariants } from "@/lib/ledger/check-invariants";
 import { billingRequest, createTestAccount, createTestToken } from "@/tests/support/billing-api";
 import {
@@ -36,9 +37,16 @@ async function accountWithSpaces(): Promise<{ account: string; chat: bigint; are
   return { account, chat: await spaceIdOf(account, "chat"), arena: await spaceIdOf(account, "arena") };
 }
 
+/** `space_standing_changes_total{state}` as /api/metrics would say it. */
+async function spaceChangesCounted(state: "paused" | "active"): Promise<number> {
+  const metric = await getMetrics().spaceStandingChanges.get();
+  return metric.values.find((value) => value.labels.state === state)?.value ?? 0;
+}
+
 describe("a space's pause budget", () => {
   it("pauses the space in the request that crosses it, keeps its sibling active, and resumes when raised", async () => {
     const { account, chat } = await accountWithSpaces();
+    const counted = { paused: await spaceChangesCounted("paused"), active: await spaceChangesCounted("active") };
     await setBudget(getDb(), { accountId: account, spaceId: chat, amountMicros: 2n * DOLLAR, action: "pause" });
     expect(await apiSpaceState(token, account, "chat")).toEqual({ space: "chat", state: "active", reason: null });
 
@@ -85,6 +93,9 @@ describe("a space's pause budget", () => {
       ["chat", "paused", "active", "budget"],
       ["chat", "active", "paused", null],
     ]);
+    // Counted for operators after each commit: two pauses (by usage, by a lowered budget), two resumes.
+    expect(await spaceChangesCounted("paused")).toBe(counted.paused + 2);
+    expect(await spaceChangesCounted("active")).toBe(counted.active + 2);
     const sequences = events.map((event) => event.sequence);
     expect(sequences).toEqual([...sequences].sort((a, b) => a - b));
     expect(new Set(sequences).size).toBe(sequences.length);
