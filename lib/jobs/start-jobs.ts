@@ -12,6 +12,7 @@ import { runAutoRecharge } from "@/lib/payments/run-auto-recharge";
 import { sweepPlatformEvents } from "@/lib/platform-events/sweep-platform-events";
 import { cancelOrphanedJobs, withJobRunLock } from "./job-run-lock";
 import { startMaintenanceJobs } from "./maintenance-jobs";
+import { startBudgetRolloverJob } from "./budget-rollover-job";
 
 export const QUEUES = { autoRecharge: "auto-recharge", reconcile: "payments-reconcile" } as const;
 
@@ -91,6 +92,7 @@ async function start(): Promise<Jobs> {
     }
   });
   await startMaintenanceJobs(boss, getDb);
+  await startBudgetRolloverJob(boss, getDb);
   const timers = [
     every(SWEEP_INTERVAL_MS, "auto-recharge sweep", async () => {
       await cancelOrphanedJobs(boss, QUEUES.autoRecharge);

@@ -29,6 +29,7 @@ function createMetrics() {
     platformWebhooksGivenUp: counter("platform_webhooks_given_up_total", "Platform webhooks whose last allowed try failed, so they are no longer retried. Alarm on any increase."),
     platformWebhookBacklog: new Gauge({ name: "platform_webhook_backlog_events", help: "Platform webhooks owed and still being tried, as the last delivery sweep counted them.", registers: [registry] }),
     platformWebhookOldest: new Gauge({ name: "platform_webhook_backlog_oldest_seconds", help: "Age of the oldest platform webhook still owed (0 when none), as the last delivery sweep saw it.", registers: [registry] }),
+    spaceStandingChanges: counter("space_standing_changes_total", "Spaces paused or resumed by budgets (lib/budgets: usage crossing a pause budget, a budget changed, the month rollover), by new state (paused, active).", ["state"]),
     requestErrors: counter("render_errors_total", "Errors no handler caught while Next served a request (page renders, server components, actions, proxy), by route pattern, route type and kind (user, system).", ["route", "route_type", "kind"]),
   };
 }
