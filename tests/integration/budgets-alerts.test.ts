@@ -11,7 +11,9 @@ import { checkLedgerInvariants } from "@/lib/ledger/check-invariants";
 import { createTestAccount, createTestToken } from "@/tests/support/billing-api";
 import { EVENTUALLY } from "@/tests/support/eventually";
 import { cpuUnitsCosting, platformEventsOf, postSpaceUsage, spaceIdOf } from "@/tests/support/budgets";
+import { receivePlatformWebhooksInThisFile } from "../support/platform-webhook-receiver";
 
+receivePlatformWebhooksInThisFile();
 afterAll(closeDb);
 
 let token: string;
@@ -130,7 +132,7 @@ describe("budget alerts", () => {
     const emails = await budgetEmails(account);
     expect(emails).toHaveLength(4);
     expect(emails.at(-1)).toMatchObject({
-      key: `budget-pause:${changed.paused[0]!.eventId}`,
+      key: expect.stringMatching(new RegExp(`^budget-pause:${changed.paused[0]!.spaceId}:\\d+$`)) as unknown,
       data: { isPaused: true },
     });
   });

@@ -19,7 +19,9 @@ import {
   readApiStanding,
   spaceIdOf,
 } from "@/tests/support/budgets";
+import { receivePlatformWebhooksInThisFile } from "../support/platform-webhook-receiver";
 
+receivePlatformWebhooksInThisFile();
 afterAll(closeDb);
 
 let token: string;

@@ -12,7 +12,9 @@ import { BUDGET_ROLLOVER_CRON, BUDGET_ROLLOVER_QUEUE } from "@/lib/jobs/budget-r
 import { startJobs, stopJobs } from "@/lib/jobs/start-jobs";
 import { createTestAccount, createTestToken } from "@/tests/support/billing-api";
 import { apiSpaceState, cpuUnitsCosting, platformEventsOf, postSpaceUsage, spaceIdOf } from "@/tests/support/budgets";
+import { receivePlatformWebhooksInThisFile } from "../support/platform-webhook-receiver";
 
+receivePlatformWebhooksInThisFile();
 afterAll(async () => {
   await stopJobs();
   await closeDb();

@@ -66,14 +66,15 @@ export type PlatformEventRow = {
   data: { space?: string; state?: string; previous_state?: string; reason?: string | null };
 };
 
-/** The account's platform events, in sequence order. */
+/** The account's space events (pauses and resumes; not the account's own standing changes), in sequence order. */
 export async function platformEventsOf(account: string): Promise<PlatformEventRow[]> {
   const rows = await getDb().execute<{
     sequence: string;
     type: string;
     payload: { data: PlatformEventRow["data"] };
   }>(sql`
-    select sequence::text, type, payload from platform_events where account_id = ${account} order by sequence`);
+    select sequence::text, type, payload from platform_events
+    where account_id = ${account} and type = 'space.standing_changed' order by sequence`);
   return rows.rows.map((row) => ({ sequence: Number(row.sequence), type: row.type, data: row.payload.data }));
 }
 
@@ -84,6 +85,6 @@ export async function budgetRowsOf(account: string): Promise<unknown> {
       (select coalesce(json_agg(b order by b.id), '[]') from budgets b where b.account_id = ${account}) as budgets,
       (select coalesce(json_agg(p order by p.space_id), '[]') from space_pauses p where p.account_id = ${account}) as pauses,
       (select count(*) from spend_alerts a where a.account_id = ${account}) as alerts,
-      (select count(*) from platform_events e where e.account_id = ${account}) as events`);
+      (select count(*) from platform_events e where e.account_id = ${account} and e.type = 'space.standing_changed') as events`);
   return rows.rows[0];
 }

@@ -3,6 +3,7 @@
 // answer (a status, or "drop" to cut the connection), so a test can make the platform fail.
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll } from "vitest";
 
 export type ReceivedWebhook = {
   raw: string;
@@ -41,4 +42,23 @@ export async function startPlatformWebhookReceiver() {
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * For a test file that counts platform events: a receiver answering 200 and the webhook configured to
+ * reach it, before anything reads the environment (getEnv() is parsed once per test file). With no URL
+ * set, no platform event is recorded at all.
+ */
+export function receivePlatformWebhooksInThisFile(secret = "pwh_test_secret_0123456789abcdefghijklmnop") {
+  let receiver: Awaited<ReturnType<typeof startPlatformWebhookReceiver>> | undefined;
+  beforeAll(async () => {
+    receiver = await startPlatformWebhookReceiver();
+    process.env.PLATFORM_WEBHOOK_URL = receiver.url;
+    process.env.PLATFORM_WEBHOOK_SECRET = secret;
+  });
+  afterAll(async () => {
+    delete process.env.PLATFORM_WEBHOOK_URL;
+    delete process.env.PLATFORM_WEBHOOK_SECRET;
+    await receiver?.close();
+  });
 }
