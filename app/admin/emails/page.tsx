@@ -31,6 +31,8 @@ const subjectLabel: Record<UndeliveredEmail["subject"], string> = {
   "account-closed": "Account closed by an operator",
   "account-adjustment": "Balance adjustment",
   "price-rise": "Price rise",
+  "runway-alert": "Runway alert",
+  "spend-anomaly": "Unusual spend alert",
 };
 
 const kindWord: Record<OwedEmailKind, string> = {

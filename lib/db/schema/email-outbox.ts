@@ -21,6 +21,8 @@ export const outboxEmailTemplates = [
   "account-closed",
   "account-adjustment",
   "price-rise",
+  "runway-alert",
+  "spend-anomaly",
 ] as const;
 export type OutboxEmailTemplate = (typeof outboxEmailTemplates)[number];
 

@@ -57,5 +57,13 @@ export function emailSamples(): EmailSamples {
       effectiveFrom: "2027-01-01T00:00:00.000Z",
       rises: [{ name: "Compute", before: "$0.04 per CPU-hour", after: "$0.05 per CPU-hour" }],
     },
+    "runway-alert": { balanceMicros: "12400000", perDayMicros: "2300000", days: 5, withinDays: 7, windowDays: 7 },
+    "spend-anomaly": {
+      day: "2026-12-05",
+      costMicros: "31500000",
+      medianMicros: "2100000",
+      isToday: false,
+      unsubscribeUrl: `${appUrl}/contacts/unsubscribe?contact=1&token=sample`,
+    },
   };
 }
