@@ -48,7 +48,7 @@ export function estimateRunway({ balanceMicros, spentMicros, firstUsageAt, now }
  * micro-dollars (no rounding of the days). An account already at or below zero is not "running out":
  * the standing emails (credit ran out, frozen) speak for it.
  */
-export function isRunwayShort(runway: Runway, balanceMicros: bigint, withinDays: number): runway is Extract<Runway, { kind: "estimate" }> {
+export function isRunwayShort(runway: Runway, balanceMicros: bigint, withinDays: number): boolean {
   if (runway.kind !== "estimate" || balanceMicros <= 0n) return false;
   return balanceMicros <= runway.perDayMicros * BigInt(withinDays);
 }
