@@ -18,7 +18,12 @@ export type SpendAlertRun = {
   emailIds: bigint[];
 };
 
-export type EvaluateSpendAlertsOptions = { now?: Date; batchSize?: number };
+export type EvaluateSpendAlertsOptions = {
+  now?: Date;
+  batchSize?: number;
+  /** Only these accounts (tests, which share one database with other files' accounts); all by default. */
+  accountIds?: string[];
+};
 
 function emailOf(alert: OwedAlert): SpendAlertEmail {
   return alert.kind === "runway" ? { template: "runway-alert", data: alert.data } : { template: "spend-anomaly", data: alert.data };
@@ -29,10 +34,11 @@ function emailOf(alert: OwedAlert): SpendAlertEmail {
  * oldest day; a runway without usage that recent is not getting shorter). Keyset pages on the primary
  * key, so a run over many accounts reads them a bounded batch at a time.
  */
-async function nextAccounts(db: Database, after: string, since: Date, limit: number): Promise<string[]> {
+async function nextAccounts(db: Database, after: string, since: Date, limit: number, only?: string[]): Promise<string[]> {
   const rows = await db.execute<{ id: string }>(sql`
     select a.id from billing_accounts a
     where a.id > ${after}
+      and (${only === undefined} or a.id in (select jsonb_array_elements_text(${JSON.stringify(only ?? [])}::jsonb)))
       and not exists (select 1 from account_closures c where c.account_id = a.id)
       and exists (select 1 from usage_account_hours h where h.account_id = a.id and h.hour >= ${since.toISOString()})
     order by a.id
@@ -52,7 +58,7 @@ export async function evaluateSpendAlerts(db: Database, options: EvaluateSpendAl
   const since = new Date(startOfUtcDay(now) - DAY_MS);
   const run: SpendAlertRun = { accounts: 0, recorded: [], emailIds: [] };
   for (let after = ""; ; ) {
-    const ids = await nextAccounts(db, after, since, batchSize);
+    const ids = await nextAccounts(db, after, since, batchSize, options.accountIds);
     if (ids.length === 0) break;
     after = ids[ids.length - 1]!;
     run.accounts += ids.length;
