@@ -80,6 +80,12 @@ export async function setAlertChoices(db: Database, session: AppSession, choices
             lowBalance: sql`${choices.lowBalance}`.as("low_balance"),
             ranOut: sql`${choices.ranOut}`.as("ran_out"),
             recovered: sql`${choices.recovered}`.as("recovered"),
+            // Drizzle's insert-select names every column in the table's order: a new row gets the spend
+            // alerts' defaults (migration 0036), an existing one keeps its own (not in the update below).
+            budgetAlerts: sql`${ALL_SPEND_ALERTS.budgetAlerts}`.as("budget_alerts"),
+            runwayAlert: sql`${ALL_SPEND_ALERTS.runwayAlert}`.as("runway_alert"),
+            runwayDays: sql`${ALL_SPEND_ALERTS.runwayDays}::integer`.as("runway_days"),
+            anomalyAlert: sql`${ALL_SPEND_ALERTS.anomalyAlert}`.as("anomaly_alert"),
             updatedAt: sql`now()`.as("updated_at"),
           })
           .from(billingAccounts)
@@ -137,9 +143,9 @@ export async function setSpendAlertChoices(db: Database, session: AppSession, ch
       db
         .select({
           accountId: billingAccounts.id,
-          lowBalance: sql`true`.as("low_balance"),
-          ranOut: sql`true`.as("ran_out"),
-          recovered: sql`true`.as("recovered"),
+          lowBalance: sql`${ALL_ALERTS.lowBalance}`.as("low_balance"),
+          ranOut: sql`${ALL_ALERTS.ranOut}`.as("ran_out"),
+          recovered: sql`${ALL_ALERTS.recovered}`.as("recovered"),
           budgetAlerts: sql`${choices.budgetAlerts}`.as("budget_alerts"),
           runwayAlert: sql`${choices.runwayAlert}`.as("runway_alert"),
           runwayDays: sql`${choices.runwayDays}::integer`.as("runway_days"),
