@@ -17,7 +17,7 @@ function plural(count: number, word: string): string {
 }
 
 /** One sentence with the alert's numbers and, where there is one, the way out. */
-function sentence(notice: SpendAlertNotice): { title: string; body: ReactNode } {
+function sentence(notice: SpendAlertNotice): { title: string; body: ReactNode; isStopped?: boolean } {
   switch (notice.kind) {
     case "runway":
       return {
@@ -51,6 +51,7 @@ function sentence(notice: SpendAlertNotice): { title: string; body: ReactNode } 
       const whose = notice.space === null ? "The account" : `The space “${notice.space}”`;
       const isPaused = notice.action === "pause" && notice.percent >= 100;
       return {
+        isStopped: isPaused,
         title: isPaused ? `${notice.space === null ? "Your spaces are" : `“${notice.space}” is`} paused by a budget` : `Budget at ${notice.percent}%`,
         body: (
           <>
@@ -98,12 +99,13 @@ export async function SpendAlertNotices({ db, accountId, dismiss }: SpendAlertNo
       </h2>
       <ul className="space-y-3">
         {notices.map((notice) => {
-          const { title, body } = sentence(notice);
+          const { title, body, isStopped } = sentence(notice);
           return (
             <li
               key={notice.id.toString()}
               data-kind={notice.kind}
-              className="border-warn/40 bg-warn/10 text-ink flex flex-col gap-3 rounded-lg border px-4 py-3 text-sm leading-6 sm:flex-row sm:items-start sm:justify-between"
+              // A paused space has stopped taking work: the danger colour, as the frozen notice (not amber).
+              className={`${isStopped ? "border-danger/50 bg-danger/10" : "border-warn/40 bg-warn/10"} text-ink flex flex-col gap-3 rounded-lg border px-4 py-3 text-sm leading-6 sm:flex-row sm:items-start sm:justify-between`}
             >
               <div className="min-w-0">
                 <p className="font-semibold">{title}</p>
