@@ -38,7 +38,7 @@ const LAYERS = [
   // Spend controls (issue 19): who gets receipts and alerts (billing contacts), then budgets, which
   // ingestion checks in the transaction that posts usage, so they sit below billing.
   { name: "money: contacts", folders: ["billing-contacts"] },
-  { name: "money: budgets", folders: ["budgets"] },
+  { name: "money: budgets", folders: ["budgets", "spend-alerts"] },
   { name: "money: billing", folders: ["billing"] },
   { name: "money: payments", folders: ["payments"] },
   // Access and signup: the audit log records who did what; invitations and codes; the waitlist (which

@@ -3,14 +3,13 @@ import { sql, type SQL } from "drizzle-orm";
 import type { AppSession } from "@/lib/session/app-session";
 import type { Queryable } from "@/lib/db/client";
 import { getOwnAccountOrThrow, type OwnAccount } from "./get-own-account";
-import { DAY_MS, HOUR_MS, lastDays, lastHours, runwayDays, samePointLastMonth, startOfMonth, startsIn } from "./periods";
+import { estimateRunway, RUNWAY_WINDOW_MS, type Runway } from "@/lib/spend-alerts/estimate-runway";
+import { DAY_MS, HOUR_MS, lastDays, lastHours, samePointLastMonth, startOfMonth, startsIn } from "./periods";
 
 export type CostPoint = { start: Date; costMicros: bigint };
 
-export type Runway =
-  | { kind: "too_little_history"; hoursOfHistory: number }
-  | { kind: "no_recent_usage" }
-  | { kind: "estimate"; perDayMicros: bigint; days: bigint; windowDays: number };
+// The runway's one definition, shared with the runway alert (lib/spend-alerts/estimate-runway.ts).
+export type { Runway };
 
 export type Dashboard = {
   account: OwnAccount;
@@ -20,10 +19,6 @@ export type Dashboard = {
   last24Hours: CostPoint[];
   last30Days: CostPoint[];
 };
-
-// A forecast needs at least a day of usage history; at most the last 7 days count.
-const MIN_HISTORY_MS = DAY_MS;
-const RUNWAY_WINDOW_MS = 7 * DAY_MS;
 
 /** `sum(cost) filter (…)` over [from, to) of the scanned usage_account_hours rows. */
 function costBetween(from: Date, to: Date): SQL {
@@ -89,16 +84,7 @@ async function getFigures(db: Queryable, accountId: string, now: Date): Promise<
 }
 
 function runwayOf(account: OwnAccount, scalars: Figures, now: Date): Runway {
-  // Usage before the first hour is nothing, so the 7-day sum is the sum since the first hour.
-  const windowStart = Math.max(now.getTime() - RUNWAY_WINDOW_MS, scalars.first?.getTime() ?? now.getTime());
-  const windowMs = now.getTime() - windowStart;
-  if (!scalars.first || windowMs < MIN_HISTORY_MS) {
-    return { kind: "too_little_history", hoursOfHistory: Math.max(0, Math.floor(windowMs / HOUR_MS)) };
-  }
-  const perDayMicros = (scalars.spent * BigInt(DAY_MS)) / BigInt(windowMs);
-  const days = runwayDays(account.balanceMicros, perDayMicros);
-  if (days === null) return { kind: "no_recent_usage" };
-  return { kind: "estimate", perDayMicros, days, windowDays: Math.round(windowMs / DAY_MS) };
+  return estimateRunway({ balanceMicros: account.balanceMicros, spentMicros: scalars.spent, firstUsageAt: scalars.first, now });
 }
 
 /** Everything the dashboard shows, for the session's own account only. */

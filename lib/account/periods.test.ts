@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lastDays, lastHours, runwayDays, samePointLastMonth, startsIn } from "./periods";
+import { lastDays, lastHours, samePointLastMonth, startsIn } from "./periods";
 
 describe("samePointLastMonth", () => {
   it("is as far into last month as now is into this one", () => {
@@ -38,15 +38,5 @@ describe("lastDays", () => {
 
   it("is the same window at any moment of the day", () => {
     expect(lastDays(new Date("2026-11-29T00:00:00Z"), 7)).toEqual(lastDays(new Date("2026-11-29T23:59:59.999Z"), 7));
-  });
-});
-
-describe("runwayDays", () => {
-  it("divides the balance by the daily rate, rounding down", () => {
-    expect(runwayDays(10_000_000n, 3_000_000n)).toBe(3n);
-  });
-  it("has no runway without spending and none left without credit", () => {
-    expect(runwayDays(10_000_000n, 0n)).toBeNull();
-    expect(runwayDays(-1n, 5n)).toBe(0n);
   });
 });

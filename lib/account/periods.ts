@@ -51,10 +51,3 @@ export function startsIn(period: Period, stepMs: number): Date[] {
   for (let time = period.from.getTime(); time < period.to.getTime(); time += stepMs) starts.push(new Date(time));
   return starts;
 }
-
-/** Whole days of runway at a daily rate, or null when nothing is spent (no runway to speak of). */
-export function runwayDays(balanceMicros: bigint, perDayMicros: bigint): bigint | null {
-  if (perDayMicros <= 0n) return null;
-  if (balanceMicros <= 0n) return 0n;
-  return balanceMicros / perDayMicros;
-}

@@ -80,6 +80,12 @@ export async function setAlertChoices(db: Database, session: AppSession, choices
             lowBalance: sql`${choices.lowBalance}`.as("low_balance"),
             ranOut: sql`${choices.ranOut}`.as("ran_out"),
             recovered: sql`${choices.recovered}`.as("recovered"),
+            // Drizzle's insert-select names every column in the table's order: a new row gets the spend
+            // alerts' defaults (migration 0036), an existing one keeps its own (not in the update below).
+            budgetAlerts: sql`${ALL_SPEND_ALERTS.budgetAlerts}`.as("budget_alerts"),
+            runwayAlert: sql`${ALL_SPEND_ALERTS.runwayAlert}`.as("runway_alert"),
+            runwayDays: sql`${ALL_SPEND_ALERTS.runwayDays}::integer`.as("runway_days"),
+            anomalyAlert: sql`${ALL_SPEND_ALERTS.anomalyAlert}`.as("anomaly_alert"),
             updatedAt: sql`now()`.as("updated_at"),
           })
           .from(billingAccounts)
@@ -92,4 +98,65 @@ export async function setAlertChoices(db: Database, session: AppSession, choices
       .returning({ accountId: alertPreferences.accountId });
     for (const row of saved) await dropUnwantedStandingEmails(tx, row.accountId, choices);
   });
+}
+
+/** The spend alerts' switches (issue 19): a budget's 50/80/100%, the runway within `runwayDays`, unusual days. */
+export type SpendAlertChoices = { budgetAlerts: boolean; runwayAlert: boolean; runwayDays: number; anomalyAlert: boolean };
+
+export const ALL_SPEND_ALERTS: SpendAlertChoices = { budgetAlerts: true, runwayAlert: true, runwayDays: 7, anomalyAlert: true };
+
+// The bounds of alert_preferences_runway_days (migration 0036).
+const MIN_RUNWAY_DAYS = 1;
+const MAX_RUNWAY_DAYS = 90;
+
+export const spendAlertChoicesSchema = z.object({
+  budgetAlerts: checkboxSchema,
+  runwayAlert: checkboxSchema,
+  anomalyAlert: checkboxSchema,
+  runwayDays: z
+    .string()
+    .trim()
+    .regex(/^\d{1,3}$/, `a whole number of days from ${MIN_RUNWAY_DAYS} to ${MAX_RUNWAY_DAYS}`)
+    .transform(Number)
+    .refine((days) => days >= MIN_RUNWAY_DAYS && days <= MAX_RUNWAY_DAYS, `from ${MIN_RUNWAY_DAYS} to ${MAX_RUNWAY_DAYS} days`),
+});
+
+export async function getSpendAlertChoices(db: Queryable, accountId: string): Promise<SpendAlertChoices> {
+  const rows = await db
+    .select({
+      budgetAlerts: alertPreferences.budgetAlerts,
+      runwayAlert: alertPreferences.runwayAlert,
+      runwayDays: alertPreferences.runwayDays,
+      anomalyAlert: alertPreferences.anomalyAlert,
+    })
+    .from(alertPreferences)
+    .where(eq(alertPreferences.accountId, accountId));
+  return rows[0] ?? ALL_SPEND_ALERTS;
+}
+
+/** Saves the spend alerts' switches of the session's own account; the standing emails' choices stay as they are. */
+export async function setSpendAlertChoices(db: Database, session: AppSession, choices: SpendAlertChoices): Promise<void> {
+  // One statement, like setAlertChoices: the account is found by the session's user id in the insert.
+  await db
+    .insert(alertPreferences)
+    .select(
+      db
+        .select({
+          accountId: billingAccounts.id,
+          lowBalance: sql`${ALL_ALERTS.lowBalance}`.as("low_balance"),
+          ranOut: sql`${ALL_ALERTS.ranOut}`.as("ran_out"),
+          recovered: sql`${ALL_ALERTS.recovered}`.as("recovered"),
+          budgetAlerts: sql`${choices.budgetAlerts}`.as("budget_alerts"),
+          runwayAlert: sql`${choices.runwayAlert}`.as("runway_alert"),
+          runwayDays: sql`${choices.runwayDays}::integer`.as("runway_days"),
+          anomalyAlert: sql`${choices.anomalyAlert}`.as("anomaly_alert"),
+          updatedAt: sql`now()`.as("updated_at"),
+        })
+        .from(billingAccounts)
+        .where(eq(billingAccounts.ownerUserId, session.user.id)),
+    )
+    .onConflictDoUpdate({
+      target: alertPreferences.accountId,
+      set: { ...choices, updatedAt: sql`now()` },
+    });
 }

@@ -13,6 +13,7 @@ import { sweepPlatformEvents } from "@/lib/platform-events/sweep-platform-events
 import { cancelOrphanedJobs, withJobRunLock } from "./job-run-lock";
 import { startMaintenanceJobs } from "./maintenance-jobs";
 import { startBudgetRolloverJob } from "./budget-rollover-job";
+import { startSpendAlertJobs } from "./spend-alert-jobs";
 
 export const QUEUES = { autoRecharge: "auto-recharge", reconcile: "payments-reconcile" } as const;
 
@@ -93,6 +94,7 @@ async function start(): Promise<Jobs> {
   });
   await startMaintenanceJobs(boss, getDb);
   await startBudgetRolloverJob(boss, getDb);
+  await startSpendAlertJobs(boss, getDb);
   const timers = [
     every(SWEEP_INTERVAL_MS, "auto-recharge sweep", async () => {
       await cancelOrphanedJobs(boss, QUEUES.autoRecharge);

@@ -4,6 +4,7 @@
 // switch the alert emails off, but never the email that says a space was paused.
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
+import { listSpendAlerts } from "@/lib/account/list-spend-alerts";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { setBudget } from "@/lib/budgets/set-budget";
 import { closeDb, getDb } from "@/lib/db/client";
@@ -120,6 +121,12 @@ describe("budget alerts", () => {
       [80, false],
       [100, false],
     ]);
+    // The dashboard's notices read the figures lib/budgets wrote (lib/account/list-spend-alerts.ts).
+    expect(
+      (await listSpendAlerts(getDb(), account)).map((notice) =>
+        notice.kind === "budget" ? [notice.percent, notice.space, notice.amountMicros, notice.action] : notice.kind,
+      ),
+    ).toEqual([100, 80, 50].map((percent) => [percent, "chat", DOLLAR, "alert"]));
     // Switched to pausing after its 100% alert: the pause still gets its email (keyed by the pause).
     const changed = await setBudget(getDb(), {
       accountId: account,

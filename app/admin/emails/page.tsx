@@ -32,6 +32,8 @@ const subjectLabel: Record<UndeliveredEmail["subject"], string> = {
   "account-adjustment": "Balance adjustment",
   "price-rise": "Price rise",
   "budget-alert": "Budget alert",
+  "runway-alert": "Runway alert",
+  "spend-anomaly": "Unusual spend alert",
 };
 
 const kindWord: Record<OwedEmailKind, string> = {

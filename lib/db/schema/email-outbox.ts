@@ -22,6 +22,8 @@ export const outboxEmailTemplates = [
   "account-adjustment",
   "price-rise",
   "budget-alert",
+  "runway-alert",
+  "spend-anomaly",
 ] as const;
 export type OutboxEmailTemplate = (typeof outboxEmailTemplates)[number];
 

@@ -12,6 +12,8 @@ import {
   paymentRefundEmail,
 } from "./payment-notice";
 import { priceRiseEmail } from "./price-rise";
+import { runwayAlertEmail } from "./runway-alert";
+import { spendAnomalyEmail } from "./spend-anomaly";
 import { signInEmail } from "./sign-in";
 import { standingChangeEmail } from "./standing-change";
 import { waitlistCapacityEmail, waitlistJoinedEmail } from "./waitlist";
@@ -39,6 +41,8 @@ export const emailTemplates = {
   "account-adjustment": accountAdjustmentEmail,
   "price-rise": priceRiseEmail,
   "budget-alert": budgetAlertEmail,
+  "runway-alert": runwayAlertEmail,
+  "spend-anomaly": spendAnomalyEmail,
 } satisfies Record<OutboxEmailTemplate, EmailTemplate<never>>;
 
 /** The data a template is drawn from, as the outbox row stores it. */

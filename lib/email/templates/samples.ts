@@ -67,5 +67,13 @@ export function emailSamples(): EmailSamples {
       pausedSpaces: 1,
       month: "2026-12",
     },
+    "runway-alert": { balanceMicros: "12400000", perDayMicros: "2300000", days: 5, withinDays: 7, windowDays: 7 },
+    "spend-anomaly": {
+      day: "2026-12-05",
+      costMicros: "31500000",
+      medianMicros: "2100000",
+      isToday: false,
+      unsubscribeUrl: `${appUrl}/contacts/unsubscribe?contact=1&token=sample`,
+    },
   };
 }

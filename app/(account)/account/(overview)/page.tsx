@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CostSeriesPanel } from "@/components/account/cost-series-panel";
 import { DashboardNotices } from "@/components/account/dashboard-notices";
+import { SpendAlertNotices } from "@/components/account/spend-alert-notices";
 import { AccountPage, buttonClass, PageHeader } from "@/components/account/page-header";
 import { SessionsPanel } from "@/components/account/sessions-panel";
 import { SpendPanel } from "@/components/account/spend-panel";
@@ -16,6 +17,7 @@ import { getEnv } from "@/lib/env";
 import { getPageTimeZone } from "../page-time-zone";
 import { signOutAction, signOutEverywhereAction } from "../actions";
 import { dismissWelcomeAction } from "./actions";
+import { dismissSpendAlertAction } from "./actions";
 import { requireAccountPage } from "../require-account-page";
 
 export const metadata: Metadata = { title: "Your account" };
@@ -65,6 +67,7 @@ export default async function AccountDashboardPage() {
         {dashboard ? (
           <>
             <DashboardNotices account={dashboard.account} payment={payment} />
+            <SpendAlertNotices db={db} accountId={dashboard.account.accountId} dismiss={dismissSpendAlertAction} />
             {welcome ? <WelcomePanel welcome={welcome} docsUrl={getEnv().docsUrl} dismiss={dismissWelcomeAction} /> : null}
             <StandingPanel account={dashboard.account} timeZone={timeZone} />
             <SpendPanel dashboard={dashboard} />

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { closeAccount, closeAccountSchema } from "@/lib/account/close-account";
 import { alertChoicesSchema, displayNameSchema, setAlertChoices, setLowBalanceThreshold, thresholdSchema, updateDisplayName } from "@/lib/account/update-settings";
+import { setSpendAlertChoices, spendAlertChoicesSchema } from "@/lib/account/update-settings";
 import { validatedActionWithSession } from "@/lib/actions/validated-action";
 import { signOut } from "@/lib/auth/auth";
 import { notifyStandingChanges } from "@/lib/billing/notify-standing-changes";
@@ -41,6 +42,12 @@ export const updateTimeZoneAction = validatedActionWithSession("updateTimeZone",
 export const updateAlertsAction = validatedActionWithSession("updateAlerts", alertChoicesSchema, async (choices, session) => {
   await setAlertChoices(getDb(), session, choices);
   return { status: "success", message: "Email choices saved." };
+});
+
+export const updateSpendAlertsAction = validatedActionWithSession("updateSpendAlerts", spendAlertChoicesSchema, async (choices, session) => {
+  await setSpendAlertChoices(getDb(), session, choices);
+  revalidatePath("/account", "layout");
+  return { status: "success", message: "Spend alerts saved." };
 });
 
 export const closeAccountAction = validatedActionWithSession("closeAccount", closeAccountSchema, async (_input, session) => {

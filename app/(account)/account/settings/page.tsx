@@ -4,6 +4,7 @@ import { CloseAccountPanel } from "@/components/account/close-account-panel";
 import { AccountPage, buttonClass, PageHeader, Panel } from "@/components/account/page-header";
 import { SessionsPanel } from "@/components/account/sessions-panel";
 import { SettingsForm } from "@/components/account/settings-form";
+import { SpendAlertSettings } from "@/components/account/spend-alert-settings";
 import { FormField } from "@/components/ui/form-field";
 import { getAccountSettings } from "@/lib/account/get-settings";
 import { BrowserTimeZone } from "@/components/account/browser-time-zone";
@@ -12,6 +13,7 @@ import { formatCents } from "@/lib/format/money";
 import { getPageTimeZone } from "../page-time-zone";
 import { signOutAction, signOutEverywhereAction } from "../actions";
 import { closeAccountAction, updateAlertsAction, updateNameAction, updateThresholdAction, updateTimeZoneAction } from "./actions";
+import { updateSpendAlertsAction } from "./actions";
 import { NoBillingAccountPage } from "@/components/account/no-billing-account";
 import { requireAccountPage } from "../require-account-page";
 
@@ -85,6 +87,7 @@ export default async function SettingsPage() {
             </fieldset>
           </SettingsForm>
         </Panel>
+        <SpendAlertSettings choices={settings.spendAlerts} action={updateSpendAlertsAction} />
         <Panel id="invite-heading" title="Invitations">
           <p className="text-ink-soft text-sm leading-6">
             Bring a friend into the preview: each account has a few invitations to hand out.
