@@ -31,6 +31,7 @@ const subjectLabel: Record<UndeliveredEmail["subject"], string> = {
   "account-closed": "Account closed by an operator",
   "account-adjustment": "Balance adjustment",
   "price-rise": "Price rise",
+  "billing-contact-confirm": "Billing contact confirmation",
 };
 
 const kindWord: Record<OwedEmailKind, string> = {

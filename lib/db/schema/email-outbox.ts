@@ -21,6 +21,7 @@ export const outboxEmailTemplates = [
   "account-closed",
   "account-adjustment",
   "price-rise",
+  "billing-contact-confirm",
 ] as const;
 export type OutboxEmailTemplate = (typeof outboxEmailTemplates)[number];
 

@@ -57,5 +57,10 @@ export function emailSamples(): EmailSamples {
       effectiveFrom: "2027-01-01T00:00:00.000Z",
       rises: [{ name: "Compute", before: "$0.04 per CPU-hour", after: "$0.05 per CPU-hour" }],
     },
+    "billing-contact-confirm": {
+      confirmUrl: `${appUrl}/contacts/confirm?token=sample-confirm`,
+      accountLabel: "a••@example.com",
+      expiresAt: "2026-12-20T12:00:00.000Z",
+    },
   };
 }
