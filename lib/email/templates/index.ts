@@ -1,8 +1,9 @@
 import type { OutboxEmailTemplate } from "@/lib/db/schema";
-import type { EmailTemplate } from "../email-template";
+import type { EmailTemplate, RecipientData } from "../email-template";
 import { accountClosedEmail, accountFrozenEmail, accountUnfrozenEmail } from "./account-control";
 import { accountAdjustmentEmail } from "./account-adjustment";
 import { autoRechargePausedEmail } from "./auto-recharge-paused";
+import { billingContactConfirmEmail } from "./billing-contact-confirm";
 import { inviteEmail } from "./invite";
 import {
   paymentDisputeOpenedEmail,
@@ -37,7 +38,8 @@ export const emailTemplates = {
   "account-closed": accountClosedEmail,
   "account-adjustment": accountAdjustmentEmail,
   "price-rise": priceRiseEmail,
+  "billing-contact-confirm": billingContactConfirmEmail,
 } satisfies Record<OutboxEmailTemplate, EmailTemplate<never>>;
 
-/** The data a template is drawn from, as the outbox row stores it. */
-export type EmailData<T extends OutboxEmailTemplate> = Parameters<(typeof emailTemplates)[T]["subject"]>[0];
+/** The data a template is drawn from, as the outbox row stores it (with a contact's unsubscribe link, if any). */
+export type EmailData<T extends OutboxEmailTemplate> = Parameters<(typeof emailTemplates)[T]["subject"]>[0] & RecipientData;
