@@ -11,6 +11,7 @@ import { listBillingContacts } from "@/lib/billing-contacts/list-billing-contact
 import { listRecipients } from "@/lib/billing-contacts/list-recipients";
 import { removeBillingContact } from "@/lib/billing-contacts/remove-billing-contact";
 import { closeDb, getDb } from "@/lib/db/client";
+import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { uniqueEmail } from "../support/auth-harness";
 import { confirmPost, emailsTo, linkIn, outboxTo, ownerSession, rawHeadersOf, unsubscribePost, waitForEmail } from "../support/billing-contacts";
 import { EVENTUALLY } from "../support/eventually";
@@ -38,6 +39,20 @@ async function payAndRecord(user: TestUser): Promise<bigint> {
   await vi.waitFor(async () => expect((await notices()).length).toBe(before + 1), EVENTUALLY);
   return BigInt((await notices()).at(-1)!.id);
 }
+
+/** An email owed to a contact (a refund notice keyed as every sender keys a contact's), not sent yet. */
+async function oweEmail(user: TestUser, contact: string, contactId: string): Promise<void> {
+  await enqueueEmail(getDb(), {
+    key: `test-owed:${contactId}:contact:${contactId}`,
+    accountId: user.accountId,
+    to: contact,
+    template: "payment-refund",
+    data: { amountMicros: "1000000", balanceMicros: "1000000" },
+  });
+}
+
+const owedTo = async (address: string) =>
+  Number((await getDb().execute<{ n: string }>(sql`select count(*) as n from email_outbox where to_address = ${address} and sent_at is null`)).rows[0]!.n);
 
 const recipientsOf = (accountId: string) => getDb().transaction((tx) => listRecipients(tx, accountId));
 
@@ -138,10 +153,13 @@ describe("the owner's list", () => {
     expect(await listBillingContacts(getDb(), ownerSession(owner))).toHaveLength(1);
     const recipients = await recipientsOf(owner.accountId);
     expect(recipients).toHaveLength(2);
+    await oweEmail(owner, contact, row!.id);
+    expect(await owedTo(contact)).toBe(1);
 
     await removeBillingContact(getDb(), ownerSession(owner), BigInt(row!.id));
     expect(await listBillingContacts(getDb(), ownerSession(owner))).toEqual([]);
     expect(await recipientsOf(owner.accountId)).toEqual([{ address: owner.email, key: "owner" }]);
+    expect(await owedTo(contact)).toBe(0);
     // Its old unsubscribe link still answers calmly: nothing is sent to it any more.
     const link = new URL(recipients.find((recipient) => recipient.address === contact)!.unsubscribeUrl!);
     expect(await contactsPageCalls.unsubscribeContact(unsubscribePost(link))).toEqual({ view: "unsubscribed", status: 200 });
@@ -158,7 +176,9 @@ describe("unsubscribing from the email's link alone", () => {
     const oneClickLink = linkIn(await waitForEmail(oneClick, receipt), "/contacts/unsubscribe");
     const buttonLink = linkIn(await waitForEmail(button, receipt), "/contacts/unsubscribe");
 
+    await oweEmail(user, oneClick, oneClickLink.searchParams.get("contact")!);
     expect(await contactsPageCalls.unsubscribeContact(unsubscribePost(oneClickLink))).toEqual({ view: "unsubscribed", status: 200 });
+    expect(await owedTo(oneClick)).toBe(0);
     const query = { contact: buttonLink.searchParams.get("contact")!, token: buttonLink.searchParams.get("token")! };
     expect(await contactsPageCalls.viewUnsubscribeLink(query)).toMatchObject({ view: "unsubscribe", status: 200, contactEmail: button });
     expect(await contactsPageCalls.unsubscribeContact(unsubscribePost(buttonLink, { origin: "http://tandem.test" }))).toEqual({ view: "unsubscribed", status: 200 });
