@@ -2,10 +2,9 @@ import type { FormAction } from "@/lib/actions/action-state";
 import { CONFIRM_LINK_DAYS, MAX_BILLING_CONTACTS } from "@/lib/billing-contacts/contact-rules";
 import type { BillingContactRow, BillingContactStatus } from "@/lib/billing-contacts/list-billing-contacts";
 import { ActionButton } from "@/components/ui/action-button";
-import { FormField } from "@/components/ui/form-field";
+import { BillingContactForm } from "./billing-contact-form";
 import { formatDateTime } from "./formats";
 import { Panel } from "./page-header";
-import { SettingsForm } from "./settings-form";
 
 export type BillingContactActions = { add: FormAction; resend: FormAction; remove: FormAction };
 
@@ -69,9 +68,7 @@ export function BillingContactsPanel({ contacts, actions, timeZone }: { contacts
             {MAX_BILLING_CONTACTS} of {MAX_BILLING_CONTACTS} contacts: remove one to add another.
           </p>
         ) : (
-          <SettingsForm action={actions.add} label="Add contact" pendingLabel="Adding…">
-            <FormField name="email" label="Email address" type="email" autoComplete="email" required maxLength={254} hint="For example your bookkeeper: receipts and alerts, nothing else." />
-          </SettingsForm>
+          <BillingContactForm action={actions.add} />
         )}
       </div>
     </Panel>

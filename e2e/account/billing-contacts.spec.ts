@@ -51,6 +51,7 @@ test.describe("billing contacts", () => {
     await panel.getByLabel("Email address").fill(contact);
     await panel.getByRole("button", { name: "Add contact" }).click();
     await expect(panel.getByRole("status")).toContainText(`Confirmation link sent to ${contact}`);
+    await expect(panel.getByLabel("Email address")).toHaveValue("");
     const row = panel.getByTestId("billing-contact").filter({ hasText: contact });
     await expect(row).toContainText("Waiting for confirmation");
     await expect(row.getByRole("button", { name: `Send the link again to ${contact}` })).toBeVisible();
