@@ -10,7 +10,7 @@ export default async function robots(): Promise<MetadataRoute.Robots> {
   const { appUrl } = getEnv();
   if (!(await isIndexingAllowed())) return { rules: { userAgent: "*", disallow: "/" } };
   return {
-    rules: { userAgent: "*", allow: "/", disallow: ["/account", "/admin", "/api/", "/sign-in"] },
+    rules: { userAgent: "*", allow: "/", disallow: ["/account", "/admin", "/api/", "/sign-in", "/contacts/"] },
     sitemap: `${appUrl}/sitemap.xml`,
     host: appUrl,
   };

@@ -34,10 +34,15 @@ export type EmailLayoutProps = {
   preview: string;
   /** Why the reader got this email, said in the footer ("You asked to sign in to Tandem."). */
   reason: string;
+  /**
+   * A billing contact's one-click unsubscribe link, shown under the reason. Templates do not pass it:
+   * renderEmail hands it over from the row's data (`unsubscribeUrl`), so every email to a contact has it.
+   */
+  unsubscribeUrl?: string;
   children: ReactNode;
 };
 
-export function EmailLayout({ preview, reason, children }: EmailLayoutProps) {
+export function EmailLayout({ preview, reason, unsubscribeUrl, children }: EmailLayoutProps) {
   const { appUrl, company } = getEnv();
   return (
     <Html lang="en">
@@ -54,6 +59,15 @@ export function EmailLayout({ preview, reason, children }: EmailLayoutProps) {
             {children}
           </Section>
           <Text style={{ margin: "24px 0 0", fontSize: 12, lineHeight: "18px", color: colors.muted }}>{reason}</Text>
+          {unsubscribeUrl ? (
+            <Text style={{ margin: "8px 0 0", fontSize: 12, lineHeight: "18px", color: colors.muted }}>
+              You get this as a billing contact of the account.{" "}
+              <Link href={unsubscribeUrl} style={{ color: colors.muted, textDecoration: "underline" }}>
+                Unsubscribe
+              </Link>{" "}
+              to stop these emails; no sign-in needed.
+            </Text>
+          ) : null}
           <Hr style={{ borderColor: colors.line, margin: "12px 0" }} />
           <Text style={{ margin: 0, fontSize: 12, lineHeight: "18px", color: colors.muted }}>
             Tandem is run by {company.name}. Questions? Write to{" "}

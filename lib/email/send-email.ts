@@ -12,7 +12,15 @@ export type EmailMessage = {
   html?: string;
   /** A short stable name for metrics and logs, e.g. `magic-link`, `low-balance`. */
   template: string;
+  /** A billing contact's one-click unsubscribe link: sent as List-Unsubscribe (RFC 2369) with RFC 8058's one-click header. */
+  unsubscribeUrl?: string;
 };
+
+/** The headers that let a mail client offer "Unsubscribe" and post it for the reader (RFC 8058). */
+function unsubscribeHeaders(url: string | undefined): Record<string, string> | undefined {
+  if (url === undefined) return undefined;
+  return { "List-Unsubscribe": `<${url}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
+}
 
 const globalForMail = globalThis as unknown as { appMailer?: Transporter };
 
@@ -32,6 +40,7 @@ export async function sendEmail(message: EmailMessage): Promise<{ messageId: str
       subject: message.subject,
       text: message.text,
       html: message.html,
+      headers: unsubscribeHeaders(message.unsubscribeUrl),
     })) as { messageId: string };
     metrics.emailsSent.inc({ template: message.template });
     getLogger().info({ template: message.template, to: message.to }, "email sent");

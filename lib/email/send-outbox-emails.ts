@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import type { OutboxEmailTemplate } from "@/lib/db/schema";
 import { getLogger } from "@/lib/observability/logger";
+import { unsubscribeUrlOf } from "./email-template";
 import { emailIsDue, logEmailFailure, owedEmailKindOf } from "./email-retry";
 import { drawEmail } from "./render-in-worker";
 import { sendEmail, type EmailMessage } from "./send-email";
@@ -40,7 +41,8 @@ async function messageOf(email: DueEmail): Promise<EmailMessage> {
   if (email.data === null) return { ...base, subject: email.subject, text: email.text_body ?? "", html: email.html_body ?? undefined };
   // The row's template names the data's shape: enqueueEmail wrote them together.
   const rendered = await drawEmail(email.template, email.data);
-  return { ...base, ...rendered };
+  const unsubscribeUrl = unsubscribeUrlOf(email.data);
+  return { ...base, ...rendered, ...(unsubscribeUrl ? { unsubscribeUrl } : {}) };
 }
 
 /**

@@ -1,5 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
+import { listRecipients } from "@/lib/billing-contacts/list-recipients";
 import { unfreezeAmountMicros } from "@/lib/billing/unfreeze-amount";
 import type { Database, Transaction } from "@/lib/db/client";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
@@ -51,11 +52,13 @@ async function absorbStandingChange(tx: Transaction, notice: { accountId: string
 }
 
 /**
- * The notice owed for a transfer just posted, and its email, recorded in the posting's own transaction
- * (one per transfer: the email's key is the transfer, so a retried handler or a duplicate webhook that
- * reaches here records nothing more). The email also says what the transfer did to the account's
- * standing, instead of a second email in the same second (absorbStandingChange). An owner with no
- * address left (a closed account) gets no email.
+ * The notice owed for a transfer just posted, and its emails, recorded in the posting's own transaction
+ * (one per transfer and recipient: the key is the transfer, so a retried handler or a duplicate webhook
+ * that reaches here records nothing more). The email also says what the transfer did to the account's
+ * standing, instead of a second email in the same second (absorbStandingChange). It goes to the owner
+ * (key `payment-notice:<transfer>`) and to each confirmed billing contact (`…:contact:<id>`, with its
+ * unsubscribe link), so the finance person gets the receipts. An owner with no address left (a closed
+ * account) means no email to anyone.
  */
 export async function recordPaymentNotice(tx: Transaction, notice: PaymentNotice & { accountId: string; transferId: bigint }): Promise<void> {
   const receiptUrl = notice.kind === "receipt" ? notice.receiptUrl : null;
@@ -67,21 +70,24 @@ export async function recordPaymentNotice(tx: Transaction, notice: PaymentNotice
       returning account_id
     )
     select u.email from notice join billing_accounts a on a.id = notice.account_id join "user" u on u.id = a.owner_user_id`);
-  const to = recorded.rows[0]?.email;
-  if (!to) return;
+  if (!recorded.rows[0]?.email) return;
   const standing = await absorbStandingChange(tx, notice);
-  await enqueueEmail(tx, {
-    key: `payment-notice:${notice.transferId}`,
-    accountId: notice.accountId,
-    to,
-    template: templateOf[notice.kind],
-    data: {
-      amountMicros: notice.amountMicros.toString(),
-      balanceMicros: notice.balanceMicros.toString(),
-      ...(notice.kind === "receipt" ? { receiptUrl: notice.receiptUrl, isAutoRecharge: notice.isAutoRecharge ?? false } : {}),
-      ...(standing ? { standing } : {}),
-    },
-  });
+  const data = {
+    amountMicros: notice.amountMicros.toString(),
+    balanceMicros: notice.balanceMicros.toString(),
+    ...(notice.kind === "receipt" ? { receiptUrl: notice.receiptUrl, isAutoRecharge: notice.isAutoRecharge ?? false } : {}),
+    ...(standing ? { standing } : {}),
+  };
+  const key = `payment-notice:${notice.transferId}`;
+  for (const recipient of await listRecipients(tx, notice.accountId)) {
+    await enqueueEmail(tx, {
+      key: recipient.key === "owner" ? key : `${key}:${recipient.key}`,
+      accountId: notice.accountId,
+      to: recipient.address,
+      template: templateOf[notice.kind],
+      data: recipient.unsubscribeUrl ? { ...data, unsubscribeUrl: recipient.unsubscribeUrl } : data,
+    });
+  }
 }
 
 export type SendPaymentNoticesOptions = { accountIds?: string[]; limit?: number };

@@ -43,6 +43,9 @@ const proxiedPages = [
   // The waitlist's plain form posts: the proxy strips an untrusted X-Forwarded-For before the IP is read.
   "/waitlist/join",
   "/waitlist/withdraw",
+  // The billing contacts' link pages post too (confirm, unsubscribe), limited per client address.
+  "/contacts/confirm",
+  "/contacts/unsubscribe",
   "/invite",
   "/sign-in",
   "/account",

@@ -3,6 +3,8 @@ import "server-only";
 // instrumentation.ts registers them when the server starts; scripts/snapshot-page-reads.ts takes the reads
 // before `next build` prerenders, which never runs register(). One list, so the two cannot drift.
 import type { PageServerRead } from "@/lib/actions/page-server-call";
+import { contactsPageCall } from "@/lib/billing-contacts/contacts-page-call";
+import { contactsPageCalls } from "@/lib/billing-contacts/contacts-page-calls";
 import { getPricing } from "@/lib/pricing/get-pricing";
 import { pricingRead } from "@/lib/pricing/pricing-page-call";
 import { readSiteProps } from "@/lib/site/read-site-props";
@@ -25,6 +27,7 @@ const READS = [
 export function registerPageServerCalls(): void {
   for (const read of READS) read.register();
   waitlistPageCall.register(waitlistPageCalls);
+  contactsPageCall.register(contactsPageCalls);
 }
 
 /** What each read answers now, by name: the build's snapshot (scripts/snapshot-page-reads.ts). */

@@ -34,6 +34,7 @@ const subjectLabel: Record<UndeliveredEmail["subject"], string> = {
   "budget-alert": "Budget alert",
   "runway-alert": "Runway alert",
   "spend-anomaly": "Unusual spend alert",
+  "billing-contact-confirm": "Billing contact confirmation",
 };
 
 const kindWord: Record<OwedEmailKind, string> = {

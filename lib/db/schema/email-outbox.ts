@@ -24,6 +24,7 @@ export const outboxEmailTemplates = [
   "budget-alert",
   "runway-alert",
   "spend-anomaly",
+  "billing-contact-confirm",
 ] as const;
 export type OutboxEmailTemplate = (typeof outboxEmailTemplates)[number];
 

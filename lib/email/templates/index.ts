@@ -1,9 +1,10 @@
 import type { OutboxEmailTemplate } from "@/lib/db/schema";
-import type { EmailTemplate } from "../email-template";
+import type { EmailTemplate, RecipientData } from "../email-template";
 import { accountClosedEmail, accountFrozenEmail, accountUnfrozenEmail } from "./account-control";
 import { accountAdjustmentEmail } from "./account-adjustment";
 import { autoRechargePausedEmail } from "./auto-recharge-paused";
 import { budgetAlertEmail } from "./budget-alert";
+import { billingContactConfirmEmail } from "./billing-contact-confirm";
 import { inviteEmail } from "./invite";
 import {
   paymentDisputeOpenedEmail,
@@ -43,7 +44,8 @@ export const emailTemplates = {
   "budget-alert": budgetAlertEmail,
   "runway-alert": runwayAlertEmail,
   "spend-anomaly": spendAnomalyEmail,
+  "billing-contact-confirm": billingContactConfirmEmail,
 } satisfies Record<OutboxEmailTemplate, EmailTemplate<never>>;
 
-/** The data a template is drawn from, as the outbox row stores it. */
-export type EmailData<T extends OutboxEmailTemplate> = Parameters<(typeof emailTemplates)[T]["subject"]>[0];
+/** The data a template is drawn from, as the outbox row stores it (with a contact's unsubscribe link, if any). */
+export type EmailData<T extends OutboxEmailTemplate> = Parameters<(typeof emailTemplates)[T]["subject"]>[0] & RecipientData;

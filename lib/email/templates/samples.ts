@@ -75,5 +75,10 @@ export function emailSamples(): EmailSamples {
       isToday: false,
       unsubscribeUrl: `${appUrl}/contacts/unsubscribe?contact=1&token=sample`,
     },
+    "billing-contact-confirm": {
+      confirmUrl: `${appUrl}/contacts/confirm?token=sample-confirm`,
+      accountLabel: "a••@example.com",
+      expiresAt: "2026-12-20T12:00:00.000Z",
+    },
   };
 }

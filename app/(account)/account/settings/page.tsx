@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { BillingContactsPanel } from "@/components/account/billing-contacts-panel";
 import { CloseAccountPanel } from "@/components/account/close-account-panel";
+import { listBillingContacts } from "@/lib/billing-contacts/list-billing-contacts";
+import { addBillingContactAction, removeBillingContactAction, resendConfirmationLinkAction } from "./billing-contacts-actions";
 import { AccountPage, buttonClass, PageHeader, Panel } from "@/components/account/page-header";
 import { SessionsPanel } from "@/components/account/sessions-panel";
 import { SettingsForm } from "@/components/account/settings-form";
@@ -96,6 +99,9 @@ export default async function SettingsPage() {
             Hand out invitations
           </Link>
         </Panel>
+        <div className="lg:col-span-2">
+          <BillingContactsPanel contacts={await listBillingContacts(db, session)} actions={{ add: addBillingContactAction, resend: resendConfirmationLinkAction, remove: removeBillingContactAction }} timeZone={zone.timeZone} />
+        </div>
         <div className="lg:col-span-2">
           <SessionsPanel signOut={signOutAction} signOutEverywhere={signOutEverywhereAction} />
         </div>
