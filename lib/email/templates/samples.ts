@@ -73,7 +73,6 @@ export function emailSamples(): EmailSamples {
       costMicros: "31500000",
       medianMicros: "2100000",
       isToday: false,
-      unsubscribeUrl: `${appUrl}/contacts/unsubscribe?contact=1&token=sample`,
     },
     "billing-contact-confirm": {
       confirmUrl: `${appUrl}/contacts/confirm?token=sample-confirm`,
