@@ -5,7 +5,7 @@
 import { microsToDecimal, toCsv } from "./csv";
 import type { StatementRow } from "./get-statement";
 
-export const STATEMENT_CSV_HEADER = [
+export const STATEMENT_CSV_HEADER: ReadonlyArray<keyof StatementExportRow> = [
   "time_utc",
   "type",
   "details",
@@ -14,9 +14,18 @@ export const STATEMENT_CSV_HEADER = [
   "balance_after_usd",
   "balance_after_micros",
   "receipt_url",
-] as const;
+];
 
-export type StatementExportRow = Record<(typeof STATEMENT_CSV_HEADER)[number], string | null>;
+export type StatementExportRow = {
+  time_utc: string;
+  type: string;
+  details: string | null;
+  amount_usd: string;
+  amount_micros: string;
+  balance_after_usd: string;
+  balance_after_micros: string;
+  receipt_url: string | null;
+};
 
 /** One movement with exact amounts as decimal strings (micro-dollars can pass 2^53). */
 export function toStatementExportRow(row: StatementRow): StatementExportRow {

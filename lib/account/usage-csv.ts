@@ -2,6 +2,7 @@ import "server-only";
 import type { AppSession } from "@/lib/session/app-session";
 import type { Queryable } from "@/lib/db/client";
 import { listRateCards } from "@/lib/billing/rate-cards";
+import type { Resource } from "@/lib/billing/resources";
 import { toCsv, microsToDecimal } from "./csv";
 import { getOwnAccountOrThrow } from "./get-own-account";
 import { queryUsageRows } from "./get-usage-report";
@@ -14,7 +15,7 @@ import type { Grouping, UsageSelection } from "./usage-range";
 export type UsageExportRow = {
   period_start_utc: string;
   space?: string;
-  resource: string;
+  resource: Resource;
   units: string;
   cost_usd: string;
   cost_micros: string;

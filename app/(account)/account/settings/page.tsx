@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ApiKeysPanel } from "@/components/account/api-keys-panel";
 import { CloseAccountPanel } from "@/components/account/close-account-panel";
 import { AccountPage, buttonClass, PageHeader, Panel } from "@/components/account/page-header";
 import { SessionsPanel } from "@/components/account/sessions-panel";
@@ -14,6 +15,7 @@ import { signOutAction, signOutEverywhereAction } from "../actions";
 import { closeAccountAction, updateAlertsAction, updateNameAction, updateThresholdAction, updateTimeZoneAction } from "./actions";
 import { NoBillingAccountPage } from "@/components/account/no-billing-account";
 import { requireAccountPage } from "../require-account-page";
+import { createApiKeyAction, revokeApiKeyAction } from "./api-key-actions";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -93,6 +95,9 @@ export default async function SettingsPage() {
             Hand out invitations
           </Link>
         </Panel>
+        <div className="lg:col-span-2">
+          <ApiKeysPanel db={db} session={session} accountId={account.accountId} timeZone={zone.timeZone} create={createApiKeyAction} revoke={revokeApiKeyAction} />
+        </div>
         <div className="lg:col-span-2">
           <SessionsPanel signOut={signOutAction} signOutEverywhere={signOutEverywhereAction} />
         </div>
