@@ -4,6 +4,7 @@ import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as accountRoute from "@/app/api/account/v1/accounts/[account]/route";
+import * as budgetsRoute from "@/app/api/account/v1/accounts/[account]/budgets/route";
 import * as statementRoute from "@/app/api/account/v1/accounts/[account]/statement/route";
 import * as usageRoute from "@/app/api/account/v1/accounts/[account]/usage/route";
 import { GET as getOpenApi } from "@/app/api/account/v1/openapi.json/route";
@@ -14,6 +15,8 @@ import { toStatementCsv } from "@/lib/account/statement-csv";
 import { getUsageCsv } from "@/lib/account/usage-csv";
 import { ingestUsage } from "@/lib/billing/ingest-usage";
 import { emptyUsage } from "@/lib/billing/resources";
+import { getSpaceStandings } from "@/lib/budgets/get-space-standings";
+import { setBudget } from "@/lib/budgets/set-budget";
 import { closeDb, getDb } from "@/lib/db/client";
 import { hourAgo, type ErrorBody } from "@/tests/support/billing-api";
 import { accountParams, apiRequest, createKey, createKeyHolder, type KeyHolder } from "@/tests/support/account-api";
@@ -99,6 +102,35 @@ describe("the account API's reads", () => {
       runway: { kind: dashboard.runway.kind },
     });
     expect(BigInt(body.balance_micros as string)).toBeLessThan(5_000_000n);
+  });
+
+  it("answers budgets and this month's spend per space as getSpaceStandings reads them, a paused space included", async () => {
+    const before = await getSpaceStandings(getDb(), holder.accountId);
+    const chess = before.spaces.find((space) => space.name === "chess")!;
+    // A pause budget under what chess already spent pauses it at once; whiteboard's only alerts.
+    await setBudget(getDb(), { accountId: holder.accountId, spaceId: chess.spaceId, amountMicros: 10_000n, action: "pause" });
+    const whiteboard = before.spaces.find((space) => space.name === "whiteboard")!;
+    await setBudget(getDb(), { accountId: holder.accountId, spaceId: whiteboard.spaceId, amountMicros: 50_000_000n, action: "alert" });
+    const standings = await getSpaceStandings(getDb(), holder.accountId);
+    const { status, body } = await read<Record<string, unknown>>(budgetsRoute, "/budgets");
+    expect(status).toBe(200);
+    expect(body).toEqual({
+      account: holder.accountId,
+      month: standings.month.key,
+      state: standings.account.state,
+      account_budget: null,
+      account_spend_micros: standings.accountSpendMicros.toString(),
+      spaces: standings.spaces.map((space) => ({
+        space: space.name,
+        state: space.state,
+        reason: space.reason,
+        paused_at: space.pausedAt?.toISOString() ?? null,
+        spend_micros: space.spendMicros.toString(),
+        budget: space.budget && { amount_micros: space.budget.amountMicros.toString(), action: space.budget.action },
+      })),
+    });
+    expect(body.spaces).toContainEqual(expect.objectContaining({ space: "chess", state: "paused", reason: "budget" }));
+    expect(body.spaces).toContainEqual(expect.objectContaining({ space: "whiteboard", state: "active", budget: { amount_micros: "50000000", action: "alert" } }));
   });
 
   it.each(["resource", "space"])("answers the usage CSV's rows, grouped by %s, field for field", async (group) => {

@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import * as accountRoute from "@/app/api/account/v1/accounts/[account]/route";
+import * as budgetsRoute from "@/app/api/account/v1/accounts/[account]/budgets/route";
 import * as usageRoute from "@/app/api/account/v1/accounts/[account]/usage/route";
 import * as statementRoute from "@/app/api/account/v1/accounts/[account]/statement/route";
 import { GET as unknownPath, POST as unknownPathPost } from "@/app/api/account/v1/[[...rest]]/route";
@@ -109,7 +110,7 @@ describe("the account API's key checks", () => {
     const [owner, other] = await Promise.all([createKeyHolder(), createKeyHolder()]);
     const { key } = await createKey(owner);
     for (const account of [other.accountId, "acct_doesnotexist", "not-an-id"]) {
-      for (const route of [accountRoute, usageRoute, statementRoute]) {
+      for (const route of [accountRoute, budgetsRoute, usageRoute, statementRoute]) {
         const response = await route.GET(apiRequest(`/accounts/${account}`, { key }), accountParams(account));
         expect(response.status).toBe(404);
         expect(await errorOf(response)).toMatchObject({ code: "not_found" });
@@ -121,7 +122,7 @@ describe("the account API's key checks", () => {
     const holder = await createKeyHolder();
     const { key } = await createKey(holder);
     const before = { balance: await cachedBalance(holder.accountId), keys: await keyRows(holder.accountId) };
-    for (const route of [accountRoute, usageRoute, statementRoute]) {
+    for (const route of [accountRoute, budgetsRoute, usageRoute, statementRoute]) {
       for (const method of ["POST", "PUT", "PATCH", "DELETE"] as const) {
         for (const options of [{ key }, {}]) {
           const response = await route[method](apiRequest(`/accounts/${holder.accountId}`, { ...options, method }));

@@ -137,6 +137,7 @@ export const budgetsResponseSchema = z.object({
         .enum(["budget", "account_budget", "account_frozen"])
         .nullable()
         .meta({ description: "Why a paused space is paused: its own budget, the account's, or the account frozen." }),
+      paused_at: instantSchema.nullable().meta({ description: "When a budget paused it; null when active or paused by the account's freeze." }),
       spend_micros: decimalStringSchema.meta({ description: "Usage billed this month in this space." }),
       budget: budgetSchema.nullable(),
     }),
