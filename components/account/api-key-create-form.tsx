@@ -22,7 +22,7 @@ export function ApiKeyCreateForm({ action, accountUrl }: { action: FormAction; a
   const errors = state.status === "error" ? (state.fieldErrors ?? {}) : {};
   return (
     <form action={formAction} onSubmit={submit} className="space-y-4" noValidate>
-      <FormField name="name" label="Key name" hint="What uses it, e.g. balance-watcher. 1 to 100 characters." autoComplete="off" maxLength={100} error={errors.name} />
+      <FormField name="keyName" label="Key name" hint="What uses it, e.g. balance-watcher. 1 to 100 characters." autoComplete="off" maxLength={100} error={errors.keyName} />
       {state.status === "success" && state.reveal ? (
         <div className="space-y-3">
           <SecretReveal message={state.message} secret={state.reveal} testId="new-api-key" />

@@ -4,7 +4,7 @@ import { safeTextSchema } from "@/lib/input/text";
 // The settings forms' input, shared by the panel and the actions. Free of `server-only`: pure tests import it.
 
 export const apiKeyNameSchema = z.object({
-  name: safeTextSchema(
+  keyName: safeTextSchema(
     z.string().trim().min(1, "Name the key, e.g. the script that uses it.").max(100, "A key name has at most 100 characters."),
   ),
 });

@@ -13,6 +13,7 @@ import {
   accountApiFailedAuthBucket,
   accountApiKeyBucket,
 } from "@/lib/api-keys/authorize-account-api-request";
+import { closeAccount } from "@/lib/account/close-account";
 import { listApiKeys } from "@/lib/api-keys/list-api-keys";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
 import { closeDb, getDb } from "@/lib/db/client";
@@ -76,6 +77,14 @@ describe("creating personal API keys", () => {
     await expect(createKey(holder, "one more")).resolves.toMatchObject({ name: "one more" });
   });
 
+  it("refuses a name that is empty, too long or holds control characters, and stores nothing", async () => {
+    const holder = await createKeyHolder();
+    for (const name of ["", "   ", "x".repeat(101), "tab\there"]) {
+      await expect(createKey(holder, name)).rejects.toMatchObject({ code: "validation_failed" });
+    }
+    expect(await keyRows(holder.accountId)).toEqual([]);
+  });
+
   it("revokes only the session's own keys", async () => {
     const [owner, stranger] = await Promise.all([createKeyHolder(), createKeyHolder()]);
     const created = await createKey(owner);
@@ -104,6 +113,14 @@ describe("the account API's key checks", () => {
     const response = await getAccount(holder.accountId, { key: created.key });
     expect(response.status).toBe(401);
     expect((await keyRows(holder.accountId))[0]!.revoked_at).not.toBeNull();
+  });
+
+  it("refuses the keys of a closed account, and makes no new one for it", async () => {
+    const holder = await createKeyHolder();
+    const { key } = await createKey(holder);
+    await closeAccount(getDb(), holder.session);
+    expect((await getAccount(holder.accountId, { key })).status).toBe(401);
+    await expect(createKey(holder)).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("answers 404 for any account but the key's own, existing or not", async () => {

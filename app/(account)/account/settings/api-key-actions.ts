@@ -9,8 +9,8 @@ import { getDb } from "@/lib/db/client";
 
 // The settings page's personal API keys (issue 19): both act on the session's own account only.
 
-export const createApiKeyAction = validatedActionWithSession("createApiKey", apiKeyNameSchema, async ({ name }, session) => {
-  const created = await createApiKey(getDb(), session, name);
+export const createApiKeyAction = validatedActionWithSession("createApiKey", apiKeyNameSchema, async ({ keyName }, session) => {
+  const created = await createApiKey(getDb(), session, keyName);
   revalidatePath("/account/settings");
   return {
     status: "success",
