@@ -23,17 +23,17 @@ export function ApiKeyCreateForm({ action, accountUrl }: { action: FormAction; a
   return (
     <form action={formAction} onSubmit={submit} className="space-y-4" noValidate>
       <FormField name="keyName" label="Key name" hint="What uses it, e.g. balance-watcher. 1 to 100 characters." autoComplete="off" maxLength={100} error={errors.keyName} />
+      {state.status === "error" && !state.fieldErrors ? <FormMessage state={state} /> : null}
+      <SubmitButton label="Create key" pendingLabel="Creating…" isPending={isPending} className="w-full sm:w-auto" />
       {state.status === "success" && state.reveal ? (
         <div className="space-y-3">
           <SecretReveal message={state.message} secret={state.reveal} testId="new-api-key" />
           <p className="text-ink-soft text-sm">Try it:</p>
-          <pre className="bg-paper border-line overflow-x-auto rounded-lg border p-3 font-mono text-xs">
+          <pre className="bg-paper border-line rounded-lg border p-3 font-mono text-xs break-all whitespace-pre-wrap">
             <code>{`curl -H "Authorization: Bearer ${state.reveal}" \\\n  ${accountUrl}`}</code>
           </pre>
         </div>
       ) : null}
-      {state.status === "error" && !state.fieldErrors ? <FormMessage state={state} /> : null}
-      <SubmitButton label="Create key" pendingLabel="Creating…" isPending={isPending} className="w-full sm:w-auto" />
     </form>
   );
 }

@@ -27,7 +27,7 @@ export async function ApiKeysPanel({ db, session, accountId, timeZone, create, r
   const keys = await listApiKeys(db, session);
   const accountUrl = `${getEnv().appUrl}${ACCOUNT_API_BASE_PATH}/accounts/${accountId}`;
   return (
-    <section aria-labelledby="api-keys-heading" className="rounded-2xl border border-line bg-paper p-5 sm:p-6" data-testid="api-keys-panel">
+    <section aria-labelledby="api-keys-heading" className="min-w-0 rounded-2xl border border-line bg-paper p-5 sm:p-6" data-testid="api-keys-panel">
       <h2 id="api-keys-heading" className="text-base font-semibold">
         API keys
       </h2>
@@ -64,7 +64,7 @@ export async function ApiKeysPanel({ db, session, accountId, timeZone, create, r
                   <ActionButton
                     action={revoke}
                     fields={{ keyId: key.id.toString() }}
-                    label="Yes, revoke it"
+                    label="Yes, revoke"
                     pendingLabel="Revoking…"
                     variant="danger"
                     ariaLabel={`Yes, revoke ${key.name}`}

@@ -95,7 +95,7 @@ export default async function SettingsPage() {
             Hand out invitations
           </Link>
         </Panel>
-        <div className="lg:col-span-2">
+        <div className="min-w-0 lg:col-span-2">
           <ApiKeysPanel db={db} session={session} accountId={account.accountId} timeZone={zone.timeZone} create={createApiKeyAction} revoke={revokeApiKeyAction} />
         </div>
         <div className="lg:col-span-2">
