@@ -22,7 +22,14 @@ export function ApiKeyCreateForm({ action, accountUrl }: { action: FormAction; a
   const errors = state.status === "error" ? (state.fieldErrors ?? {}) : {};
   return (
     <form action={formAction} onSubmit={submit} className="space-y-4" noValidate>
-      <FormField name="keyName" label="Key name" hint="What uses it, e.g. balance-watcher. 1 to 100 characters." autoComplete="off" maxLength={100} error={errors.keyName} />
+      <FormField
+        name="keyName"
+        label="Key name"
+        hint="What uses it, e.g. balance-watcher. 1 to 100 characters."
+        autoComplete="off"
+        maxLength={100}
+        error={errors.keyName}
+      />
       {state.status === "error" && !state.fieldErrors ? <FormMessage state={state} /> : null}
       <SubmitButton label="Create key" pendingLabel="Creating…" isPending={isPending} className="w-full sm:w-auto" />
       {state.status === "success" && state.reveal ? (

@@ -27,14 +27,21 @@ export async function ApiKeysPanel({ db, session, accountId, timeZone, create, r
   const keys = await listApiKeys(db, session);
   const accountUrl = `${getEnv().appUrl}${ACCOUNT_API_BASE_PATH}/accounts/${accountId}`;
   return (
-    <section aria-labelledby="api-keys-heading" className="min-w-0 rounded-2xl border border-line bg-paper p-5 sm:p-6" data-testid="api-keys-panel">
+    <section
+      aria-labelledby="api-keys-heading"
+      className="border-line bg-paper min-w-0 rounded-2xl border p-5 sm:p-6"
+      data-testid="api-keys-panel"
+    >
       <h2 id="api-keys-heading" className="text-base font-semibold">
         API keys
       </h2>
-      <p className="mt-2 text-sm leading-6 text-ink-soft">
-        Read your balance, standing, budgets, usage and statement from a script. Keys are read-only: they can change nothing, and
-        they read only this account. Up to {MAX_ACTIVE_API_KEYS} keys; the reference is at{" "}
-        <a className="font-medium text-brand underline underline-offset-2" href={`${ACCOUNT_API_BASE_PATH}/openapi.json`}>
+      <p className="text-ink-soft mt-2 text-sm leading-6">
+        Read your balance, standing, budgets, usage and statement from a script. Keys are read-only: they can change
+        nothing, and they read only this account. Up to {MAX_ACTIVE_API_KEYS} keys; the reference is at{" "}
+        <a
+          className="text-brand font-medium underline underline-offset-2"
+          href={`${ACCOUNT_API_BASE_PATH}/openapi.json`}
+        >
           {ACCOUNT_API_BASE_PATH}/openapi.json
         </a>
         .
@@ -43,24 +50,31 @@ export async function ApiKeysPanel({ db, session, accountId, timeZone, create, r
         <ApiKeyCreateForm action={create} accountUrl={accountUrl} />
       </div>
       {keys.length === 0 ? (
-        <p className="mt-6 text-sm text-ink-soft">No keys yet.</p>
+        <p className="text-ink-soft mt-6 text-sm">No keys yet.</p>
       ) : (
-        <ul className="mt-6 divide-y divide-line border-y border-line" aria-label="Your API keys">
+        <ul className="divide-line border-line mt-6 divide-y border-y" aria-label="Your API keys">
           {keys.map((key) => (
-            <li key={key.id.toString()} className="flex flex-col gap-3 py-4 sm:flex-row sm:items-start sm:justify-between" data-testid="api-key-row">
+            <li
+              key={key.id.toString()}
+              className="flex flex-col gap-3 py-4 sm:flex-row sm:items-start sm:justify-between"
+              data-testid="api-key-row"
+            >
               <div className="min-w-0 text-sm">
                 <p className="font-medium break-words">{key.name}</p>
-                <p className="mt-1 text-ink-soft">
-                  <code className="font-mono text-ink">{key.prefix}…</code> · created {formatDateTime(key.createdAt, timeZone)} ·{" "}
+                <p className="text-ink-soft mt-1">
+                  <code className="text-ink font-mono">{key.prefix}…</code> · created{" "}
+                  {formatDateTime(key.createdAt, timeZone)} ·{" "}
                   {key.lastUsedAt ? `last used ${formatDateTime(key.lastUsedAt, timeZone)}` : "never used"}
                 </p>
               </div>
               <details className="shrink-0 text-sm sm:text-right">
-                <summary className="cursor-pointer rounded-lg border border-danger/40 px-4 py-2 font-semibold text-danger hover:bg-danger/10 sm:inline-block">
+                <summary className="border-danger/40 text-danger hover:bg-danger/10 cursor-pointer rounded-lg border px-4 py-2 font-semibold sm:inline-block">
                   Revoke<span className="sr-only"> {key.name}</span>
                 </summary>
                 <div className="mt-3 space-y-2 sm:max-w-xs">
-                  <p className="text-ink-soft">Scripts using “{key.name}” stop working at once. This cannot be undone.</p>
+                  <p className="text-ink-soft">
+                    Scripts using “{key.name}” stop working at once. This cannot be undone.
+                  </p>
                   <ActionButton
                     action={revoke}
                     fields={{ keyId: key.id.toString() }}

@@ -9,7 +9,11 @@ import { expectAccessible, signInNewPerson } from "./account-steps";
 test.describe("personal API keys", () => {
   test.describe.configure({ timeout: 180_000 });
 
-  test("create a key, read the balance with it, revoke it, and it is refused at once", async ({ page, invite, request }) => {
+  test("create a key, read the balance with it, revoke it, and it is refused at once", async ({
+    page,
+    invite,
+    request,
+  }) => {
     const problems = watchForPageErrors(page);
     await signInNewPerson(page, invite, "api-keys");
     const account = (await page.getByTestId("billing-account-id").textContent())!.trim();
@@ -29,7 +33,10 @@ test.describe("personal API keys", () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(key);
     await expect(panel.getByTestId("api-key-row")).toHaveCount(1);
     await expect(panel.getByTestId("api-key-row")).toContainText(key.slice(0, 10));
-    const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.scrollingElement!.scrollWidth, clientWidth: document.scrollingElement!.clientWidth }));
+    const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+      scrollWidth: document.scrollingElement!.scrollWidth,
+      clientWidth: document.scrollingElement!.clientWidth,
+    }));
     expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
     await expectAccessible(page);
     await screenshotBothWidths(page, "account", "api-keys-created");

@@ -12,12 +12,18 @@ const origin = "http://localhost:3000";
 describe("proxy.ts on the account API", () => {
   it("runs for every path of the account API", () => {
     for (const path of ["/accounts/acct_1", "/accounts/acct_1/usage", "/openapi.json", "/nope"]) {
-      expect(unstable_doesMiddlewareMatch({ config, url: `${origin}${ACCOUNT_API_BASE_PATH}${path}` }), path).toBe(true);
+      expect(unstable_doesMiddlewareMatch({ config, url: `${origin}${ACCOUNT_API_BASE_PATH}${path}` }), path).toBe(
+        true,
+      );
     }
   });
 
   it("removes a client-sent X-Forwarded-For when no proxy is trusted", async () => {
-    const response = await proxy(new NextRequest(`${origin}${ACCOUNT_API_BASE_PATH}/accounts/acct_1`, { headers: { "x-forwarded-for": "6.6.6.6", authorization: "Bearer tpk_x" } }));
+    const response = await proxy(
+      new NextRequest(`${origin}${ACCOUNT_API_BASE_PATH}/accounts/acct_1`, {
+        headers: { "x-forwarded-for": "6.6.6.6", authorization: "Bearer tpk_x" },
+      }),
+    );
     const kept = (response.headers.get("x-middleware-override-headers") ?? "").split(",");
     expect(kept).toContain("authorization");
     expect(kept).not.toContain("x-forwarded-for");

@@ -5,7 +5,11 @@ import { safeTextSchema } from "@/lib/input/text";
 
 export const apiKeyNameSchema = z.object({
   keyName: safeTextSchema(
-    z.string().trim().min(1, "Name the key, e.g. the script that uses it.").max(100, "A key name has at most 100 characters."),
+    z
+      .string()
+      .trim()
+      .min(1, "Name the key, e.g. the script that uses it.")
+      .max(100, "A key name has at most 100 characters."),
   ),
 });
 export type ApiKeyNameInput = z.infer<typeof apiKeyNameSchema>;

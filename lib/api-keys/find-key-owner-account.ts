@@ -22,7 +22,7 @@ export async function findKeyOwnerAccountOrThrow(
     .where(and(eq(billingAccounts.ownerUserId, session.user.id), isNull(accountClosures.accountId)));
   const rows = lock ? await query.for("update", { of: billingAccounts }) : await query;
   const accountId = rows[0]?.accountId;
-  if (accountId === undefined) throw new AppError("not_found", { message: "This sign-in has no open billing account." });
+  if (accountId === undefined)
+    throw new AppError("not_found", { message: "This sign-in has no open billing account." });
   return accountId;
 }
-

@@ -16,7 +16,9 @@ export async function revokeApiKey(db: Queryable, session: AppSession, keyId: bi
   const [revoked] = await db
     .update(personalApiKeys)
     .set({ revokedAt: sql`now()` })
-    .where(and(eq(personalApiKeys.id, keyId), eq(personalApiKeys.accountId, accountId), isNull(personalApiKeys.revokedAt)))
+    .where(
+      and(eq(personalApiKeys.id, keyId), eq(personalApiKeys.accountId, accountId), isNull(personalApiKeys.revokedAt)),
+    )
     .returning({ name: personalApiKeys.name });
   if (!revoked) throw new AppError("not_found", { message: "This account has no such live key." });
   return revoked;

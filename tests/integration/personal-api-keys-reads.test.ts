@@ -47,7 +47,10 @@ beforeAll(async () => {
 type Route = { GET: (request: Request, context: ReturnType<typeof accountParams>) => Promise<Response> };
 
 async function read<T>(route: Route, suffix: string): Promise<{ status: number; body: T }> {
-  const response = await route.GET(apiRequest(`/accounts/${holder.accountId}${suffix}`, { key }), accountParams(holder.accountId));
+  const response = await route.GET(
+    apiRequest(`/accounts/${holder.accountId}${suffix}`, { key }),
+    accountParams(holder.accountId),
+  );
   return { status: response.status, body: (await response.json()) as T };
 }
 
@@ -83,7 +86,8 @@ function parseCsv(csv: string): Array<Record<string, string>> {
 }
 
 /** A JSON row as its CSV line would read: null is an empty cell. */
-const asCsvCells = (row: Record<string, string | null | undefined>) => Object.fromEntries(Object.entries(row).map(([name, value]) => [name, value ?? ""]));
+const asCsvCells = (row: Record<string, string | null | undefined>) =>
+  Object.fromEntries(Object.entries(row).map(([name, value]) => [name, value ?? ""]));
 
 describe("the account API's reads", () => {
   it("answers the account with the dashboard's numbers", async () => {
@@ -108,9 +112,19 @@ describe("the account API's reads", () => {
     const before = await getSpaceStandings(getDb(), holder.accountId);
     const chess = before.spaces.find((space) => space.name === "chess")!;
     // A pause budget under what chess already spent pauses it at once; whiteboard's only alerts.
-    await setBudget(getDb(), { accountId: holder.accountId, spaceId: chess.spaceId, amountMicros: 10_000n, action: "pause" });
+    await setBudget(getDb(), {
+      accountId: holder.accountId,
+      spaceId: chess.spaceId,
+      amountMicros: 10_000n,
+      action: "pause",
+    });
     const whiteboard = before.spaces.find((space) => space.name === "whiteboard")!;
-    await setBudget(getDb(), { accountId: holder.accountId, spaceId: whiteboard.spaceId, amountMicros: 50_000_000n, action: "alert" });
+    await setBudget(getDb(), {
+      accountId: holder.accountId,
+      spaceId: whiteboard.spaceId,
+      amountMicros: 50_000_000n,
+      action: "alert",
+    });
     const standings = await getSpaceStandings(getDb(), holder.accountId);
     const { status, body } = await read<Record<string, unknown>>(budgetsRoute, "/budgets");
     expect(status).toBe(200);
@@ -130,15 +144,22 @@ describe("the account API's reads", () => {
       })),
     });
     expect(body.spaces).toContainEqual(expect.objectContaining({ space: "chess", state: "paused", reason: "budget" }));
-    expect(body.spaces).toContainEqual(expect.objectContaining({ space: "whiteboard", state: "active", budget: { amount_micros: "50000000", action: "alert" } }));
+    expect(body.spaces).toContainEqual(
+      expect.objectContaining({
+        space: "whiteboard",
+        state: "active",
+        budget: { amount_micros: "50000000", action: "alert" },
+      }),
+    );
   });
 
   it.each(["resource", "space"])("answers the usage CSV's rows, grouped by %s, field for field", async (group) => {
     const csv = await getUsageCsv(getDb(), holder.session, parseUsageSelectionOrThrow({ range: "24h", group }));
-    const { status, body } = await read<{ rows: Array<Record<string, string | null>>; next_page: number | null; group: string }>(
-      usageRoute,
-      `/usage?range=24h&group=${group}`,
-    );
+    const { status, body } = await read<{
+      rows: Array<Record<string, string | null>>;
+      next_page: number | null;
+      group: string;
+    }>(usageRoute, `/usage?range=24h&group=${group}`);
     expect(status).toBe(200);
     expect(body).toMatchObject({ group, next_page: null });
     expect(body.rows.length).toBeGreaterThan(0);
@@ -148,10 +169,18 @@ describe("the account API's reads", () => {
 
   it("reads from and to alone as a custom range, and refuses a bad one with a 400 naming it", async () => {
     const today = new Date().toISOString().slice(0, 10);
-    const { status, body } = await read<{ from: string; granularity: string }>(usageRoute, `/usage?from=${today}&to=${today}`);
+    const { status, body } = await read<{ from: string; granularity: string }>(
+      usageRoute,
+      `/usage?from=${today}&to=${today}`,
+    );
     expect(status).toBe(200);
     expect(body).toMatchObject({ from: `${today}T00:00:00.000Z`, granularity: "hour" });
-    for (const query of ["?from=2026-13-01&to=2026-13-02", "?range=365d&granularity=hour", "?group=planet", "?from=1999-01-01&to=1999-01-02"]) {
+    for (const query of [
+      "?from=2026-13-01&to=2026-13-02",
+      "?range=365d&granularity=hour",
+      "?group=planet",
+      "?from=1999-01-01&to=1999-01-02",
+    ]) {
       const refused = await read<ErrorBody>(usageRoute, `/usage${query}`);
       expect(refused.status).toBe(400);
       expect(refused.body.error.code).toBe("validation_failed");
@@ -161,15 +190,19 @@ describe("the account API's reads", () => {
   it("answers a month of the statement as the statement CSV's rows, with the running balance", async () => {
     const csv = toStatementCsv(await getStatementMovements(getDb(), holder.session, "all"));
     const month = new Date().toISOString().slice(0, 7);
-    const { status, body } = await read<{ month: string; rows: Array<Record<string, string | null>>; next_cursor: string | null }>(
-      statementRoute,
-      `/statement?month=${month}`,
-    );
+    const { status, body } = await read<{
+      month: string;
+      rows: Array<Record<string, string | null>>;
+      next_cursor: string | null;
+    }>(statementRoute, `/statement?month=${month}`);
     expect(status).toBe(200);
     expect(body).toMatchObject({ month, next_cursor: null });
     expect(body.rows.length).toBeGreaterThan(1);
     expect(body.rows.map(asCsvCells)).toEqual(parseCsv(csv));
-    const usageOnly = await read<{ rows: Array<{ type: string }> }>(statementRoute, `/statement?month=${month}&type=usage`);
+    const usageOnly = await read<{ rows: Array<{ type: string }> }>(
+      statementRoute,
+      `/statement?month=${month}&type=usage`,
+    );
     expect(new Set(usageOnly.body.rows.map((row) => row.type))).toEqual(new Set(["usage"]));
     const earlier = await read<{ rows: unknown[] }>(statementRoute, "/statement?month=2025-01");
     expect(earlier.body.rows).toEqual([]);
@@ -200,12 +233,18 @@ describe("the account API's OpenAPI document", () => {
   it("parses as OpenAPI 3.1 and lists every path the API serves, each a GET", async () => {
     const response = await getOpenApi(apiRequest("/openapi.json"));
     expect(response.status).toBe(200);
-    const document = JSON.parse(await response.text()) as { openapi: string; paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, unknown> } };
+    const document = JSON.parse(await response.text()) as {
+      openapi: string;
+      paths: Record<string, Record<string, unknown>>;
+      components: { schemas: Record<string, unknown> };
+    };
     expect(document.openapi).toBe("3.1.0");
     expect(Object.keys(document.paths).sort()).toEqual(routePaths());
     for (const operations of Object.values(document.paths)) expect(Object.keys(operations)).toEqual(["get"]);
     // Every schema an operation refers to is in the document.
-    const refs = [...JSON.stringify(document.paths).matchAll(/#\/components\/schemas\/(\w+)/g)].map((match) => match[1]!);
+    const refs = [...JSON.stringify(document.paths).matchAll(/#\/components\/schemas\/(\w+)/g)].map(
+      (match) => match[1]!,
+    );
     for (const name of refs) expect(document.components.schemas).toHaveProperty(name);
   });
 });

@@ -33,7 +33,13 @@ async function errorOf(response: Response): Promise<ErrorBody["error"]> {
 }
 
 async function keyRows(accountId: string) {
-  const rows = await getDb().execute<{ token_hash: string; prefix: string; name: string; last_used_at: string | null; revoked_at: string | null }>(sql`
+  const rows = await getDb().execute<{
+    token_hash: string;
+    prefix: string;
+    name: string;
+    last_used_at: string | null;
+    revoked_at: string | null;
+  }>(sql`
     select token_hash, prefix, name, last_used_at::text, revoked_at::text from personal_api_keys where account_id = ${accountId} order by id`);
   return rows.rows;
 }
@@ -62,8 +68,12 @@ describe("creating personal API keys", () => {
     expect(row!.prefix.length).toBeLessThanOrEqual(10);
     // The list shows what tells keys apart, never the secret.
     const listed = await listApiKeys(getDb(), holder.session);
-    expect(listed).toEqual([{ id: created.id, name: "balance watcher", prefix: row!.prefix, createdAt: created.createdAt, lastUsedAt: null }]);
-    expect(JSON.stringify(listed, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v))).not.toContain(created.key.slice(4));
+    expect(listed).toEqual([
+      { id: created.id, name: "balance watcher", prefix: row!.prefix, createdAt: created.createdAt, lastUsedAt: null },
+    ]);
+    expect(JSON.stringify(listed, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v))).not.toContain(
+      created.key.slice(4),
+    );
   });
 
   it("allows at most 10 live keys, even when creations race, and a revoked key frees a place", async () => {
@@ -97,7 +107,15 @@ describe("the account API's key checks", () => {
   it("answers 401 without a key, with a malformed one and with an unknown one", async () => {
     const holder = await createKeyHolder();
     const { key } = await createKey(holder);
-    for (const authorization of [undefined, "", "Bearer", `Basic ${key}`, key, `Bearer ${key.slice(0, 20)}`, `Bearer tpk_${"A".repeat(43)}`]) {
+    for (const authorization of [
+      undefined,
+      "",
+      "Bearer",
+      `Basic ${key}`,
+      key,
+      `Bearer ${key.slice(0, 20)}`,
+      `Bearer tpk_${"A".repeat(43)}`,
+    ]) {
       const response = await getAccount(holder.accountId, { authorization, ip: "198.51.100.1" });
       expect(response.status).toBe(401);
       expect(await errorOf(response)).toMatchObject({ code: "unauthenticated" });
@@ -158,7 +176,10 @@ describe("the account API's key checks", () => {
   });
 
   it("answers a path the API does not have with a JSON 404", async () => {
-    for (const response of [await unknownPath(apiRequest("/accounts")), await unknownPathPost(apiRequest("/nope", { method: "POST" }))]) {
+    for (const response of [
+      await unknownPath(apiRequest("/accounts")),
+      await unknownPathPost(apiRequest("/nope", { method: "POST" })),
+    ]) {
       expect(response.status).toBe(404);
       expect(await errorOf(response)).toMatchObject({ code: "not_found" });
     }
@@ -172,7 +193,9 @@ describe("the account API's key checks", () => {
     expect(first).not.toBeNull();
     await getAccount(holder.accountId, { key });
     expect((await keyRows(holder.accountId))[0]!.last_used_at).toBe(first);
-    await getDb().execute(sql`update personal_api_keys set last_used_at = now() - interval '2 minutes' where account_id = ${holder.accountId}`);
+    await getDb().execute(
+      sql`update personal_api_keys set last_used_at = now() - interval '2 minutes' where account_id = ${holder.accountId}`,
+    );
     await getAccount(holder.accountId, { key });
     expect((await keyRows(holder.accountId))[0]!.last_used_at).not.toBe(first);
   });
@@ -196,7 +219,10 @@ describe("the account API's rate limits", () => {
     const holder = await createKeyHolder();
     const { key } = await createKey(holder);
     const ip = `203.0.113.${Math.floor(Math.random() * 250) + 1}`;
-    await spend(accountApiFailedAuthBucket(ip), { ...ACCOUNT_API_RATE_LIMITS.failedAuthPerIp, limit: ACCOUNT_API_RATE_LIMITS.failedAuthPerIp.limit - 2 });
+    await spend(accountApiFailedAuthBucket(ip), {
+      ...ACCOUNT_API_RATE_LIMITS.failedAuthPerIp,
+      limit: ACCOUNT_API_RATE_LIMITS.failedAuthPerIp.limit - 2,
+    });
     expect((await getAccount(holder.accountId, { authorization: "Bearer tpk_wrong", ip })).status).toBe(401);
     const limited = await getAccount(holder.accountId, { authorization: "Bearer tpk_wrong", ip });
     expect(limited.status).toBe(429);

@@ -7,7 +7,12 @@ import type { AccountResponse } from "./schemas";
 
 function presentRunway(runway: Runway): AccountResponse["runway"] {
   if (runway.kind !== "estimate") return { kind: runway.kind };
-  return { kind: "estimate", days: runway.days.toString(), per_day_micros: runway.perDayMicros.toString(), window_days: runway.windowDays };
+  return {
+    kind: "estimate",
+    days: runway.days.toString(),
+    per_day_micros: runway.perDayMicros.toString(),
+    window_days: runway.windowDays,
+  };
 }
 
 /** GET /accounts/{account}: the key's account with the dashboard's own figures (getDashboardOf), as decimal strings. */

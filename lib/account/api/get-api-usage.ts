@@ -24,7 +24,9 @@ export async function getApiUsage(
   const selection = resolveUsageSelection(query, now);
   const bySpace = selection.group === "space";
   // One group more than a page tells whether another page follows.
-  const page = bySpace ? { offset: (selection.page - 1) * USAGE_GROUPS_PER_PAGE, limit: USAGE_GROUPS_PER_PAGE + 1 } : undefined;
+  const page = bySpace
+    ? { offset: (selection.page - 1) * USAGE_GROUPS_PER_PAGE, limit: USAGE_GROUPS_PER_PAGE + 1 }
+    : undefined;
   let rows = await getUsageExportRows(db, key.accountId, selection, page);
   let hasMore = false;
   if (bySpace) {

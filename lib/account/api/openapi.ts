@@ -52,9 +52,15 @@ const errorResponse = (description: string, headers?: JsonSchema) => ({
 });
 
 const errorResponses = {
-  BadRequest: errorResponse("`validation_failed`: a query parameter is not valid; `message` and `details.fields[].path` name it."),
-  Unauthorized: errorResponse("`unauthenticated`: the key is missing, malformed, unknown or revoked (refused from the very next request), or its account is closed."),
-  Forbidden: errorResponse("`forbidden`: a write method (POST, PUT, PATCH, DELETE). Personal API keys are read-only; nothing is changed."),
+  BadRequest: errorResponse(
+    "`validation_failed`: a query parameter is not valid; `message` and `details.fields[].path` name it.",
+  ),
+  Unauthorized: errorResponse(
+    "`unauthenticated`: the key is missing, malformed, unknown or revoked (refused from the very next request), or its account is closed.",
+  ),
+  Forbidden: errorResponse(
+    "`forbidden`: a write method (POST, PUT, PATCH, DELETE). Personal API keys are read-only; nothing is changed.",
+  ),
   NotFound: errorResponse("`not_found`: the account in the path is not the key's own (whether or not it exists)."),
   TooManyRequests: errorResponse(
     `\`rate_limited\`: more than ${ACCOUNT_API_RATE_LIMITS.perKey.limit} requests a minute with one key, or more than ${ACCOUNT_API_RATE_LIMITS.failedAuthPerIp.limit} failed authentications a minute from one address; retry after \`Retry-After\` seconds.`,
@@ -75,7 +81,8 @@ const STATUS: Record<ErrorName, string> = {
 
 function responses(ok: { description: string; schema: JsonSchema }, errors: ErrorName[]) {
   const answers: Record<string, unknown> = { "200": { description: ok.description, content: json(ok.schema) } };
-  for (const name of [...errors, "ServerError" as const]) answers[STATUS[name]] = { $ref: `#/components/responses/${name}` };
+  for (const name of [...errors, "ServerError" as const])
+    answers[STATUS[name]] = { $ref: `#/components/responses/${name}` };
   return answers;
 }
 
@@ -88,7 +95,10 @@ function accountRead(operationId: string, summary: string, description: string, 
       summary,
       description,
       parameters: [accountParameter, ...(query ? queryParameters(query) : [])],
-      responses: responses({ description: summary, schema: ref(schema) }, [...(query ? ["BadRequest" as const] : []), ...keyErrors]),
+      responses: responses({ description: summary, schema: ref(schema) }, [
+        ...(query ? ["BadRequest" as const] : []),
+        ...keyErrors,
+      ]),
     },
   };
 }

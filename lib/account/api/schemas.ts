@@ -17,18 +17,33 @@ const nullableDecimal = decimalStringSchema.nullable();
 
 export const accountSchema = z.object({
   account: accountIdSchema,
-  state: z.enum(standingStates).meta({ description: "The standing: `frozen` means the platform refuses new work until a top-up." }),
+  state: z
+    .enum(standingStates)
+    .meta({ description: "The standing: `frozen` means the platform refuses new work until a top-up." }),
   balance_micros: decimalStringSchema,
-  low_threshold_micros: decimalStringSchema.meta({ description: "Standing turns `low` at or below this balance (set in settings)." }),
+  low_threshold_micros: decimalStringSchema.meta({
+    description: "Standing turns `low` at or below this balance (set in settings).",
+  }),
   floor_micros: decimalStringSchema.meta({ description: "Standing turns `frozen` at or below this balance." }),
-  month_to_date_micros: decimalStringSchema.meta({ description: "Usage billed this UTC month, as the dashboard shows it." }),
-  last_month_to_same_point_micros: decimalStringSchema.meta({ description: "Usage billed last month up to the same point." }),
+  month_to_date_micros: decimalStringSchema.meta({
+    description: "Usage billed this UTC month, as the dashboard shows it.",
+  }),
+  last_month_to_same_point_micros: decimalStringSchema.meta({
+    description: "Usage billed last month up to the same point.",
+  }),
   runway: z
     .object({
       kind: z.enum(["estimate", "too_little_history", "no_recent_usage"]),
-      days: decimalStringSchema.optional().meta({ description: "With `estimate`: whole days the balance lasts at the recent rate." }),
-      per_day_micros: decimalStringSchema.optional().meta({ description: "With `estimate`: the average daily cost it is computed from." }),
-      window_days: z.int().optional().meta({ description: "With `estimate`: how many recent days the average covers (at most 7)." }),
+      days: decimalStringSchema
+        .optional()
+        .meta({ description: "With `estimate`: whole days the balance lasts at the recent rate." }),
+      per_day_micros: decimalStringSchema
+        .optional()
+        .meta({ description: "With `estimate`: the average daily cost it is computed from." }),
+      window_days: z
+        .int()
+        .optional()
+        .meta({ description: "With `estimate`: how many recent days the average covers (at most 7)." }),
     })
     .meta({ description: "The dashboard's runway: how long the balance lasts at the last 7 days' rate." }),
   as_of: instantSchema,
@@ -37,11 +52,17 @@ export type AccountResponse = z.infer<typeof accountSchema>;
 
 /** The usage query's parameters: the account area's usage page and CSV query, documented for the API. */
 export const accountUsageParamsSchema = usageQuerySchema.extend({
-  range: usageQuerySchema.shape.range.meta({ description: "A preset window, or `custom` (implied when `from` or `to` is given). Default `30d`." }),
+  range: usageQuerySchema.shape.range.meta({
+    description: "A preset window, or `custom` (implied when `from` or `to` is given). Default `30d`.",
+  }),
   from: usageQuerySchema.shape.from.meta({ description: "With a custom range: the first UTC day, YYYY-MM-DD." }),
   to: usageQuerySchema.shape.to.meta({ description: "With a custom range: the last UTC day (inclusive), YYYY-MM-DD." }),
-  granularity: usageQuerySchema.shape.granularity.meta({ description: "`hour` (at most 31 days) or `day` (at most 400); default by the range." }),
-  group: usageQuerySchema.shape.group.meta({ description: "`resource`, or `space` (one row per period, space and resource)." }),
+  granularity: usageQuerySchema.shape.granularity.meta({
+    description: "`hour` (at most 31 days) or `day` (at most 400); default by the range.",
+  }),
+  group: usageQuerySchema.shape.group.meta({
+    description: "`resource`, or `space` (one row per period, space and resource).",
+  }),
   page: usageQuerySchema.shape.page.meta({ description: "With group=space: the page of rows; follow `next_page`." }),
   space: usageQuerySchema.shape.space.meta({ description: "Only this space's usage (its name)." }),
 });
@@ -84,11 +105,16 @@ export const statementApiQuerySchema = z.object({
   month: z
     .string()
     .regex(monthPattern, "use YYYY-MM, e.g. 2026-11")
-    .refine((value) => !monthPattern.test(value) || isWithinInstantBounds(new Date(`${value}-01T00:00:00Z`)), INSTANT_BOUNDS_MESSAGE)
+    .refine(
+      (value) => !monthPattern.test(value) || isWithinInstantBounds(new Date(`${value}-01T00:00:00Z`)),
+      INSTANT_BOUNDS_MESSAGE,
+    )
     .optional()
     .meta({ description: "The UTC month, YYYY-MM. Default: the current month." }),
   type: z
-    .enum(Object.keys(STATEMENT_FILTERS) as [StatementFilter, ...StatementFilter[]], { error: "not a known movement type" })
+    .enum(Object.keys(STATEMENT_FILTERS) as [StatementFilter, ...StatementFilter[]], {
+      error: "not a known movement type",
+    })
     .default("all")
     .meta({ description: "Which movements: the statement page's filter." }),
   after: z
@@ -113,14 +139,18 @@ export const statementResponseSchema = z.object({
   account: accountIdSchema,
   month: z.string().meta({ description: "YYYY-MM (UTC)." }),
   type: z.string(),
-  rows: z.array(statementRowSchema).meta({ description: "The statement CSV's rows, oldest first, with the running balance." }),
+  rows: z
+    .array(statementRowSchema)
+    .meta({ description: "The statement CSV's rows, oldest first, with the running balance." }),
   next_cursor: z.string().nullable().meta({ description: "Pass as `after` for the next page; null on the last." }),
 });
 export type StatementResponse = z.infer<typeof statementResponseSchema>;
 
 const budgetSchema = z.object({
   amount_micros: decimalStringSchema,
-  action: z.enum(["alert", "pause"]).meta({ description: "`pause`: the space (or every space) pauses at 100%; `alert`: emails only." }),
+  action: z
+    .enum(["alert", "pause"])
+    .meta({ description: "`pause`: the space (or every space) pauses at 100%; `alert`: emails only." }),
 });
 
 export const budgetsResponseSchema = z.object({
@@ -137,7 +167,9 @@ export const budgetsResponseSchema = z.object({
         .enum(["budget", "account_budget", "account_frozen"])
         .nullable()
         .meta({ description: "Why a paused space is paused: its own budget, the account's, or the account frozen." }),
-      paused_at: instantSchema.nullable().meta({ description: "When a budget paused it; null when active or paused by the account's freeze." }),
+      paused_at: instantSchema
+        .nullable()
+        .meta({ description: "When a budget paused it; null when active or paused by the account's freeze." }),
       spend_micros: decimalStringSchema.meta({ description: "Usage billed this month in this space." }),
       budget: budgetSchema.nullable(),
     }),

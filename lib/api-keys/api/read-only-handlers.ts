@@ -23,6 +23,7 @@ export function readOnlyHandlers(route: string): { refuseWrite: Handler; options
     response.headers.set("allow", ALLOW);
     return response;
   });
-  const options = async () => new Response(null, { status: 204, headers: { allow: ALLOW, "cache-control": "no-store" } });
+  const options = async () =>
+    new Response(null, { status: 204, headers: { allow: ALLOW, "cache-control": "no-store" } });
   return { refuseWrite, options };
 }

@@ -9,18 +9,26 @@ import { getDb } from "@/lib/db/client";
 
 // The settings page's personal API keys (issue 19): both act on the session's own account only.
 
-export const createApiKeyAction = validatedActionWithSession("createApiKey", apiKeyNameSchema, async ({ keyName }, session) => {
-  const created = await createApiKey(getDb(), session, keyName);
-  revalidatePath("/account/settings");
-  return {
-    status: "success",
-    message: `Key “${created.name}” created. Copy it now: it is shown only this once, and we keep only a fingerprint of it.`,
-    reveal: created.key,
-  };
-});
+export const createApiKeyAction = validatedActionWithSession(
+  "createApiKey",
+  apiKeyNameSchema,
+  async ({ keyName }, session) => {
+    const created = await createApiKey(getDb(), session, keyName);
+    revalidatePath("/account/settings");
+    return {
+      status: "success",
+      message: `Key “${created.name}” created. Copy it now: it is shown only this once, and we keep only a fingerprint of it.`,
+      reveal: created.key,
+    };
+  },
+);
 
-export const revokeApiKeyAction = validatedActionWithSession("revokeApiKey", apiKeyIdSchema, async ({ keyId }, session) => {
-  const { name } = await revokeApiKey(getDb(), session, keyId);
-  revalidatePath("/account/settings");
-  return { status: "success", message: `Key “${name}” revoked: it stopped working at once.` };
-});
+export const revokeApiKeyAction = validatedActionWithSession(
+  "revokeApiKey",
+  apiKeyIdSchema,
+  async ({ keyId }, session) => {
+    const { name } = await revokeApiKey(getDb(), session, keyId);
+    revalidatePath("/account/settings");
+    return { status: "success", message: `Key “${name}” revoked: it stopped working at once.` };
+  },
+);

@@ -1,7 +1,10 @@
 // GET /api/account/v1/accounts/{account}/budgets – budgets, standing and this month's spend per space of the key's account.
 import { getApiBudgets } from "@/lib/account/api/get-api-budgets";
 import { readOnlyHandlers } from "@/lib/api-keys/api/read-only-handlers";
-import { authorizeAccountApiRequestOrThrow, type AccountApiRouteContext } from "@/lib/api-keys/authorize-account-api-request";
+import {
+  authorizeAccountApiRequestOrThrow,
+  type AccountApiRouteContext,
+} from "@/lib/api-keys/authorize-account-api-request";
 import { privateJson } from "@/lib/billing/api/responses";
 import { getDb } from "@/lib/db/client";
 import { withRoute } from "@/lib/http/with-route";

@@ -2,7 +2,10 @@
 import { getApiUsage } from "@/lib/account/api/get-api-usage";
 import { accountUsageQuerySchema } from "@/lib/account/api/schemas";
 import { readOnlyHandlers } from "@/lib/api-keys/api/read-only-handlers";
-import { authorizeAccountApiRequestOrThrow, type AccountApiRouteContext } from "@/lib/api-keys/authorize-account-api-request";
+import {
+  authorizeAccountApiRequestOrThrow,
+  type AccountApiRouteContext,
+} from "@/lib/api-keys/authorize-account-api-request";
 import { privateJson } from "@/lib/billing/api/responses";
 import { parseSearchParamsOrThrow } from "@/lib/billing/api/validation-error";
 import { getDb } from "@/lib/db/client";
