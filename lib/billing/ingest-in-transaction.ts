@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { textArrayLiteral } from "@/lib/db/array-literal";
 import type { Transaction } from "@/lib/db/client";
-import { checkBudgetsInTransaction } from "@/lib/budgets/check-budgets";
+import { checkBudgetsInTransaction, type SpaceStandingChange } from "@/lib/budgets/check-budgets";
 import { AppError } from "@/lib/errors";
 import { getSystemAccounts } from "@/lib/ledger/system-accounts";
 import type { TransferInput } from "@/lib/ledger/types";
@@ -40,6 +40,8 @@ export type GroupOutcome = {
   writeOffs: { count: number; micros: bigint };
   /** Budget alert and pause emails recorded by the group (lib/budgets), to send after the commit. */
   budgetEmailIds: bigint[];
+  /** Spaces the group's budget check paused (or resumed), for the metrics after commit. */
+  spaceChanges: { paused: SpaceStandingChange[]; resumed: SpaceStandingChange[] };
 };
 
 /** A charged account's customer ledger account, with its balance and floor read under the lock. */
@@ -204,7 +206,7 @@ export async function ingestInTransaction(
   const { stored, carries, totals } = await readStoredState(tx, fresh, spaceIds, isNamingCaps);
   const { accepted, hashes, outcomes } = partitionBatches(batches, stored);
   if (accepted.length === 0) {
-    return { batches: outcomes, standingChanges: [], postedTransfers: 0, spaceIds, writeOffs: { count: 0, micros: 0n }, budgetEmailIds: [] };
+    return { batches: outcomes, standingChanges: [], postedTransfers: 0, spaceIds, writeOffs: { count: 0, micros: 0n }, budgetEmailIds: [], spaceChanges: { paused: [], resumed: [] } };
   }
 
   // Only multiplications, additions and divisions under the locks: the carries are read, moved and
@@ -234,5 +236,6 @@ export async function ingestInTransaction(
     spaceIds,
     writeOffs: { count: freshWriteOffs.length, micros: freshWriteOffs.reduce((sum, transfer) => sum + transfer.amountMicros, 0n) },
     budgetEmailIds: budgetCheck?.emailIds ?? [],
+    spaceChanges: { paused: budgetCheck?.paused ?? [], resumed: budgetCheck?.resumed ?? [] },
   };
 }

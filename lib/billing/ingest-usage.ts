@@ -1,6 +1,7 @@
 import "server-only";
 import type { Database } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
+import { countSpaceChanges } from "@/lib/budgets/count-space-changes";
 import { AppError } from "@/lib/errors";
 import { getMetrics } from "@/lib/observability/metrics";
 import type { StandingChange } from "./apply-standing";
@@ -10,7 +11,13 @@ import { ingestInTransaction, type GroupOutcome, type PreparedBatch } from "./in
 import { meterRecordHash, type MeterRecord } from "./meter-record";
 import { listRateCards } from "./rate-cards";
 
-export type IngestResult = { accepted: number; duplicates: number; standingChanges: StandingChange[] };
+export type IngestResult = {
+  accepted: number;
+  duplicates: number;
+  standingChanges: StandingChange[];
+  /** Budget alert and pause emails the batch's transaction recorded (lib/budgets), to send after the answer. */
+  budgetEmailIds?: bigint[];
+};
 
 // Batches that arrive while others are being written wait and are then written together, up to this
 // many per transaction: the transaction's round trips under the account locks are paid once per group
@@ -71,6 +78,7 @@ async function runGroup(db: Database, queue: Queue, batches: PreparedBatch[], is
   // A Number is exact here: a group's write-off is below 2^53 micro-dollars ($9 billion).
   metrics.usageWrittenOff.inc(Number(outcome.writeOffs.micros));
   for (const change of outcome.standingChanges) metrics.standingChanges.inc({ state: change.to });
+  countSpaceChanges(outcome.spaceChanges);
   return outcome;
 }
 
@@ -81,7 +89,8 @@ async function writeGroup(db: Database, queue: Queue, group: Pending[], isNaming
     group.forEach((pending, index) => {
       // Standing changes concern accounts, not requests: the first request reports them (and mails).
       const standingChanges = index === 0 ? outcome.standingChanges : [];
-      pending.resolve({ ...outcome.batches[index]!, standingChanges });
+      const budgetEmailIds = index === 0 ? outcome.budgetEmailIds : [];
+      pending.resolve({ ...outcome.batches[index]!, standingChanges, budgetEmailIds });
     });
   } catch (error) {
     if (group.length === 1 && isUsageCapFailure(error)) {

@@ -8,7 +8,8 @@ import { budgetActions } from "@/lib/db/schema/spend-controls";
 /** At least one cent, at most $1,000,000 a month (the CHECK constraint `budgets_amount_range` agrees). */
 export const MIN_BUDGET_MICROS = 10_000n;
 export const MAX_BUDGET_MICROS = 1_000_000_000_000n;
-export const BUDGET_AMOUNT_MESSAGE = "Enter a monthly budget from $0.01 to $1,000,000, in dollars and cents (for example 25 or 12.50).";
+export const BUDGET_AMOUNT_MESSAGE =
+  "Enter a monthly budget from $0.01 to $1,000,000, in dollars and cents (for example 25 or 12.50).";
 
 /** `account` (the whole account's budget) or a space's id. */
 export const budgetTargetSchema = z
@@ -37,7 +38,9 @@ export const budgetAmountSchema = z
     return micros;
   });
 
-export const budgetActionSchema = z.enum(budgetActions, { message: "Choose what happens at the budget: an alert, or pausing." });
+export const budgetActionSchema = z.enum(budgetActions, {
+  message: "Choose what happens at the budget: an alert, or pausing.",
+});
 
 /** The set-budget form: `spaceId` is `account` or a space id, `amount` dollars, `action` alert|pause. */
 export const budgetInputSchema = z

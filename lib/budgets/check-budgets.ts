@@ -74,16 +74,28 @@ export async function checkBudgetsInTransaction(
   const state = { ...read, budgets: read.budgets.filter((budget) => budget.id !== withoutBudgetId) };
   if (state.budgets.length === 0 && state.pauses.length === 0) return none;
   const pausingAccounts = state.budgets
-    .filter((budget) => budget.spaceId === null && budget.action === "pause" && budget.spendMicros >= budget.amountMicros)
+    .filter(
+      (budget) => budget.spaceId === null && budget.action === "pause" && budget.spendMicros >= budget.amountMicros,
+    )
     .map((budget) => budget.accountId);
   const spacesByAccount = await accountSpaces(tx, pausingAccounts);
-  const plan = planBudgetChanges(state.budgets, state.pauses, monthStart, (accountId) => spacesByAccount.get(accountId) ?? []);
+  const plan = planBudgetChanges(
+    state.budgets,
+    state.pauses,
+    monthStart,
+    (accountId) => spacesByAccount.get(accountId) ?? [],
+  );
   if (plan.pause.length + plan.resume.length + plan.retag.length + plan.alerts.length === 0) return none;
 
-  const names = await spaceNames(tx, [...plan.pause, ...plan.resume].map((entry) => entry.spaceId));
+  const names = await spaceNames(
+    tx,
+    [...plan.pause, ...plan.resume].map((entry) => entry.spaceId),
+  );
   const resumed: SpaceStandingChange[] = [];
   if (plan.resume.length > 0) {
-    await tx.execute(sql`delete from space_pauses where space_id = any(${integerArrayLiteral(plan.resume.map((pause) => pause.spaceId))}::bigint[])`);
+    await tx.execute(
+      sql`delete from space_pauses where space_id = any(${integerArrayLiteral(plan.resume.map((pause) => pause.spaceId))}::bigint[])`,
+    );
   }
   // Events in space order per account: the account's row lock (taken by recordPlatformEvent) orders them.
   for (const pause of plan.resume) {
@@ -93,10 +105,20 @@ export async function checkBudgetsInTransaction(
       data: { space: names.get(pause.spaceId), state: "active", previous_state: "paused", reason: null },
       now,
     });
-    resumed.push({ accountId: pause.accountId, spaceId: pause.spaceId, spaceName: names.get(pause.spaceId) ?? "", state: "active", reason: null, budgetId: null, eventId: event.id });
+    resumed.push({
+      accountId: pause.accountId,
+      spaceId: pause.spaceId,
+      spaceName: names.get(pause.spaceId) ?? "",
+      state: "active",
+      reason: null,
+      budgetId: null,
+      eventId: event.id,
+    });
   }
   for (const retag of plan.retag) {
-    await tx.execute(sql`update space_pauses set reason = ${retag.reason}, budget_id = ${retag.budgetId} where space_id = ${retag.spaceId}`);
+    await tx.execute(
+      sql`update space_pauses set reason = ${retag.reason}, budget_id = ${retag.budgetId} where space_id = ${retag.spaceId}`,
+    );
   }
   const paused: SpaceStandingChange[] = [];
   for (const pause of plan.pause) {

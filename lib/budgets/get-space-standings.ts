@@ -30,7 +30,12 @@ export type SpaceStandings = {
   month: { start: Date; end: Date; key: string };
 };
 
-type AccountRow = { state: StandingState; budget_id: string | null; amount: string | null; action: BudgetAction | null };
+type AccountRow = {
+  state: StandingState;
+  budget_id: string | null;
+  amount: string | null;
+  action: BudgetAction | null;
+};
 type SpaceRow = {
   id: string;
   name: string;
@@ -51,7 +56,11 @@ const summary = (id: string | null, amount: string | null, action: BudgetAction 
  * account's spaces are all `paused` (`account_frozen`); a pause of an earlier month reads `active` from
  * the first instant of the next month, before the rollover job deletes it. Unknown accounts: `not_found`.
  */
-export async function getSpaceStandings(db: Queryable, accountId: string, now: Date = new Date()): Promise<SpaceStandings> {
+export async function getSpaceStandings(
+  db: Queryable,
+  accountId: string,
+  now: Date = new Date(),
+): Promise<SpaceStandings> {
   const start = budgetMonthStart(now);
   const end = nextBudgetMonthStart(now);
   const accounts = await db.execute<AccountRow>(sql`

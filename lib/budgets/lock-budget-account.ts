@@ -18,6 +18,8 @@ export async function lockBudgetAccountOrThrow(tx: Transaction, accountId: strin
 /** Refuses a space that is not the account's, exactly as one that does not exist (no probing). */
 export async function assertOwnSpaceOrThrow(tx: Transaction, accountId: string, spaceId: bigint): Promise<void> {
   const isId = spaceId > 0n && spaceId <= MAX_BIGINT;
-  const rows = !isId ? { rows: [] } : await tx.execute(sql`select 1 from spaces where id = ${spaceId} and account_id = ${accountId}`);
+  const rows = !isId
+    ? { rows: [] }
+    : await tx.execute(sql`select 1 from spaces where id = ${spaceId} and account_id = ${accountId}`);
   if (rows.rows.length === 0) throw new AppError("not_found", { message: "There is no such space in your account." });
 }

@@ -43,10 +43,17 @@ export function planBudgetChanges(
         wanted.set(spaceId, { spaceId, accountId: budget.accountId, reason: "account_budget", budgetId: budget.id });
       }
     } else {
-      wanted.set(budget.spaceId, { spaceId: budget.spaceId, accountId: budget.accountId, reason: "budget", budgetId: budget.id });
+      wanted.set(budget.spaceId, {
+        spaceId: budget.spaceId,
+        accountId: budget.accountId,
+        reason: "budget",
+        budgetId: budget.id,
+      });
     }
   }
-  const current = new Map(pauses.filter((pause) => pause.month.getTime() === monthStart.getTime()).map((pause) => [pause.spaceId, pause]));
+  const current = new Map(
+    pauses.filter((pause) => pause.month.getTime() === monthStart.getTime()).map((pause) => [pause.spaceId, pause]),
+  );
   const resume = pauses.filter((pause) => !current.has(pause.spaceId) || !wanted.has(pause.spaceId));
   const pause = [...wanted.values()].filter((want) => !current.has(want.spaceId));
   const retag = [...wanted.values()].filter((want) => {
@@ -56,7 +63,8 @@ export function planBudgetChanges(
   const alerts: DueAlert[] = [];
   for (const budget of budgets) {
     const percents = budgetAlertPercents.filter(
-      (percent) => hasReached(budget.spendMicros, budget.amountMicros, percent) && !budget.firedPercents.includes(percent),
+      (percent) =>
+        hasReached(budget.spendMicros, budget.amountMicros, percent) && !budget.firedPercents.includes(percent),
     );
     if (percents.length > 0) alerts.push({ budget, percents, top: percents.at(-1)! });
   }

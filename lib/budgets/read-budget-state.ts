@@ -20,14 +20,24 @@ export type BudgetState = {
   firedPercents: number[];
 };
 
-export type StoredPause = { spaceId: bigint; accountId: string; reason: Exclude<SpacePauseReason, "account_frozen">; budgetId: bigint; month: Date };
+export type StoredPause = {
+  spaceId: bigint;
+  accountId: string;
+  reason: Exclude<SpacePauseReason, "account_frozen">;
+  budgetId: bigint;
+  month: Date;
+};
 
 /**
  * The budgets of the accounts with this month's spend of each and the percents already alerted, and the
  * accounts' stored pauses (of any month): one statement, run under the accounts' ledger locks (in the
  * posting transaction, or by setBudget), so no other check of the same account runs in between.
  */
-export async function readBudgetState(tx: Queryable, accountIds: string[], now: Date): Promise<{ budgets: BudgetState[]; pauses: StoredPause[] }> {
+export async function readBudgetState(
+  tx: Queryable,
+  accountIds: string[],
+  now: Date,
+): Promise<{ budgets: BudgetState[]; pauses: StoredPause[] }> {
   const month = budgetMonthStart(now).toISOString();
   const next = nextBudgetMonthStart(now).toISOString();
   const ids = textArrayLiteral(accountIds);

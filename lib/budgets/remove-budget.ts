@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { checkBudgetsInTransaction, type BudgetCheckOutcome } from "./check-budgets";
+import { countSpaceChanges } from "./count-space-changes";
 import { assertOwnSpaceOrThrow, lockBudgetAccountOrThrow } from "./lock-budget-account";
 
 export type RemoveBudgetInput = {
@@ -20,8 +21,12 @@ export type RemoveBudgetResult = BudgetCheckOutcome & { isRemoved: boolean };
  * with it; the notices already shown (spend_alerts) stay as history. Removing a budget that is not set
  * changes nothing; a space of another account is `not_found`.
  */
-export async function removeBudget(db: Database, input: RemoveBudgetInput, now: Date = new Date()): Promise<RemoveBudgetResult> {
-  return runTransaction(db, async (tx) => {
+export async function removeBudget(
+  db: Database,
+  input: RemoveBudgetInput,
+  now: Date = new Date(),
+): Promise<RemoveBudgetResult> {
+  const result = await runTransaction(db, async (tx) => {
     await lockBudgetAccountOrThrow(tx, input.accountId);
     if (input.spaceId !== null) await assertOwnSpaceOrThrow(tx, input.accountId, input.spaceId);
     const found = await tx.execute<{ id: string }>(
@@ -38,4 +43,6 @@ export async function removeBudget(db: Database, input: RemoveBudgetInput, now: 
     await tx.execute(sql`delete from budgets where id = ${budgetId}::bigint`);
     return { ...outcome, isRemoved: true };
   });
+  countSpaceChanges(result);
+  return result;
 }

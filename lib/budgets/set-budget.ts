@@ -6,6 +6,7 @@ import type { BudgetAction } from "@/lib/db/schema/spend-controls";
 import { AppError } from "@/lib/errors";
 import { BUDGET_AMOUNT_MESSAGE, isBudgetAmount } from "./budget-schemas";
 import { checkBudgetsInTransaction, type BudgetCheckOutcome } from "./check-budgets";
+import { countSpaceChanges } from "./count-space-changes";
 import { assertOwnSpaceOrThrow, lockBudgetAccountOrThrow } from "./lock-budget-account";
 
 export type SetBudgetInput = {
@@ -24,19 +25,24 @@ export type SetBudgetResult = BudgetCheckOutcome & { budgetId: bigint };
  * transaction, under the lock ingestion takes: a budget raised above this month's spend resumes its
  * paused spaces at once, one lowered below it pauses them (with their platform events), and the alerts
  * it has now passed are recorded. A space of another account is `not_found`; an amount outside
- * $0.01–$1,000,000 is `validation_failed`; either way nothing changes.
+ * $0.01–$1,000,000 is `validation_failed`; either way nothing changes. The emails a pause recorded are
+ * in `emailIds`: the caller sends them after the commit (sendOutboxEmailsNow), else the email sweep does.
  */
 export async function setBudget(db: Database, input: SetBudgetInput, now: Date = new Date()): Promise<SetBudgetResult> {
   if (!isBudgetAmount(input.amountMicros)) {
     throw new AppError("validation_failed", { message: BUDGET_AMOUNT_MESSAGE, details: { field: "amount" } });
   }
   if (input.action !== "alert" && input.action !== "pause") {
-    throw new AppError("validation_failed", { message: "A budget either alerts or pauses.", details: { field: "action" } });
+    throw new AppError("validation_failed", {
+      message: "A budget either alerts or pauses.",
+      details: { field: "action" },
+    });
   }
-  return runTransaction(db, async (tx) => {
+  const result = await runTransaction(db, async (tx) => {
     await lockBudgetAccountOrThrow(tx, input.accountId);
     if (input.spaceId !== null) await assertOwnSpaceOrThrow(tx, input.accountId, input.spaceId);
-    const target = input.spaceId === null ? sql`(account_id) where space_id is null` : sql`(space_id) where space_id is not null`;
+    const target =
+      input.spaceId === null ? sql`(account_id) where space_id is null` : sql`(space_id) where space_id is not null`;
     const rows = await tx.execute<{ id: string }>(sql`
       insert into budgets (account_id, space_id, amount_micros, action, created_at, updated_at)
       values (${input.accountId}, ${input.spaceId}, ${input.amountMicros}, ${input.action}, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz)
@@ -46,4 +52,6 @@ export async function setBudget(db: Database, input: SetBudgetInput, now: Date =
     const outcome = await checkBudgetsInTransaction(tx, [input.accountId], now);
     return { ...outcome, budgetId };
   });
+  countSpaceChanges(result);
+  return result;
 }

@@ -24,6 +24,7 @@ function createMetrics() {
     emailsFailed: counter("emails_failed_total", "Emails the SMTP server did not accept, by template.", ["template"]),
     emailsGivenUp: counter("emails_given_up_total", "Owed emails whose last allowed try failed, so they are no longer retried, by kind (payment_notice, standing_change, outbox). Alarm on any increase.", ["kind"]),
     usageWrittenOff: counter("billing_usage_written_off_micros_total", "Micro-dollars of rated usage written off because it was past the account's overdraft floor (DESIGN section 4 \"Bounds\"). A steady rise means hosts keep serving frozen accounts."),
+    spaceStandingChanges: counter("space_standing_changes_total", "Spaces paused or resumed by budgets (lib/budgets: usage crossing a pause budget, a budget changed, the month rollover), by new state (paused, active).", ["state"]),
     requestErrors: counter("render_errors_total", "Errors no handler caught while Next served a request (page renders, server components, actions, proxy), by route pattern, route type and kind (user, system).", ["route", "route_type", "kind"]),
   };
 }

@@ -45,7 +45,7 @@ export const budgetAlertEmail: EmailTemplate<BudgetAlertData> = {
     const title = data.isPaused
       ? data.space === null
         ? `Every space of your account is paused: this month's spend, ${spend}, reached the ${budget} budget.`
-        : `${data.space} is paused: this month's spend, ${spend}, reached its ${budget} budget.`
+        : `The space ${data.space} is paused: this month's spend, ${spend}, reached its ${budget} budget.`
       : `${data.percent}% of the ${budget} monthly budget of ${what} is spent.`;
     return (
       <EmailLayout
@@ -66,7 +66,9 @@ export const budgetAlertEmail: EmailTemplate<BudgetAlertData> = {
             ["Spent", `${data.percent}%`],
           ]}
         />
-        <Paragraph>Raise or remove the budget in your account to resume at once; the month rolling over resumes it too.</Paragraph>
+        <Paragraph>
+          Raise or remove the budget in your account to resume at once; the month rolling over resumes it too.
+        </Paragraph>
         <EmailButton href={`${getEnv().appUrl}/account/spaces`} tone={data.isPaused ? "danger" : "info"}>
           Review budgets
         </EmailButton>
