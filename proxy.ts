@@ -5,6 +5,7 @@
 // a client-sent X-Forwarded-For when no trusted proxy is configured (lib/http/client-ip.ts), and
 // answers a server-action POST over Next's body limit with 413 instead of Next's 500.
 import { NextResponse, type NextRequest } from "next/server";
+import { ACCOUNT_API_BASE_PATH } from "@/lib/api-keys/paths";
 import { BILLING_API_BASE_PATH } from "@/lib/billing/api/paths";
 import { refuseMalformedUrl } from "@/lib/billing/api/refuse-malformed-url";
 import { getEnv } from "@/lib/env";
@@ -36,6 +37,11 @@ export async function proxy(request: NextRequest) {
   // The billing API answers JSON only, also for a URL Next could not decode (it would answer HTML).
   if (request.nextUrl.pathname.startsWith(BILLING_API_BASE_PATH)) {
     return refuseMalformedUrl(new URL(request.url)) ?? NextResponse.next();
+  }
+  // The account API too answers JSON only; it then goes on below, since its failed keys count per client address.
+  if (request.nextUrl.pathname.startsWith(ACCOUNT_API_BASE_PATH)) {
+    const malformed = refuseMalformedUrl(new URL(request.url));
+    if (malformed) return malformed;
   }
   const requestHeaders = new Headers(request.headers);
   stripUntrustedForwardedFor(requestHeaders);
@@ -72,5 +78,7 @@ export const config = {
     },
     { source: "/api/auth/:path*" },
     { source: "/api/billing/v1/:path((?!usage$).*)" },
+    // The account API (personal API keys): JSON for undecodable URLs, and a per-address limit on failed keys.
+    { source: "/api/account/v1/:path*" },
   ],
 };

@@ -89,7 +89,14 @@ function runwayOf(account: OwnAccount, scalars: Figures, now: Date): Runway {
 
 /** Everything the dashboard shows, for the session's own account only. */
 export async function getDashboard(db: Queryable, session: AppSession, now = new Date()): Promise<Dashboard> {
-  const account = await getOwnAccountOrThrow(db, session);
+  return getDashboardOf(db, await getOwnAccountOrThrow(db, session), now);
+}
+
+/**
+ * The dashboard's figures of one account: the account comes from the session (getDashboard) or a
+ * verified API key (the account API answers the same numbers), never from the request alone.
+ */
+export async function getDashboardOf(db: Queryable, account: OwnAccount, now = new Date()): Promise<Dashboard> {
   const figures = await getFigures(db, account.accountId, now);
   return {
     account,

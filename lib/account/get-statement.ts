@@ -5,7 +5,7 @@ import type { AppSession } from "@/lib/session/app-session";
 import type { Queryable } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { getReceiptUrlsByTransferId } from "@/lib/payments/get-receipt-urls";
-import { getOwnAccountOrThrow } from "./get-own-account";
+import { getOwnAccountOrThrow, type OwnAccount } from "./get-own-account";
 
 // `usage_write_off`: usage rated past the account's floor and credited back, not charged (issue 17).
 // `incident_credit`: usage billed during an incident the operators declared, given back (issue 18).
@@ -135,8 +135,30 @@ export async function getStatementPage(
 
 /** Every movement matching the filter, oldest first, with the running balance (for the CSV export). */
 export async function getStatementMovements(db: Queryable, session: AppSession, filter: StatementFilter): Promise<StatementRow[]> {
-  const account = await getOwnAccountOrThrow(db, session);
+  return listStatementMovements(db, await getOwnAccountOrThrow(db, session), { filter });
+}
+
+export type StatementMovementsOptions = {
+  filter: StatementFilter;
+  /** Only movements at or after `from` and before `to` (the account API's `month`); the running balance still counts every older entry. */
+  period?: { from: Date; to: Date };
+  /** Only movements after this entry id, at most `limit` of them (the account API pages; the CSV takes all). */
+  after?: bigint;
+  limit?: number;
+};
+
+/**
+ * The movements of one account, oldest first, with the balance after each. The account comes from the
+ * session (getStatementMovements) or a verified API key, never from the request alone.
+ */
+export async function listStatementMovements(
+  db: Queryable,
+  account: Pick<OwnAccount, "accountId" | "ledgerAccountId">,
+  { filter, period, after, limit }: StatementMovementsOptions,
+): Promise<StatementRow[]> {
   const kinds = kindsOf(filter);
+  const from = period?.from.toISOString() ?? null;
+  const to = period?.to.toISOString() ?? null;
   // Raw SQL: the measured statement page's running-balance window query (`npm run bench`, account), unpaged.
   const rows = await db.execute<Row>(sql`
     select m.id::text, m.transfer_id::text, m.created_at, m.kind, m.reason, m.amount_micros::text as amount, m.balance_after::text
@@ -146,7 +168,10 @@ export async function getStatementMovements(db: Queryable, session: AppSession, 
       from entries e join transfers t on t.id = e.transfer_id
       where e.ledger_account_id = ${account.ledgerAccountId.toString()}::bigint
     ) m
-    where ${kinds}::jsonb is null or m.kind in (select jsonb_array_elements_text(${kinds}::jsonb))
-    order by m.id`);
+    where (${kinds}::jsonb is null or m.kind in (select jsonb_array_elements_text(${kinds}::jsonb)))
+      and (${from}::timestamptz is null or m.created_at >= ${from}::timestamptz)
+      and (${to}::timestamptz is null or m.created_at < ${to}::timestamptz)
+      and (${after?.toString() ?? null}::bigint is null or m.id > ${after?.toString() ?? null}::bigint)
+    order by m.id ${limit === undefined ? sql`` : sql`limit ${limit}`}`);
   return withReceipts(db, account.accountId, rows.rows);
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { BillingContactsPanel } from "@/components/account/billing-contacts-panel";
+import { ApiKeysPanel } from "@/components/account/api-keys-panel";
 import { CloseAccountPanel } from "@/components/account/close-account-panel";
 import { listBillingContacts } from "@/lib/billing-contacts/list-billing-contacts";
 import { addBillingContactAction, removeBillingContactAction, resendConfirmationLinkAction } from "./billing-contacts-actions";
@@ -19,6 +20,7 @@ import { closeAccountAction, updateAlertsAction, updateNameAction, updateThresho
 import { updateSpendAlertsAction } from "./actions";
 import { NoBillingAccountPage } from "@/components/account/no-billing-account";
 import { requireAccountPage } from "../require-account-page";
+import { createApiKeyAction, revokeApiKeyAction } from "./api-key-actions";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -99,6 +101,9 @@ export default async function SettingsPage() {
             Hand out invitations
           </Link>
         </Panel>
+        <div className="min-w-0 lg:col-span-2">
+          <ApiKeysPanel db={db} session={session} accountId={account.accountId} timeZone={zone.timeZone} create={createApiKeyAction} revoke={revokeApiKeyAction} />
+        </div>
         <div className="lg:col-span-2">
           <BillingContactsPanel contacts={await listBillingContacts(db, session)} actions={{ add: addBillingContactAction, resend: resendConfirmationLinkAction, remove: removeBillingContactAction }} timeZone={zone.timeZone} />
         </div>

@@ -1,0 +1,187 @@
+// The account API's OpenAPI 3.1 document (/api/account/v1, personal API keys), generated from the same
+// zod schemas the handlers answer with, the way lib/billing/api/openapi.ts is, so it cannot drift.
+import { z } from "zod";
+import { ACCOUNT_API_RATE_LIMITS } from "@/lib/api-keys/authorize-account-api-request";
+import { ACCOUNT_API_BASE_PATH } from "@/lib/api-keys/paths";
+import { MAX_ACTIVE_API_KEYS } from "@/lib/api-keys/api-key-format";
+import { errorSchema } from "@/lib/billing/api/schemas";
+import {
+  accountIdSchema,
+  accountSchema,
+  accountUsageParamsSchema,
+  budgetsResponseSchema,
+  statementApiQuerySchema,
+  statementResponseSchema,
+  usageResponseSchema,
+} from "./schemas";
+
+type JsonSchema = Record<string, unknown>;
+
+function jsonSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { target: "draft-2020-12", io });
+  return rest;
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: JsonSchema) => ({ "application/json": { schema } });
+
+/** Query parameters from an object schema: one per property, required unless optional or defaulted. */
+function queryParameters(schema: z.ZodType): JsonSchema[] {
+  const object = jsonSchema(schema, "input") as { properties: Record<string, JsonSchema>; required?: string[] };
+  return Object.entries(object.properties).map(([name, { description, ...property }]) => ({
+    name,
+    in: "query",
+    required: object.required?.includes(name) ?? false,
+    ...(description ? { description } : {}),
+    schema: property,
+  }));
+}
+
+const accountParameter = {
+  name: "account",
+  in: "path",
+  required: true,
+  description: "Your billing account id (the key's own; any other answers 404).",
+  schema: jsonSchema(accountIdSchema, "input"),
+};
+
+const errorResponse = (description: string, headers?: JsonSchema) => ({
+  description,
+  ...(headers ? { headers } : {}),
+  content: json(ref("Error")),
+});
+
+const errorResponses = {
+  BadRequest: errorResponse(
+    "`validation_failed`: a query parameter is not valid; `message` and `details.fields[].path` name it.",
+  ),
+  Unauthorized: errorResponse(
+    "`unauthenticated`: the key is missing, malformed, unknown or revoked (refused from the very next request), or its account is closed.",
+  ),
+  Forbidden: errorResponse(
+    "`forbidden`: a write method (POST, PUT, PATCH, DELETE). Personal API keys are read-only; nothing is changed.",
+  ),
+  NotFound: errorResponse("`not_found`: the account in the path is not the key's own (whether or not it exists)."),
+  TooManyRequests: errorResponse(
+    `\`rate_limited\`: more than ${ACCOUNT_API_RATE_LIMITS.perKey.limit} requests a minute with one key, or more than ${ACCOUNT_API_RATE_LIMITS.failedAuthPerIp.limit} failed authentications a minute from one address; retry after \`Retry-After\` seconds.`,
+    { "Retry-After": { description: "Seconds until the limit resets.", schema: { type: "integer", minimum: 1 } } },
+  ),
+  ServerError: errorResponse("A problem on our side (`internal`, `unavailable`, …); the detail stays in our logs."),
+};
+
+type ErrorName = keyof typeof errorResponses;
+const STATUS: Record<ErrorName, string> = {
+  BadRequest: "400",
+  Unauthorized: "401",
+  Forbidden: "403",
+  NotFound: "404",
+  TooManyRequests: "429",
+  ServerError: "5XX",
+};
+
+function responses(ok: { description: string; schema: JsonSchema }, errors: ErrorName[]) {
+  const answers: Record<string, unknown> = { "200": { description: ok.description, content: json(ok.schema) } };
+  for (const name of [...errors, "ServerError" as const])
+    answers[STATUS[name]] = { $ref: `#/components/responses/${name}` };
+  return answers;
+}
+
+const keyErrors: ErrorName[] = ["Unauthorized", "NotFound", "TooManyRequests"];
+
+function accountRead(operationId: string, summary: string, description: string, schema: string, query?: z.ZodType) {
+  return {
+    get: {
+      operationId,
+      summary,
+      description,
+      parameters: [accountParameter, ...(query ? queryParameters(query) : [])],
+      responses: responses({ description: summary, schema: ref(schema) }, [
+        ...(query ? ["BadRequest" as const] : []),
+        ...keyErrors,
+      ]),
+    },
+  };
+}
+
+function buildDocument() {
+  return {
+    openapi: "3.1.0",
+    jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
+    info: {
+      title: "Account API",
+      version: "1.0.0",
+      description: [
+        "Read your own account from a script: balance, standing, budgets, usage and statement, with a personal API key created in the account area's settings (shown once; revocable there).",
+        `Keys are read-only: a write method on any path answers \`403 forbidden\`. A key reads only its own account: another account's id answers \`404\`. At most ${MAX_ACTIVE_API_KEYS} live keys per account; ${ACCOUNT_API_RATE_LIMITS.perKey.limit} requests a minute per key.`,
+        "Amounts are integers in micro-dollars (1 USD = 1,000,000) sent as decimal strings; instants are ISO-8601 UTC. The usage and statement rows carry the same fields as the account area's CSV exports.",
+        'Errors are `{ "error": { "code", "message", "details"? } }`.',
+      ].join("\n\n"),
+    },
+    servers: [{ url: ACCOUNT_API_BASE_PATH }],
+    security: [{ personalApiKey: [] }],
+    paths: {
+      "/accounts/{account}": accountRead(
+        "getAccount",
+        "Balance, standing and thresholds",
+        "The numbers the dashboard shows: balance, standing, the low-balance and freeze thresholds, this month's usage and the runway.",
+        "Account",
+      ),
+      "/accounts/{account}/budgets": accountRead(
+        "getBudgets",
+        "Budgets and this month's spend per space",
+        "Each space's standing (`paused` with its reason), this UTC month's spend and its budget, and the account's budget.",
+        "Budgets",
+      ),
+      "/accounts/{account}/usage": accountRead(
+        "getUsage",
+        "Usage rows, as the usage CSV",
+        "One row per period and resource (and space with group=space), oldest first, exactly the usage CSV's columns. By space, rows come in pages: follow `next_page`.",
+        "Usage",
+        accountUsageParamsSchema,
+      ),
+      "/accounts/{account}/statement": accountRead(
+        "getStatement",
+        "A month of the statement, as the statement CSV",
+        "Every movement of one UTC month, oldest first, with the balance after each: the statement CSV's columns. Pages of 1,000 rows: follow `next_cursor`.",
+        "Statement",
+        statementApiQuerySchema,
+      ),
+      "/openapi.json": {
+        get: {
+          operationId: "getOpenApiDocument",
+          summary: "This document",
+          security: [],
+          responses: responses({ description: "The OpenAPI 3.1 document.", schema: { type: "object" } }, []),
+        },
+      },
+    },
+    components: {
+      securitySchemes: {
+        personalApiKey: {
+          type: "http",
+          scheme: "bearer",
+          bearerFormat: "tpk_…",
+          description: "A personal API key from Settings → API keys, sent as `Authorization: Bearer tpk_…`.",
+        },
+      },
+      schemas: {
+        Account: jsonSchema(accountSchema, "output"),
+        Budgets: jsonSchema(budgetsResponseSchema, "output"),
+        Usage: jsonSchema(usageResponseSchema, "output"),
+        Statement: jsonSchema(statementResponseSchema, "output"),
+        Error: jsonSchema(errorSchema, "output"),
+      },
+      responses: errorResponses,
+    },
+  };
+}
+
+export type AccountApiDocument = ReturnType<typeof buildDocument>;
+
+let cached: AccountApiDocument | undefined;
+
+/** The document, built once per process. */
+export function getAccountApiDocument(): AccountApiDocument {
+  cached ??= buildDocument();
+  return cached;
+}
