@@ -13,29 +13,45 @@ describe("budget sentences", () => {
   });
 
   it("says what a space's pause budget does: read-only until raised or the month ends, nothing deleted", () => {
-    expect(describeBudgetLimit({ scope: { kind: "space", name: "chat" }, amountMicros: 2_000_000n, action: "pause", now: december })).toBe(
+    expect(
+      describeBudgetLimit({
+        scope: { kind: "space", name: "chat" },
+        amountMicros: 2_000_000n,
+        action: "pause",
+        now: december,
+      }),
+    ).toBe(
       "At $2.00 this month, space chat pauses: it becomes read-only until you raise the budget or the month ends on 1 January at 00:00 UTC. Nothing is deleted.",
     );
   });
 
   it("says an alert budget stops nothing", () => {
-    expect(describeBudgetLimit({ scope: { kind: "space", name: "chat" }, amountMicros: 2_000_000n, action: "alert", now: december })).toBe(
-      "At $2.00 this month on space chat, you get an email and a notice; nothing stops.",
-    );
-    expect(describeBudgetLimit({ scope: { kind: "account" }, amountMicros: 1_234_500_000n, action: "alert", now: december })).toBe(
-      "At $1,234.50 this month across all your spaces, you get an email and a notice; nothing stops.",
-    );
+    expect(
+      describeBudgetLimit({
+        scope: { kind: "space", name: "chat" },
+        amountMicros: 2_000_000n,
+        action: "alert",
+        now: december,
+      }),
+    ).toBe("At $2.00 this month on space chat, you get an email and a notice; nothing stops.");
+    expect(
+      describeBudgetLimit({ scope: { kind: "account" }, amountMicros: 1_234_500_000n, action: "alert", now: december }),
+    ).toBe("At $1,234.50 this month across all your spaces, you get an email and a notice; nothing stops.");
   });
 
   it("says the account's pause budget pauses every space", () => {
-    expect(describeBudgetLimit({ scope: { kind: "account" }, amountMicros: 50_000_000n, action: "pause", now: december })).toBe(
+    expect(
+      describeBudgetLimit({ scope: { kind: "account" }, amountMicros: 50_000_000n, action: "pause", now: december }),
+    ).toBe(
       "At $50.00 this month across all your spaces, every space pauses: each becomes read-only until you raise the budget or the month ends on 1 January at 00:00 UTC. Nothing is deleted.",
     );
   });
 
   it("gives each pause its reason and amount", () => {
     expect(describePause({ reason: "budget", budgetMicros: 2_000_000n })).toBe("Paused — over its $2.00 budget");
-    expect(describePause({ reason: "account_budget", budgetMicros: 10_000_000n })).toBe("Paused — the account is over its $10.00 budget");
+    expect(describePause({ reason: "account_budget", budgetMicros: 10_000_000n })).toBe(
+      "Paused — the account is over its $10.00 budget",
+    );
     expect(describePause({ reason: "account_frozen", budgetMicros: null })).toBe("Paused — the account is frozen");
   });
 });

@@ -23,7 +23,12 @@ export function nextMonthLabel(now: Date): string {
  * read-only, lasts until the budget is raised or the month ends (at 00:00 UTC, as usage is billed), and
  * deletes nothing; an alert only tells.
  */
-export function describeBudgetLimit(input: { scope: BudgetScope; amountMicros: bigint; action: BudgetAction; now: Date }): string {
+export function describeBudgetLimit(input: {
+  scope: BudgetScope;
+  amountMicros: bigint;
+  action: BudgetAction;
+  now: Date;
+}): string {
   const amount = formatCents(input.amountMicros);
   const ends = `${nextMonthLabel(input.now)} at 00:00 UTC`;
   if (input.scope.kind === "account") {
