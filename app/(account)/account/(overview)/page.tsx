@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CostSeriesPanel } from "@/components/account/cost-series-panel";
 import { DashboardNotices } from "@/components/account/dashboard-notices";
+import { PausedSpacesNotice } from "@/components/account/paused-spaces-notice";
 import { AccountPage, buttonClass, PageHeader } from "@/components/account/page-header";
 import { SessionsPanel } from "@/components/account/sessions-panel";
 import { SpendPanel } from "@/components/account/spend-panel";
@@ -65,6 +66,7 @@ export default async function AccountDashboardPage() {
         {dashboard ? (
           <>
             <DashboardNotices account={dashboard.account} payment={payment} />
+            <PausedSpacesNotice db={db} session={session} />
             {welcome ? <WelcomePanel welcome={welcome} docsUrl={getEnv().docsUrl} dismiss={dismissWelcomeAction} /> : null}
             <StandingPanel account={dashboard.account} timeZone={timeZone} />
             <SpendPanel dashboard={dashboard} />
