@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { textArrayLiteral } from "@/lib/db/array-literal";
 import type { Transaction } from "@/lib/db/client";
+import { checkBudgetsInTransaction } from "@/lib/budgets/check-budgets";
 import { AppError } from "@/lib/errors";
 import { getSystemAccounts } from "@/lib/ledger/system-accounts";
 import type { TransferInput } from "@/lib/ledger/types";
@@ -37,10 +38,12 @@ export type GroupOutcome = {
   spaceIds: Map<string, bigint>;
   /** Usage write-offs posted (not replayed) and their total, for the metrics after commit. */
   writeOffs: { count: number; micros: bigint };
+  /** Budget alert and pause emails recorded by the group (lib/budgets), to send after the commit. */
+  budgetEmailIds: bigint[];
 };
 
 /** A charged account's customer ledger account, with its balance and floor read under the lock. */
-type LockedAccount = { ledgerId: bigint; balanceMicros: bigint; floorMicros: bigint };
+type LockedAccount = { ledgerId: bigint; balanceMicros: bigint; floorMicros: bigint; hasBudgets: boolean };
 
 /**
  * Billing account id → its customer ledger account, locked in id order, with the balance and floor the
@@ -50,15 +53,17 @@ type LockedAccount = { ledgerId: bigint; balanceMicros: bigint; floorMicros: big
 async function lockAccounts(tx: Transaction, records: MeterRecord[]): Promise<Map<string, LockedAccount>> {
   const ids = [...new Set(records.map((record) => record.account))];
   // Raw SQL on the measured ingestion path (`npm run bench:ingest`).
-  const rows = await tx.execute<{ billing_account_id: string; id: string; balance: string; floor: string }>(sql`
-    select l.billing_account_id, l.id::text, l.balance_micros::text as balance, b.floor_micros::text as floor
+  // `has_budgets`: only accounts with a budget pay for the budget check (an index probe otherwise).
+  const rows = await tx.execute<{ billing_account_id: string; id: string; balance: string; floor: string; has_budgets: boolean }>(sql`
+    select l.billing_account_id, l.id::text, l.balance_micros::text as balance, b.floor_micros::text as floor,
+      exists (select 1 from budgets bu where bu.account_id = b.id) as has_budgets
     from ledger_accounts l join billing_accounts b on b.id = l.billing_account_id
     where l.billing_account_id = any(${textArrayLiteral(ids)}::text[])
     order by l.id for update of l`);
   const ledgerIds = new Map(
     rows.rows.map((row) => [
       row.billing_account_id,
-      { ledgerId: BigInt(row.id), balanceMicros: BigInt(row.balance), floorMicros: BigInt(row.floor) },
+      { ledgerId: BigInt(row.id), balanceMicros: BigInt(row.balance), floorMicros: BigInt(row.floor), hasBudgets: row.has_budgets },
     ]),
   );
   const unknown = ids.filter((id) => !ledgerIds.has(id));
@@ -198,7 +203,9 @@ export async function ingestInTransaction(
   );
   const { stored, carries, totals } = await readStoredState(tx, fresh, spaceIds, isNamingCaps);
   const { accepted, hashes, outcomes } = partitionBatches(batches, stored);
-  if (accepted.length === 0) return { batches: outcomes, standingChanges: [], postedTransfers: 0, spaceIds, writeOffs: { count: 0, micros: 0n } };
+  if (accepted.length === 0) {
+    return { batches: outcomes, standingChanges: [], postedTransfers: 0, spaceIds, writeOffs: { count: 0, micros: 0n }, budgetEmailIds: [] };
+  }
 
   // Only multiplications, additions and divisions under the locks: the carries are read, moved and
   // written back. The newest batch's cards: they differ from an older batch's only by a card published
@@ -214,6 +221,10 @@ export async function ingestInTransaction(
   const posted = await postCustomerTransfers(tx, transfers, "metered usage");
   const transferByAccount = new Map(accounts.map((accountId, index) => [accountId, posted.transfers[index]!.id]));
   await storeUsage(tx, { accepted, hashes, costs: rated.costs, transferByAccount, carries: rated.carries, hours });
+  // Budgets are checked on the spend just stored, under the same account locks, so a space over its
+  // pause budget is paused when this request answers (docs/spend-controls.md).
+  const budgeted = [...locked].filter(([, account]) => account.hasBudgets).map(([accountId]) => accountId);
+  const budgetCheck = budgeted.length > 0 ? await checkBudgetsInTransaction(tx, budgeted) : undefined;
   const newTransfers = posted.transfers.filter((transfer) => !transfer.isReplay);
   const freshWriteOffs = newTransfers.filter((transfer) => transfer.kind === "usage_write_off");
   return {
@@ -222,5 +233,6 @@ export async function ingestInTransaction(
     postedTransfers: newTransfers.length - freshWriteOffs.length,
     spaceIds,
     writeOffs: { count: freshWriteOffs.length, micros: freshWriteOffs.reduce((sum, transfer) => sum + transfer.amountMicros, 0n) },
+    budgetEmailIds: budgetCheck?.emailIds ?? [],
   };
 }

@@ -31,6 +31,7 @@ const subjectLabel: Record<UndeliveredEmail["subject"], string> = {
   "account-closed": "Account closed by an operator",
   "account-adjustment": "Balance adjustment",
   "price-rise": "Price rise",
+  "budget-alert": "Budget alert",
 };
 
 const kindWord: Record<OwedEmailKind, string> = {

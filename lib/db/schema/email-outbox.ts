@@ -21,6 +21,7 @@ export const outboxEmailTemplates = [
   "account-closed",
   "account-adjustment",
   "price-rise",
+  "budget-alert",
 ] as const;
 export type OutboxEmailTemplate = (typeof outboxEmailTemplates)[number];
 

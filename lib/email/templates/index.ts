@@ -3,6 +3,7 @@ import type { EmailTemplate } from "../email-template";
 import { accountClosedEmail, accountFrozenEmail, accountUnfrozenEmail } from "./account-control";
 import { accountAdjustmentEmail } from "./account-adjustment";
 import { autoRechargePausedEmail } from "./auto-recharge-paused";
+import { budgetAlertEmail } from "./budget-alert";
 import { inviteEmail } from "./invite";
 import {
   paymentDisputeOpenedEmail,
@@ -37,6 +38,7 @@ export const emailTemplates = {
   "account-closed": accountClosedEmail,
   "account-adjustment": accountAdjustmentEmail,
   "price-rise": priceRiseEmail,
+  "budget-alert": budgetAlertEmail,
 } satisfies Record<OutboxEmailTemplate, EmailTemplate<never>>;
 
 /** The data a template is drawn from, as the outbox row stores it. */

@@ -57,5 +57,15 @@ export function emailSamples(): EmailSamples {
       effectiveFrom: "2027-01-01T00:00:00.000Z",
       rises: [{ name: "Compute", before: "$0.04 per CPU-hour", after: "$0.05 per CPU-hour" }],
     },
+    "budget-alert": {
+      space: "whiteboard",
+      budgetMicros: "2000000",
+      spendMicros: "2010000",
+      percent: 100,
+      action: "pause",
+      isPaused: true,
+      pausedSpaces: 1,
+      month: "2026-12",
+    },
   };
 }
