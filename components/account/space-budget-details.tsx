@@ -1,9 +1,15 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { BudgetForm, type BudgetFormDefaults } from "./budget-form";
 import type { BudgetTone } from "./budget-figures";
-import type { BudgetActions, SpaceAmount } from "./space-rows";
+import type { FormAction } from "@/lib/actions/action-state";
+
+/** An amount as text, with the exact micro-dollars as its title when rounding to cents hid some (as SpaceRows'). */
+type Amount = { text: string; title?: string };
+
+/** The two budget actions, passed once for every row's form. */
+export type BudgetActions = { save: FormAction; remove: FormAction };
 
 /** A space's standing and budget as texts (computed on the server, so the payload carries no element tree). */
 export type SpaceBudgetView = {
@@ -12,7 +18,7 @@ export type SpaceBudgetView = {
   /** "Active", or why it is paused ("Paused — over its $2.00 budget"). */
   state: { label: string; isPaused: boolean };
   /** Spend against the budget, when one is set. */
-  budget: { amount: SpaceAmount; percent: string; barWidth: string; tone: BudgetTone } | null;
+  budget: { amount: Amount; percent: string; barWidth: string; tone: BudgetTone } | null;
   /** What happens at the limit, in one sentence (lib/account/budget-sentences.ts). */
   sentence: string | null;
   defaults: BudgetFormDefaults;
@@ -37,12 +43,20 @@ export function SpaceBudgetDetails({
 }: {
   name: string;
   view: SpaceBudgetView;
-  cost: SpaceAmount;
+  cost: Amount;
   actions: BudgetActions;
 }) {
   // Open on a paused space, where the dashboard's "Raise the budget" link lands; fixed at the first
   // render, so a save that resumes the space does not snap the form (and its answer) shut.
   const [isOpenAtFirst] = useState(view.state.isPaused);
+  // The form is rendered once its row is opened, and kept: a hundred closed forms were most of the
+  // spaces page's HTML (the account bench's 100 spaces), for the one or two a person changes.
+  const [hasForm, setHasForm] = useState(isOpenAtFirst);
+  const details = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    // Opened by a click before React hydrated (a summary works without it): render the form now.
+    if (details.current?.open) setHasForm(true);
+  }, []);
   return (
     <div className="mt-2 space-y-2">
       <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
@@ -81,7 +95,7 @@ export function SpaceBudgetDetails({
           {view.sentence}
         </p>
       ) : null}
-      <details open={isOpenAtFirst}>
+      <details ref={details} open={isOpenAtFirst} onToggle={(event) => event.currentTarget.open && setHasForm(true)}>
         <summary className="text-brand hover:text-brand-strong w-fit cursor-pointer text-sm font-semibold">
           {view.budget ? "Change or remove the budget" : "Set a budget"}
           <span className="sr-only"> of {name}</span>
@@ -93,14 +107,16 @@ export function SpaceBudgetDetails({
               space there.
             </p>
           )}
-          <BudgetForm
-            save={actions.save}
-            remove={actions.remove}
-            target={view.target}
-            subject={name}
-            defaults={view.defaults}
-            hasBudget={view.budget !== null}
-          />
+          {hasForm ? (
+            <BudgetForm
+              save={actions.save}
+              remove={actions.remove}
+              target={view.target}
+              subject={name}
+              defaults={view.defaults}
+              hasBudget={view.budget !== null}
+            />
+          ) : null}
         </div>
       </details>
     </div>

@@ -1,7 +1,6 @@
 "use client";
 
-import type { FormAction } from "@/lib/actions/action-state";
-import { SpaceBudgetDetails, type SpaceBudgetView } from "./space-budget-details";
+import { SpaceBudgetDetails, type BudgetActions, type SpaceBudgetView } from "./space-budget-details";
 
 /** An amount as text, with the exact micro-dollars as its title when rounding to cents hid some. */
 export type SpaceAmount = { text: string; title?: string };
@@ -18,9 +17,6 @@ export type SpaceRow = {
   /** Its standing, spend against its budget and the budget form (the spaces page; issue 19). */
   budget?: SpaceBudgetView;
 };
-
-/** The two budget actions, passed once for every row's form. */
-export type BudgetActions = { save: FormAction; remove: FormAction };
 
 /**
  * The spaces page's list. A client component only so that the server-component payload carries each
