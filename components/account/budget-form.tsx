@@ -46,7 +46,7 @@ export function BudgetForm({ save, remove, target, subject, defaults, hasBudget 
       <form action={formAction} onSubmit={submit} className="space-y-3" aria-label={`Budget for ${subject}`}>
         <input type="hidden" name="spaceId" value={target} />
         <div className="flex flex-wrap items-end gap-x-6 gap-y-3">
-          <div className="w-full sm:w-44">
+          <div className="w-full sm:w-56">
             <label htmlFor={`${id}-amount`} className="block text-sm font-medium">
               Monthly budget (US dollars)
             </label>
@@ -97,7 +97,7 @@ export function BudgetForm({ save, remove, target, subject, defaults, hasBudget 
           label="Remove budget"
           pendingLabel="Removing…"
           variant="danger"
-          className="w-full sm:w-auto"
+          className="w-full sm:w-fit"
           fields={{ spaceId: target }}
           ariaLabel={`Remove budget for ${subject}`}
         />
