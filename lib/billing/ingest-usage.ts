@@ -10,7 +10,13 @@ import { ingestInTransaction, type GroupOutcome, type PreparedBatch } from "./in
 import { meterRecordHash, type MeterRecord } from "./meter-record";
 import { listRateCards } from "./rate-cards";
 
-export type IngestResult = { accepted: number; duplicates: number; standingChanges: StandingChange[] };
+export type IngestResult = {
+  accepted: number;
+  duplicates: number;
+  standingChanges: StandingChange[];
+  /** Budget alert and pause emails the batch's transaction recorded (lib/budgets), to send after the answer. */
+  budgetEmailIds?: bigint[];
+};
 
 // Batches that arrive while others are being written wait and are then written together, up to this
 // many per transaction: the transaction's round trips under the account locks are paid once per group
@@ -81,7 +87,8 @@ async function writeGroup(db: Database, queue: Queue, group: Pending[], isNaming
     group.forEach((pending, index) => {
       // Standing changes concern accounts, not requests: the first request reports them (and mails).
       const standingChanges = index === 0 ? outcome.standingChanges : [];
-      pending.resolve({ ...outcome.batches[index]!, standingChanges });
+      const budgetEmailIds = index === 0 ? outcome.budgetEmailIds : [];
+      pending.resolve({ ...outcome.batches[index]!, standingChanges, budgetEmailIds });
     });
   } catch (error) {
     if (group.length === 1 && isUsageCapFailure(error)) {

@@ -33,8 +33,8 @@ async function wantsBudgetAlerts(tx: Transaction, accountIds: string[]): Promise
 /**
  * Records the alerts due and the pause emails, in the posting transaction. Each percent reached is
  * marked in budget_alerts (its primary key makes it once per budget and month, whatever races); a check
- * that passes several at once (a big batch) records one notice and one email, for the highest. The
- * email goes to every recipient (the owner and confirmed billing contacts), unless the owner switched
+ * that passes several at once (a big batch, or racing batches written in one transaction) records each,
+ * so every percent is one notice and one email. The email goes to every recipient (the owner and confirmed billing contacts), unless the owner switched
  * budget alerts off; the email that says a space was paused is always sent, like the frozen email. Returns
  * the emails' ids.
  */
@@ -51,29 +51,31 @@ export async function recordBudgetAlerts(tx: Transaction, input: BudgetAlertsInp
       from unnest(${`{${alert.percents.join(",")}}`}::bigint[]) as p
       on conflict do nothing
       returning percent::text`);
-    if (marked.rows.length === 0) continue;
-    const percent = Math.max(...marked.rows.map((row) => Number(row.percent)));
-    const key = budgetAlertKey(alert.budget.id, now, percent);
     const budget = alert.budget;
-    await tx.execute(sql`
-      insert into spend_alerts (account_id, kind, key, data, created_at)
-      values (${budget.accountId}, 'budget', ${key}, ${JSON.stringify({
-        budget_id: budget.id.toString(),
-        space: budget.spaceName,
-        amount_micros: budget.amountMicros.toString(),
-        spend_micros: budget.spendMicros.toString(),
-        percent,
-        action: budget.action,
-        month: budgetMonthKey(now),
-      })}::jsonb, ${now.toISOString()}::timestamptz)
-      on conflict (account_id, key) do nothing`);
-    notices.push({ budget, percent, key, isPaused: pausedBy(budget.id).length > 0 });
+    const isPaused = pausedBy(budget.id).length > 0;
+    for (const percent of marked.rows.map((row) => Number(row.percent)).sort((a, b) => a - b)) {
+      const key = budgetAlertKey(budget.id, now, percent);
+      await tx.execute(sql`
+        insert into spend_alerts (account_id, kind, key, data, created_at)
+        values (${budget.accountId}, 'budget', ${key}, ${JSON.stringify({
+          budget_id: budget.id.toString(),
+          space: budget.spaceName,
+          amount_micros: budget.amountMicros.toString(),
+          spend_micros: budget.spendMicros.toString(),
+          percent,
+          action: budget.action,
+          month: budgetMonthKey(now),
+        })}::jsonb, ${now.toISOString()}::timestamptz)
+        on conflict (account_id, key) do nothing`);
+      // The 100% email of a budget that paused just now is the pause email.
+      notices.push({ budget, percent, key, isPaused: isPaused && percent === 100 });
+    }
   }
   // A pause without a new alert (the 100% alert fired earlier this month, then the budget was lowered
   // or changed to pause): its own email, keyed by the pause's first platform event.
   for (const budget of input.budgets) {
     const spaces = pausedBy(budget.id);
-    if (spaces.length === 0 || notices.some((notice) => notice.budget.id === budget.id)) continue;
+    if (spaces.length === 0 || notices.some((notice) => notice.budget.id === budget.id && notice.isPaused)) continue;
     const percent = Number((budget.spendMicros * 100n) / budget.amountMicros);
     notices.push({ budget, percent, key: `budget-pause:${spaces[0]!.eventId}`, isPaused: true });
   }

@@ -11,6 +11,7 @@ import { runReconciliation } from "@/lib/payments/run-reconciliation";
 import { runAutoRecharge } from "@/lib/payments/run-auto-recharge";
 import { cancelOrphanedJobs, withJobRunLock } from "./job-run-lock";
 import { startMaintenanceJobs } from "./maintenance-jobs";
+import { startBudgetRolloverJob } from "./budget-rollover-job";
 
 export const QUEUES = { autoRecharge: "auto-recharge", reconcile: "payments-reconcile" } as const;
 
@@ -85,6 +86,7 @@ async function start(): Promise<Jobs> {
     }
   });
   await startMaintenanceJobs(boss, getDb);
+  await startBudgetRolloverJob(boss, getDb);
   const timers = [
     every(SWEEP_INTERVAL_MS, "auto-recharge sweep", async () => {
       await cancelOrphanedJobs(boss, QUEUES.autoRecharge);

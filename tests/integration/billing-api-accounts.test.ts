@@ -71,6 +71,8 @@ describe("GET /api/billing/v1/accounts/{account}/standing", () => {
       low_threshold_micros: "5000000",
       floor_micros: "-5000000",
       as_of: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/) as string,
+      // Issue 19 (API 1.1.0): each space's standing; this account has none yet.
+      spaces: [],
     });
     expect(Math.abs(Date.parse(body.as_of!) - Date.now())).toBeLessThan(60_000);
   });

@@ -128,7 +128,7 @@ function buildDocument() {
     jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
     info: {
       title: "Billing API",
-      version: "1.0.0",
+      version: "1.1.0",
       description: [
         "How the platform's hosts report usage and enforce account standing.",
         "Amounts are integers in micro-dollars (1 USD = 1,000,000) sent as decimal strings; instants are ISO-8601 UTC.",
@@ -185,9 +185,13 @@ function buildDocument() {
       "/accounts/{account}/standing": {
         get: {
           operationId: "getAccountStanding",
-          summary: "An account's balance and standing",
+          summary: "An account's balance and standing, and each space's",
           ...needs("read"),
-          description: `The platform refuses new work for a \`frozen\` account.\n\n${scopeNote("read")}`,
+          description: [
+            "The platform refuses new work for a `frozen` account, and for each space in `spaces` that is `paused` (its monthly budget, the account's monthly budget, or the account frozen); the other spaces keep running.",
+            "Fresh within the request that changed it: budgets are checked in the transaction that posts usage. Since 1.1.0 (backwards compatible: `spaces` is a new field, every other field is unchanged, and a v1 client may ignore it).",
+            scopeNote("read"),
+          ].join("\n\n"),
           parameters: [accountParameter],
           responses: responses({ description: "The standing, fresh as of `as_of`.", schema: ref("Standing") }, [
             "BadRequest",

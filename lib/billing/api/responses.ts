@@ -2,11 +2,12 @@ import "server-only";
 import { jsonResponse } from "@/lib/http/json-response";
 import type { AccountStanding } from "@/lib/billing/get-account-standing";
 import type { UsageReport } from "@/lib/billing/query-usage";
+import type { SpaceState } from "@/lib/budgets/list-space-states";
 import type { StandingResponse, UsageSeries } from "./schemas";
 
 // Domain values (bigint, Date) as the wire shapes of schemas.ts (decimal strings, ISO instants).
 
-export function presentStanding(standing: AccountStanding): StandingResponse {
+export function presentStanding(standing: AccountStanding, spaces: SpaceState[]): StandingResponse {
   return {
     account: standing.accountId,
     state: standing.state,
@@ -14,6 +15,11 @@ export function presentStanding(standing: AccountStanding): StandingResponse {
     low_threshold_micros: standing.lowThresholdMicros.toString(),
     floor_micros: standing.floorMicros.toString(),
     as_of: standing.asOf.toISOString(),
+    // A space of a frozen account is paused for the account, by the state this answer states.
+    spaces: spaces.map((space) => {
+      const reason = standing.state === "frozen" ? "account_frozen" : space.reason;
+      return { space: space.name, state: reason === null ? "active" : "paused", reason };
+    }),
   };
 }
 

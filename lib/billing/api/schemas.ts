@@ -139,6 +139,19 @@ export const accountPathSchema = z.object({ account: accountIdSchema });
 export const accountLookupSchema = z.object({ account: accountIdSchema });
 export type AccountLookup = z.infer<typeof accountLookupSchema>;
 
+/** A space's standing (issue 19): `paused` by its budget, the account's budget, or the account frozen. */
+export const spaceStandingSchema = z.object({
+  space: z.string().meta({ description: "The space's name, as the platform sends it in usage records." }),
+  state: z.enum(["active", "paused"]).meta({
+    description: "`paused`: read-only until its budget is raised or removed, the month ends (UTC), or the account unfreezes.",
+  }),
+  reason: z.enum(["budget", "account_budget", "account_frozen"]).nullable().meta({
+    description:
+      "Why it is paused (null when active): its own monthly budget, the account's monthly budget, or the account's standing `frozen`.",
+  }),
+});
+export type SpaceStandingResponse = z.infer<typeof spaceStandingSchema>;
+
 export const standingSchema = z.object({
   account: accountIdSchema,
   state: z
@@ -148,6 +161,10 @@ export const standingSchema = z.object({
   low_threshold_micros: decimalStringSchema,
   floor_micros: decimalStringSchema,
   as_of: instantSchema.meta({ description: "When the balance was read." }),
+  spaces: z.array(spaceStandingSchema).meta({
+    description:
+      "Each space of the account with its own standing (added in 1.1.0; a v1 client may ignore it). A `paused` space is read-only: refuse new work for it, keep serving reads. Ordered by name.",
+  }),
 });
 export type StandingResponse = z.infer<typeof standingSchema>;
 

@@ -6,6 +6,7 @@ import { privateJson } from "@/lib/billing/api/responses";
 import { MAX_USAGE_BODY_BYTES, type UsageResult } from "@/lib/billing/api/schemas";
 import { ingestUsage } from "@/lib/billing/ingest-usage";
 import { notifyStandingChanges } from "@/lib/billing/notify-standing-changes";
+import { sendOutboxEmailsNow } from "@/lib/email/send-outbox-emails";
 import { getDb } from "@/lib/db/client";
 import { withRoute } from "@/lib/http/with-route";
 import { runAfterResponse } from "@/lib/http/run-after-response";
@@ -17,12 +18,13 @@ export const POST = withRoute("/api/billing/v1/usage", async (request) => {
   const db = getDb();
   await authorizeBillingRequestOrThrow(db, request, "ingest");
   const records = parseUsageBatchOrThrow(await readJsonBodyOrThrow(request, MAX_USAGE_BODY_BYTES));
-  const { accepted, duplicates, standingChanges } = await ingestUsage(db, records);
+  const { accepted, duplicates, standingChanges, budgetEmailIds = [] } = await ingestUsage(db, records);
   if (standingChanges.length > 0) {
     // Emails go out after the answer; unsent ones stay owed in email_outbox for the next sweep.
     const accountIds = standingChanges.map((change) => change.accountId);
     runAfterResponse("standing emails", () => notifyStandingChanges(db, { accountIds }));
   }
+  if (budgetEmailIds.length > 0) runAfterResponse("budget emails", () => sendOutboxEmailsNow(db, budgetEmailIds));
   return privateJson({ accepted, duplicates } satisfies UsageResult);
 });
 

@@ -1,7 +1,8 @@
-// GET /api/billing/v1/accounts/{account}/standing – balance and standing the platform enforces.
+// GET /api/billing/v1/accounts/{account}/standing – balance and standing the platform enforces, and each space's.
 import { authorizeAccountReadOrThrow, type AccountRouteContext } from "@/lib/billing/api/authorize-account-read";
 import { presentStanding, privateJson } from "@/lib/billing/api/responses";
 import { getAccountStandingOrThrow } from "@/lib/billing/get-account-standing";
+import { listSpaceStates } from "@/lib/budgets/list-space-states";
 import { getDb } from "@/lib/db/client";
 import { withRoute } from "@/lib/http/with-route";
 import { methodHandlers } from "@/lib/billing/api/method-not-allowed";
@@ -11,7 +12,8 @@ export const dynamic = "force-dynamic";
 export const GET = withRoute("/api/billing/v1/accounts/[account]/standing", async (request, context: AccountRouteContext) => {
   const db = getDb();
   const account = await authorizeAccountReadOrThrow(db, request, context);
-  return privateJson(presentStanding(await getAccountStandingOrThrow(db, account)));
+  const standing = await getAccountStandingOrThrow(db, account);
+  return privateJson(presentStanding(standing, await listSpaceStates(db, account)));
 });
 
 // Other methods: a JSON 405 with `Allow`, and an OPTIONS that names only GET.
