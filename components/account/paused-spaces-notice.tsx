@@ -12,6 +12,10 @@ const link = "font-semibold text-brand underline hover:text-brand-strong";
 export const spaceBudgetHref = (spaceId: bigint) => `/account/spaces#space-${spaceId.toString()}`;
 export const ACCOUNT_BUDGET_HREF = "/account/spaces#account-budget";
 
+// A notice is read at a glance: past a few spaces, the rest are counted and the spaces page lists them
+// (the account bench's 100 budgeted spaces paused 17, which made a notice longer than the dashboard).
+const LISTED = 5;
+
 /**
  * The dashboard's notice of spaces a budget paused this month: which, why (spend against the budget),
  * what paused means, and the link that raises the budget. It reads its own data so that the overview
@@ -32,7 +36,7 @@ export async function PausedSpacesNotice({ db, session }: { db: Queryable; sessi
         </p>
         <ul className="mt-2 space-y-1">
           {byAccount ? <AccountLine space={byAccount} count={paused.length - bySpace.length} /> : null}
-          {bySpace.map((space) => (
+          {bySpace.slice(0, LISTED).map((space) => (
             <li key={space.spaceId.toString()} data-testid="paused-space">
               <span className="text-ink font-medium break-all">{space.name}</span> spent{" "}
               <Money micros={space.spendMicros} /> of its <Money micros={space.budgetMicros} /> budget this month.{" "}
@@ -41,6 +45,14 @@ export async function PausedSpacesNotice({ db, session }: { db: Queryable; sessi
               </Link>
             </li>
           ))}
+          {bySpace.length > LISTED ? (
+            <li>
+              <Link href="/account/spaces" className={link}>
+                {bySpace.length - LISTED} more paused {bySpace.length - LISTED === 1 ? "space" : "spaces"}
+              </Link>{" "}
+              on the spaces page.
+            </li>
+          ) : null}
         </ul>
       </Notice>
     </div>
