@@ -1,6 +1,7 @@
 import "server-only";
 import type { AppSession } from "@/lib/session/app-session";
 import { getSpaceStandings } from "@/lib/budgets/get-space-standings";
+import { listSpaceStates } from "@/lib/budgets/list-space-states";
 import type { Queryable } from "@/lib/db/client";
 import type { SpacePauseReason } from "@/lib/db/schema/spend-controls";
 import { getOwnAccountOrThrow } from "./get-own-account";
@@ -20,6 +21,10 @@ export type PausedSpace = {
  */
 export async function listPausedSpaces(db: Queryable, session: AppSession, now = new Date()): Promise<PausedSpace[]> {
   const { accountId } = await getOwnAccountOrThrow(db, session);
+  // Most dashboards have nothing paused: the spaces and this month's pauses answer that without summing
+  // the month's spend of every space (the account bench's 100 spaces); the spend is read only when needed.
+  const states = await listSpaceStates(db, accountId, now);
+  if (!states.some((space) => space.reason !== null)) return [];
   const standings = await getSpaceStandings(db, accountId, now);
   return standings.spaces.flatMap((space) => {
     if (space.state !== "paused" || space.reason === null || space.reason === "account_frozen") return [];
