@@ -1,5 +1,7 @@
 "use client";
 
+import { SpaceBudgetDetails, type BudgetActions, type SpaceBudgetView } from "./space-budget-details";
+
 /** An amount as text, with the exact micro-dollars as its title when rounding to cents hid some. */
 export type SpaceAmount = { text: string; title?: string };
 
@@ -12,6 +14,8 @@ export type SpaceRow = {
   /** The month's cost of each resource that cost something, costliest first. */
   byResource: Array<{ name: string; cost: SpaceAmount }>;
   usageHref: string;
+  /** Its standing, spend against its budget and the budget form (the spaces page; issue 19). */
+  budget?: SpaceBudgetView;
 };
 
 /**
@@ -19,11 +23,11 @@ export type SpaceRow = {
  * space's texts rather than the element tree of every row (100 spaces: ~40% of the page's bytes); the
  * HTML is rendered on the server all the same.
  */
-export function SpaceRows({ rows }: { rows: SpaceRow[] }) {
+export function SpaceRows({ rows, budgetActions }: { rows: SpaceRow[]; budgetActions?: BudgetActions }) {
   return (
     <ul className="divide-line divide-y" data-testid="spaces">
       {rows.map((space) => (
-        <li key={space.name} className="py-3" data-testid="space-row">
+        <li key={space.name} id={space.budget ? `space-${space.budget.target}` : undefined} className="scroll-mt-4 py-3" data-testid="space-row">
           <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
             <span className="min-w-0 font-medium break-all">{space.name}</span>
             <span className="text-sm tabular-nums">
@@ -33,9 +37,13 @@ export function SpaceRows({ rows }: { rows: SpaceRow[] }) {
               <span className="text-ink-soft ml-2">{space.share}</span>
             </span>
           </div>
-          <div className="bg-line mt-2 h-2 rounded-full" aria-hidden="true">
-            <div className="bg-brand h-2 rounded-full" style={{ width: space.barWidth }} />
-          </div>
+          {space.budget && budgetActions ? (
+            <SpaceBudgetDetails name={space.name} view={space.budget} cost={space.cost} actions={budgetActions} />
+          ) : (
+            <div className="bg-line mt-2 h-2 rounded-full" aria-hidden="true">
+              <div className="bg-brand h-2 rounded-full" style={{ width: space.barWidth }} />
+            </div>
+          )}
           {space.byResource.length > 0 ? (
             <dl className="text-ink-soft mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs tabular-nums" data-testid="space-resources">
               {space.byResource.map((entry) => (

@@ -39,7 +39,7 @@ async function checkRollupEqualsLedger(accountId: string): Promise<string> {
 export async function benchAccount(siteUrl: string, serverPid?: number): Promise<string[]> {
   const seeded = await seedLargeAccount(getDb(), { email: `bench-large-${randomUUID()}@example.com`, spaces: 100, days: 365 });
   const lines = [
-    `account   seed: ${seeded.records} records through ingestUsage in ${seeded.seconds.toFixed(0)} s (${(seeded.records / seeded.seconds).toFixed(0)} records/s)`,
+    `account   seed: ${seeded.records} records through ingestUsage in ${seeded.seconds.toFixed(0)} s (${(seeded.records / seeded.seconds).toFixed(0)} records/s), then a budget on each of ${seeded.budgets} spaces and the account`,
     await checkRollupEqualsLedger(seeded.accountId),
   ];
   const init = { headers: { cookie: await signedInCookie(seeded.userId) } };

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { CostSeriesPanel } from "@/components/account/cost-series-panel";
 import { DashboardNotices } from "@/components/account/dashboard-notices";
 import { SpendAlertNotices } from "@/components/account/spend-alert-notices";
+import { PausedSpacesNotice } from "@/components/account/paused-spaces-notice";
 import { AccountPage, buttonClass, PageHeader } from "@/components/account/page-header";
 import { SessionsPanel } from "@/components/account/sessions-panel";
 import { SpendPanel } from "@/components/account/spend-panel";
@@ -67,6 +68,7 @@ export default async function AccountDashboardPage() {
         {dashboard ? (
           <>
             <DashboardNotices account={dashboard.account} payment={payment} />
+            <PausedSpacesNotice db={db} session={session} />
             <SpendAlertNotices db={db} accountId={dashboard.account.accountId} dismiss={dismissSpendAlertAction} />
             {welcome ? <WelcomePanel welcome={welcome} docsUrl={getEnv().docsUrl} dismiss={dismissWelcomeAction} /> : null}
             <StandingPanel account={dashboard.account} timeZone={timeZone} />
