@@ -1,6 +1,7 @@
 // The account API's OpenAPI 3.1 document (/api/account/v1, personal API keys), generated from the same
 // zod schemas the handlers answer with, the way lib/billing/api/openapi.ts is, so it cannot drift.
-import { z } from "zod";
+import { type z } from "zod";
+import { errorResponse, json, jsonSchema, queryParameters, ref, type JsonSchema } from "@/lib/http/openapi-parts";
 import { ACCOUNT_API_RATE_LIMITS } from "@/lib/api-keys/authorize-account-api-request";
 import { ACCOUNT_API_BASE_PATH } from "@/lib/api-keys/paths";
 import { MAX_ACTIVE_API_KEYS } from "@/lib/api-keys/api-key-format";
@@ -15,28 +16,6 @@ import {
   usageResponseSchema,
 } from "./schemas";
 
-type JsonSchema = Record<string, unknown>;
-
-function jsonSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { target: "draft-2020-12", io });
-  return rest;
-}
-
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (schema: JsonSchema) => ({ "application/json": { schema } });
-
-/** Query parameters from an object schema: one per property, required unless optional or defaulted. */
-function queryParameters(schema: z.ZodType): JsonSchema[] {
-  const object = jsonSchema(schema, "input") as { properties: Record<string, JsonSchema>; required?: string[] };
-  return Object.entries(object.properties).map(([name, { description, ...property }]) => ({
-    name,
-    in: "query",
-    required: object.required?.includes(name) ?? false,
-    ...(description ? { description } : {}),
-    schema: property,
-  }));
-}
-
 const accountParameter = {
   name: "account",
   in: "path",
@@ -44,12 +23,6 @@ const accountParameter = {
   description: "Your billing account id (the key's own; any other answers 404).",
   schema: jsonSchema(accountIdSchema, "input"),
 };
-
-const errorResponse = (description: string, headers?: JsonSchema) => ({
-  description,
-  ...(headers ? { headers } : {}),
-  content: json(ref("Error")),
-});
 
 const errorResponses = {
   BadRequest: errorResponse(

@@ -1,49 +1,13 @@
 // The billing API's OpenAPI 3.1 document, generated from the same zod schemas the handlers validate
 // with, so the document cannot drift from the code. Pure: no database, no `server-only`.
-import { z } from "zod";
+import { errorResponse, json, jsonSchema, queryParameters, ref, type JsonSchema } from "@/lib/http/openapi-parts";
 import { getEnv } from "@/lib/env";
 import { MAX_ACCOUNT_HOUR_MICROS, MAX_SPACE_HOUR_UNITS } from "@/lib/billing/usage-caps";
 import type { PlatformTokenScope } from "@/lib/db/schema/usage";
 import { BILLING_API_BASE_PATH } from "./paths";
 import { platformWebhooksDocument } from "./openapi-webhooks";
-import {
-  MAX_RECORDS_PER_BATCH,
-  MAX_USAGE_BODY_BYTES,
-  MAX_USAGE_RANGE_DAYS,
-  accountIdSchema,
-  accountLookupQuerySchema,
-  accountLookupSchema,
-  errorSchema,
-  ratesSchema,
-  standingSchema,
-  usageBatchSchema,
-  usageQuerySchema,
-  usageResultSchema,
-  usageSeriesSchema,
-} from "./schemas";
+import { MAX_RECORDS_PER_BATCH, MAX_USAGE_BODY_BYTES, MAX_USAGE_RANGE_DAYS, accountIdSchema, accountLookupQuerySchema, accountLookupSchema, errorSchema, ratesSchema, standingSchema, usageBatchSchema, usageQuerySchema, usageResultSchema, usageSeriesSchema } from "./schemas";
 
-type JsonSchema = Record<string, unknown>;
-type Io = "input" | "output";
-
-function jsonSchema(schema: z.ZodType, io: Io): JsonSchema {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { target: "draft-2020-12", io });
-  return rest;
-}
-
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (schema: JsonSchema) => ({ "application/json": { schema } });
-
-/** Query parameters from an object schema: one per property, required unless optional or defaulted. */
-function queryParameters(schema: z.ZodObject): JsonSchema[] {
-  const object = jsonSchema(schema, "input") as { properties: Record<string, JsonSchema>; required?: string[] };
-  return Object.entries(object.properties).map(([name, { description, ...property }]) => ({
-    name,
-    in: "query",
-    required: object.required?.includes(name) ?? false,
-    ...(description ? { description } : {}),
-    schema: property,
-  }));
-}
 
 const accountParameter = {
   name: "account",
@@ -52,12 +16,6 @@ const accountParameter = {
   description: "The billing account id.",
   schema: jsonSchema(accountIdSchema, "input"),
 };
-
-const errorResponse = (description: string, headers?: JsonSchema) => ({
-  description,
-  ...(headers ? { headers } : {}),
-  content: json(ref("Error")),
-});
 
 const errorResponses = {
   BadRequest: errorResponse(
