@@ -67,8 +67,10 @@ function noticeOf(row: Row): SpendAlertNotice | null {
 /**
  * The account's spend alerts of this UTC month not yet dismissed, newest first: the dashboard's
  * notices. An alert whose switch is now off is not shown (its emails were the owner's choice too),
- * except a budget's 100% of a pause budget, which says a space is paused. `accountId` is the
- * session's own (the page has it from requireAccountPage).
+ * except a budget's 100% of a pause budget, which says a space is paused. A budget shows only its
+ * highest percent this month (80% says all 50% did), and none while the budget holds a space paused:
+ * the paused-spaces notice says it, with the way out. `accountId` is the session's own (the
+ * page has it from requireAccountPage).
  */
 export async function listSpendAlerts(db: Queryable, accountId: string, now = new Date()): Promise<SpendAlertNotice[]> {
   const rows = await db.execute<Row>(sql`
@@ -81,6 +83,14 @@ export async function listSpendAlerts(db: Queryable, accountId: string, now = ne
         when 'anomaly' then coalesce(p.anomaly_alert, true)
         else coalesce(p.budget_alerts, true) or s.data->>'action' = 'pause'
       end
+      and not (s.kind = 'budget' and exists (
+        select 1 from spend_alerts higher
+        where higher.account_id = s.account_id and higher.kind = 'budget'
+          and split_part(higher.key, ':', 2) = split_part(s.key, ':', 2) and split_part(higher.key, ':', 3) = split_part(s.key, ':', 3)
+          and split_part(higher.key, ':', 4)::int > split_part(s.key, ':', 4)::int))
+      and not (s.kind = 'budget' and exists (
+        select 1 from space_pauses sp
+        where sp.account_id = s.account_id and sp.budget_id::text = s.data->>'budget_id' and sp.month >= ${startOfMonth(now).toISOString()}))
     order by s.created_at desc, s.id desc
     limit ${MAX_NOTICES}`);
   return rows.rows.map(noticeOf).filter((notice) => notice !== null);
