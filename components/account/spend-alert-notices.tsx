@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { listSpendAlerts, type SpendAlertNotice } from "@/lib/account/list-spend-alerts";
+import { listSpendAlerts, MAX_SPEND_NOTICES, type SpendAlertNotice } from "@/lib/account/list-spend-alerts";
 import type { FormAction } from "@/lib/actions/action-state";
 import type { Queryable } from "@/lib/db/client";
 import { ActionButton } from "@/components/ui/action-button";
@@ -90,8 +90,9 @@ type SpendAlertNoticesProps = { db: Queryable; accountId: string; dismiss: FormA
  * at all when there are none. Reads its own data (one indexed query) so the dashboard adds one line.
  */
 export async function SpendAlertNotices({ db, accountId, dismiss }: SpendAlertNoticesProps) {
-  const notices = await listSpendAlerts(db, accountId);
-  if (notices.length === 0) return null;
+  const listed = await listSpendAlerts(db, accountId);
+  if (listed.length === 0) return null;
+  const notices = listed.slice(0, MAX_SPEND_NOTICES);
   return (
     <section aria-labelledby="spend-alerts-notices-heading" data-testid="spend-alert-notices">
       <h2 id="spend-alerts-notices-heading" className="sr-only">
@@ -123,6 +124,14 @@ export async function SpendAlertNotices({ db, accountId, dismiss }: SpendAlertNo
           );
         })}
       </ul>
+      {listed.length > notices.length ? (
+        <p className="text-ink-soft mt-2 text-sm">
+          More alerts this month went to your email.{" "}
+          <Link href="/account/spaces" className={linkClass}>
+            See every budget&apos;s spend
+          </Link>
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -19,8 +19,11 @@ export type SpendAlertNotice = { id: bigint; createdAt: Date } & (
     }
 );
 
-/** At most this many notices: a month of alerts is a handful; more would bury the dashboard. */
-const MAX_NOTICES = 6;
+/**
+ * At most this many notices, newest first: more would bury the dashboard (an account with a budget on
+ * each of 100 spaces can pass dozens of thresholds in a month). One more is read, to say there are more.
+ */
+export const MAX_SPEND_NOTICES = 3;
 
 const micros = z.union([z.string().regex(/^-?\d{1,20}$/), z.number().int()]).transform((value) => BigInt(value));
 const runwayDataSchema = z.object({ balanceMicros: micros, perDayMicros: micros, days: z.number().int(), withinDays: z.number().int() });
@@ -92,6 +95,6 @@ export async function listSpendAlerts(db: Queryable, accountId: string, now = ne
         select 1 from space_pauses sp
         where sp.account_id = s.account_id and sp.budget_id::text = s.data->>'budget_id' and sp.month >= ${startOfMonth(now).toISOString()}))
     order by s.created_at desc, s.id desc
-    limit ${MAX_NOTICES}`);
+    limit ${MAX_SPEND_NOTICES + 1}`);
   return rows.rows.map(noticeOf).filter((notice) => notice !== null);
 }
