@@ -40,6 +40,7 @@ const LAYERS = [
   { name: "money: contacts", folders: ["billing-contacts"] },
   { name: "money: budgets", folders: ["budgets", "spend-alerts"] },
   { name: "money: billing", folders: ["billing"] },
+  { name: "money: invoices", folders: ["invoices"] },
   { name: "money: payments", folders: ["payments"] },
   // Access and signup: the audit log records who did what; invitations and codes; the waitlist (which
   // invites); sign-in (Auth.js: who may sign in, account creation at first sign-in).

@@ -32,6 +32,8 @@ const rawEnvSchema = z.object({
   STRIPE_SECRET_KEY: z.preprocess(emptyToUndefined, z.string().regex(/^sk_(test|live)_\w+$/, "must be a Stripe secret key (sk_test_… or sk_live_…)").optional()),
   STRIPE_WEBHOOK_SECRET: z.preprocess(emptyToUndefined, z.string().regex(/^whsec_\w+$/, "must be a webhook signing secret (whsec_…)").optional()),
   STRIPE_API_URL: optionalUrl,
+  // Issue 20: "1" turns on Stripe Tax (automatic_tax) in Checkout and on auto-recharge invoices.
+  STRIPE_AUTOMATIC_TAX: z.preprocess(emptyToUndefined, z.enum(["0", "1"], "must be 0 or 1").default("0")),
   ADMIN_EMAILS: z.preprocess(emptyToUndefined, z.string().default("")),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
   METRICS_TOKEN: optionalString,
@@ -63,7 +65,8 @@ export type Env = {
   github: { clientId: string; clientSecret: string; baseUrl: string | undefined } | undefined;
   smtpUrl: string;
   mailFrom: string;
-  stripe: { secretKey: string; webhookSecret: string; apiUrl: string | undefined };
+  /** `automaticTax`: Stripe Tax computes tax on top of the credit bought (issue 20; off by default). */
+  stripe: { secretKey: string; webhookSecret: string; apiUrl: string | undefined; automaticTax: boolean };
   adminEmails: string[];
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   metricsToken: string | undefined;
@@ -178,6 +181,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
       secretKey: raw.STRIPE_SECRET_KEY ?? DEMO_STRIPE_SECRET_KEY,
       webhookSecret: raw.STRIPE_WEBHOOK_SECRET ?? DEMO_STRIPE_WEBHOOK_SECRET,
       apiUrl: raw.STRIPE_API_URL ?? (isDemo ? DEMO_STRIPE_API_URL : undefined),
+      automaticTax: raw.STRIPE_AUTOMATIC_TAX === "1",
     },
     adminEmails: raw.ADMIN_EMAILS.split(",")
       .map((email) => email.trim().toLowerCase())

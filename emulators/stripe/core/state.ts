@@ -36,6 +36,13 @@ export type EmulatorState = {
   refunds: Record<string, Stripe.Refund>;
   disputes: Record<string, Stripe.Dispute>;
   portalSessions: Record<string, Stripe.BillingPortal.Session>;
+  // Issue 20: invoices (with their lines inside `lines`), pending or attached invoice items, the
+  // payments of invoices, credit notes, and customers' tax IDs.
+  invoices: Record<string, Stripe.Invoice>;
+  invoiceItems: Record<string, Stripe.InvoiceItem>;
+  invoicePayments: Record<string, Stripe.InvoicePayment>;
+  creditNotes: Record<string, Stripe.CreditNote>;
+  taxIds: Record<string, Stripe.TaxId>;
   events: Record<string, Stripe.Event>;
   idempotency: Record<string, IdempotencyRecord>;
 };
@@ -52,6 +59,11 @@ export function createEmptyState(): EmulatorState {
     refunds: {},
     disputes: {},
     portalSessions: {},
+    invoices: {},
+    invoiceItems: {},
+    invoicePayments: {},
+    creditNotes: {},
+    taxIds: {},
     events: {},
     idempotency: {},
   };

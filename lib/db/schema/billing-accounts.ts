@@ -88,6 +88,8 @@ export const alertPreferences = pgTable(
     runwayAlert: boolean("runway_alert").notNull().default(true),
     runwayDays: integer("runway_days").notNull().default(7),
     anomalyAlert: boolean("anomaly_alert").notNull().default(true),
+    // Issue 20: the owner gets the monthly statement PDF on the 1st (on unless turned off).
+    monthlyStatement: boolean("monthly_statement").notNull().default(true),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [check("alert_preferences_runway_days", sql`${table.runwayDays} between 1 and 90`)],

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigserial, check, index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigserial, boolean, check, index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { billingAccounts } from "./billing-accounts";
 
 // Up to 5 extra addresses per account that get receipts and alerts without signing in (issue 19,
@@ -18,6 +18,8 @@ export const billingContacts = pgTable(
     confirmationSentAt: timestamp("confirmation_sent_at", { withTimezone: true }),
     confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
     unsubscribedAt: timestamp("unsubscribed_at", { withTimezone: true }),
+    // Issue 20: this contact asked for the monthly statement PDF on the 1st (off until they opt in).
+    monthlyStatement: boolean("monthly_statement").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [

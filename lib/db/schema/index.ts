@@ -33,6 +33,9 @@ export * from "./payments";
 export * from "./auto-recharge";
 export * from "./payment-notices";
 
+// Money, invoices (issue 20): the Stripe invoice behind each card credit, and credit notes for refunds.
+export * from "./invoices";
+
 // Access and signup: the audit log, invites and invite codes, the waitlist.
 export * from "./audit-log";
 export * from "./invites";
