@@ -13,6 +13,7 @@ describe("automatic tax", () => {
     const session = await createPaymentSession(t.stripe, siteParams(customer.id, true));
     const first = await getPage(session.url ?? "");
     expect(first.html).toContain("Tax is added for your billing country");
+    expect(first.html).toContain('<p class="total" aria-label="Subtotal">$25.00 <span class="muted">+ tax</span></p>');
     expect(first.html).toContain('<button type="submit" class="primary">Continue</button>');
     const fields = { ...GERMAN_BUSINESS, is_business: "", method: "card", card_number: "4242424242424242" };
     const quoted = await postForm(session.url ?? "", fields);
@@ -21,6 +22,7 @@ describe("automatic tax", () => {
     expect(quoted.html).toContain("<dt>Tax (19 % for Germany)</dt><dd>$4.75</dd>");
     expect(quoted.html).toContain("<dt>Total due</dt><dd>$29.75</dd>");
     expect(quoted.html).toContain('<button type="submit" class="primary">Pay</button>');
+    expect(quoted.html).toContain('<p class="total" aria-label="Total due">$29.75</p>');
     expect((await t.stripe.checkout.sessions.retrieve(session.id)).status).toBe("open");
     const paid = await postForm(session.url ?? "", { ...fields, quoted_country: "DE" });
     expect(paid.status).toBe(303);
