@@ -175,11 +175,45 @@ describe("completing with billing details", () => {
     const refused = await t.control<{ error: { param: string } }>(
       "POST",
       `/checkout/sessions/${incomplete.id}/complete`,
-      { card: "4242424242424242", name: "Alan Turing" },
+      {
+        card: "4242424242424242",
+        name: "Alan Turing",
+        address: { line1: "Nowhere 1", city: "Atlantis", postal_code: "0", country: "ZZ" },
+      },
     );
     expect(refused.status).toBe(400);
     expect(refused.body.error.param).toBe("address[country]");
     expect((await t.stripe.checkout.sessions.retrieve(incomplete.id)).status).toBe("open");
+  });
+
+  it("lets the control fill billing details from the customer, or a tax-free default", async () => {
+    const known = await t.stripe.customers.create({
+      name: "Emmy Noether",
+      address: { line1: "Weender Str. 1", city: "Göttingen", postal_code: "37073", country: "DE" },
+    });
+    const taxed = await createPaymentSession(t.stripe, siteParams(known.id, true));
+    const fromCustomer = await t.control<{ session: Stripe.Checkout.Session }>(
+      "POST",
+      `/checkout/sessions/${taxed.id}/complete`,
+      { card: "4242424242424242" },
+    );
+    expect(fromCustomer.body.session).toMatchObject({
+      customer_details: { name: "Emmy Noether", address: { country: "DE", city: "Göttingen" } },
+      total_details: { amount_tax: 475 },
+      amount_total: 2975,
+    });
+    const unknown = await t.stripe.customers.create({});
+    const plain = await createPaymentSession(t.stripe, siteParams(unknown.id, true));
+    const fromDefault = await t.control<{ session: Stripe.Checkout.Session }>(
+      "POST",
+      `/checkout/sessions/${plain.id}/complete`,
+      { card: "4242424242424242" },
+    );
+    expect(fromDefault.body.session).toMatchObject({
+      customer_details: { name: "Test Buyer", address: { country: "US", line1: "1 Test Street" } },
+      total_details: { amount_tax: 0 },
+      amount_total: 2500,
+    });
   });
 
   it("re-shows the form with the error when the VAT ID is invalid, charging nothing", async () => {
