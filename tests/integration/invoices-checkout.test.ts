@@ -57,7 +57,6 @@ describe("Checkout top-ups and their invoices", () => {
     expect(session).toMatchObject({
       billing_address_collection: "required",
       tax_id_collection: { enabled: true },
-      customer_update: { name: "auto", address: "auto" },
       automatic_tax: { enabled: false },
       invoice_creation: {
         enabled: true,
