@@ -1,5 +1,6 @@
 import type Stripe from "stripe";
 import { describe, expect, it } from "vitest";
+import { readId } from "../core/read-id";
 import { getPage, postForm } from "./support/hosted-page";
 import { createPaymentSession, expectRejection, setUpTestEmulator } from "./support/test-emulator";
 
@@ -152,6 +153,22 @@ describe("completing with billing details", () => {
       tax_exempt: "none",
       tax_ids: [{ type: "eu_vat", value: "DE123456789" }],
     });
+    const withInvoice = await t.stripe.checkout.sessions.retrieve(session.id, {
+      expand: ["payment_intent.latest_charge", "invoice"],
+    });
+    const invoice = withInvoice.invoice as Stripe.Invoice;
+    expect(invoice.id).toMatch(/^in_/);
+    expect(invoice).toMatchObject({
+      status: "paid",
+      customer: customer.id,
+      description: "Prepaid credit",
+      metadata: { billing_account_id: "acct_1", purpose: "top_up" },
+      customer_tax_ids: [{ type: "eu_vat", value: "DE123456789" }],
+      customer_address: { country: "DE", city: "Berlin" },
+      subtotal: 2500,
+      total: 2500,
+      amount_paid: 2500,
+    });
     const saved = (await t.stripe.customers.retrieve(customer.id, { expand: ["tax_ids"] })) as Stripe.Customer;
     expect(saved).toMatchObject({ name: "Grace Hopper", address: { city: "Berlin", country: "DE" } });
     expect(saved.tax_ids?.data).toMatchObject([{ type: "eu_vat", value: "DE123456789", country: "DE" }]);
@@ -183,6 +200,13 @@ describe("completing with billing details", () => {
     });
     const taxIds = await t.stripe.customers.listTaxIds(customer.id);
     expect(taxIds.data).toMatchObject([{ type: "gb_vat", value: "GB123456789" }]);
+    const invoice = await t.stripe.invoices.retrieve(readId(done.body.session.invoice) ?? "");
+    expect(invoice).toMatchObject({
+      status: "paid",
+      customer_name: "Turing Ltd",
+      customer_tax_ids: [{ type: "gb_vat", value: "GB123456789" }],
+    });
+    expect((await t.stripe.checkout.sessions.retrieve(session.id)).invoice).toBe(invoice.id);
     const incomplete = await createPaymentSession(t.stripe, siteParams(customer.id));
     const refused = await t.control<{ error: { param: string } }>(
       "POST",
@@ -248,6 +272,8 @@ describe("automatic tax", () => {
       automatic_tax: { enabled: true, status: "complete" },
     });
     expect((done.payment_intent as Stripe.PaymentIntent).amount).toBe(2975);
+    const invoice = await t.stripe.invoices.retrieve(readId(done.invoice) ?? "");
+    expect(invoice).toMatchObject({ status: "paid", subtotal: 2500, total: 2975, amount_paid: 2975 });
     expect(done.line_items?.data[0]).toMatchObject({ amount_subtotal: 2500, amount_tax: 475, amount_total: 2975 });
   });
 
@@ -297,5 +323,26 @@ describe("automatic tax", () => {
     const done = await t.stripe.checkout.sessions.retrieve(session.id, { expand: ["payment_intent"] });
     expect(done.total_details?.amount_tax).toBe(500);
     expect((done.payment_intent as Stripe.PaymentIntent).amount).toBe(3000);
+  });
+});
+
+describe("invoices of delayed payments", () => {
+  it("issues the invoice only when the bank debit settles, and none when it fails", async () => {
+    const customer = await t.stripe.customers.create({ email: "bank@example.com" });
+    const address = { line1: "Hauptstr. 1", city: "Berlin", postal_code: "10115", country: "DE" };
+    const good = await createPaymentSession(t.stripe, siteParams(customer.id, true));
+    await t.control("POST", `/checkout/sessions/${good.id}/complete`, { method: "delayed", name: "B", address });
+    const waiting = await t.stripe.checkout.sessions.retrieve(good.id);
+    expect(waiting).toMatchObject({ payment_status: "unpaid", invoice: null, amount_total: 2975 });
+    expect(waiting.customer_details?.address?.country).toBe("DE");
+    await t.control("POST", `/checkout/sessions/${good.id}/settle`, { outcome: "succeeded" });
+    const settled = await t.stripe.checkout.sessions.retrieve(good.id, { expand: ["invoice"] });
+    expect(settled.invoice).toMatchObject({ status: "paid", total: 2975 });
+
+    const bad = await createPaymentSession(t.stripe, siteParams(customer.id, true));
+    await t.control("POST", `/checkout/sessions/${bad.id}/complete`, { method: "delayed", name: "B", address });
+    await t.control("POST", `/checkout/sessions/${bad.id}/settle`, { outcome: "failed" });
+    expect((await t.stripe.checkout.sessions.retrieve(bad.id)).invoice).toBeNull();
+    expect((await t.stripe.invoices.list({ customer: customer.id })).data).toHaveLength(1);
   });
 });
