@@ -32,8 +32,7 @@ test.describe("card top-up", () => {
     await page.getByLabel("Card number").fill(card);
     await page.getByLabel("Expiration (MM / YY)").fill("12 / 34");
     await page.getByLabel("CVC").fill("123");
-    await page.getByLabel("Name on card").fill("Ada Lovelace");
-    await fillBillingAddress(page);
+    await fillBillingAddress(page); // the page asks the name with the billing address, not on the card
     await page.getByRole("button", { name: "Pay" }).click();
   }
 

@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 
 /**
  * Fills the billing address on the emulator's hosted Checkout page, which top-ups now require (issue 20:
- * every top-up gets an invoice). "Name" exactly: the card's "Name on card" is another field.
+ * every top-up gets an invoice). With an address to collect, the page asks "Name" there instead of "Name on card".
  */
 export async function fillBillingAddress(page: Page, country = "US"): Promise<void> {
   await page.getByLabel("Name", { exact: true }).fill("Ada Lovelace");
