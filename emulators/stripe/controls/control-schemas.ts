@@ -25,6 +25,8 @@ export const completeSchema = z.strictObject({
   business_name: z.string().optional(),
 });
 
+export type CompleteBody = z.output<typeof completeSchema>;
+
 export const settleSchema = z.strictObject({ outcome: z.enum(["succeeded", "failed"]) });
 
 export const webhookSettingsSchema = z.strictObject({

@@ -60,6 +60,9 @@ const RULES: Readonly<Record<string, TaxIdRule>> = {
 
 export const SUPPORTED_TAX_ID_TYPES = Object.keys(RULES);
 
+// Own keys only: a `type` of "constructor" or "toString" must be refused, not found on the prototype.
+const ruleFor = (type: string): TaxIdRule | undefined => (Object.hasOwn(RULES, type) ? RULES[type] : undefined);
+
 const compact = (value: string) => value.replace(/\s+/g, "").toUpperCase();
 
 function euVatCountry(value: string): string | null {
@@ -72,13 +75,13 @@ function euVatCountry(value: string): string | null {
 }
 
 export function describeTaxIdType(type: string): { label: string; example: string } | null {
-  const rule = RULES[type];
+  const rule = ruleFor(type);
   return rule ? { label: rule.label, example: rule.example } : null;
 }
 
 /** Checks `value` for `type` and answers the TaxId's country; throws Stripe's `tax_id_invalid` 400. */
 export function checkTaxIdOrThrow(type: string, value: string): { country: string | null } {
-  const rule = RULES[type];
+  const rule = ruleFor(type);
   if (!rule) {
     throw invalidRequestError(
       `Invalid type: the Stripe emulator checks only these tax ID types: ${SUPPORTED_TAX_ID_TYPES.join(", ")}.`,
@@ -106,7 +109,7 @@ const TYPE_BY_COUNTRY: Readonly<Record<string, Stripe.TaxIdCreateParams.Type>> =
 
 export function taxIdTypeForCountry(country: string): Stripe.TaxIdCreateParams.Type | null {
   const upper = country.toUpperCase();
-  if (TYPE_BY_COUNTRY[upper]) return TYPE_BY_COUNTRY[upper];
+  if (Object.hasOwn(TYPE_BY_COUNTRY, upper)) return TYPE_BY_COUNTRY[upper] ?? null;
   const vatPrefix = upper === "GR" ? "EL" : upper;
   return EU_VAT_PREFIXES.has(vatPrefix) && vatPrefix !== "XI" ? "eu_vat" : null;
 }

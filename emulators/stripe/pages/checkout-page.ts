@@ -22,6 +22,15 @@ export type CheckoutFormValues = {
 /** What the page shows besides the form: an error, a status line, and the totals with tax. */
 export type CheckoutPageState = { error?: string; status?: string; totals: SessionTotals | null };
 
+// Under automatic tax, before the country is known, the amount is only the subtotal: say so.
+function renderHeadline(session: Stripe.Checkout.Session, totals: SessionTotals | null): string {
+  const currency = session.currency ?? "usd";
+  if (session.automatic_tax.enabled && !totals) {
+    return `<p class="total" aria-label="Subtotal">${formatAmount(session.amount_subtotal ?? 0, currency)} <span class="muted">+ tax</span></p>`;
+  }
+  return `<p class="total" aria-label="Total due">${formatAmount(totals?.total ?? session.amount_total ?? 0, currency)}</p>`;
+}
+
 function renderSummary(
   session: Stripe.Checkout.Session,
   lineItems: Stripe.LineItem[],
@@ -37,7 +46,7 @@ function renderSummary(
     )
     .join("");
   return `<h1>Pay</h1>
-<p class="total" aria-label="Total due">${formatAmount(totals?.total ?? session.amount_subtotal ?? 0, session.currency ?? "usd")}</p>
+${renderHeadline(session, totals)}
 <ul class="items" aria-label="Items">${items}</ul>`;
 }
 

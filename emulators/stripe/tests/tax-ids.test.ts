@@ -91,6 +91,11 @@ describe("customers' tax IDs", () => {
       t.stripe.customers.createTaxId(customer.id, { type: "xx_nope", value: "1" }),
     );
     expect(unknownType).toMatchObject({ statusCode: 400, param: "type" });
+    // A name from Object.prototype is just another unknown type, not a 500.
+    const prototypeName = await expectRejection(
+      t.stripe.customers.createTaxId(customer.id, { type: "constructor", value: "1" }),
+    );
+    expect(prototypeName).toMatchObject({ statusCode: 400, param: "type" });
     expect(await t.stripe.customers.createTaxId(customer.id, { type: "us_ein", value: "12-3456789" })).toMatchObject({
       country: "US",
     });
