@@ -14,7 +14,11 @@ export function StatementPdfForm({ firstMonth, now }: { firstMonth: StatementMon
     <form action="/account/statement/pdf" method="get" className="flex flex-wrap items-end gap-2">
       <label className="flex flex-col gap-1 text-sm">
         <span className="text-ink-soft">Monthly statement</span>
-        <select name="month" defaultValue={preferred} className="border-line bg-paper rounded-lg border px-3 py-2 text-sm">
+        <select
+          name="month"
+          defaultValue={preferred}
+          className="border-line bg-paper rounded-lg border px-3 py-2 text-sm"
+        >
           {months.map((month) => (
             <option key={month} value={month}>
               {month === current ? `${monthLabel(month)} (so far)` : monthLabel(month)}

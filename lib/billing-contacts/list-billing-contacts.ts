@@ -6,7 +6,13 @@ import { CONFIRM_LINK_DAYS } from "./contact-rules";
 
 export type BillingContactStatus = "waiting" | "expired" | "confirmed" | "unsubscribed";
 
-export type BillingContactRow = { id: string; email: string; status: BillingContactStatus; since: Date; monthlyStatement: boolean };
+export type BillingContactRow = {
+  id: string;
+  email: string;
+  status: BillingContactStatus;
+  since: Date;
+  monthlyStatement: boolean;
+};
 
 /**
  * The session's own account's billing contacts, oldest first, each with where it stands: waiting for
@@ -14,7 +20,13 @@ export type BillingContactRow = { id: string; email: string; status: BillingCont
  * Empty for a sign-in without an account of its own.
  */
 export async function listBillingContacts(db: Queryable, session: AppSession): Promise<BillingContactRow[]> {
-  const rows = await db.execute<{ id: string; email: string; status: BillingContactStatus; since: Date | string; monthlyStatement: boolean }>(sql`
+  const rows = await db.execute<{
+    id: string;
+    email: string;
+    status: BillingContactStatus;
+    since: Date | string;
+    monthlyStatement: boolean;
+  }>(sql`
     select c.id::text, c.email,
       case
         when c.unsubscribed_at is not null then 'unsubscribed'

@@ -32,7 +32,11 @@ export function templatesAwaitingAttachments(): OutboxEmailTemplate[] {
 }
 
 /** The attachments of one email (none for most templates). A producer's failure rejects, and the outbox retries the email. */
-export async function attachmentsOf(db: Database, template: OutboxEmailTemplate, data: unknown): Promise<EmailAttachment[]> {
+export async function attachmentsOf(
+  db: Database,
+  template: OutboxEmailTemplate,
+  data: unknown,
+): Promise<EmailAttachment[]> {
   const producer = producers().get(template);
   return producer ? producer(db, data) : [];
 }

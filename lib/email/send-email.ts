@@ -44,7 +44,15 @@ export async function sendEmail(message: EmailMessage): Promise<{ messageId: str
       text: message.text,
       html: message.html,
       headers: unsubscribeHeaders(message.unsubscribeUrl),
-      ...(message.attachments?.length ? { attachments: message.attachments.map((file) => ({ filename: file.filename, content: Buffer.from(file.content), contentType: file.contentType })) } : {}),
+      ...(message.attachments?.length
+        ? {
+            attachments: message.attachments.map((file) => ({
+              filename: file.filename,
+              content: Buffer.from(file.content),
+              contentType: file.contentType,
+            })),
+          }
+        : {}),
     })) as { messageId: string };
     metrics.emailsSent.inc({ template: message.template });
     getLogger().info({ template: message.template, to: message.to }, "email sent");

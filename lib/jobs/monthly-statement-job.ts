@@ -18,10 +18,18 @@ export const MONTHLY_STATEMENTS_CRON = "0 6 1 * *";
 export async function startMonthlyStatementJob(boss: PgBoss, db: () => Database): Promise<void> {
   // The email sweep in this process sends statement emails a run left behind: it needs the PDF drawer.
   registerStatementAttachments();
-  await boss.createQueue(MONTHLY_STATEMENTS_QUEUE, { name: MONTHLY_STATEMENTS_QUEUE, policy: "singleton", retryLimit: 3, retryDelay: 300 });
+  await boss.createQueue(MONTHLY_STATEMENTS_QUEUE, {
+    name: MONTHLY_STATEMENTS_QUEUE,
+    policy: "singleton",
+    retryLimit: 3,
+    retryDelay: 300,
+  });
   await boss.schedule(MONTHLY_STATEMENTS_QUEUE, MONTHLY_STATEMENTS_CRON, {}, { tz: "UTC" });
   await boss.work(MONTHLY_STATEMENTS_QUEUE, { pollingIntervalSeconds: 60 }, async () => {
     const run = await sendMonthlyStatements(db());
-    getLogger().info({ month: run.month, accounts: run.accounts, emails: run.emailIds.length, sent: run.sent }, "monthly statements sent");
+    getLogger().info(
+      { month: run.month, accounts: run.accounts, emails: run.emailIds.length, sent: run.sent },
+      "monthly statements sent",
+    );
   });
 }

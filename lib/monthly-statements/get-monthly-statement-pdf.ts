@@ -16,7 +16,12 @@ export type StatementPdf = { filename: string; bytes: Uint8Array; month: string 
  * error: usage reported late can land in a month before the account was opened. A month not in that
  * shape is a 400; one not yet started is a 404. The account is the session's, never the request's.
  */
-export async function getMonthlyStatementPdf(db: Database, session: AppSession, month: unknown, now = new Date()): Promise<StatementPdf> {
+export async function getMonthlyStatementPdf(
+  db: Database,
+  session: AppSession,
+  month: unknown,
+  now = new Date(),
+): Promise<StatementPdf> {
   const parsed = statementMonthSchema.safeParse(month);
   if (!parsed.success) {
     throw new AppError("validation_failed", {
@@ -25,8 +30,14 @@ export async function getMonthlyStatementPdf(db: Database, session: AppSession, 
     });
   }
   const account = await getOwnAccountOrThrow(db, session);
-  if (parsed.data > monthOf(now)) throw new AppError("not_found", { message: "That month has not started yet: it has no statement." });
-  const statement = await readMonthlyStatement(db, { ...account, ownerEmail: session.user.email ?? null }, parsed.data, now);
+  if (parsed.data > monthOf(now))
+    throw new AppError("not_found", { message: "That month has not started yet: it has no statement." });
+  const statement = await readMonthlyStatement(
+    db,
+    { ...account, ownerEmail: session.user.email ?? null },
+    parsed.data,
+    now,
+  );
   return {
     filename: `tandem-statement-${parsed.data}.pdf`,
     bytes: await renderStatementPdf(statement, getEnv().company),

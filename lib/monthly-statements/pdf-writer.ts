@@ -8,7 +8,14 @@ const PAGE = { width: 612, height: 792, margin: 54 } as const;
 const INK = rgb(0.1, 0.1, 0.12);
 const SOFT = rgb(0.38, 0.38, 0.42);
 
-export type Cell = { text: string; x: number; align?: "left" | "right"; width?: number; isBold?: boolean; isSoft?: boolean };
+export type Cell = {
+  text: string;
+  x: number;
+  align?: "left" | "right";
+  width?: number;
+  isBold?: boolean;
+  isSoft?: boolean;
+};
 
 export class PdfWriter {
   private page!: PDFPage;
@@ -80,7 +87,10 @@ export class PdfWriter {
   }
 
   text(text: string, options: { size?: number; isBold?: boolean; isSoft?: boolean } = {}): void {
-    this.row([{ text, x: this.left, width: this.right - this.left, isBold: options.isBold, isSoft: options.isSoft }], options.size ?? 10);
+    this.row(
+      [{ text, x: this.left, width: this.right - this.left, isBold: options.isBold, isSoft: options.isSoft }],
+      options.size ?? 10,
+    );
   }
 
   space(height: number): void {
@@ -89,7 +99,12 @@ export class PdfWriter {
 
   rule(): void {
     this.advance(6);
-    this.page.drawLine({ start: { x: this.left, y: this.y + 3 }, end: { x: this.right, y: this.y + 3 }, thickness: 0.5, color: SOFT });
+    this.page.drawLine({
+      start: { x: this.left, y: this.y + 3 },
+      end: { x: this.right, y: this.y + 3 },
+      thickness: 0.5,
+      color: SOFT,
+    });
   }
 
   /** "Page n of m" and a line of its own at the foot of every page, once every page exists. */
@@ -98,7 +113,13 @@ export class PdfWriter {
       const size = 8;
       page.drawText(this.safe(footer), { x: this.left, y: PAGE.margin - 20, size, font: this.font, color: SOFT });
       const label = `Page ${index + 1} of ${this.pages.length}`;
-      page.drawText(label, { x: this.right - this.font.widthOfTextAtSize(label, size), y: PAGE.margin - 20, size, font: this.font, color: SOFT });
+      page.drawText(label, {
+        x: this.right - this.font.widthOfTextAtSize(label, size),
+        y: PAGE.margin - 20,
+        size,
+        font: this.font,
+        color: SOFT,
+      });
     });
     return this.doc.save();
   }

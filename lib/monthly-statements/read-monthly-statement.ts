@@ -55,7 +55,11 @@ async function readMonthLines(tx: Queryable, account: MonthlyStatementAccount, m
 }
 
 /** Each card credit's invoice number among `entryIds` (Checkout top-ups and auto-recharges), scoped to the account. */
-async function readCreditInvoices(tx: Queryable, accountId: string, entryIds: bigint[]): Promise<Map<bigint, CreditInvoice>> {
+async function readCreditInvoices(
+  tx: Queryable,
+  accountId: string,
+  entryIds: bigint[],
+): Promise<Map<bigint, CreditInvoice>> {
   if (entryIds.length === 0) return new Map();
   const ids = `{${entryIds.map(String).join(",")}}`;
   const rows = await tx.execute<{ entry_id: string; number: string | null; is_auto_recharge: boolean }>(sql`
@@ -66,7 +70,9 @@ async function readCreditInvoices(tx: Queryable, accountId: string, entryIds: bi
     left join auto_recharges r on r.transfer_id = e.transfer_id and r.billing_account_id = ${accountId}
     left join invoices ri on ri.auto_recharge_id = r.id and ri.billing_account_id = ${accountId}
     where e.id = any(${ids}::bigint[]) and (t.checkout_session_id is not null or r.id is not null)`);
-  return new Map(rows.rows.map((row) => [BigInt(row.entry_id), { number: row.number, isAutoRecharge: row.is_auto_recharge }]));
+  return new Map(
+    rows.rows.map((row) => [BigInt(row.entry_id), { number: row.number, isAutoRecharge: row.is_auto_recharge }]),
+  );
 }
 
 export type MonthlyStatementAccount = Pick<BillingAccountRecord, "accountId" | "ledgerAccountId" | "ownerEmail">;

@@ -6,7 +6,10 @@ import { amountText, renderStatementPdf } from "./render-statement-pdf";
 const issuer = { name: "Example Hosting Ltd", contactEmail: "help@example.test" };
 
 function statementWith(spaces: number): MonthlyStatement {
-  const usageBySpace = Array.from({ length: spaces }, (_, index) => ({ name: index === 0 ? "空間 🚀 board" : `space-${String(index).padStart(3, "0")}`, costMicros: BigInt(1_000_001 + index) }));
+  const usageBySpace = Array.from({ length: spaces }, (_, index) => ({
+    name: index === 0 ? "空間 🚀 board" : `space-${String(index).padStart(3, "0")}`,
+    costMicros: BigInt(1_000_001 + index),
+  }));
   const usageRatedMicros = usageBySpace.reduce((sum, space) => sum + space.costMicros, 0n);
   return {
     accountId: "acct_test",
@@ -18,13 +21,29 @@ function statementWith(spaces: number): MonthlyStatement {
     figures: {
       openingMicros: 5_000_000n,
       closingMicros: 5_000_000n + 25_000_000n - usageRatedMicros - 1_234_567n,
-      credits: [{ entryId: 7n, at: new Date("2026-11-02T10:00:00Z"), kind: "top_up", description: "Auto-recharge to $30.00", amountMicros: 25_000_000n }],
+      credits: [
+        {
+          entryId: 7n,
+          at: new Date("2026-11-02T10:00:00Z"),
+          kind: "top_up",
+          description: "Auto-recharge to $30.00",
+          amountMicros: 25_000_000n,
+        },
+      ],
       creditsMicros: 25_000_000n,
       usageBySpace,
       usageRatedMicros,
       writtenOffMicros: 0n,
       usageMicros: -usageRatedMicros,
-      otherMovements: [{ entryId: 9n, at: new Date("2026-11-09T10:00:00Z"), kind: "refund", description: null, amountMicros: -1_234_567n }],
+      otherMovements: [
+        {
+          entryId: 9n,
+          at: new Date("2026-11-09T10:00:00Z"),
+          kind: "refund",
+          description: null,
+          amountMicros: -1_234_567n,
+        },
+      ],
       otherMicros: -1_234_567n,
       hasActivity: true,
     },
@@ -63,7 +82,17 @@ describe("the monthly statement PDF", () => {
 
   it("says a month without activity did not change the balance", async () => {
     const statement = statementWith(0);
-    statement.figures = { ...statement.figures, credits: [], creditsMicros: 0n, otherMovements: [], otherMicros: 0n, usageMicros: 0n, usageRatedMicros: 0n, closingMicros: 5_000_000n, hasActivity: false };
+    statement.figures = {
+      ...statement.figures,
+      credits: [],
+      creditsMicros: 0n,
+      otherMovements: [],
+      otherMicros: 0n,
+      usageMicros: 0n,
+      usageRatedMicros: 0n,
+      closingMicros: 5_000_000n,
+      hasActivity: false,
+    };
     const { text } = await textOf(await renderStatementPdf(statement, issuer));
     expect(text).toContain("No activity this month");
     expect(text.match(/\$5\.00/g)?.length).toBeGreaterThanOrEqual(2);

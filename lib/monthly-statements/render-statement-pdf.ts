@@ -77,10 +77,14 @@ export async function renderStatementPdf(statement: MonthlyStatement, issuer: St
   pdf.text(issuer.name, { size: 16, isBold: true });
   pdf.text(issuer.contactEmail, { isSoft: true });
   pdf.space(10);
-  pdf.text(statement.isPartial ? `Statement for ${label}, so far` : `Statement for ${label}`, { size: 14, isBold: true });
+  pdf.text(statement.isPartial ? `Statement for ${label}, so far` : `Statement for ${label}`, {
+    size: 14,
+    isBold: true,
+  });
   pdf.text(`Account ${statement.accountId}${statement.ownerEmail ? ` - ${statement.ownerEmail}` : ""}`);
   pdf.text(`${from.toISOString().slice(0, 10)} to ${lastDay}, days in UTC as on the statement page`, { isSoft: true });
-  if (statement.isPartial) pdf.text(`The month is not over: figures as of ${timeText(statement.asOf)}.`, { isSoft: true });
+  if (statement.isPartial)
+    pdf.text(`The month is not over: figures as of ${timeText(statement.asOf)}.`, { isSoft: true });
   pdf.space(8);
 
   const summary: Array<[string, bigint, boolean]> = [

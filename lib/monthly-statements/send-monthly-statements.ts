@@ -28,7 +28,13 @@ export type MonthlyStatementRun = { month: StatementMonth; accounts: number; ema
  * the month ended (or has usage in it, reported late) and was not closed before it began. Keyset pages on the primary key, so a run over
  * any number of accounts reads a bounded page at a time.
  */
-async function nextAccounts(db: Database, after: string, month: StatementMonth, limit: number, only?: string[]): Promise<string[]> {
+async function nextAccounts(
+  db: Database,
+  after: string,
+  month: StatementMonth,
+  limit: number,
+  only?: string[],
+): Promise<string[]> {
   const { from, to } = monthPeriod(month);
   const rows = await db.execute<{ id: string }>(sql`
     select a.id from billing_accounts a
@@ -60,9 +66,22 @@ async function recordStatementEmails(db: Database, accountId: string, month: Sta
     const ids: bigint[] = [];
     for (const recipient of await listRecipients(tx, accountId)) {
       if (!wanted.has(recipient.key)) continue;
-      const data = { accountId, month, monthLabel: monthLabel(month), ...(recipient.unsubscribeUrl ? { unsubscribeUrl: recipient.unsubscribeUrl } : {}) };
+      const data = {
+        accountId,
+        month,
+        monthLabel: monthLabel(month),
+        ...(recipient.unsubscribeUrl ? { unsubscribeUrl: recipient.unsubscribeUrl } : {}),
+      };
       const recipientKey = recipient.key === "owner" ? key : `${key}:${recipient.key}`;
-      ids.push(await enqueueEmail(tx, { to: recipient.address, template: "monthly-statement", data, key: recipientKey, accountId }));
+      ids.push(
+        await enqueueEmail(tx, {
+          to: recipient.address,
+          template: "monthly-statement",
+          data,
+          key: recipientKey,
+          accountId,
+        }),
+      );
     }
     return ids;
   });
@@ -73,11 +92,14 @@ async function recordStatementEmails(db: Database, accountId: string, month: Sta
  * for it, exactly once per recipient and month however often it runs. Pages through the accounts and
  * sends each page's emails before reading the next; what a failed send leaves, the email sweep sends.
  */
-export async function sendMonthlyStatements(db: Database, options: SendMonthlyStatementsOptions = {}): Promise<MonthlyStatementRun> {
+export async function sendMonthlyStatements(
+  db: Database,
+  options: SendMonthlyStatementsOptions = {},
+): Promise<MonthlyStatementRun> {
   const month = options.month ?? previousMonth(options.now ?? new Date());
   const batchSize = options.batchSize ?? STATEMENT_ACCOUNT_BATCH;
   const run: MonthlyStatementRun = { month, accounts: 0, emailIds: [], sent: 0 };
-  for (let after = ""; ; ) {
+  for (let after = ""; ;) {
     const ids = await nextAccounts(db, after, month, batchSize, options.accountIds);
     if (ids.length === 0) break;
     after = ids[ids.length - 1]!;

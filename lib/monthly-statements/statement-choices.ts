@@ -14,7 +14,10 @@ import type { AppSession } from "@/lib/session/app-session";
 
 // An unticked checkbox is absent from the form: absent means "no", "on" means "yes".
 export const statementChoiceSchema = z.object({
-  monthlyStatement: z.literal("on").optional().transform((value) => value === "on"),
+  monthlyStatement: z
+    .literal("on")
+    .optional()
+    .transform((value) => value === "on"),
 });
 
 export const contactStatementChoiceSchema = billingContactIdSchema.extend({
@@ -23,7 +26,10 @@ export const contactStatementChoiceSchema = billingContactIdSchema.extend({
 
 /** Whether the owner of `accountId` gets the monthly statement (no row: yes). */
 export async function getStatementChoice(db: Queryable, accountId: string): Promise<boolean> {
-  const rows = await db.select({ isOn: alertPreferences.monthlyStatement }).from(alertPreferences).where(eq(alertPreferences.accountId, accountId));
+  const rows = await db
+    .select({ isOn: alertPreferences.monthlyStatement })
+    .from(alertPreferences)
+    .where(eq(alertPreferences.accountId, accountId));
   return rows[0]?.isOn ?? true;
 }
 
@@ -42,7 +48,11 @@ export async function setStatementChoice(db: Database, session: AppSession, isOn
  * statement itself: another account's contact is `not_found`. A contact that unsubscribed stays
  * unsubscribed (nothing is sent to it whatever this says).
  */
-export async function setContactStatementChoice(db: Queryable, session: AppSession, choice: { contactId: bigint; monthlyStatement: boolean }): Promise<string> {
+export async function setContactStatementChoice(
+  db: Queryable,
+  session: AppSession,
+  choice: { contactId: bigint; monthlyStatement: boolean },
+): Promise<string> {
   const updated = await db.execute<{ email: string }>(sql`
     update billing_contacts c set monthly_statement = ${choice.monthlyStatement}
     from billing_accounts a

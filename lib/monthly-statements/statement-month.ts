@@ -6,9 +6,7 @@ import { z } from "zod";
 export const STATEMENT_MONTH_MESSAGE = "a month as YYYY-MM, like 2026-11";
 
 /** "2026-11": a real month between 2000 and 2999 (the statement page's cursor range). */
-export const statementMonthSchema = z
-  .string()
-  .regex(/^2\d{3}-(0[1-9]|1[0-2])$/, STATEMENT_MONTH_MESSAGE);
+export const statementMonthSchema = z.string().regex(/^2\d{3}-(0[1-9]|1[0-2])$/, STATEMENT_MONTH_MESSAGE);
 
 export type StatementMonth = z.infer<typeof statementMonthSchema>;
 
@@ -36,7 +34,11 @@ export function monthLabel(month: StatementMonth): string {
 /** The months from `first` to `last` (both included), newest first: the download control's choices. */
 export function monthsBetween(first: StatementMonth, last: StatementMonth): StatementMonth[] {
   const months: StatementMonth[] = [];
-  for (let at = monthPeriod(last).from; monthOf(at) >= first; at = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() - 1, 1))) {
+  for (
+    let at = monthPeriod(last).from;
+    monthOf(at) >= first;
+    at = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() - 1, 1))
+  ) {
     months.push(monthOf(at));
   }
   return months;

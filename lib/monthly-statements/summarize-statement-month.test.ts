@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { buildStatementLines, type StatementMovement, type UsagePiece } from "@/lib/account/statement-lines";
 import { summarizeStatementMonth } from "./summarize-statement-month";
 
-const movement = (entryId: number, at: string, kind: StatementMovement["kind"], amountMicros: bigint): StatementMovement => ({
+const movement = (
+  entryId: number,
+  at: string,
+  kind: StatementMovement["kind"],
+  amountMicros: bigint,
+): StatementMovement => ({
   entryId: BigInt(entryId),
   at: new Date(at),
   kind,
@@ -47,12 +52,18 @@ describe("a month's figures from the statement page's lines", () => {
     ]);
     expect(figures.usageMicros).toBe(-3_567_907n);
     expect(figures.otherMicros).toBe(-8_499_999n);
-    expect(figures.openingMicros + figures.creditsMicros + figures.usageMicros + figures.otherMicros).toBe(figures.closingMicros);
+    expect(figures.openingMicros + figures.creditsMicros + figures.usageMicros + figures.otherMicros).toBe(
+      figures.closingMicros,
+    );
     expect(figures.openingMicros).toBe(closing - 30_000_000n + 3_567_907n + 8_499_999n);
   });
 
   it("count a write-off in usage, whether folded into a usage line or on its own", () => {
-    const folded = buildStatementLines([movement(1, "2026-11-03T05:00:00Z", "usage_write_off", 400n)], [piece("2026-11-03", 0, "alpha", 1_000n)], -5_000_000n);
+    const folded = buildStatementLines(
+      [movement(1, "2026-11-03T05:00:00Z", "usage_write_off", 400n)],
+      [piece("2026-11-03", 0, "alpha", 1_000n)],
+      -5_000_000n,
+    );
     const foldedFigures = summarizeStatementMonth(folded, 0n);
     expect(foldedFigures.usageMicros).toBe(-600n);
     expect(foldedFigures.writtenOffMicros).toBe(400n);
@@ -65,6 +76,12 @@ describe("a month's figures from the statement page's lines", () => {
 
   it("a month without lines opens and closes at the balance before it", () => {
     const figures = summarizeStatementMonth([], 12_345_678n);
-    expect(figures).toMatchObject({ openingMicros: 12_345_678n, closingMicros: 12_345_678n, hasActivity: false, usageMicros: 0n, creditsMicros: 0n });
+    expect(figures).toMatchObject({
+      openingMicros: 12_345_678n,
+      closingMicros: 12_345_678n,
+      hasActivity: false,
+      usageMicros: 0n,
+      creditsMicros: 0n,
+    });
   });
 });

@@ -69,7 +69,13 @@ export function summarizeStatementMonth(lines: StatementLine[], closingBeforeMic
       continue;
     }
     const { movement } = line;
-    const item = { entryId: movement.entryId, at: movement.at, kind: movement.kind, description: movement.description, amountMicros: line.amountMicros };
+    const item = {
+      entryId: movement.entryId,
+      at: movement.at,
+      kind: movement.kind,
+      description: movement.description,
+      amountMicros: line.amountMicros,
+    };
     if (movement.kind === "usage_write_off") {
       // Folded into the usage line before it (amount 0); one with no usage before it on the page counts here.
       figures.usageMicros += line.amountMicros;
@@ -84,6 +90,8 @@ export function summarizeStatementMonth(lines: StatementLine[], closingBeforeMic
   }
   figures.usageBySpace = [...spaces]
     .map(([name, costMicros]) => ({ name, costMicros }))
-    .sort((a, b) => (b.costMicros > a.costMicros ? 1 : b.costMicros < a.costMicros ? -1 : a.name.localeCompare(b.name)));
+    .sort((a, b) =>
+      b.costMicros > a.costMicros ? 1 : b.costMicros < a.costMicros ? -1 : a.name.localeCompare(b.name),
+    );
   return figures;
 }

@@ -25,9 +25,15 @@ const inMonth = (hours: number) => new Date(monthPeriod(month).from.getTime() + 
 
 let account: TestAccount;
 let quiet: TestAccount;
-const contacts: Record<"optedIn" | "notOptedIn" | "unsubscribed" | "unconfirmed" | "quietOptedIn", { id: bigint; email: string }> = {} as never;
+const contacts: Record<
+  "optedIn" | "notOptedIn" | "unsubscribed" | "unconfirmed" | "quietOptedIn",
+  { id: bigint; email: string }
+> = {} as never;
 
-async function addContact(accountId: string, options: { isConfirmed: boolean; isUnsubscribed?: boolean; wantsStatement: boolean }) {
+async function addContact(
+  accountId: string,
+  options: { isConfirmed: boolean; isUnsubscribed?: boolean; wantsStatement: boolean },
+) {
   const email = `contact-${randomUUID()}@example.test`;
   const rows = await getDb().execute<{ id: string }>(sql`
     insert into billing_contacts (account_id, email, confirmation_sent_at, confirmed_at, unsubscribed_at)
@@ -50,14 +56,21 @@ beforeAll(async () => {
   const made = {
     optedIn: await addContact(account.accountId, { isConfirmed: true, wantsStatement: true }),
     notOptedIn: await addContact(account.accountId, { isConfirmed: true, wantsStatement: false }),
-    unsubscribed: await addContact(account.accountId, { isConfirmed: true, isUnsubscribed: true, wantsStatement: true }),
+    unsubscribed: await addContact(account.accountId, {
+      isConfirmed: true,
+      isUnsubscribed: true,
+      wantsStatement: true,
+    }),
     unconfirmed: await addContact(account.accountId, { isConfirmed: false, wantsStatement: true }),
     quietOptedIn: await addContact(quiet.accountId, { isConfirmed: true, wantsStatement: true }),
   };
   // The opt-ins as the settings page sets them: the owner's switch, each contact's.
   for (const [name, contact] of Object.entries(made)) {
     const owner = name === "quietOptedIn" ? quiet : account;
-    await setContactStatementChoice(getDb(), ownerSession(owner), { contactId: contact.id, monthlyStatement: contact.wantsStatement });
+    await setContactStatementChoice(getDb(), ownerSession(owner), {
+      contactId: contact.id,
+      monthlyStatement: contact.wantsStatement,
+    });
     contacts[name as keyof typeof contacts] = contact;
   }
   await setStatementChoice(getDb(), ownerSession(quiet), false);
@@ -66,7 +79,12 @@ beforeAll(async () => {
 describe("the monthly statements job", () => {
   it("leaves statement emails to a process that can draw their PDF", async () => {
     const key = `statement-test:${randomUUID()}`;
-    const id = await enqueueEmail(getDb(), { to: `nobody-${randomUUID()}@example.test`, template: "monthly-statement", key, data: { accountId: quiet.accountId, month, monthLabel: monthLabel(month) } });
+    const id = await enqueueEmail(getDb(), {
+      to: `nobody-${randomUUID()}@example.test`,
+      template: "monthly-statement",
+      key,
+      data: { accountId: quiet.accountId, month, monthLabel: monthLabel(month) },
+    });
     expect(await sendOutboxEmails(getDb(), { ids: [id] })).toBe(0);
     registerStatementAttachments();
     expect(await sendOutboxEmails(getDb(), { ids: [id] })).toBe(1);
@@ -74,21 +92,36 @@ describe("the monthly statements job", () => {
 
   it("sends once to each recipient who asked, however often and however raced it runs", async () => {
     const only = { month, accountIds: [account.accountId, quiet.accountId] };
-    const [first, second] = await Promise.all([sendMonthlyStatements(getDb(), only), sendMonthlyStatements(getDb(), only)]);
+    const [first, second] = await Promise.all([
+      sendMonthlyStatements(getDb(), only),
+      sendMonthlyStatements(getDb(), only),
+    ]);
     const third = await sendMonthlyStatements(getDb(), only);
     expect(first.accounts).toBe(2);
     // Owner and one contact of the first account, the one contact of the second: three rows, each sent once.
     expect(new Set([...first.emailIds, ...second.emailIds, ...third.emailIds].map(String)).size).toBe(3);
     expect(first.sent + second.sent + third.sent).toBe(3);
     await expect.poll(async () => (await statementEmailsTo(account.email)).length, { timeout: 10_000 }).toBe(1);
-    await expect.poll(async () => (await statementEmailsTo(contacts.optedIn.email)).length, { timeout: 10_000 }).toBe(1);
-    await expect.poll(async () => (await statementEmailsTo(contacts.quietOptedIn.email)).length, { timeout: 10_000 }).toBe(1);
-    for (const address of [contacts.notOptedIn.email, contacts.unsubscribed.email, contacts.unconfirmed.email, quiet.email]) {
+    await expect
+      .poll(async () => (await statementEmailsTo(contacts.optedIn.email)).length, { timeout: 10_000 })
+      .toBe(1);
+    await expect
+      .poll(async () => (await statementEmailsTo(contacts.quietOptedIn.email)).length, { timeout: 10_000 })
+      .toBe(1);
+    for (const address of [
+      contacts.notOptedIn.email,
+      contacts.unsubscribed.email,
+      contacts.unconfirmed.email,
+      quiet.email,
+    ]) {
       expect(await statementEmailsTo(address), address).toHaveLength(0);
     }
     const keys = await getDb().execute<{ idempotency_key: string }>(sql`
       select idempotency_key from email_outbox where template = 'monthly-statement' and account_id = ${account.accountId} order by 1`);
-    expect(keys.rows.map((row) => row.idempotency_key)).toEqual([`statement:${account.accountId}:${month}`, `statement:${account.accountId}:${month}:contact:${contacts.optedIn.id}`]);
+    expect(keys.rows.map((row) => row.idempotency_key)).toEqual([
+      `statement:${account.accountId}:${month}`,
+      `statement:${account.accountId}:${month}:contact:${contacts.optedIn.id}`,
+    ]);
   });
 
   it("attaches the month's PDF with the statement page's figures, and gives contacts their unsubscribe link", async () => {
@@ -105,10 +138,15 @@ describe("the monthly statements job", () => {
   });
 
   it("lets only the account's owner switch a contact's statement", async () => {
-    const error = await setContactStatementChoice(getDb(), ownerSession(quiet), { contactId: contacts.optedIn.id, monthlyStatement: false }).catch((thrown: unknown) => thrown);
+    const error = await setContactStatementChoice(getDb(), ownerSession(quiet), {
+      contactId: contacts.optedIn.id,
+      monthlyStatement: false,
+    }).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe("not_found");
-    const row = await getDb().execute<{ monthly_statement: boolean }>(sql`select monthly_statement from billing_contacts where id = ${contacts.optedIn.id}`);
+    const row = await getDb().execute<{ monthly_statement: boolean }>(
+      sql`select monthly_statement from billing_contacts where id = ${contacts.optedIn.id}`,
+    );
     expect(row.rows[0]!.monthly_statement).toBe(true);
   });
 });

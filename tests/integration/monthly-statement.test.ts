@@ -19,7 +19,8 @@ const HOUR = 3_600_000;
 const now = new Date();
 const thisMonth = monthOf(now);
 const lastMonth = previousMonth(now);
-const lastMonthHour = (day: number, hour: number) => new Date(monthPeriod(lastMonth).from.getTime() + ((day - 1) * 24 + hour) * HOUR);
+const lastMonthHour = (day: number, hour: number) =>
+  new Date(monthPeriod(lastMonth).from.getTime() + ((day - 1) * 24 + hour) * HOUR);
 
 let account: TestAccount;
 let other: TestAccount;
@@ -32,7 +33,11 @@ async function statementText(owner: TestAccount, month: string) {
 beforeAll(async () => {
   [account, other] = await Promise.all([createTestAccount(), createTestAccount()]);
   // Last month: usage on three spaces, reported late (as a platform catching up does).
-  for (const [space, weight] of [["alpha", 3n], ["beta", 5n], ["gamma", 1n]] as const) {
+  for (const [space, weight] of [
+    ["alpha", 3n],
+    ["beta", 5n],
+    ["gamma", 1n],
+  ] as const) {
     await postUsage(account.accountId, space, lastMonthHour(10, 4), weight);
     await postUsage(account.accountId, space, lastMonthHour(20, 22), weight + 1n);
   }
@@ -102,11 +107,14 @@ describe("the monthly statement PDF", () => {
 
   it("answers a month not in YYYY-MM with a 400 and a month not yet begun with a 404", async () => {
     const codeOf = async (month: unknown, owner: TestAccount = account) => {
-      const error = await getMonthlyStatementPdf(getDb(), ownerSession(owner), month).catch((thrown: unknown) => thrown);
+      const error = await getMonthlyStatementPdf(getDb(), ownerSession(owner), month).catch(
+        (thrown: unknown) => thrown,
+      );
       expect(error).toBeInstanceOf(AppError);
       return (error as AppError).code;
     };
-    for (const bad of ["2026-13", "2026-1", "../etc", "2026-11-01", "", undefined, "9999-99"]) expect(await codeOf(bad), String(bad)).toBe("validation_failed");
+    for (const bad of ["2026-13", "2026-1", "../etc", "2026-11-01", "", undefined, "9999-99"])
+      expect(await codeOf(bad), String(bad)).toBe("validation_failed");
     const next = monthOf(new Date(monthPeriod(thisMonth).to.getTime() + HOUR));
     expect(await codeOf(next)).toBe("not_found");
     // A sign-in without a billing account has no statement.

@@ -8,7 +8,14 @@ import { getDb } from "@/lib/db/client";
 import type { AppSession } from "@/lib/session/app-session";
 import { mailApiUrl } from "./test-env";
 
-export type PageMonth = { opening: bigint; closing: bigint; credits: bigint; usage: bigint; other: bigint; spaces: Map<string, bigint> };
+export type PageMonth = {
+  opening: bigint;
+  closing: bigint;
+  credits: bigint;
+  usage: bigint;
+  other: bigint;
+  spaces: Map<string, bigint>;
+};
 
 /** Every line of the session's statement page, newest first, following "Older movements" to the end. */
 export async function everyStatementLine(session: AppSession): Promise<StatementLine[]> {
@@ -25,7 +32,8 @@ export async function everyStatementLine(session: AppSession): Promise<Statement
 
 /** The page's figures for a UTC month: its lines of the month's days, their balances and amounts. */
 export function pageMonth(lines: StatementLine[], month: string): PageMonth {
-  const dayOf = (line: StatementLine) => (line.type === "usage" ? line.day : line.movement.at.toISOString().slice(0, 10));
+  const dayOf = (line: StatementLine) =>
+    line.type === "usage" ? line.day : line.movement.at.toISOString().slice(0, 10);
   const inMonth = lines.filter((line) => dayOf(line).startsWith(month));
   const older = lines.filter((line) => dayOf(line) < `${month}-01`);
   const closingBefore = older[0]?.balanceAfterMicros ?? 0n;
@@ -40,7 +48,8 @@ export function pageMonth(lines: StatementLine[], month: string): PageMonth {
   for (const line of inMonth) {
     if (line.type === "usage") {
       result.usage += line.amountMicros;
-      for (const space of line.spaces) result.spaces.set(space.name, (result.spaces.get(space.name) ?? 0n) + space.costMicros);
+      for (const space of line.spaces)
+        result.spaces.set(space.name, (result.spaces.get(space.name) ?? 0n) + space.costMicros);
     } else if (line.movement.kind === "top_up" || line.movement.kind === "grant") result.credits += line.amountMicros;
     else if (line.movement.kind === "usage_write_off") result.usage += line.amountMicros;
     else result.other += line.amountMicros;
@@ -64,7 +73,9 @@ function toMicros(amount: string): bigint {
 /** The amount a PDF prints after `label` ("Closing balance $25.77 (exact $25.765427)"), exactly, in micro-dollars. */
 export function pdfAmount(text: string, label: string): bigint {
   const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const match = text.match(new RegExp(`${escaped} ([+-]?\\$[\\d,]+\\.\\d{2})(?: \\(exact ([+-]?\\$[\\d,]+\\.\\d{6})\\))?`));
+  const match = text.match(
+    new RegExp(`${escaped} ([+-]?\\$[\\d,]+\\.\\d{2})(?: \\(exact ([+-]?\\$[\\d,]+\\.\\d{6})\\))?`),
+  );
   if (!match) throw new Error(`no "${label}" amount in the PDF`);
   return toMicros(match[2] ?? match[1]!);
 }

@@ -12,19 +12,39 @@ import type { TransferKind } from "@/lib/ledger/types";
 import { getSystemAccounts } from "@/lib/ledger/system-accounts";
 
 async function ledgerOf(accountId: string): Promise<bigint> {
-  const rows = await getDb().execute<{ id: string }>(sql`select id::text from ledger_accounts where billing_account_id = ${accountId}`);
+  const rows = await getDb().execute<{ id: string }>(
+    sql`select id::text from ledger_accounts where billing_account_id = ${accountId}`,
+  );
   return BigInt(rows.rows[0]!.id);
 }
 
 /** Posts one movement on the account: positive credits it (from `from`), negative takes from it. */
-export async function postMovement(accountId: string, kind: TransferKind, amountMicros: bigint, reason: string): Promise<bigint> {
+export async function postMovement(
+  accountId: string,
+  kind: TransferKind,
+  amountMicros: bigint,
+  reason: string,
+): Promise<bigint> {
   const customer = await ledgerOf(accountId);
   return runTransaction(getDb(), async (tx) => {
     const system = await getSystemAccounts(tx);
     const other = kind === "adjustment" ? system.adjustments : system.stripe_cash;
     const [fromAccountId, toAccountId] = amountMicros >= 0n ? [other, customer] : [customer, other];
     const amount = amountMicros >= 0n ? amountMicros : -amountMicros;
-    const result = await postCustomerTransfers(tx, [{ idempotencyKey: `statement-test:${randomUUID()}`, kind, fromAccountId, toAccountId, amountMicros: amount, reason }], "test");
+    const result = await postCustomerTransfers(
+      tx,
+      [
+        {
+          idempotencyKey: `statement-test:${randomUUID()}`,
+          kind,
+          fromAccountId,
+          toAccountId,
+          amountMicros: amount,
+          reason,
+        },
+      ],
+      "test",
+    );
     return result.transfers[0]!.id;
   });
 }
@@ -45,7 +65,13 @@ export async function postTopUpWithInvoice(accountId: string, amountMicros: bigi
 /** Usage of `space` in the hour `hour` (cpu scaled by `weight`, so spaces cost different amounts). */
 export async function postUsage(accountId: string, space: string, hour: Date, weight: bigint): Promise<void> {
   await ingestUsage(getDb(), [
-    { id: `statement-test:${accountId}:${space}:${hour.toISOString()}`, account: accountId, space, hour, usage: { ...emptyUsage(), cpu_ms: 1_234_567n * weight, messages: 7_777n } },
+    {
+      id: `statement-test:${accountId}:${space}:${hour.toISOString()}`,
+      account: accountId,
+      space,
+      hour,
+      usage: { ...emptyUsage(), cpu_ms: 1_234_567n * weight, messages: 7_777n },
+    },
   ]);
 }
 

@@ -10,7 +10,11 @@ export const dynamic = "force-dynamic";
 export const GET = withRoute("/account/statement/pdf", async (request) => {
   const session = await getCurrentSession();
   if (!session) throw new AppError("unauthenticated", { message: "Sign in to download your statement." });
-  const pdf = await getMonthlyStatementPdf(getDb(), session, new URL(request.url).searchParams.get("month") ?? undefined);
+  const pdf = await getMonthlyStatementPdf(
+    getDb(),
+    session,
+    new URL(request.url).searchParams.get("month") ?? undefined,
+  );
   return new Response(Buffer.from(pdf.bytes), {
     headers: {
       "content-type": "application/pdf",
