@@ -1,6 +1,7 @@
 import "server-only";
 import { getOwnAccountOrThrow } from "@/lib/account/get-own-account";
 import type { Database } from "@/lib/db/client";
+import { monthlyStatementFilename } from "@/lib/email/templates/monthly-statement-file";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { AppSession } from "@/lib/session/app-session";
@@ -39,7 +40,7 @@ export async function getMonthlyStatementPdf(
     now,
   );
   return {
-    filename: `tandem-statement-${parsed.data}.pdf`,
+    filename: monthlyStatementFilename({ month: parsed.data }),
     bytes: await renderStatementPdf(statement, getEnv().company),
     month: parsed.data,
   };

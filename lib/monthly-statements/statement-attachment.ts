@@ -3,7 +3,7 @@ import { z } from "zod";
 import { findBillingAccount } from "@/lib/billing/find-billing-account";
 import type { Database } from "@/lib/db/client";
 import { registerEmailAttachments, type EmailAttachment } from "@/lib/email/email-attachments";
-import { monthlyStatementFilename } from "@/lib/email/templates/monthly-statement";
+import { monthlyStatementFilename } from "@/lib/email/templates/monthly-statement-file";
 import { getEnv } from "@/lib/env";
 import { readMonthlyStatement } from "./read-monthly-statement";
 import { renderStatementPdf } from "./render-statement-pdf";

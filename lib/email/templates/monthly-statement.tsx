@@ -1,6 +1,7 @@
 import { getEnv } from "@/lib/env";
 import type { EmailTemplate } from "../email-template";
 import { EmailButton, EmailHeading, EmailLayout, Paragraph } from "../layout";
+import { monthlyStatementFilename } from "./monthly-statement-file";
 
 export type MonthlyStatementData = {
   /** The statement's account and UTC month ("2026-11"): the PDF is drawn from them when the email is sent. */
@@ -11,11 +12,6 @@ export type MonthlyStatementData = {
   /** A billing contact's one-click unsubscribe (lib/billing-contacts); absent for the owner. */
   unsubscribeUrl?: string;
 };
-
-/** The statement file attached to the email (lib/monthly-statements draws it when the email is sent). */
-export function monthlyStatementFilename(data: Pick<MonthlyStatementData, "month">): string {
-  return `tandem-statement-${data.month}.pdf`;
-}
 
 /** The 1st of the month: last month's statement as a PDF, to the owner and the contacts who asked for it. */
 export const monthlyStatementEmail: EmailTemplate<MonthlyStatementData> = {
