@@ -39,7 +39,7 @@ function ContactRow({ contact, actions, timeZone }: { contact: BillingContactRow
             fields={{ ...fields, monthlyStatement: contact.monthlyStatement ? "off" : "on" }}
             label={contact.monthlyStatement ? "Stop monthly statement" : "Send monthly statement"}
             pendingLabel="Saving…"
-            ariaLabel={`${contact.monthlyStatement ? "Stop sending" : "Send"} the monthly statement to ${contact.email}`}
+            ariaLabel={`${contact.monthlyStatement ? "Stop monthly statement" : "Send monthly statement"} for ${contact.email}`}
           />
         ) : null}
         {canResend ? (

@@ -8,7 +8,7 @@ import { createPlatformToken, expectAccessible, sendUsage, signInNewPerson } fro
 // The monthly statement in Chromium (issue 20): "Download PDF" on the statement page gives this month
 // so far as a PDF whose closing balance is the page's balance now; the download route refuses a bad
 // month (400), a month not begun (404) and a stranger (401) in the documented error shape; the owner's
-// switch on the settings page. axe on both pages, screenshots at 375 and 1280 px, light and dark.
+// switch on the settings page and a billing contact's. axe on both pages, screenshots at 375 and 1280 px, light and dark.
 test.describe("monthly statement", () => {
   test.describe.configure({ timeout: 240_000 });
 
@@ -72,6 +72,23 @@ test.describe("monthly statement", () => {
     await expect(
       page.getByRole("region", { name: "Monthly statement" }).getByRole("checkbox", { name: /Email me the statement/ }),
     ).not.toBeChecked();
+    // A confirmed billing contact gets the statement only once the owner turns it on for them.
+    const contact = `finance-${Date.now()}@example.test`;
+    await database.query(
+      `insert into billing_contacts (account_id, email, confirmation_sent_at, confirmed_at) values ($1, $2, now(), now())`,
+      [account, contact],
+    );
+    await page.reload();
+    const row = page.getByTestId("billing-contact").filter({ hasText: contact });
+    await expect(row).not.toContainText("Gets the monthly statement");
+    await row.getByRole("button", { name: `Send monthly statement for ${contact}` }).click();
+    await expect(row).toContainText("Gets the monthly statement");
+    await expect(row.getByRole("button", { name: `Stop monthly statement for ${contact}` })).toBeVisible();
+    const saved = await database.query<{ monthly_statement: boolean }>(
+      `select monthly_statement from billing_contacts where email = $1`,
+      [contact],
+    );
+    expect(saved.rows[0]?.monthly_statement).toBe(true);
     await expectAccessible(page);
     await screenshotBothWidths(page, "account", "settings-with-statement");
     expect(problems).toEqual([]);
