@@ -38,7 +38,7 @@ test.describe("monthly statement", () => {
       page.getByRole("button", { name: "Download PDF" }).click(),
     ]);
     expect(download.suggestedFilename()).toBe(`tandem-statement-${month}.pdf`);
-    const bytes = await readFile((await download.path()));
+    const bytes = await readFile(await download.path());
     const { text } = await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true });
     expect(text).toContain(account);
     expect(text).toMatch(/, so far/);
