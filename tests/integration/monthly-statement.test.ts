@@ -19,6 +19,7 @@ const HOUR = 3_600_000;
 const now = new Date();
 const thisMonth = monthOf(now);
 const lastMonth = previousMonth(now);
+const quietMonth = previousMonth(monthPeriod(lastMonth).from);
 const lastMonthHour = (day: number, hour: number) =>
   new Date(monthPeriod(lastMonth).from.getTime() + ((day - 1) * 24 + hour) * HOUR);
 
@@ -42,6 +43,9 @@ beforeAll(async () => {
     await postUsage(account.accountId, space, lastMonthHour(20, 22), weight + 1n);
   }
   await postUsage(other.accountId, "delta", lastMonthHour(12, 8), 2n);
+  // The last hour of the month before the month before last: the month between them has no line, and
+  // opens and closes at the balance that hour left.
+  await postUsage(account.accountId, "omega", new Date(monthPeriod(quietMonth).from.getTime() - HOUR), 6n);
   // This month: the welcome grant (at signup), a top-up with its invoice, usage, an adjustment, a refund.
   await postTopUpWithInvoice(account.accountId, 25_000_000n, "TST-0001");
   await postUsage(account.accountId, "alpha", monthPeriod(thisMonth).from, 7n);
@@ -88,11 +92,16 @@ describe("the monthly statement PDF", () => {
     expect(page.closing).toBe((await getOwnAccountOrThrow(getDb(), session)).balanceMicros);
   });
 
-  it("a month without activity opens and closes at the same balance", async () => {
-    const quiet = monthOf(new Date(monthPeriod(lastMonth).from.getTime() - 40 * 24 * HOUR));
-    const { text } = await statementText(account, quiet);
+  it("a month without activity opens and closes at the balance the month before left", async () => {
+    const lines = await everyStatementLine(ownerSession(account));
+    const { text } = await statementText(account, quietMonth);
     expect(text).toContain("No activity this month");
-    expect(pdfAmount(text, "Opening balance")).toBe(pdfAmount(text, "Closing balance"));
+    expect(text).not.toContain("omega");
+    const before = pageMonth(lines, previousMonth(monthPeriod(quietMonth).from));
+    expect(before.closing).toBeLessThan(0n); // the omega hour's cost
+    expect(pdfAmount(text, "Opening balance")).toBe(before.closing);
+    expect(pdfAmount(text, "Closing balance")).toBe(before.closing);
+    expect(pageMonth(lines, quietMonth).closing).toBe(before.closing);
   });
 
   it("shows only the session's own account", async () => {
