@@ -56,7 +56,7 @@ const LAYERS = [
   // credits, rate-card drafts (shadow billing, publishing), freezing or closing an account. Each posts
   // to the ledger and writes its audit entry in one transaction, so it sits above both.
   { name: "operations", folders: ["adjustments", "incidents", "rate-drafts", "account-controls"] },
-  { name: "read models", folders: ["account", "admin", "pricing"] },
+  { name: "read models", folders: ["account", "monthly-statements", "admin", "pricing"] },
   { name: "processes", folders: ["jobs", "demo", "server-start"] },
 ];
 

@@ -6,7 +6,7 @@ import { BillingContactForm } from "./billing-contact-form";
 import { formatDateTime } from "./formats";
 import { Panel } from "./page-header";
 
-export type BillingContactActions = { add: FormAction; resend: FormAction; remove: FormAction };
+export type BillingContactActions = { add: FormAction; resend: FormAction; remove: FormAction; statement?: FormAction };
 
 // Words first, colour second: the status reads the same without the tint.
 const STATUS: Record<BillingContactStatus, { label: string; since: string; className: string }> = {
@@ -29,9 +29,19 @@ function ContactRow({ contact, actions, timeZone }: { contact: BillingContactRow
           <span>
             {status.since} {formatDateTime(contact.since, timeZone)}
           </span>
+          {contact.status === "confirmed" && contact.monthlyStatement ? <span>Gets the monthly statement</span> : null}
         </p>
       </div>
       <div className="flex shrink-0 flex-col gap-2 sm:flex-row">
+        {actions.statement && contact.status === "confirmed" ? (
+          <ActionButton
+            action={actions.statement}
+            fields={{ ...fields, monthlyStatement: contact.monthlyStatement ? "off" : "on" }}
+            label={contact.monthlyStatement ? "Stop monthly statement" : "Send monthly statement"}
+            pendingLabel="Saving…"
+            ariaLabel={`${contact.monthlyStatement ? "Stop monthly statement" : "Send monthly statement"} for ${contact.email}`}
+          />
+        ) : null}
         {canResend ? (
           <ActionButton action={actions.resend} fields={fields} label="Send the link again" pendingLabel="Sending…" ariaLabel={`Send the link again to ${contact.email}`} />
         ) : null}

@@ -86,6 +86,8 @@ export async function setAlertChoices(db: Database, session: AppSession, choices
             runwayAlert: sql`${ALL_SPEND_ALERTS.runwayAlert}`.as("runway_alert"),
             runwayDays: sql`${ALL_SPEND_ALERTS.runwayDays}::integer`.as("runway_days"),
             anomalyAlert: sql`${ALL_SPEND_ALERTS.anomalyAlert}`.as("anomaly_alert"),
+            // Issue 20's column (migration 0038): a new row gets its default, on; an existing one keeps its own.
+            monthlyStatement: sql`true`.as("monthly_statement"),
             updatedAt: sql`now()`.as("updated_at"),
           })
           .from(billingAccounts)
@@ -150,6 +152,8 @@ export async function setSpendAlertChoices(db: Database, session: AppSession, ch
           runwayAlert: sql`${choices.runwayAlert}`.as("runway_alert"),
           runwayDays: sql`${choices.runwayDays}::integer`.as("runway_days"),
           anomalyAlert: sql`${choices.anomalyAlert}`.as("anomaly_alert"),
+          // Issue 20's column (migration 0038), like setAlertChoices: a new row's default, on.
+          monthlyStatement: sql`true`.as("monthly_statement"),
           updatedAt: sql`now()`.as("updated_at"),
         })
         .from(billingAccounts)

@@ -4,6 +4,7 @@ import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { getLogger } from "@/lib/observability/logger";
 import { getMetrics } from "@/lib/observability/metrics";
+import type { EmailAttachment } from "./email-attachments";
 
 export type EmailMessage = {
   to: string;
@@ -14,6 +15,8 @@ export type EmailMessage = {
   template: string;
   /** A billing contact's one-click unsubscribe link: sent as List-Unsubscribe (RFC 2369) with RFC 8058's one-click header. */
   unsubscribeUrl?: string;
+  /** Files sent with the email (the monthly statement's PDF); most emails have none. */
+  attachments?: EmailAttachment[];
 };
 
 /** The headers that let a mail client offer "Unsubscribe" and post it for the reader (RFC 8058). */
@@ -41,6 +44,15 @@ export async function sendEmail(message: EmailMessage): Promise<{ messageId: str
       text: message.text,
       html: message.html,
       headers: unsubscribeHeaders(message.unsubscribeUrl),
+      ...(message.attachments?.length
+        ? {
+            attachments: message.attachments.map((file) => ({
+              filename: file.filename,
+              content: Buffer.from(file.content),
+              contentType: file.contentType,
+            })),
+          }
+        : {}),
     })) as { messageId: string };
     metrics.emailsSent.inc({ template: message.template });
     getLogger().info({ template: message.template, to: message.to }, "email sent");

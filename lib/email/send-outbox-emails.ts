@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import type { OutboxEmailTemplate } from "@/lib/db/schema";
 import { getLogger } from "@/lib/observability/logger";
+import { attachmentsOf, templatesAwaitingAttachments } from "./email-attachments";
 import { unsubscribeUrlOf } from "./email-template";
 import { emailIsDue, logEmailFailure, owedEmailKindOf } from "./email-retry";
 import { drawEmail } from "./render-in-worker";
@@ -36,13 +37,15 @@ type DueEmail = {
  * queued), or, for a row written before emails were rendered at send time (migration 0028), as written.
  * A template that cannot draw its data fails like SMTP would: retried, then given up on and listed.
  */
-async function messageOf(email: DueEmail): Promise<EmailMessage> {
+async function messageOf(db: Database, email: DueEmail): Promise<EmailMessage> {
   const base = { to: email.to_address, template: email.template };
   if (email.data === null) return { ...base, subject: email.subject, text: email.text_body ?? "", html: email.html_body ?? undefined };
   // The row's template names the data's shape: enqueueEmail wrote them together.
   const rendered = await drawEmail(email.template, email.data);
   const unsubscribeUrl = unsubscribeUrlOf(email.data);
-  return { ...base, ...rendered, ...(unsubscribeUrl ? { unsubscribeUrl } : {}) };
+  // Drawn now from the data, like the body (the monthly statement's PDF): the row never holds the bytes.
+  const attachments = await attachmentsOf(db, email.template, email.data);
+  return { ...base, ...rendered, ...(unsubscribeUrl ? { unsubscribeUrl } : {}), ...(attachments.length > 0 ? { attachments } : {}) };
 }
 
 /**
@@ -60,9 +63,12 @@ export async function sendOutboxEmails(db: Database, options: SendOutboxEmailsOp
   const ids = options.ids ? JSON.stringify(options.ids.map(String)) : null;
   const accounts = options.accountIds ? JSON.stringify(options.accountIds) : null;
   const templates = options.templates ? JSON.stringify(options.templates) : null;
+  // Emails whose attachment this process cannot draw wait for one that can (lib/email/email-attachments.ts).
+  const awaiting = JSON.stringify(templatesAwaitingAttachments());
   const scope = sql`(${ids}::jsonb is null or e.id in (select jsonb_array_elements_text(${ids}::jsonb)::bigint))
     and (${accounts}::jsonb is null or e.account_id in (select jsonb_array_elements_text(${accounts}::jsonb)))
-    and (${templates}::jsonb is null or e.template in (select jsonb_array_elements_text(${templates}::jsonb)))`;
+    and (${templates}::jsonb is null or e.template in (select jsonb_array_elements_text(${templates}::jsonb)))
+    and e.template not in (select jsonb_array_elements_text(${awaiting}::jsonb))`;
   // A sign-in link past its life: nobody can use it, so it is not owed any more.
   await db.execute(sql`delete from email_outbox e where e.sent_at is null and e.send_before <= now() and ${scope}`);
   let sent = 0;
@@ -85,7 +91,7 @@ export async function sendOutboxEmails(db: Database, options: SendOutboxEmailsOp
         continue;
       }
       try {
-        await sendEmail(await messageOf(email));
+        await sendEmail(await messageOf(db, email));
       } catch (error) {
         const context = { outboxId: email.id, template: email.template, ...(email.account_id ? { account: email.account_id } : {}) };
         logEmailFailure(owedEmailKindOf(email.template), email.attempts, context, error);

@@ -14,6 +14,7 @@ import { cancelOrphanedJobs, withJobRunLock } from "./job-run-lock";
 import { startMaintenanceJobs } from "./maintenance-jobs";
 import { startBudgetRolloverJob } from "./budget-rollover-job";
 import { startSpendAlertJobs } from "./spend-alert-jobs";
+import { startMonthlyStatementJob } from "./monthly-statement-job";
 
 export const QUEUES = { autoRecharge: "auto-recharge", reconcile: "payments-reconcile" } as const;
 
@@ -95,6 +96,7 @@ async function start(): Promise<Jobs> {
   await startMaintenanceJobs(boss, getDb);
   await startBudgetRolloverJob(boss, getDb);
   await startSpendAlertJobs(boss, getDb);
+  await startMonthlyStatementJob(boss, getDb);
   const timers = [
     every(SWEEP_INTERVAL_MS, "auto-recharge sweep", async () => {
       await cancelOrphanedJobs(boss, QUEUES.autoRecharge);

@@ -79,5 +79,6 @@ export function emailSamples(): EmailSamples {
       accountLabel: "a••@example.com",
       expiresAt: "2026-12-20T12:00:00.000Z",
     },
+    "monthly-statement": { accountId: "acct_sample", month: "2026-11", monthLabel: "November 2026" },
   };
 }

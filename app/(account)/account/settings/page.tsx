@@ -21,6 +21,9 @@ import { updateSpendAlertsAction } from "./actions";
 import { NoBillingAccountPage } from "@/components/account/no-billing-account";
 import { requireAccountPage } from "../require-account-page";
 import { createApiKeyAction, revokeApiKeyAction } from "./api-key-actions";
+import { MonthlyStatementSettings } from "@/components/account/monthly-statement-settings";
+import { getStatementChoice } from "@/lib/monthly-statements/statement-choices";
+import { updateContactStatementAction, updateStatementChoiceAction } from "./statement-actions";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -93,6 +96,7 @@ export default async function SettingsPage() {
           </SettingsForm>
         </Panel>
         <SpendAlertSettings choices={settings.spendAlerts} action={updateSpendAlertsAction} />
+        <MonthlyStatementSettings isOn={await getStatementChoice(db, account.accountId)} action={updateStatementChoiceAction} />
         <Panel id="invite-heading" title="Invitations">
           <p className="text-ink-soft text-sm leading-6">
             Bring a friend into the preview: each account has a few invitations to hand out.
@@ -105,7 +109,7 @@ export default async function SettingsPage() {
           <ApiKeysPanel db={db} session={session} accountId={account.accountId} timeZone={zone.timeZone} create={createApiKeyAction} revoke={revokeApiKeyAction} />
         </div>
         <div className="lg:col-span-2">
-          <BillingContactsPanel contacts={await listBillingContacts(db, session)} actions={{ add: addBillingContactAction, resend: resendConfirmationLinkAction, remove: removeBillingContactAction }} timeZone={zone.timeZone} />
+          <BillingContactsPanel contacts={await listBillingContacts(db, session)} actions={{ add: addBillingContactAction, resend: resendConfirmationLinkAction, remove: removeBillingContactAction, statement: updateContactStatementAction }} timeZone={zone.timeZone} />
         </div>
         <div className="lg:col-span-2">
           <SessionsPanel signOut={signOutAction} signOutEverywhere={signOutEverywhereAction} />

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { EmptyState } from "@/components/account/empty-state";
 import { AccountPage, buttonClass, PageHeader, Panel } from "@/components/account/page-header";
 import { StatementTable } from "@/components/account/statement-table";
+import { StatementPdfForm } from "@/components/account/statement-pdf-form";
+import { getFirstStatementMonth } from "@/lib/monthly-statements/get-first-statement-month";
 import { Money } from "@/components/ui/money";
 import { Notice } from "@/components/ui/notice";
 import { STATEMENT_FILTERS, type StatementFilter } from "@/lib/account/get-statement";
@@ -51,6 +53,7 @@ export default async function StatementPage({ searchParams }: { searchParams: Se
         }
       />
       <div className="mt-8 space-y-6">
+        <StatementPdfForm firstMonth={await getFirstStatementMonth(db, account)} now={new Date()} />
         {!type.success ? (
           <Notice tone="warn" title="That filter is not known">
             Showing all movements instead.
