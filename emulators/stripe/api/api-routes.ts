@@ -9,6 +9,10 @@ import { eventRoutes } from "../resources/events";
 import { paymentMethodRoutes } from "../resources/payment-methods";
 import { refundRoutes } from "../resources/refunds";
 import { setupIntentRoutes } from "../resources/setup-intents";
+import { taxIdRoutes } from "../resources/tax-ids";
+import { invoiceRoutes } from "../resources/invoices";
+import { invoiceItemRoutes } from "../resources/invoice-items";
+import { invoicePaymentRoutes } from "../resources/invoice-payments";
 import type { ApiHandler } from "./api-types";
 
 const routes: Array<Route<ApiHandler>> = [
@@ -22,6 +26,10 @@ const routes: Array<Route<ApiHandler>> = [
   ...disputeRoutes,
   ...eventRoutes,
   ...billingPortalRoutes,
+  ...taxIdRoutes,
+  ...invoiceRoutes,
+  ...invoiceItemRoutes,
+  ...invoicePaymentRoutes,
 ];
 
 export const matchApiRoute = createRouter(routes);
