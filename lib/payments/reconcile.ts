@@ -85,9 +85,7 @@ export async function reconcilePayments(db: Database, options: { windowSeconds?:
   const sessions = stripe.checkout.sessions.list({ status: "complete", created: { gte: since }, limit: 100 });
   for await (const session of sessions) {
     if (session.mode !== "payment" || session.payment_status !== "paid" || !session.metadata?.billing_account_id) continue;
-    // The credit is the amount before tax: tax collected with it is never spendable credit.
-    const netCents = (session.amount_total ?? 0) - (session.total_details?.amount_tax ?? 0);
-    await check(`checkout:${session.id}`, centsToMicros(netCents), async () => (await fulfillCheckout(db, session.id)).isNewCredit);
+    await check(`checkout:${session.id}`, centsToMicros(session.amount_subtotal ?? 0), async () => (await fulfillCheckout(db, session.id)).isNewCredit);
   }
   // Auto-recharges are paid through invoices (and every top-up has one): each paid invoice of ours has
   // its credit, settled through the same fulfilment when missing.
