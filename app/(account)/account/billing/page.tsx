@@ -5,6 +5,8 @@ import { AccountPage, PageHeader } from "@/components/account/page-header";
 import { AutoRechargePanel } from "@/components/billing/auto-recharge-panel";
 import { TopUpForm } from "@/components/billing/top-up-form";
 import { TopUpHistory } from "@/components/billing/top-up-history";
+import { BillingDetailsPanel } from "@/components/billing/billing-details-panel";
+import { getBillingDetails } from "@/lib/billing-details/get-billing-details";
 import { Notice } from "@/components/ui/notice";
 import { getBillingOverview } from "@/lib/account/get-billing-overview";
 import { confirmCardSetupOnReturn } from "@/lib/payments/saved-card";
@@ -12,6 +14,7 @@ import { createTopUpAction, openPortalAction, resumeAutoRechargeAction, saveAuto
 import { BrowserTimeZone } from "@/components/account/browser-time-zone";
 import { getPageTimeZone } from "../page-time-zone";
 import { requireAccountPage } from "../require-account-page";
+import { saveBillingDetailsAction } from "./actions";
 
 const panelActions = { saveCard: saveCardAction, openPortal: openPortalAction, save: saveAutoRechargeAction, resume: resumeAutoRechargeAction };
 
@@ -24,6 +27,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
   const { checkout, card_session: cardSession } = await searchParams;
   // Back from saving a card on Stripe's page: make it the default now (the webhook does the same, once).
   const cardSaved = cardSession ? await confirmCardSetupOnReturn(db, session.user.id, cardSession) : undefined;
+  const billingDetails = getBillingDetails(db, session); // one Stripe read (short timeout), beside the rest
   const [{ billing, topUps, autoRecharge, recharges, card }, zone] = await Promise.all([getBillingOverview(db, session), getPageTimeZone(db, session)]);
   return (
     <AccountPage>
@@ -46,6 +50,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
         ) : null}
         {billing ? <AutoRechargePanel state={autoRecharge} card={card} recharges={recharges} actions={panelActions} timeZone={zone.timeZone} /> : null}
         {billing ? <TopUpHistory topUps={topUps} timeZone={zone.timeZone} /> : null}
+        {billing ? <BillingDetailsPanel details={await billingDetails} action={saveBillingDetailsAction} /> : null}
       </div>
     </AccountPage>
   );
