@@ -10,6 +10,7 @@ import { paymentMethodRoutes } from "../resources/payment-methods";
 import { refundRoutes } from "../resources/refunds";
 import { setupIntentRoutes } from "../resources/setup-intents";
 import { taxIdRoutes } from "../resources/tax-ids";
+import { creditNoteRoutes } from "../resources/credit-notes";
 import { invoiceRoutes } from "../resources/invoices";
 import { invoiceItemRoutes } from "../resources/invoice-items";
 import { invoicePaymentRoutes } from "../resources/invoice-payments";
@@ -30,6 +31,7 @@ const routes: Array<Route<ApiHandler>> = [
   ...invoiceRoutes,
   ...invoiceItemRoutes,
   ...invoicePaymentRoutes,
+  ...creditNoteRoutes,
 ];
 
 export const matchApiRoute = createRouter(routes);
