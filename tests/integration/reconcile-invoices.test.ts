@@ -2,15 +2,30 @@
 // without its credit is settled through the one fulfilment; a credit without an invoice, and a paid
 // invoice nothing can credit, are reported.
 import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
+import { invoices } from "@/lib/db/schema";
 import { creditCardPayment } from "@/lib/payments/credit-card-payment";
+import { fulfillCheckout } from "@/lib/payments/fulfill-checkout";
+import { handleStripeEvent } from "@/lib/payments/handle-stripe-event";
 import { findBillingOwner } from "@/lib/payments/get-billing-account-for-user";
 import { reconcilePayments, type ReconcileReport } from "@/lib/payments/reconcile";
 import { runAutoRecharge } from "@/lib/payments/run-auto-recharge";
 import { debit, turnOnAutoRecharge } from "../support/auto-recharge";
-import { balanceOf, createPayingUser, customerOf, saveCard, startStripeHarness, transfersOf, type StripeHarness } from "../support/stripe-harness";
+import {
+  balanceOf,
+  createPayingUser,
+  customerOf,
+  eventFor,
+  payTopUp,
+  saveCard,
+  startStripeHarness,
+  startTopUp,
+  transfersOf,
+  type StripeHarness,
+} from "../support/stripe-harness";
 
 let harness: StripeHarness;
 
@@ -109,5 +124,30 @@ describe("reconciliation of invoices with credits", () => {
       ],
     });
     expect(await balanceOf(user.accountId)).toBe(balance);
+  });
+
+  it("a top-up credited before its invoice was indexed gets its row from invoice.paid, or else from reconciliation", async () => {
+    const user = await createPayingUser();
+    const sessionId = await startTopUp(user, 2500);
+    await payTopUp(harness, sessionId);
+    await fulfillCheckout(getDb(), sessionId);
+    const session = await harness.stripe.checkout.sessions.retrieve(sessionId);
+    const invoiceId = typeof session.invoice === "string" ? session.invoice : session.invoice!.id;
+    const indexed = async () => (await getDb().select().from(invoices).where(eq(invoices.id, invoiceId)))[0];
+    const recorded = await indexed();
+    expect(recorded).toMatchObject({ source: "checkout", checkoutSessionId: sessionId, status: "paid", subtotalCents: 2500n });
+    const ledger = await transfersOf(user.accountId);
+
+    // As if Stripe attached the invoice after the credit: the row is missing, the event brings it.
+    await getDb().delete(invoices).where(eq(invoices.id, invoiceId));
+    const paid = await eventFor(harness, "invoice.paid", invoiceId);
+    expect(await handleStripeEvent(getDb(), { ...paid, id: `${paid.id}_late` })).toMatchObject({ outcome: "applied", accountId: user.accountId });
+    expect(await indexed()).toMatchObject({ source: "checkout", checkoutSessionId: sessionId, paymentIntentId: recorded!.paymentIntentId, subtotalCents: 2500n });
+
+    await getDb().delete(invoices).where(eq(invoices.id, invoiceId));
+    const report = await reconcilePayments(getDb(), { windowSeconds: 3600 });
+    expect(about(report, [`checkout:${sessionId}`, `invoice:${invoiceId}`])).toEqual({ repaired: [], drift: [] });
+    expect(await indexed()).toMatchObject({ source: "checkout", checkoutSessionId: sessionId });
+    expect(await transfersOf(user.accountId)).toEqual(ledger);
   });
 });
