@@ -21,6 +21,16 @@ async function isIndexed(db: Database, invoiceId: string): Promise<boolean> {
   return (await db.select({ id: invoices.id }).from(invoices).where(eq(invoices.id, invoiceId))).length > 0;
 }
 
+// The ledger key of an invoice already in our index, read from its row (no call to Stripe).
+async function indexedKeyOf(db: Database, invoiceId: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ sessionId: invoices.checkoutSessionId, intentId: invoices.paymentIntentId })
+    .from(invoices)
+    .where(eq(invoices.id, invoiceId));
+  if (row?.sessionId) return `checkout:${row.sessionId}`;
+  return row?.intentId ? `payment_intent:${row.intentId}` : undefined;
+}
+
 // The ledger key a paid invoice of ours must have been credited under, after repairing what the same
 // paths the webhooks use can repair: the credit (fulfilment) and our index row of the invoice.
 async function settleInvoice(db: Database, invoice: Stripe.Invoice, repaired: string[]): Promise<string | undefined> {
@@ -59,17 +69,22 @@ export async function checkPaidInvoices(db: Database, since: number): Promise<In
     if (!listed.metadata?.billing_account_id || listed.status !== "paid" || listed.created < since) continue;
     check.checkedInvoices += 1;
     if (isAutoRechargeInvoice(listed)) check.checkedAutoRecharges += 1;
-    const invoice = await retrieveInvoiceWithPayments(listed.id);
-    const key = await settleInvoice(db, invoice, check.repaired);
-    const credit = key ? await findTransferByKey(db, key) : undefined;
+    // Indexed and credited: the list's own copy is enough, so a run's calls to Stripe stay the list's
+    // pages plus one read per invoice that still needs settling.
+    let key = await indexedKeyOf(db, listed.id);
+    let credit = key ? await findTransferByKey(db, key) : undefined;
+    if (!credit) {
+      key = await settleInvoice(db, await retrieveInvoiceWithPayments(listed.id), check.repaired);
+      credit = key ? await findTransferByKey(db, key) : undefined;
+    }
     if (!key || !credit) {
-      check.drift.push({ kind: "invoice_without_credit", key: `invoice:${invoice.id}`, detail: "paid at Stripe, and no credit could be posted for it" });
+      check.drift.push({ kind: "invoice_without_credit", key: `invoice:${listed.id}`, detail: "paid at Stripe, and no credit could be posted for it" });
       continue;
     }
     check.creditKeys.add(key);
-    const net = centsToMicros(netCentsOf(invoice));
+    const net = centsToMicros(netCentsOf(listed));
     if (credit.amountMicros !== net) {
-      check.drift.push({ kind: "invoice_amount_mismatch", key, detail: `invoice ${invoice.id} net ${net} micros, ledger ${credit.amountMicros} micros` });
+      check.drift.push({ kind: "invoice_amount_mismatch", key, detail: `invoice ${listed.id} net ${net} micros, ledger ${credit.amountMicros} micros` });
     }
   }
   return check;
