@@ -41,7 +41,9 @@ const LAYERS = [
   { name: "money: budgets", folders: ["budgets", "spend-alerts"] },
   { name: "money: billing", folders: ["billing"] },
   { name: "money: invoices", folders: ["invoices"] },
-  { name: "money: payments", folders: ["payments"] },
+  // Billing details (issue 20) live on the Stripe customer, so they sit with payments: they use its
+  // customer lookup and Stripe error helpers, and payments never imports them.
+  { name: "money: payments", folders: ["payments", "billing-details"] },
   // Access and signup: the audit log records who did what; invitations and codes; the waitlist (which
   // invites); sign-in (Auth.js: who may sign in, account creation at first sign-in).
   { name: "access: audit", folders: ["audit"] },

@@ -53,6 +53,10 @@ export function PricingContent({ current, upcoming, calculatorScript }: Props) {
         <p className="text-ink-soft mt-2 text-sm">
           <span data-testid="rate-card-dates">{describeCardDates(current)}</span> Prices in US dollars.
         </p>
+        {/* True whether STRIPE_AUTOMATIC_TAX is on or off: with it off, no tax applies at checkout. */}
+        <p className="text-ink-soft mt-1 text-sm" data-testid="tax-note">
+          Prices exclude tax. Where tax applies, it is added on top of the credit you buy at checkout and shown on your invoice.
+        </p>
         <div className="mt-6">
           <RateTable card={current} caption={`Rate card version ${current.version}`} />
         </div>

@@ -57,6 +57,8 @@ export async function createCheckoutForOwner(db: Database, owner: BillingOwner, 
   try {
     const appUrl = getEnv().appUrl;
     const metadata = { billing_account_id: owner.accountId, purpose: options.purpose, save_card: options.saveCard ? "1" : "0" };
+    // Invoices name only what bought them (`top_up` | `auto_recharge`): a recovery session is a top-up.
+    const invoiceMetadata = { billing_account_id: owner.accountId, purpose: "top_up" };
     const session = await withStripeCustomer(db, owner, (customer) =>
       callStripe("starting the payment", () =>
         getStripe().checkout.sessions.create(
@@ -70,12 +72,26 @@ export async function createCheckoutForOwner(db: Database, owner: BillingOwner, 
               description: "Tandem prepaid credit",
               ...(options.saveCard ? { setup_future_usage: "off_session" as const } : {}),
             },
+            // The amount chosen is the credit: tax, where it applies, is added on top (`exclusive`), and
+            // the ledger credits only the credit (fulfillCheckout reads `amount_subtotal`).
             line_items: [
               {
                 quantity: 1,
-                price_data: { currency: "usd", unit_amount: options.amountCents, product_data: { name: "Tandem prepaid credit" } },
+                price_data: {
+                  currency: "usd",
+                  unit_amount: options.amountCents,
+                  tax_behavior: "exclusive",
+                  product_data: { name: "Prepaid credit" },
+                },
               },
             ],
+            // Every top-up gets an invoice with the buyer's billing details (issue 20): collected here,
+            // saved on the customer, so the next Checkout and the billing page start from them.
+            invoice_creation: { enabled: true, invoice_data: { description: "Tandem prepaid credit", metadata: invoiceMetadata } },
+            billing_address_collection: "required",
+            tax_id_collection: { enabled: true },
+            customer_update: { name: "auto", address: "auto" },
+            automatic_tax: { enabled: getEnv().stripe.automaticTax },
             success_url: `${appUrl}/account/billing/return?session_id={CHECKOUT_SESSION_ID}`,
             cancel_url: `${appUrl}/account/billing?checkout=canceled`,
           },

@@ -6,6 +6,7 @@ import { runTransaction } from "@/lib/db/run-transaction";
 import { AppError } from "@/lib/errors";
 import { crashPoint } from "@/lib/faults/crash-point";
 import { getLogger } from "@/lib/observability/logger";
+import { recordInvoice } from "@/lib/invoices/record-invoice";
 import { getStripe } from "@/lib/stripe/get-stripe";
 import { adoptCardFromTopUp } from "./auto-recharge-settings";
 import { creditCardPayment } from "./credit-card-payment";
@@ -49,16 +50,23 @@ function expandedCharge(intent: Stripe.PaymentIntent | null): Stripe.Charge | nu
   return intent && typeof intent.latest_charge === "object" ? intent.latest_charge : null;
 }
 
+function expandedInvoice(session: Stripe.Checkout.Session): Stripe.Invoice | null {
+  return session.invoice !== null && typeof session.invoice === "object" ? session.invoice : null;
+}
+
 /**
  * The one fulfilment of a top-up, called by the webhook and by the return page, in any order and any
  * number of times. It re-reads the session from Stripe (never trusting an event's payload or order)
  * and, once it is paid, posts exactly one `top_up` transfer keyed `checkout:<session id>`: the key is
  * UNIQUE in the ledger and written in the same transaction as the credit and the standing change.
+ * It credits the session's `amount_subtotal`, the credit bought: tax Stripe added on top is owed to a
+ * tax authority, not spendable credit. The session's invoice (Checkout's `invoice_creation`) is recorded
+ * in that same transaction; when Stripe has not attached it yet, a later invoice event or read does.
  */
 export async function fulfillCheckout(db: Database, sessionId: string, options: FulfillCheckoutOptions = {}): Promise<FulfilmentResult> {
   crashPoint("fulfill-checkout:before-stripe");
   const session = await callStripe("checking the payment", () =>
-    getStripe().checkout.sessions.retrieve(sessionId, { expand: ["payment_intent.latest_charge"] }),
+    getStripe().checkout.sessions.retrieve(sessionId, { expand: ["payment_intent.latest_charge", "invoice"] }),
   );
   crashPoint("fulfill-checkout:after-stripe");
   const accountId = session.metadata?.billing_account_id ?? session.client_reference_id;
@@ -66,13 +74,14 @@ export async function fulfillCheckout(db: Database, sessionId: string, options: 
   if (!owner || session.mode !== "payment" || (options.expectedAccountId && options.expectedAccountId !== owner.accountId)) {
     throw new AppError("not_found", { message: "That payment was not found for this account." });
   }
-  if (session.currency !== "usd" || session.amount_total === null) {
+  if (session.currency !== "usd" || session.amount_subtotal === null) {
     throw new AppError("internal", { message: `Checkout session ${session.id} is not a USD top-up.` });
   }
   const intent = expandedIntent(session);
   const charge = expandedCharge(intent);
   const status = statusOf(session, intent);
-  const amountMicros = centsToMicros(session.amount_total);
+  const invoice = expandedInvoice(session);
+  const amountMicros = centsToMicros(session.amount_subtotal);
 
   const { balanceMicros, transfer } = await runTransaction(db, async (tx) => {
     let posted: { id: bigint; isReplay: boolean } | undefined;
@@ -103,6 +112,14 @@ export async function fulfillCheckout(db: Database, sessionId: string, options: 
         failure_reason = excluded.failure_reason,
         updated_at = now()
       where top_ups.status <> 'paid'`);
+    if (status === "paid" && invoice) {
+      await recordInvoice(
+        tx,
+        invoice,
+        { source: "checkout", checkoutSessionId: session.id, accountId: owner.accountId },
+        { paymentIntentId: intent?.id ?? null, chargeId: charge?.id ?? null },
+      );
+    }
     balance ??= BigInt(
       (await tx.execute<{ balance: string }>(sql`select balance_micros::text as balance from ledger_accounts where id = ${owner.ledgerAccountId}`))
         .rows[0]!.balance,

@@ -84,7 +84,7 @@ export async function reconcilePayments(db: Database, options: { windowSeconds?:
   const sessions = stripe.checkout.sessions.list({ status: "complete", created: { gte: since }, limit: 100 });
   for await (const session of sessions) {
     if (session.mode !== "payment" || session.payment_status !== "paid" || !session.metadata?.billing_account_id) continue;
-    await check(`checkout:${session.id}`, centsToMicros(session.amount_total ?? 0), async () => (await fulfillCheckout(db, session.id)).isNewCredit);
+    await check(`checkout:${session.id}`, centsToMicros(session.amount_subtotal ?? 0), async () => (await fulfillCheckout(db, session.id)).isNewCredit);
   }
   const intents = stripe.paymentIntents.list({ created: { gte: since }, limit: 100 });
   for await (const intent of intents) {

@@ -13,7 +13,7 @@ const MICROS_PER_CENT = 10_000n;
 export async function paymentsAtStripe(stripe: Stripe): Promise<Record<string, bigint>> {
   const paid: Record<string, bigint> = {};
   for await (const session of stripe.checkout.sessions.list({ limit: 100 })) {
-    if (session.mode === "payment" && session.payment_status === "paid") paid[`checkout:${session.id}`] = BigInt(session.amount_total ?? 0) * MICROS_PER_CENT;
+    if (session.mode === "payment" && session.payment_status === "paid") paid[`checkout:${session.id}`] = BigInt(session.amount_subtotal ?? 0) * MICROS_PER_CENT;
   }
   for await (const intent of stripe.paymentIntents.list({ limit: 100 })) {
     if (intent.status === "succeeded" && intent.metadata?.purpose === "auto_recharge") {

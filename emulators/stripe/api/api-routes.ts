@@ -9,6 +9,7 @@ import { eventRoutes } from "../resources/events";
 import { paymentMethodRoutes } from "../resources/payment-methods";
 import { refundRoutes } from "../resources/refunds";
 import { setupIntentRoutes } from "../resources/setup-intents";
+import { taxIdRoutes } from "../resources/tax-ids";
 import type { ApiHandler } from "./api-types";
 
 const routes: Array<Route<ApiHandler>> = [
@@ -22,6 +23,7 @@ const routes: Array<Route<ApiHandler>> = [
   ...disputeRoutes,
   ...eventRoutes,
   ...billingPortalRoutes,
+  ...taxIdRoutes,
 ];
 
 export const matchApiRoute = createRouter(routes);

@@ -15,6 +15,11 @@ export type SessionInput = {
   expiresAt: number;
   paymentMethodTypes: string[];
   publicUrl: string;
+  billingAddressCollection: "auto" | "required" | null;
+  isTaxIdCollectionEnabled: boolean;
+  isAutomaticTaxEnabled: boolean;
+  /** Payment mode only; null in setup mode (as Stripe). */
+  invoiceCreation: Stripe.Checkout.Session.InvoiceCreation | null;
 };
 
 export function buildLineItem(
@@ -71,8 +76,10 @@ export function buildCheckoutSession(input: SessionInput): Stripe.Checkout.Sessi
     allowed_payment_method_types: null,
     amount_subtotal: amount,
     amount_total: amount,
-    automatic_tax: { enabled: false, liability: null, provider: null, status: null },
-    billing_address_collection: null,
+    automatic_tax: input.isAutomaticTaxEnabled
+      ? { enabled: true, liability: { type: "self" }, provider: "stripe", status: "requires_location_inputs" }
+      : { enabled: false, liability: null, provider: null, status: null },
+    billing_address_collection: input.billingAddressCollection,
     cancel_url: input.cancelUrl,
     client_reference_id: input.clientReferenceId,
     client_secret: null,
@@ -93,7 +100,7 @@ export function buildCheckoutSession(input: SessionInput): Stripe.Checkout.Sessi
     expires_at: input.expiresAt,
     integration_identifier: null,
     invoice: null,
-    invoice_creation: null,
+    invoice_creation: input.invoiceCreation,
     livemode: false,
     locale: null,
     managed_payments: null,
@@ -118,6 +125,7 @@ export function buildCheckoutSession(input: SessionInput): Stripe.Checkout.Sessi
     submit_type: null,
     subscription: null,
     success_url: input.successUrl,
+    tax_id_collection: { enabled: input.isTaxIdCollectionEnabled, required: "never" },
     total_details: input.mode === "payment" ? { amount_discount: 0, amount_shipping: 0, amount_tax: 0 } : null,
     ui_mode: "hosted_page",
     url: `${input.publicUrl}/c/pay/${id}`,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { expandParam, intParam, metadataParam } from "../http/params";
+import { boolParam, expandParam, intParam, metadataParam } from "../http/params";
 
 const urlParam = z.string().regex(/^https?:\/\/\S+$/, "Not a valid URL");
 
@@ -24,22 +24,41 @@ const lineItemSchema = z.strictObject({
 // Accepted so a site using them is not refused, but they change nothing in the emulator.
 const ignoredParams = {
   allow_promotion_codes: z.unknown().optional(),
-  automatic_tax: z.unknown().optional(),
-  billing_address_collection: z.unknown().optional(),
   consent_collection: z.unknown().optional(),
   currency: z.unknown().optional(),
   custom_text: z.unknown().optional(),
   customer_creation: z.unknown().optional(),
-  customer_update: z.unknown().optional(),
-  invoice_creation: z.unknown().optional(),
   locale: z.unknown().optional(),
   payment_method_collection: z.unknown().optional(),
   payment_method_options: z.unknown().optional(),
   phone_number_collection: z.unknown().optional(),
   saved_payment_method_options: z.unknown().optional(),
   submit_type: z.unknown().optional(),
-  tax_id_collection: z.unknown().optional(),
   ui_mode: z.unknown().optional(),
+};
+
+const autoOrNever = z.enum(["auto", "never"]).optional();
+
+// Billing details, tax and invoices (issue 20): validated, and acted on by completion and the page.
+const billingParams = {
+  billing_address_collection: z.enum(["auto", "required"]).optional(),
+  tax_id_collection: z
+    .strictObject({ enabled: boolParam, required: z.enum(["if_supported", "never"]).optional() })
+    .optional(),
+  customer_update: z.strictObject({ name: autoOrNever, address: autoOrNever, shipping: autoOrNever }).optional(),
+  invoice_creation: z
+    .strictObject({
+      enabled: boolParam,
+      invoice_data: z
+        .strictObject({
+          description: z.string().optional(),
+          metadata: metadataParam,
+          footer: z.string().optional(),
+        })
+        .optional(),
+    })
+    .optional(),
+  automatic_tax: z.strictObject({ enabled: boolParam }).optional(),
 };
 
 export const createSessionSchema = z.strictObject({
@@ -65,6 +84,7 @@ export const createSessionSchema = z.strictObject({
   payment_method_types: z.array(z.enum(["card", "us_bank_account"])).optional(),
   expand: expandParam,
   ...ignoredParams,
+  ...billingParams,
 });
 
 export type CreateSessionParams = z.output<typeof createSessionSchema>;

@@ -11,6 +11,8 @@ export type CheckoutExtras = {
   };
   setupIntentData: { metadata: Stripe.Metadata; description: string | null };
   isAwaitingSettlement: boolean;
+  /** `customer_update` of the create call (the SDK's Session has no such field); absent = never. */
+  customerUpdate?: { name: "auto" | "never"; address: "auto" | "never" };
 };
 
 export type IdempotencyRecord = {

@@ -1,4 +1,5 @@
 // /v1/checkout/sessions: create (payment and setup modes), retrieve, list, list line items, expire.
+import type Stripe from "stripe";
 import { z } from "zod";
 import { pathParam, type ApiHandler } from "../api/api-types";
 import { buildCheckoutSession, buildLineItem } from "../checkout/build-checkout-session";
@@ -13,6 +14,7 @@ import type { Emulator } from "../emulator";
 import { expandParam, listParamsShape, mergeMetadata, parseParams } from "../http/params";
 import type { Route } from "../http/router";
 import { validateSessionParams } from "../checkout/validate-session-params";
+import { validateBillingParams } from "../checkout/validate-billing-params";
 
 const listSchema = z.strictObject({
   ...listParamsShape,
@@ -36,6 +38,23 @@ function readLineItems(params: CreateSessionParams) {
   });
 }
 
+function readInvoiceCreation(params: CreateSessionParams): Stripe.Checkout.Session.InvoiceCreation | null {
+  if (params.mode !== "payment") return null;
+  const data = params.invoice_creation?.invoice_data;
+  return {
+    enabled: params.invoice_creation?.enabled ?? false,
+    invoice_data: {
+      account_tax_ids: null,
+      custom_fields: null,
+      description: data?.description ?? null,
+      footer: data?.footer ?? null,
+      issuer: null,
+      metadata: mergeMetadata(null, data?.metadata),
+      rendering_options: null,
+    },
+  };
+}
+
 function pickPaymentMethodTypes(params: CreateSessionParams): string[] {
   if (params.payment_method_types) return params.payment_method_types;
   return params.mode === "payment" ? ["card", "us_bank_account"] : ["card"];
@@ -46,7 +65,8 @@ const createSession: ApiHandler = (emulator, request) => {
   validateSessionParams(params);
   if (params.mode === "subscription")
     throw invalidRequestError("The Stripe emulator does not implement mode=subscription.", { param: "mode" });
-  if (params.customer) getCustomerOrThrow(emulator.state, params.customer, "customer");
+  const customer = params.customer ? getCustomerOrThrow(emulator.state, params.customer, "customer") : null;
+  validateBillingParams(params, customer);
   const lineItems = readLineItems(params);
   const session = buildCheckoutSession({
     mode: params.mode,
@@ -61,6 +81,10 @@ const createSession: ApiHandler = (emulator, request) => {
     expiresAt: params.expires_at ?? nowSeconds() + 24 * 60 * 60,
     paymentMethodTypes: pickPaymentMethodTypes(params),
     publicUrl: emulator.config.publicUrl,
+    billingAddressCollection: params.billing_address_collection ?? null,
+    isTaxIdCollectionEnabled: params.tax_id_collection?.enabled ?? false,
+    isAutomaticTaxEnabled: params.automatic_tax?.enabled ?? false,
+    invoiceCreation: readInvoiceCreation(params),
   });
   if (session.amount_total !== null && session.amount_total < 50) {
     throw invalidRequestError("The Checkout Session's total amount due must add up to at least $0.50 usd", {
@@ -81,6 +105,10 @@ const createSession: ApiHandler = (emulator, request) => {
       description: params.setup_intent_data?.description ?? null,
     },
     isAwaitingSettlement: false,
+    customerUpdate: {
+      name: params.customer_update?.name ?? "never",
+      address: params.customer_update?.address ?? "never",
+    },
   };
   return expandObject(emulator.state, session, params.expand);
 };

@@ -1,4 +1,4 @@
-// /v1/customers: create, retrieve, update, list, list payment methods.
+// /v1/customers: create, retrieve, update, list, list payment methods (tax IDs: resources/tax-ids.ts).
 import { z } from "zod";
 import { pathParam, type ApiHandler } from "../api/api-types";
 import { getCustomerOrThrow } from "../core/lookup";
@@ -10,6 +10,8 @@ import { expandParam, listParamsShape, mergeMetadata, metadataParam, parseParams
 import { attachPaymentMethod, resolvePaymentMethod, setDefaultPaymentMethod } from "../cards/payment-method-actions";
 import type { Emulator } from "../emulator";
 import { buildCustomer } from "../customers/build-customer";
+import { addressParam, toAddress } from "../customers/address";
+import { expandCustomer } from "../customers/expand-customer";
 import { diffAttributes, recordEvent } from "../events/record-event";
 
 const customerFields = {
@@ -17,6 +19,7 @@ const customerFields = {
   name: z.string().optional(),
   description: z.string().optional(),
   phone: z.string().optional(),
+  address: addressParam,
   metadata: metadataParam,
   invoice_settings: z.strictObject({ default_payment_method: z.string().optional() }).optional(),
   expand: expandParam,
@@ -56,6 +59,7 @@ const createCustomer: ApiHandler = (emulator, request) => {
     phone: toNullable(params.phone),
     metadata: mergeMetadata(null, params.metadata),
   });
+  if (params.address !== undefined) customer.address = toAddress(params.address);
   const paymentMethod = params.payment_method
     ? resolvePaymentMethod(emulator, params.payment_method, "payment_method")
     : null;
@@ -64,12 +68,12 @@ const createCustomer: ApiHandler = (emulator, request) => {
   if (paymentMethod) attachPaymentMethod(emulator, paymentMethod, customer.id);
   const defaultId = readDefaultPaymentMethod(emulator, customer.id, params.invoice_settings?.default_payment_method);
   if (defaultId !== undefined) setDefaultPaymentMethod(emulator, customer, defaultId);
-  return expandObject(emulator.state, customer, params.expand);
+  return expandCustomer(emulator, customer, params.expand);
 };
 
 const retrieveCustomer: ApiHandler = (emulator, request) => {
   const params = parseParams(z.strictObject({ expand: expandParam }), request.params);
-  return expandObject(emulator.state, getCustomerOrThrow(emulator.state, pathParam(request, "id")), params.expand);
+  return expandCustomer(emulator, getCustomerOrThrow(emulator.state, pathParam(request, "id")), params.expand);
 };
 
 const updateCustomer: ApiHandler = (emulator, request) => {
@@ -83,10 +87,11 @@ const updateCustomer: ApiHandler = (emulator, request) => {
   if (params.name !== undefined) customer.name = toNullable(params.name);
   if (params.description !== undefined) customer.description = toNullable(params.description);
   if (params.phone !== undefined) customer.phone = toNullable(params.phone);
+  if (params.address !== undefined) customer.address = toAddress(params.address);
   customer.metadata = mergeMetadata(customer.metadata, params.metadata);
   const changed = diffAttributes(before, customer);
   if (Object.keys(changed).length > 0) recordEvent(emulator, "customer.updated", customer, changed);
-  return expandObject(emulator.state, customer, params.expand);
+  return expandCustomer(emulator, customer, params.expand);
 };
 
 const listCustomers: ApiHandler = (emulator, request) => {

@@ -10,6 +10,8 @@ import { resumeAutoRechargeForUser, saveAutoRechargeSettings } from "@/lib/payme
 import { createTopUpCheckout } from "@/lib/payments/create-top-up-checkout";
 import { createCardSetupCheckout, createPortalSession } from "@/lib/payments/saved-card";
 import { topUpFormSchema } from "@/lib/payments/top-up-amount";
+import { billingDetailsSchema } from "@/lib/billing-details/billing-details-schema";
+import { updateBillingDetails } from "@/lib/billing-details/update-billing-details";
 
 export const createTopUpAction = validatedActionWithSession("createTopUp", topUpFormSchema, async (input, session) => {
   const checkoutUrl = await createTopUpCheckout(getDb(), { userId: session.user.id, ...input });
@@ -34,4 +36,10 @@ export const resumeAutoRechargeAction = validatedActionWithSession("resumeAutoRe
   await resumeAutoRechargeForUser(getDb(), session.user.id);
   revalidatePath("/account/billing");
   return { status: "success", message: "Auto-recharge resumed." };
+});
+
+export const saveBillingDetailsAction = validatedActionWithSession("saveBillingDetails", billingDetailsSchema, async (input, session) => {
+  await updateBillingDetails(getDb(), session, input);
+  revalidatePath("/account/billing");
+  return { status: "success", message: "Billing details saved. Your next invoice shows them." };
 });

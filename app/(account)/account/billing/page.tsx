@@ -7,6 +7,8 @@ import { TopUpForm } from "@/components/billing/top-up-form";
 import { TopUpHistory } from "@/components/billing/top-up-history";
 import { InvoiceList } from "@/components/billing/invoice-list";
 import { invoiceCursorSchema, listInvoices } from "@/lib/account/list-invoices";
+import { BillingDetailsPanel } from "@/components/billing/billing-details-panel";
+import { getBillingDetails } from "@/lib/billing-details/get-billing-details";
 import { Notice } from "@/components/ui/notice";
 import { getBillingOverview } from "@/lib/account/get-billing-overview";
 import { confirmCardSetupOnReturn } from "@/lib/payments/saved-card";
@@ -14,6 +16,7 @@ import { createTopUpAction, openPortalAction, resumeAutoRechargeAction, saveAuto
 import { BrowserTimeZone } from "@/components/account/browser-time-zone";
 import { getPageTimeZone } from "../page-time-zone";
 import { requireAccountPage } from "../require-account-page";
+import { saveBillingDetailsAction } from "./actions";
 
 const panelActions = { saveCard: saveCardAction, openPortal: openPortalAction, save: saveAutoRechargeAction, resume: resumeAutoRechargeAction };
 
@@ -26,6 +29,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
   const { checkout, card_session: cardSession, invoices_before: invoicesBefore } = await searchParams;
   // Back from saving a card on Stripe's page: make it the default now (the webhook does the same, once).
   const cardSaved = cardSession ? await confirmCardSetupOnReturn(db, session.user.id, cardSession) : undefined;
+  const billingDetails = getBillingDetails(db, session); // one Stripe read (short timeout), beside the rest
   const [{ billing, topUps, autoRecharge, recharges, card }, zone] = await Promise.all([getBillingOverview(db, session), getPageTimeZone(db, session)]);
   const before = invoiceCursorSchema.safeParse(invoicesBefore).data;
   const invoices = billing ? await listInvoices(db, billing.accountId, { before }) : null;
@@ -51,6 +55,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
         {billing ? <AutoRechargePanel state={autoRecharge} card={card} recharges={recharges} actions={panelActions} timeZone={zone.timeZone} /> : null}
         {invoices ? <InvoiceList page={invoices} timeZone={zone.timeZone} olderHref={invoices.nextCursor ? `/account/billing?invoices_before=${invoices.nextCursor}#invoices` : null} newestHref={before ? "/account/billing#invoices" : null} /> : null}
         {billing ? <TopUpHistory topUps={topUps} timeZone={zone.timeZone} /> : null}
+        {billing ? <BillingDetailsPanel details={await billingDetails} action={saveBillingDetailsAction} /> : null}
       </div>
     </AccountPage>
   );
