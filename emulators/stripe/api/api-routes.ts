@@ -10,6 +10,10 @@ import { paymentMethodRoutes } from "../resources/payment-methods";
 import { refundRoutes } from "../resources/refunds";
 import { setupIntentRoutes } from "../resources/setup-intents";
 import { taxIdRoutes } from "../resources/tax-ids";
+import { creditNoteRoutes } from "../resources/credit-notes";
+import { invoiceRoutes } from "../resources/invoices";
+import { invoiceItemRoutes } from "../resources/invoice-items";
+import { invoicePaymentRoutes } from "../resources/invoice-payments";
 import type { ApiHandler } from "./api-types";
 
 const routes: Array<Route<ApiHandler>> = [
@@ -24,6 +28,10 @@ const routes: Array<Route<ApiHandler>> = [
   ...eventRoutes,
   ...billingPortalRoutes,
   ...taxIdRoutes,
+  ...invoiceRoutes,
+  ...invoiceItemRoutes,
+  ...invoicePaymentRoutes,
+  ...creditNoteRoutes,
 ];
 
 export const matchApiRoute = createRouter(routes);

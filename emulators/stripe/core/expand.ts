@@ -19,6 +19,18 @@ const virtualFields: Record<string, Record<string, VirtualField>> = {
       };
     },
   },
+  // Stripe returns an invoice's payments only when asked (`expand[]=payments`).
+  invoice: {
+    payments: (state, owner) => {
+      const id = String(owner.id);
+      return {
+        object: "list",
+        data: structuredClone(Object.values(state.invoicePayments).filter((payment) => payment.invoice === id)),
+        has_more: false,
+        url: `/v1/invoice_payments?invoice=${id}`,
+      };
+    },
+  },
 };
 
 function isObject(value: unknown): value is JsonObject {

@@ -17,6 +17,11 @@ const collectionByPrefix: Array<[string, ObjectCollection]> = [
   ["dp_", "disputes"],
   ["bps_", "portalSessions"],
   ["evt_", "events"],
+  // Issue 20: invoices and what hangs off them ("inpay_" does not start with "in_").
+  ["in_", "invoices"],
+  ["ii_", "invoiceItems"],
+  ["inpay_", "invoicePayments"],
+  ["cn_", "creditNotes"],
 ];
 
 export function findObjectById(state: EmulatorState, id: string): object | undefined {
@@ -68,4 +73,20 @@ export function getEventOrThrow(state: EmulatorState, id: string): Stripe.Event 
 
 export function getPortalSessionOrThrow(state: EmulatorState, id: string): Stripe.BillingPortal.Session {
   return requireFrom(state.portalSessions, id, "billing_portal.session");
+}
+
+export function getInvoiceOrThrow(state: EmulatorState, id: string, param?: string): Stripe.Invoice {
+  return requireFrom(state.invoices, id, "invoice", param);
+}
+
+export function getInvoiceItemOrThrow(state: EmulatorState, id: string, param?: string): Stripe.InvoiceItem {
+  return requireFrom(state.invoiceItems, id, "invoiceitem", param);
+}
+
+export function getInvoicePaymentOrThrow(state: EmulatorState, id: string): Stripe.InvoicePayment {
+  return requireFrom(state.invoicePayments, id, "invoice_payment");
+}
+
+export function getCreditNoteOrThrow(state: EmulatorState, id: string): Stripe.CreditNote {
+  return requireFrom(state.creditNotes, id, "credit_note");
 }
