@@ -9,9 +9,13 @@ import { recordEvent } from "../events/record-event";
 import { buildPaymentIntent } from "../payments/build-payment-intent";
 import { confirmPaymentIntent } from "../payments/confirm-payment-intent";
 import { confirmSetupIntent, createSetupIntent } from "../payments/setup-intent-actions";
+import { applyAutomaticTax } from "./apply-automatic-tax";
+import { buildCustomerDetails, checkBillingDetailsOrThrow, type BillingDetails } from "./billing-details";
+import { saveBillingDetailsToCustomer } from "./save-billing-details";
+import { issueSessionInvoice } from "./issue-session-invoice";
 import { getOpenSessionOrThrow, markSessionComplete } from "./session-lifecycle";
 
-export type PayerDetails = { email: string | null; name: string | null };
+export type PayerDetails = BillingDetails;
 export type CardSubmission = PayerDetails & {
   cardNumber: string;
   expMonth: number;
@@ -31,7 +35,38 @@ function requireExtras(emulator: Emulator, sessionId: string) {
 function resolvePayer(emulator: Emulator, session: Stripe.Checkout.Session, payer: PayerDetails): PayerDetails {
   const customerEmail =
     typeof session.customer === "string" ? (emulator.state.customers[session.customer]?.email ?? null) : null;
-  return { email: payer.email ?? session.customer_email ?? customerEmail, name: payer.name };
+  return { ...payer, email: payer.email ?? session.customer_email ?? customerEmail };
+}
+
+// Everything that must hold before money moves: complete billing details, and the tax for the
+// buyer's country written into the totals the PaymentIntent charges.
+function prepareBilling(emulator: Emulator, session: Stripe.Checkout.Session, payer: PayerDetails): void {
+  checkBillingDetailsOrThrow(session, payer);
+  if (payer.address?.country) {
+    applyAutomaticTax(session, requireExtras(emulator, session.id).lineItems, payer.address.country);
+  }
+}
+
+// Checkout needs a customer to save a card, to keep a tax ID and to address an invoice.
+function needsCustomer(emulator: Emulator, session: Stripe.Checkout.Session, payer: PayerDetails): boolean {
+  return (
+    requireExtras(emulator, session.id).paymentIntentData.setupFutureUsage !== null ||
+    session.invoice_creation?.enabled === true ||
+    payer.taxId !== null
+  );
+}
+
+function finishSession(
+  emulator: Emulator,
+  session: Stripe.Checkout.Session,
+  details: { paymentStatus: Stripe.Checkout.Session.PaymentStatus; customer: string | null; payer: PayerDetails },
+): void {
+  saveBillingDetailsToCustomer(emulator, session, details.customer, details.payer);
+  markSessionComplete(emulator, session, {
+    paymentStatus: details.paymentStatus,
+    customer: details.customer,
+    customerDetails: buildCustomerDetails(details.payer),
+  });
 }
 
 export function buildRedirectUrl(session: Stripe.Checkout.Session): string {
@@ -54,6 +89,7 @@ function ensureCustomer(
     phone: null,
     metadata: {},
   });
+  customer.address = payer.address;
   emulator.state.customers[customer.id] = customer;
   recordEvent(emulator, "customer.created", customer);
   return customer.id;
@@ -67,7 +103,11 @@ function findOrCreatePaymentIntent(
 ): Stripe.PaymentIntent {
   const existing =
     typeof session.payment_intent === "string" ? emulator.state.paymentIntents[session.payment_intent] : undefined;
-  if (existing) return existing;
+  // A retry after a decline may be for another country, hence another tax: charge the new total.
+  if (existing) {
+    existing.amount = session.amount_total ?? existing.amount;
+    return existing;
+  }
   const { paymentIntentData } = requireExtras(emulator, session.id);
   const intent = buildPaymentIntent({
     amount: session.amount_total ?? 0,
@@ -108,7 +148,7 @@ function completeSetup(
   session.setup_intent = intent.id;
   confirmSetupIntent(emulator, intent, { paymentMethod, isAuthenticated: true });
   if (customer) saveCardForCustomer(emulator, paymentMethod, customer);
-  markSessionComplete(emulator, session, { paymentStatus: "no_payment_required", customer, ...payer });
+  finishSession(emulator, session, { paymentStatus: "no_payment_required", customer, payer });
 }
 
 // What pressing "Pay" / "Save card" with a card does. Declines throw the 402 card error and
@@ -118,20 +158,24 @@ export function completeWithCard(emulator: Emulator, sessionId: string, submissi
   const card = findTestCardOrThrow(submission.cardNumber);
   if (card.behaviour === "authenticate" && !submission.isAuthenticated) return { status: "requires_authentication" };
   const payer = resolvePayer(emulator, session, submission);
+  prepareBilling(emulator, session, payer);
   const paymentMethod = storePaymentMethod(
     emulator,
     buildCardPaymentMethod(card, { expMonth: submission.expMonth, expYear: submission.expYear, ...payer }),
   );
+  paymentMethod.billing_details.address = payer.address;
   if (session.mode === "setup") {
     completeSetup(emulator, session, paymentMethod, payer);
     return { status: "complete", redirectUrl: buildRedirectUrl(session), session };
   }
   const isSaving = requireExtras(emulator, session.id).paymentIntentData.setupFutureUsage !== null;
-  const customer = ensureCustomer(emulator, session, payer, isSaving);
+  const customer = ensureCustomer(emulator, session, payer, needsCustomer(emulator, session, payer));
   const intent = findOrCreatePaymentIntent(emulator, session, customer);
   confirmPaymentIntent(emulator, intent, { paymentMethod, isOffSession: false, isAuthenticated: true });
   if (isSaving && customer) saveCardForCustomer(emulator, paymentMethod, customer);
-  markSessionComplete(emulator, session, { paymentStatus: "paid", customer, ...payer });
+  session.customer = customer;
+  issueSessionInvoice(emulator, session, intent);
+  finishSession(emulator, session, { paymentStatus: "paid", customer, payer });
   return { status: "complete", redirectUrl: buildRedirectUrl(session), session };
 }
 
@@ -146,11 +190,14 @@ export function completeWithDelayedMethod(
     throw invalidRequestError("Bank debit is not available for this Checkout Session.", { param: "method" });
   }
   const details = resolvePayer(emulator, session, payer);
+  prepareBilling(emulator, session, details);
   const paymentMethod = storePaymentMethod(emulator, buildBankPaymentMethod(details));
-  const customer = typeof session.customer === "string" ? session.customer : null;
+  paymentMethod.billing_details.address = details.address;
+  const customer = ensureCustomer(emulator, session, details, needsCustomer(emulator, session, details));
   const intent = findOrCreatePaymentIntent(emulator, session, customer);
   confirmPaymentIntent(emulator, intent, { paymentMethod, isOffSession: false, isAuthenticated: true });
   requireExtras(emulator, session.id).isAwaitingSettlement = true;
-  markSessionComplete(emulator, session, { paymentStatus: "unpaid", customer, ...details });
+  // The invoice waits for the money: settleCheckoutSession issues it when the debit clears.
+  finishSession(emulator, session, { paymentStatus: "unpaid", customer, payer: details });
   return { status: "complete", redirectUrl: buildRedirectUrl(session), session };
 }

@@ -5,6 +5,7 @@ import { getCheckoutSessionOrThrow } from "../core/lookup";
 import type { Emulator } from "../emulator";
 import { diffAttributes, recordEvent } from "../events/record-event";
 import { settlePaymentIntent } from "../payments/settle-payment-intent";
+import { issueSessionInvoice } from "./issue-session-invoice";
 
 // Stripe cancels the session's unfinished payment intent when the session expires.
 function cancelOpenPaymentIntent(emulator: Emulator, session: Stripe.Checkout.Session): void {
@@ -58,23 +59,18 @@ export function markSessionComplete(
   details: {
     paymentStatus: Stripe.Checkout.Session.PaymentStatus;
     customer: string | null;
-    email: string | null;
-    name: string | null;
+    customerDetails: Stripe.Checkout.Session.CustomerDetails;
   },
 ): void {
   session.status = "complete";
   session.payment_status = details.paymentStatus;
   session.customer = details.customer;
   session.url = null;
-  session.customer_details = {
-    address: null,
-    business_name: null,
-    email: details.email,
+  session.customer_details = details.customerDetails;
+  session.collected_information = {
+    business_name: details.customerDetails.business_name,
     individual_name: null,
-    name: details.name,
-    phone: null,
-    tax_exempt: "none",
-    tax_ids: [],
+    shipping_details: null,
   };
   recordEvent(emulator, "checkout.session.completed", session);
 }
@@ -102,6 +98,7 @@ export function settleCheckoutSession(
   }
   const before = structuredClone(session);
   session.payment_status = "paid";
+  issueSessionInvoice(emulator, session, intent);
   recordEvent(emulator, "checkout.session.async_payment_succeeded", session, diffAttributes(before, session));
   return session;
 }

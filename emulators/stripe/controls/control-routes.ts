@@ -4,6 +4,7 @@ import { expireCheckoutSession, settleCheckoutSession } from "../checkout/sessio
 import { cardError, invalidRequestError } from "../core/errors";
 import { getEventOrThrow } from "../core/lookup";
 import { createEmptyState } from "../core/state";
+import { toAddress } from "../customers/address";
 import { closeDispute, openDispute } from "../disputes/dispute-actions";
 import type { Emulator } from "../emulator";
 import { parseParams } from "../http/params";
@@ -33,7 +34,13 @@ export function resetEmulator(emulator: Emulator): void {
 
 const completeSession: ControlHandler = (emulator, context) => {
   const body = parseParams(completeSchema, context.body);
-  const payer = { email: body.email ?? null, name: body.name ?? null };
+  const payer = {
+    email: body.email ?? null,
+    name: body.name ?? null,
+    address: body.address ? toAddress(body.address) : null,
+    taxId: body.tax_id ?? null,
+    businessName: body.business_name ?? null,
+  };
   if (body.method === "delayed") {
     const result = completeWithDelayedMethod(emulator, id(context), payer);
     return result.status === "complete" ? { session: result.session, redirect_url: result.redirectUrl } : result;

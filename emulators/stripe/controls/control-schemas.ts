@@ -10,6 +10,19 @@ export const completeSchema = z.strictObject({
   exp_year: z.number().int().optional(),
   /** For 3D Secure cards: whether the person passes the challenge (default true). */
   authenticate: z.boolean().optional(),
+  /** Billing details, as the hosted page collects them (issue 20). */
+  address: z
+    .strictObject({
+      line1: z.string(),
+      line2: z.string().optional(),
+      city: z.string(),
+      postal_code: z.string(),
+      state: z.string().optional(),
+      country: z.string().length(2),
+    })
+    .optional(),
+  tax_id: z.strictObject({ type: z.string().min(1), value: z.string().min(1) }).optional(),
+  business_name: z.string().optional(),
 });
 
 export const settleSchema = z.strictObject({ outcome: z.enum(["succeeded", "failed"]) });

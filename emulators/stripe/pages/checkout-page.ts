@@ -1,5 +1,13 @@
 import type Stripe from "stripe";
 import { TEST_CARDS } from "../cards/test-cards";
+import { isAddressCollected } from "../checkout/billing-details";
+import type { SessionTotals } from "../checkout/apply-automatic-tax";
+import {
+  billingFormFields,
+  renderBillingFields,
+  renderTaxSummary,
+  type BillingFormValues,
+} from "./checkout-billing-fields";
 import { escapeHtml, formatAmount, renderAlert, renderPage } from "./html";
 
 export type CheckoutFormValues = {
@@ -7,22 +15,29 @@ export type CheckoutFormValues = {
   cardNumber: string;
   exp: string;
   cvc: string;
-  name: string;
   method: string;
+  billing: BillingFormValues;
 };
 
-function renderSummary(session: Stripe.Checkout.Session, lineItems: Stripe.LineItem[]): string {
+/** What the page shows besides the form: an error, a status line, and the totals with tax. */
+export type CheckoutPageState = { error?: string; status?: string; totals: SessionTotals | null };
+
+function renderSummary(
+  session: Stripe.Checkout.Session,
+  lineItems: Stripe.LineItem[],
+  totals: SessionTotals | null,
+): string {
   if (session.mode === "setup") {
     return `<h1>Save a card</h1><p class="muted">Your card will be saved for future payments. You will not be charged now.</p>`;
   }
   const items = lineItems
     .map(
       (item) =>
-        `<li><span>${escapeHtml(item.description)} × ${item.quantity ?? 1}</span><span>${formatAmount(item.amount_total, item.currency)}</span></li>`,
+        `<li><span>${escapeHtml(item.description)} × ${item.quantity ?? 1}</span><span>${formatAmount(item.amount_subtotal, item.currency)}</span></li>`,
     )
     .join("");
   return `<h1>Pay</h1>
-<p class="total" aria-label="Total due">${formatAmount(session.amount_total ?? 0, session.currency ?? "usd")}</p>
+<p class="total" aria-label="Total due">${formatAmount(totals?.total ?? session.amount_subtotal ?? 0, session.currency ?? "usd")}</p>
 <ul class="items" aria-label="Items">${items}</ul>`;
 }
 
@@ -49,17 +64,24 @@ export function renderCheckoutPage(
   session: Stripe.Checkout.Session,
   lineItems: Stripe.LineItem[],
   values: CheckoutFormValues,
-  error?: string,
+  state: CheckoutPageState,
 ): string {
-  const submitLabel = session.mode === "setup" ? "Save card" : "Pay";
+  const isQuoteMissing = session.automatic_tax.enabled && state.totals === null;
+  const submitLabel = session.mode === "setup" ? "Save card" : isQuoteMissing ? "Continue" : "Pay";
+  const nameOnCard = isAddressCollected(session)
+    ? ""
+    : `<label for="name">Name on card</label>
+<input type="text" id="name" name="name" autocomplete="cc-name" value="${escapeHtml(values.billing.name)}">`;
   const cancel = session.cancel_url ? `<a class="cancel" href="${escapeHtml(session.cancel_url)}">Cancel</a>` : "";
   return renderPage(
-    submitLabel === "Pay" ? "Pay · Stripe emulator" : "Save card · Stripe emulator",
-    `${renderSummary(session, lineItems)}
-${renderAlert("error", error)}
+    session.mode === "setup" ? "Save card · Stripe emulator" : "Pay · Stripe emulator",
+    `${renderSummary(session, lineItems, state.totals)}
+${renderAlert("error", state.error)}
+${renderAlert("ok", state.status)}
 <form method="post" action="/c/pay/${escapeHtml(session.id)}" novalidate>
 <label for="email">Email</label>
 <input type="email" id="email" name="email" autocomplete="email" value="${escapeHtml(values.email)}">
+${renderBillingFields(session, values.billing)}
 ${renderMethodChoice(session, values)}
 <label for="card_number">Card number</label>
 <input type="text" id="card_number" name="card_number" inputmode="numeric" autocomplete="cc-number" placeholder="4242 4242 4242 4242" value="${escapeHtml(values.cardNumber)}">
@@ -69,8 +91,8 @@ ${renderMethodChoice(session, values)}
 <div><label for="cvc">CVC</label>
 <input type="text" id="cvc" name="cvc" inputmode="numeric" autocomplete="cc-csc" placeholder="123" value="${escapeHtml(values.cvc)}"></div>
 </div>
-<label for="name">Name on card</label>
-<input type="text" id="name" name="name" autocomplete="cc-name" value="${escapeHtml(values.name)}">
+${nameOnCard}
+${renderTaxSummary(session, state.totals, values.billing.quotedCountry)}
 <button type="submit" class="primary">${submitLabel}</button>
 </form>
 ${cancel}
@@ -86,7 +108,10 @@ export function renderAuthenticationPage(session: Stripe.Checkout.Session, value
     `<h1>Authenticate this ${session.mode === "setup" ? "card" : "payment"}</h1>
 <p class="muted">Your bank asks you to confirm it is you (3D Secure test page).</p>
 <form method="post" action="/c/pay/${escapeHtml(session.id)}">
-${hidden("method", "card")}${hidden("email", values.email)}${hidden("card_number", values.cardNumber)}${hidden("exp", values.exp)}${hidden("cvc", values.cvc)}${hidden("name", values.name)}
+${hidden("method", "card")}${hidden("email", values.email)}${hidden("card_number", values.cardNumber)}${hidden("exp", values.exp)}${hidden("cvc", values.cvc)}${hidden("name", values.billing.name)}
+${Object.entries(billingFormFields(values.billing))
+  .map(([name, value]) => hidden(name, value))
+  .join("")}
 <div class="actions">
 <button type="submit" name="authentication" value="complete">Complete authentication</button>
 <button type="submit" class="secondary" name="authentication" value="fail">Fail authentication</button>

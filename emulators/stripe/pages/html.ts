@@ -33,6 +33,13 @@ ul.items,ul.methods{list-style:none;padding:0;margin:0}
 ul.items li,ul.methods li{display:flex;justify-content:space-between;align-items:center;gap:12px;padding:10px 0;border-bottom:1px solid #eef1f5}
 label{display:block;font-weight:500;font-size:.9rem;margin:14px 0 6px}
 input[type=text],input[type=email]{width:100%;padding:10px 12px;border:1px solid #cfd7df;border-radius:8px;font:inherit}
+select{width:100%;padding:10px 12px;border:1px solid #cfd7df;border-radius:8px;font:inherit;background:#fff;color:inherit}
+select:focus-visible,input[type=checkbox]:focus-visible{outline:3px solid #a4c8ff;outline-offset:2px}
+input[type=checkbox]{width:18px;height:18px;flex:none}
+dl.totals{margin:20px 0 0;border-top:1px solid #eef1f5}
+dl.totals div{display:flex;justify-content:space-between;gap:12px;padding:8px 0;border-bottom:1px solid #eef1f5}
+dl.totals dt,dl.totals dd{margin:0}
+dl.totals div:last-child{font-weight:600}
 input:focus-visible,button:focus-visible,a:focus-visible{outline:3px solid #a4c8ff;outline-offset:2px}
 fieldset{border:1px solid #e3e8ee;border-radius:8px;margin:16px 0 0;padding:8px 14px 12px}
 legend{font-weight:500;font-size:.9rem;padding:0 4px}

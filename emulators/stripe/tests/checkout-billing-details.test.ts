@@ -1,5 +1,6 @@
 import type Stripe from "stripe";
 import { describe, expect, it } from "vitest";
+import { getPage, postForm } from "./support/hosted-page";
 import { createPaymentSession, expectRejection, setUpTestEmulator } from "./support/test-emulator";
 
 const t = setUpTestEmulator();
@@ -29,6 +30,21 @@ function siteParams(customer: string, isAutomaticTax = false): Partial<Stripe.Ch
     automatic_tax: { enabled: isAutomaticTax },
   };
 }
+
+async function eventTypes(): Promise<string[]> {
+  return (await t.stripe.events.list({ limit: 100 })).data.map((event) => event.type).reverse();
+}
+
+const GERMAN_BUSINESS = {
+  name: "Grace Hopper",
+  country: "DE",
+  line1: "Hauptstr. 1",
+  city: "Berlin",
+  postal_code: "10115",
+  is_business: "yes",
+  business_name: "Hopper GmbH",
+  tax_id: "DE123456789",
+};
 
 describe("session params for billing details, tax and invoices", () => {
   it("accepts what the site sends and shows it on the session", async () => {
@@ -100,5 +116,186 @@ describe("session params for billing details, tax and invoices", () => {
     });
     const session = await createPaymentSession(t.stripe, { customer: customer.id, automatic_tax: { enabled: true } });
     expect(session.automatic_tax.enabled).toBe(true);
+  });
+});
+
+describe("completing with billing details", () => {
+  it("takes address, business name and VAT ID from the hosted form and saves them to the customer", async () => {
+    const customer = await t.stripe.customers.create({ email: "buyer@example.com" });
+    const session = await createPaymentSession(t.stripe, siteParams(customer.id));
+    const page = await getPage(session.url ?? "");
+    for (const label of ["Name", "Country", "Address line 1", "Address line 2 (optional)", "City", "Postal code"]) {
+      expect(page.html).toMatch(new RegExp(`<label for="[a-z_0-9]+">${label.replace(/[()]/g, "\\$&")}</label>`));
+    }
+    expect(page.html).toContain('<select id="country" name="country" autocomplete="country">');
+    expect(page.html).toContain("I'm purchasing as a business");
+    expect(page.html).toContain('<label for="business_name">Business name</label>');
+    expect(page.html).toContain('<label for="tax_id">Tax ID</label>');
+    expect(page.html).not.toContain("Name on card");
+    expect(page.html).not.toContain("<script");
+
+    const answer = await postForm(session.url ?? "", {
+      ...GERMAN_BUSINESS,
+      method: "card",
+      card_number: "4242424242424242",
+    });
+    expect(answer.status).toBe(303);
+    const paid = await t.stripe.checkout.sessions.retrieve(session.id);
+    expect(paid).toMatchObject({ status: "complete", payment_status: "paid", customer: customer.id });
+    expect(paid.customer_details).toEqual({
+      email: "buyer@example.com",
+      name: "Grace Hopper",
+      address: { line1: "Hauptstr. 1", line2: null, city: "Berlin", postal_code: "10115", state: null, country: "DE" },
+      business_name: "Hopper GmbH",
+      individual_name: null,
+      phone: null,
+      tax_exempt: "none",
+      tax_ids: [{ type: "eu_vat", value: "DE123456789" }],
+    });
+    const saved = (await t.stripe.customers.retrieve(customer.id, { expand: ["tax_ids"] })) as Stripe.Customer;
+    expect(saved).toMatchObject({ name: "Grace Hopper", address: { city: "Berlin", country: "DE" } });
+    expect(saved.tax_ids?.data).toMatchObject([{ type: "eu_vat", value: "DE123456789", country: "DE" }]);
+    expect(await eventTypes()).toEqual(
+      expect.arrayContaining(["customer.updated", "customer.tax_id.created", "checkout.session.completed"]),
+    );
+  });
+
+  it("takes the same details through the complete control", async () => {
+    const customer = await t.stripe.customers.create({ email: "uk@example.com" });
+    const session = await createPaymentSession(t.stripe, siteParams(customer.id));
+    const done = await t.control<{ session: Stripe.Checkout.Session }>(
+      "POST",
+      `/checkout/sessions/${session.id}/complete`,
+      {
+        card: "4242424242424242",
+        name: "Alan Turing",
+        address: { line1: "1 Bletchley Park", city: "Milton Keynes", postal_code: "MK3 6EB", country: "GB" },
+        tax_id: { type: "gb_vat", value: "GB123456789" },
+        business_name: "Turing Ltd",
+      },
+    );
+    expect(done.status).toBe(200);
+    expect(done.body.session.customer_details).toMatchObject({
+      name: "Alan Turing",
+      business_name: "Turing Ltd",
+      address: { country: "GB", postal_code: "MK3 6EB" },
+      tax_ids: [{ type: "gb_vat", value: "GB123456789" }],
+    });
+    const taxIds = await t.stripe.customers.listTaxIds(customer.id);
+    expect(taxIds.data).toMatchObject([{ type: "gb_vat", value: "GB123456789" }]);
+    const incomplete = await createPaymentSession(t.stripe, siteParams(customer.id));
+    const refused = await t.control<{ error: { param: string } }>(
+      "POST",
+      `/checkout/sessions/${incomplete.id}/complete`,
+      { card: "4242424242424242", name: "Alan Turing" },
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.param).toBe("address[country]");
+    expect((await t.stripe.checkout.sessions.retrieve(incomplete.id)).status).toBe("open");
+  });
+
+  it("re-shows the form with the error when the VAT ID is invalid, charging nothing", async () => {
+    const customer = await t.stripe.customers.create({ email: "typo@example.com" });
+    const session = await createPaymentSession(t.stripe, siteParams(customer.id));
+    const answer = await postForm(session.url ?? "", {
+      ...GERMAN_BUSINESS,
+      tax_id: "DE1",
+      method: "card",
+      card_number: "4242424242424242",
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.html).toMatch(/role="alert">Your tax ID is not valid\. Expected a EU VAT number like DE123456789\./);
+    expect(answer.html).toContain('value="Hauptstr. 1"');
+    expect(answer.html).toContain('<option value="DE" selected>Germany</option>');
+    const open = await t.stripe.checkout.sessions.retrieve(session.id);
+    expect(open).toMatchObject({ status: "open", payment_intent: null });
+    expect((await t.stripe.customers.listTaxIds(customer.id)).data).toHaveLength(0);
+    const unsupported = await postForm(session.url ?? "", {
+      ...GERMAN_BUSINESS,
+      country: "JP",
+      tax_id: "123",
+      method: "card",
+      card_number: "4242424242424242",
+    });
+    expect(unsupported.html).toContain('role="alert">Tax IDs from Japan cannot be added here.');
+  });
+});
+
+describe("automatic tax", () => {
+  it("shows 19 % for Germany after Continue, then charges subtotal plus tax", async () => {
+    const customer = await t.stripe.customers.create({ email: "de@example.com" });
+    const session = await createPaymentSession(t.stripe, siteParams(customer.id, true));
+    const first = await getPage(session.url ?? "");
+    expect(first.html).toContain("Tax is added for your billing country");
+    expect(first.html).toContain('<button type="submit" class="primary">Continue</button>');
+    const fields = { ...GERMAN_BUSINESS, is_business: "", method: "card", card_number: "4242424242424242" };
+    const quoted = await postForm(session.url ?? "", fields);
+    expect(quoted.status).toBe(200);
+    expect(quoted.html).toContain("<dt>Subtotal</dt><dd>$25.00</dd>");
+    expect(quoted.html).toContain("<dt>Tax (19 % for Germany)</dt><dd>$4.75</dd>");
+    expect(quoted.html).toContain("<dt>Total due</dt><dd>$29.75</dd>");
+    expect(quoted.html).toContain('<button type="submit" class="primary">Pay</button>');
+    expect((await t.stripe.checkout.sessions.retrieve(session.id)).status).toBe("open");
+    const paid = await postForm(session.url ?? "", { ...fields, quoted_country: "DE" });
+    expect(paid.status).toBe(303);
+    const done = await t.stripe.checkout.sessions.retrieve(session.id, {
+      expand: ["payment_intent", "line_items"],
+    });
+    expect(done).toMatchObject({
+      amount_subtotal: 2500,
+      amount_total: 2975,
+      total_details: { amount_tax: 475 },
+      automatic_tax: { enabled: true, status: "complete" },
+    });
+    expect((done.payment_intent as Stripe.PaymentIntent).amount).toBe(2975);
+    expect(done.line_items?.data[0]).toMatchObject({ amount_subtotal: 2500, amount_tax: 475, amount_total: 2975 });
+  });
+
+  it("charges no tax for a country without a rate, and prefills a known address", async () => {
+    const customer = await t.stripe.customers.create({
+      email: "us@example.com",
+      name: "Katherine Johnson",
+      address: { line1: "1 NASA Way", city: "Hampton", postal_code: "23666", country: "US" },
+    });
+    const session = await createPaymentSession(t.stripe, siteParams(customer.id, true));
+    const page = await getPage(session.url ?? "");
+    expect(page.html).toContain('value="Katherine Johnson"');
+    expect(page.html).toContain('<option value="US" selected>United States</option>');
+    expect(page.html).toContain("<dt>Tax (none for United States)</dt><dd>$0.00</dd>");
+    expect(page.html).toContain('<button type="submit" class="primary">Pay</button>');
+    const done = await t.control<{ session: Stripe.Checkout.Session }>(
+      "POST",
+      `/checkout/sessions/${session.id}/complete`,
+      {
+        card: "4242424242424242",
+        name: "Katherine Johnson",
+        address: { line1: "1 NASA Way", city: "Hampton", postal_code: "23666", country: "US" },
+      },
+    );
+    expect(done.body.session).toMatchObject({
+      amount_subtotal: 2500,
+      amount_total: 2500,
+      total_details: { amount_tax: 0 },
+    });
+  });
+
+  it("charges the new country's tax when a declined buyer changes country", async () => {
+    const customer = await t.stripe.customers.create({});
+    const session = await createPaymentSession(t.stripe, siteParams(customer.id, true));
+    const germany = { line1: "Hauptstr. 1", city: "Berlin", postal_code: "10115", country: "DE" };
+    const declined = await t.control("POST", `/checkout/sessions/${session.id}/complete`, {
+      card: "4000000000000002",
+      name: "N",
+      address: germany,
+    });
+    expect(declined.status).toBe(402);
+    await t.control("POST", `/checkout/sessions/${session.id}/complete`, {
+      card: "4242424242424242",
+      name: "N",
+      address: { ...germany, country: "FR", city: "Paris" },
+    });
+    const done = await t.stripe.checkout.sessions.retrieve(session.id, { expand: ["payment_intent"] });
+    expect(done.total_details?.amount_tax).toBe(500);
+    expect((done.payment_intent as Stripe.PaymentIntent).amount).toBe(3000);
   });
 });
