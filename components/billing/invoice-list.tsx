@@ -24,7 +24,15 @@ const disputeLabel: Record<InvoiceDispute, { text: string; className: string }> 
 
 const link = "font-medium text-brand underline-offset-2 hover:underline";
 
-function CreditNoteItem({ note, invoiceName, timeZone }: { note: InvoiceCreditNote; invoiceName: string; timeZone: string }) {
+function CreditNoteItem({
+  note,
+  invoiceName,
+  timeZone,
+}: {
+  note: InvoiceCreditNote;
+  invoiceName: string;
+  timeZone: string;
+}) {
   const name = note.number ?? "Credit note";
   return (
     <li className="flex flex-wrap items-baseline gap-x-3 gap-y-1" data-testid="credit-note">
@@ -38,7 +46,11 @@ function CreditNoteItem({ note, invoiceName, timeZone }: { note: InvoiceCreditNo
       {note.status === "void" ? <span className={`${badge} bg-line text-ink-soft`}>Void</span> : null}
       {note.pdfUrl ? (
         <a href={note.pdfUrl} className={link} rel="noreferrer" target="_blank">
-          PDF<span className="sr-only"> of {name} for {invoiceName} (opens in a new tab)</span>
+          PDF
+          <span className="sr-only">
+            {" "}
+            of {name} for {invoiceName} (opens in a new tab)
+          </span>
         </a>
       ) : null}
     </li>
@@ -53,14 +65,14 @@ function InvoiceItem({ invoice, timeZone }: { invoice: InvoiceRow; timeZone: str
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         <div className="min-w-0 flex-1 basis-40">
           <p className="font-semibold">{invoice.number ?? "Invoice in preparation"}</p>
-          <p className="text-xs text-ink-soft">{formatDate(invoice.issuedAt, timeZone)}</p>
+          <p className="text-ink-soft text-xs">{formatDate(invoice.issuedAt, timeZone)}</p>
         </div>
         <div className="text-right tabular-nums">
           <p className="font-semibold">
             <Money micros={micros(invoice.totalCents)} />
           </p>
           {invoice.taxCents > 0n ? (
-            <p className="text-xs text-ink-soft">
+            <p className="text-ink-soft text-xs">
               incl. <Money micros={micros(invoice.taxCents)} /> tax
             </p>
           ) : null}
@@ -87,7 +99,7 @@ function InvoiceItem({ invoice, timeZone }: { invoice: InvoiceRow; timeZone: str
         </div>
       </div>
       {invoice.creditNotes.length > 0 ? (
-        <ul className="mt-2 space-y-1 border-l-2 border-line pl-3 text-sm" aria-label={`Credit notes for ${name}`}>
+        <ul className="border-line mt-2 space-y-1 border-l-2 pl-3 text-sm" aria-label={`Credit notes for ${name}`}>
           {invoice.creditNotes.map((note) => (
             <CreditNoteItem key={note.id} note={note} invoiceName={name} timeZone={timeZone} />
           ))}
@@ -102,16 +114,30 @@ function InvoiceItem({ invoice, timeZone }: { invoice: InvoiceRow; timeZone: str
  * amount with its tax, status, a dispute's badge, links to Stripe's hosted page and PDF, and the credit
  * notes of refunds beneath their invoice. A list rather than a table, so it reads at 375 px.
  */
-export function InvoiceList({ page, timeZone, olderHref, newestHref }: { page: InvoicePage; timeZone: string; olderHref: string | null; newestHref: string | null }) {
+export function InvoiceList({
+  page,
+  timeZone,
+  olderHref,
+  newestHref,
+}: {
+  page: InvoicePage;
+  timeZone: string;
+  olderHref: string | null;
+  newestHref: string | null;
+}) {
   return (
-    <section aria-labelledby="invoices-heading" className="rounded-2xl border border-line bg-paper p-6" id="invoices">
-      <h2 id="invoices-heading" className="text-base font-semibold">Invoices</h2>
+    <section aria-labelledby="invoices-heading" className="border-line bg-paper rounded-2xl border p-6" id="invoices">
+      <h2 id="invoices-heading" className="text-base font-semibold">
+        Invoices
+      </h2>
       {page.invoices.length === 0 ? (
-        <p className="mt-2 text-sm text-ink-soft">
-          {newestHref ? "No older invoices." : "No invoices yet. Every card payment gets one, with your billing details, and it shows here."}
+        <p className="text-ink-soft mt-2 text-sm">
+          {newestHref
+            ? "No older invoices."
+            : "No invoices yet. Every card payment gets one, with your billing details, and it shows here."}
         </p>
       ) : (
-        <ul className="mt-3 divide-y divide-line text-sm" data-testid="invoice-list">
+        <ul className="divide-line mt-3 divide-y text-sm" data-testid="invoice-list">
           {page.invoices.map((invoice) => (
             <InvoiceItem key={invoice.id} invoice={invoice} timeZone={timeZone} />
           ))}

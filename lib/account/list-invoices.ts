@@ -13,7 +13,14 @@ export const invoiceCursorSchema = z.string().regex(/^in_[A-Za-z0-9_]{1,200}$/);
 
 export type InvoiceDispute = "opened" | "won" | "lost";
 
-export type InvoiceCreditNote = { id: string; number: string | null; amountCents: bigint; status: string; pdfUrl: string | null; issuedAt: Date };
+export type InvoiceCreditNote = {
+  id: string;
+  number: string | null;
+  amountCents: bigint;
+  status: string;
+  pdfUrl: string | null;
+  issuedAt: Date;
+};
 
 export type InvoiceRow = {
   id: string;
@@ -44,12 +51,26 @@ async function disputesOf(db: Queryable, creditOf: Map<string, bigint>): Promise
   const held = await db
     .select({ reverses: transfers.reversesTransferId, disputeId: sql<string>`${transfers.metadata}->>'dispute_id'` })
     .from(transfers)
-    .where(and(eq(transfers.toAccountId, system.disputes), eq(transfers.kind, "dispute"), inArray(transfers.reversesTransferId, [...creditOf.values()])))
+    .where(
+      and(
+        eq(transfers.toAccountId, system.disputes),
+        eq(transfers.kind, "dispute"),
+        inArray(transfers.reversesTransferId, [...creditOf.values()]),
+      ),
+    )
     .orderBy(asc(transfers.id));
   if (held.length === 0) return new Map();
   const disputeIds = held.map((row) => row.disputeId);
   const [won, closed] = await Promise.all([
-    db.select({ key: transfers.idempotencyKey }).from(transfers).where(inArray(transfers.idempotencyKey, disputeIds.map((id) => `dispute_won:${id}`))),
+    db
+      .select({ key: transfers.idempotencyKey })
+      .from(transfers)
+      .where(
+        inArray(
+          transfers.idempotencyKey,
+          disputeIds.map((id) => `dispute_won:${id}`),
+        ),
+      ),
     db
       .select({ disputeId: stripeEvents.objectId })
       .from(stripeEvents)
@@ -73,7 +94,11 @@ async function disputesOf(db: Queryable, creditOf: Map<string, bigint>): Promise
  * renders while Stripe is down), each with its credit notes and its dispute. `before` is the last
  * invoice id of the previous page; one of another account, or unknown, starts from the newest.
  */
-export async function listInvoices(db: Queryable, accountId: string, options: { before?: string; limit?: number } = {}): Promise<InvoicePage> {
+export async function listInvoices(
+  db: Queryable,
+  accountId: string,
+  options: { before?: string; limit?: number } = {},
+): Promise<InvoicePage> {
   const limit = options.limit ?? INVOICE_PAGE_SIZE;
   const [cursor] = options.before
     ? await db
@@ -100,14 +125,21 @@ export async function listInvoices(db: Queryable, accountId: string, options: { 
     .where(
       and(
         eq(invoices.billingAccountId, accountId),
-        cursor ? or(lt(invoices.issuedAt, cursor.issuedAt), and(eq(invoices.issuedAt, cursor.issuedAt), lt(invoices.id, cursor.id))) : undefined,
+        cursor
+          ? or(
+              lt(invoices.issuedAt, cursor.issuedAt),
+              and(eq(invoices.issuedAt, cursor.issuedAt), lt(invoices.id, cursor.id)),
+            )
+          : undefined,
       ),
     )
     .orderBy(desc(invoices.issuedAt), desc(invoices.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   const ids = page.map((row) => row.id);
-  const creditOf = new Map(page.flatMap((row) => (row.creditTransferId === null ? [] : [[row.id, BigInt(row.creditTransferId)] as const])));
+  const creditOf = new Map(
+    page.flatMap((row) => (row.creditTransferId === null ? [] : [[row.id, BigInt(row.creditTransferId)] as const])),
+  );
   const [notes, disputes] = await Promise.all([
     ids.length === 0
       ? []

@@ -5,7 +5,12 @@ import { invoices } from "@/lib/db/schema";
 
 export type PaidInvoice = { id: string; subtotalCents: bigint; totalCents: bigint; taxCents: bigint };
 
-export type PaymentRef = { accountId: string; checkoutSessionId?: string; paymentIntentId?: string | null; chargeId?: string | null };
+export type PaymentRef = {
+  accountId: string;
+  checkoutSessionId?: string;
+  paymentIntentId?: string | null;
+  chargeId?: string | null;
+};
 
 /**
  * The invoice of one credited payment, from our own rows (recorded in the transaction that credited it):
@@ -19,7 +24,12 @@ export async function findInvoiceForPayment(db: Queryable, ref: PaymentRef): Pro
   if (ref.chargeId) matches.push(eq(invoices.chargeId, ref.chargeId));
   if (matches.length === 0) return undefined;
   const [row] = await db
-    .select({ id: invoices.id, subtotalCents: invoices.subtotalCents, totalCents: invoices.totalCents, taxCents: invoices.taxCents })
+    .select({
+      id: invoices.id,
+      subtotalCents: invoices.subtotalCents,
+      totalCents: invoices.totalCents,
+      taxCents: invoices.taxCents,
+    })
     .from(invoices)
     .where(and(eq(invoices.billingAccountId, ref.accountId), or(...matches)))
     .orderBy(invoices.issuedAt)

@@ -26,7 +26,9 @@ export async function applyCreditNote(db: Database, note: Stripe.CreditNote): Pr
     return chargeId ? applyChargeRefunds(db, chargeId) : { accountId: null, posted: 0 };
   }
   const invoiceId = idOf(note.invoice);
-  const [invoice] = invoiceId ? await db.select({ accountId: invoices.billingAccountId }).from(invoices).where(eq(invoices.id, invoiceId)) : [];
+  const [invoice] = invoiceId
+    ? await db.select({ accountId: invoices.billingAccountId }).from(invoices).where(eq(invoices.id, invoiceId))
+    : [];
   if (!invoice || !invoiceId) return { accountId: null, posted: 0 };
   await recordCreditNote(db, note, { accountId: invoice.accountId, invoiceId, refundId: null });
   return { accountId: invoice.accountId, posted: 0, notes: 1 };

@@ -17,7 +17,9 @@ function noteForRefund(notes: Stripe.CreditNote[], refundId: string): Stripe.Cre
  */
 export async function issueCreditNote(invoiceId: string, refund: Stripe.Refund): Promise<Stripe.CreditNote> {
   const stripe = getStripe();
-  const existing = await callStripe("reading the invoice's credit notes", () => stripe.creditNotes.list({ invoice: invoiceId, limit: 100 }));
+  const existing = await callStripe("reading the invoice's credit notes", () =>
+    stripe.creditNotes.list({ invoice: invoiceId, limit: 100 }),
+  );
   const found = noteForRefund(existing.data, refund.id);
   if (found) return found;
   return callStripe("issuing a credit note for a refund", () =>

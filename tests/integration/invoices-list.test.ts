@@ -42,13 +42,25 @@ afterAll(async () => {
 async function paidTopUp(user: TestUser, cents: number): Promise<string> {
   const sessionId = await startTopUp(user, cents);
   await payTopUp(harness, sessionId);
-  await vi.waitFor(async () => expect((await transfersOf(user.accountId)).filter((transfer) => transfer.key === `checkout:${sessionId}`)).toHaveLength(1), EVENTUALLY);
+  await vi.waitFor(
+    async () =>
+      expect(
+        (await transfersOf(user.accountId)).filter((transfer) => transfer.key === `checkout:${sessionId}`),
+      ).toHaveLength(1),
+    EVENTUALLY,
+  );
   return sessionId;
 }
 
 async function record(user: TestUser, invoice: Stripe.Invoice, checkoutSessionId?: string) {
   return runTransaction(getDb(), (tx) =>
-    recordInvoice(tx, invoice, checkoutSessionId ? { source: "checkout", checkoutSessionId, accountId: user.accountId } : { source: "auto_recharge", autoRechargeId: null, accountId: user.accountId }),
+    recordInvoice(
+      tx,
+      invoice,
+      checkoutSessionId
+        ? { source: "checkout", checkoutSessionId, accountId: user.accountId }
+        : { source: "auto_recharge", autoRechargeId: null, accountId: user.accountId },
+    ),
   );
 }
 
@@ -81,8 +93,16 @@ describe("the billing page's invoices", () => {
     const invoice = stripeInvoice({ netCents: 5000, taxCents: 950 });
     await record(user, invoice, sessionId);
     await runTransaction(getDb(), async (tx) => {
-      await recordCreditNote(tx, creditNote(invoice, 1190, `${invoice.number}-CN-01`), { accountId: user.accountId, invoiceId: invoice.id, refundId: "re_test_1" });
-      await recordCreditNote(tx, creditNote(invoice, 4760, `${invoice.number}-CN-02`), { accountId: user.accountId, invoiceId: invoice.id, refundId: "re_test_2" });
+      await recordCreditNote(tx, creditNote(invoice, 1190, `${invoice.number}-CN-01`), {
+        accountId: user.accountId,
+        invoiceId: invoice.id,
+        refundId: "re_test_1",
+      });
+      await recordCreditNote(tx, creditNote(invoice, 4760, `${invoice.number}-CN-02`), {
+        accountId: user.accountId,
+        invoiceId: invoice.id,
+        refundId: "re_test_2",
+      });
     });
     const { invoices, nextCursor } = await listInvoices(getDb(), user.accountId);
     expect(nextCursor).toBeNull();
@@ -135,16 +155,25 @@ describe("the billing page's invoices", () => {
     const wonSession = await paidTopUp(user, 3000);
     const wonInvoice = stripeInvoice({ netCents: 3000 });
     await record(user, wonInvoice, wonSession);
-    const disputeOf = async (invoiceId: string) => (await listInvoices(getDb(), user.accountId)).invoices.find((invoice) => invoice.id === invoiceId)?.dispute;
+    const disputeOf = async (invoiceId: string) =>
+      (await listInvoices(getDb(), user.accountId)).invoices.find((invoice) => invoice.id === invoiceId)?.dispute;
 
-    const lost = await harness.control<{ id: string }>("POST", `/charges/${await chargeOf(harness, lostSession)}/dispute`, {});
+    const lost = await harness.control<{ id: string }>(
+      "POST",
+      `/charges/${await chargeOf(harness, lostSession)}/dispute`,
+      {},
+    );
     await vi.waitFor(async () => expect(await disputeOf(lostInvoice.id)).toBe("opened"), EVENTUALLY);
     expect(await disputeOf(wonInvoice.id)).toBeNull();
     await harness.control("POST", `/disputes/${lost.id}/close`, { status: "lost" });
     await waitForProcessedEvent("charge.dispute.closed", lost.id);
     expect(await disputeOf(lostInvoice.id)).toBe("lost");
 
-    const won = await harness.control<{ id: string }>("POST", `/charges/${await chargeOf(harness, wonSession)}/dispute`, {});
+    const won = await harness.control<{ id: string }>(
+      "POST",
+      `/charges/${await chargeOf(harness, wonSession)}/dispute`,
+      {},
+    );
     await waitForProcessedEvent("charge.dispute.created", won.id);
     await harness.control("POST", `/disputes/${won.id}/close`, { status: "won" });
     await waitForProcessedEvent("charge.dispute.closed", won.id);
@@ -161,7 +190,9 @@ describe("the statement's invoice links", () => {
     await record(user, invoice, sessionId);
     const page = await getStatementLines(getDb(), ownerSession(user), { filter: "all" });
     const topUp = page.lines.find((line) => line.type !== "usage" && line.movement.kind === "top_up");
-    expect(topUp?.type !== "usage" && topUp?.movement).toMatchObject({ invoice: { number: invoice.number, url: invoice.hosted_invoice_url } });
+    expect(topUp?.type !== "usage" && topUp?.movement).toMatchObject({
+      invoice: { number: invoice.number, url: invoice.hosted_invoice_url },
+    });
   });
 });
 
@@ -182,7 +213,11 @@ describe("the invoice email", () => {
     const outbox = await invoiceOutbox(open.id);
     expect(outbox.map((row) => [row.key, row.to, row.subject])).toEqual([
       [`invoice:${open.id}`, user.email, `Invoice ${open.number}`],
-      [expect.stringMatching(new RegExp(`^invoice:${open.id}:contact:\\d+$`)) as string, contact, `Invoice ${open.number}`],
+      [
+        expect.stringMatching(new RegExp(`^invoice:${open.id}:contact:\\d+$`)) as string,
+        contact,
+        `Invoice ${open.number}`,
+      ],
     ]);
     // Replays: the same paid invoice recorded again (a redelivered event, reconciliation) owes nothing more.
     expect((await record(user, paid)).emailIds).toEqual([]);
@@ -191,7 +226,9 @@ describe("the invoice email", () => {
 
     await sendPaymentNotices(getDb(), { accountIds: [user.accountId] });
     await vi.waitFor(async () => expect(await mailSubjectsTo(contact)).toEqual([`Invoice ${open.number}`]), EVENTUALLY);
-    expect((await mailSubjectsTo(user.email)).filter((subject) => subject.startsWith("Invoice"))).toEqual([`Invoice ${open.number}`]);
+    expect((await mailSubjectsTo(user.email)).filter((subject) => subject.startsWith("Invoice"))).toEqual([
+      `Invoice ${open.number}`,
+    ]);
     expect(await mailSubjectsTo(unconfirmed)).toEqual([]);
   });
 });

@@ -13,7 +13,16 @@ import { runAutoRecharge } from "@/lib/payments/run-auto-recharge";
 import { asOwner } from "../support/as-owner";
 import { debit, turnOnAutoRecharge } from "../support/auto-recharge";
 import { EVENTUALLY } from "../support/eventually";
-import { balanceOf, createPayingUser, customerOf, saveCard, startStripeHarness, transfersOf, type StripeHarness, type TestUser } from "../support/stripe-harness";
+import {
+  balanceOf,
+  createPayingUser,
+  customerOf,
+  saveCard,
+  startStripeHarness,
+  transfersOf,
+  type StripeHarness,
+  type TestUser,
+} from "../support/stripe-harness";
 
 let harness: StripeHarness;
 
@@ -36,7 +45,9 @@ async function rechargeIn(country: string): Promise<Recharged> {
   const user = await createPayingUser();
   await saveCard(harness, user);
   const customer = await customerOf(user.accountId);
-  await harness.stripe.customers.update(customer, { address: { country, line1: "Hauptstraße 1", city: "Berlin", postal_code: "10115" } });
+  await harness.stripe.customers.update(customer, {
+    address: { country, line1: "Hauptstraße 1", city: "Berlin", postal_code: "10115" },
+  });
   await turnOnAutoRecharge(user, { threshold: "4", target: "20", monthlyCap: "100" });
   await debit(user.accountId, 200); // $5 → $3: recharge $17
   expect(await runAutoRecharge(getDb(), user.accountId)).toBe("succeeded");
@@ -47,7 +58,9 @@ async function rechargeIn(country: string): Promise<Recharged> {
 }
 
 async function refundsOf(accountId: string): Promise<bigint[]> {
-  return (await transfersOf(accountId)).filter((transfer) => transfer.kind === "refund").map((transfer) => transfer.micros);
+  return (await transfersOf(accountId))
+    .filter((transfer) => transfer.kind === "refund")
+    .map((transfer) => transfer.micros);
 }
 
 async function notesOf(invoiceId: string) {
@@ -81,7 +94,9 @@ describe("refunds of invoiced credit", () => {
     await vi.waitFor(async () => expect(await notesOf(invoice.id)).toHaveLength(1), EVENTUALLY);
     const [note] = await stripeNotesOf(invoice.id);
     expect(note).toMatchObject({ amount: 2023 });
-    expect(await notesOf(invoice.id)).toEqual([{ id: note!.id, refund_id: expect.stringMatching(/^re_/) as string, amount: "2023" }]);
+    expect(await notesOf(invoice.id)).toEqual([
+      { id: note!.id, refund_id: expect.stringMatching(/^re_/) as string, amount: "2023" },
+    ]);
     expect(await checkLedgerInvariants(getDb())).toEqual([]);
   });
 
@@ -95,7 +110,10 @@ describe("refunds of invoiced credit", () => {
     await settledRefunds(user.accountId, 2);
     const reversed = await refundsOf(user.accountId);
     expect(reversed.reduce((sum, micros) => sum + micros, 0n)).toBe(M(17));
-    await vi.waitFor(async () => expect((await notesOf(invoice.id)).map((note) => note.amount)).toEqual(["1000", "1023"]), EVENTUALLY);
+    await vi.waitFor(
+      async () => expect((await notesOf(invoice.id)).map((note) => note.amount)).toEqual(["1000", "1023"]),
+      EVENTUALLY,
+    );
     expect((await stripeNotesOf(invoice.id)).map((note) => note.amount).sort()).toEqual([1000, 1023]);
     const [row] = (await listInvoices(getDb(), user.accountId)).invoices;
     expect(row?.creditNotes.map((note) => note.amountCents)).toEqual([1000n, 1023n]);
@@ -108,7 +126,10 @@ describe("refunds of invoiced credit", () => {
     await harness.control("POST", `/charges/${chargeId}/refund`, { amount: 500 });
     await settledRefunds(user.accountId, 1);
     expect(await refundsOf(user.accountId)).toEqual([M(5)]);
-    await vi.waitFor(async () => expect((await notesOf(invoice.id)).map((note) => note.amount)).toEqual(["500"]), EVENTUALLY);
+    await vi.waitFor(
+      async () => expect((await notesOf(invoice.id)).map((note) => note.amount)).toEqual(["500"]),
+      EVENTUALLY,
+    );
   });
 
   it("replaying every event, and a lost answer after Stripe made the note, change nothing: no second note, no second reversal", async () => {
@@ -116,7 +137,11 @@ describe("refunds of invoiced credit", () => {
     await harness.control("POST", `/charges/${chargeId}/refund`, { amount: 1500 });
     await settledRefunds(user.accountId, 1);
     await vi.waitFor(async () => expect(await notesOf(invoice.id)).toHaveLength(1), EVENTUALLY);
-    const before = { transfers: await transfersOf(user.accountId), balance: await balanceOf(user.accountId), notes: await notesOf(invoice.id) };
+    const before = {
+      transfers: await transfersOf(user.accountId),
+      balance: await balanceOf(user.accountId),
+      notes: await notesOf(invoice.id),
+    };
 
     await replayEverything();
     await applyChargeRefunds(getDb(), chargeId);
@@ -134,13 +159,20 @@ describe("refunds of invoiced credit", () => {
   it("a dispute on a taxed invoice holds only the net credit, shows on the invoice's row, and a won one gives it back", async () => {
     const { user, invoice, chargeId } = await rechargeIn("DE");
     const dispute = await harness.control<{ id: string }>("POST", `/charges/${chargeId}/dispute`, {});
-    await vi.waitFor(async () => expect((await transfersOf(user.accountId)).map((transfer) => transfer.kind)).toContain("dispute"), EVENTUALLY);
+    await vi.waitFor(
+      async () => expect((await transfersOf(user.accountId)).map((transfer) => transfer.kind)).toContain("dispute"),
+      EVENTUALLY,
+    );
     expect((await transfersOf(user.accountId)).find((transfer) => transfer.kind === "dispute")?.micros).toBe(M(17));
     expect(await balanceOf(user.accountId)).toBe(M(3));
-    expect((await listInvoices(getDb(), user.accountId)).invoices.find((row) => row.id === invoice.id)?.dispute).toBe("opened");
+    expect((await listInvoices(getDb(), user.accountId)).invoices.find((row) => row.id === invoice.id)?.dispute).toBe(
+      "opened",
+    );
     await harness.control("POST", `/disputes/${dispute.id}/close`, { status: "won" });
     await vi.waitFor(async () => expect(await balanceOf(user.accountId)).toBe(M(20)), EVENTUALLY);
-    expect((await listInvoices(getDb(), user.accountId)).invoices.find((row) => row.id === invoice.id)?.dispute).toBe("won");
+    expect((await listInvoices(getDb(), user.accountId)).invoices.find((row) => row.id === invoice.id)?.dispute).toBe(
+      "won",
+    );
     expect(await checkLedgerInvariants(getDb())).toEqual([]);
   });
 });

@@ -7,7 +7,14 @@ import { getDb } from "@/lib/db/client";
  * A Stripe invoice as `invoices.retrieve` answers it, with only the fields our code reads: for tests of
  * what the site does with an invoice it has read (the row, the emails, the billing page).
  */
-export function stripeInvoice(fields: { id?: string; number?: string | null; status?: Stripe.Invoice.Status; netCents: number; taxCents?: number; createdAt?: Date }): Stripe.Invoice {
+export function stripeInvoice(fields: {
+  id?: string;
+  number?: string | null;
+  status?: Stripe.Invoice.Status;
+  netCents: number;
+  taxCents?: number;
+  createdAt?: Date;
+}): Stripe.Invoice {
   const id = fields.id ?? `in_test${randomUUID().replaceAll("-", "")}`;
   const tax = fields.taxCents ?? 0;
   const created = Math.floor((fields.createdAt ?? new Date()).getTime() / 1000);
@@ -20,7 +27,18 @@ export function stripeInvoice(fields: { id?: string; number?: string | null; sta
     subtotal: fields.netCents,
     total: fields.netCents + tax,
     total_excluding_tax: fields.netCents,
-    total_taxes: tax > 0 ? [{ amount: tax, tax_behavior: "exclusive", taxability_reason: "standard_rated", taxable_amount: fields.netCents, type: "tax_rate_details" }] : [],
+    total_taxes:
+      tax > 0
+        ? [
+            {
+              amount: tax,
+              tax_behavior: "exclusive",
+              taxability_reason: "standard_rated",
+              taxable_amount: fields.netCents,
+              type: "tax_rate_details",
+            },
+          ]
+        : [],
     amount_paid: fields.status === "open" ? 0 : fields.netCents + tax,
     hosted_invoice_url: `https://invoice.test/i/${id}`,
     invoice_pdf: `https://invoice.test/i/${id}/pdf`,

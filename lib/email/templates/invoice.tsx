@@ -40,9 +40,15 @@ export const invoiceEmail: EmailTemplate<InvoiceEmailData> = {
         reason="You got this email because a payment to your Tandem account was invoiced. Invoices go to the owner and the billing contacts."
       >
         <EmailHeading>Invoice {data.number}</EmailHeading>
-        <Paragraph>Your payment of {total} for prepaid credit is paid in full. The invoice carries your billing details.</Paragraph>
+        <Paragraph>
+          Your payment of {total} for prepaid credit is paid in full. The invoice carries your billing details.
+        </Paragraph>
         <Figures rows={[["Invoice", data.number], ...rows]} />
-        {data.hostedInvoiceUrl ? <EmailButton href={data.hostedInvoiceUrl}>View the invoice</EmailButton> : <EmailButton href={billing}>See your billing</EmailButton>}
+        {data.hostedInvoiceUrl ? (
+          <EmailButton href={data.hostedInvoiceUrl}>View the invoice</EmailButton>
+        ) : (
+          <EmailButton href={billing}>See your billing</EmailButton>
+        )}
         {data.invoicePdfUrl ? <SecondaryLink href={data.invoicePdfUrl}>Download the PDF</SecondaryLink> : null}
       </EmailLayout>
     );
