@@ -59,13 +59,23 @@ function needsCustomer(emulator: Emulator, session: Stripe.Checkout.Session, pay
 function finishSession(
   emulator: Emulator,
   session: Stripe.Checkout.Session,
-  details: { paymentStatus: Stripe.Checkout.Session.PaymentStatus; customer: string | null; payer: PayerDetails },
+  details: {
+    paymentStatus: Stripe.Checkout.Session.PaymentStatus;
+    customer: string | null;
+    payer: PayerDetails;
+    paidIntent?: Stripe.PaymentIntent;
+  },
 ): void {
   saveBillingDetailsToCustomer(emulator, session, details.customer, details.payer);
+  const customerDetails = buildCustomerDetails(details.payer);
+  session.customer = details.customer;
+  session.customer_details = customerDetails;
+  // Before the completed event, so the event already names the invoice (as Stripe's does).
+  if (details.paidIntent) issueSessionInvoice(emulator, session, details.paidIntent);
   markSessionComplete(emulator, session, {
     paymentStatus: details.paymentStatus,
     customer: details.customer,
-    customerDetails: buildCustomerDetails(details.payer),
+    customerDetails,
   });
 }
 
@@ -173,9 +183,7 @@ export function completeWithCard(emulator: Emulator, sessionId: string, submissi
   const intent = findOrCreatePaymentIntent(emulator, session, customer);
   confirmPaymentIntent(emulator, intent, { paymentMethod, isOffSession: false, isAuthenticated: true });
   if (isSaving && customer) saveCardForCustomer(emulator, paymentMethod, customer);
-  session.customer = customer;
-  issueSessionInvoice(emulator, session, intent);
-  finishSession(emulator, session, { paymentStatus: "paid", customer, payer });
+  finishSession(emulator, session, { paymentStatus: "paid", customer, payer, paidIntent: intent });
   return { status: "complete", redirectUrl: buildRedirectUrl(session), session };
 }
 
