@@ -4,6 +4,7 @@ import { watchForPageErrors } from "../support/page-errors";
 import { screenshotBothWidths } from "../support/screenshots";
 import { newPerson } from "../support/signup-fixture";
 import { expectAccessible, signInNewPerson } from "./account-steps";
+import { fillBillingAddress } from "../support/checkout-billing-address";
 
 // The finance person's journey (issue 19 part 5): the owner adds a billing contact in settings; the
 // contact, not signed in, opens the confirmation email and confirms with the page's button; the owner
@@ -38,6 +39,7 @@ test.describe("billing contacts", () => {
     await page.getByLabel("Expiration (MM / YY)").fill("12 / 34");
     await page.getByLabel("CVC").fill("123");
     await page.getByLabel("Name on card").fill("Ada Lovelace");
+    await fillBillingAddress(page);
     await page.getByRole("button", { name: "Pay" }).click();
     await expect(page).toHaveURL(/\/account\/billing\/return\?session_id=cs_/);
   }

@@ -1,6 +1,7 @@
 import { watchForPageErrors } from "../support/page-errors";
 import { expect, mailTo, newPerson, signIn, test, uniqueEmail, waitForLink, waitForMailText } from "../support/signup-fixture";
 import { screenshotBothWidths } from "../support/screenshots";
+import { fillBillingAddress } from "../support/checkout-billing-address";
 
 type CaughtMail = { subject?: string; html?: string | boolean; text: string; to: Array<{ address: string }> };
 
@@ -54,6 +55,7 @@ test.describe("the first week", () => {
     await page.getByLabel("Expiration (MM / YY)").fill("12 / 34");
     await page.getByLabel("CVC").fill("123");
     await page.getByLabel("Name on card").fill("Ada Lovelace");
+    await fillBillingAddress(page);
     await page.getByRole("button", { name: "Pay" }).click();
     await expect(page).toHaveURL(/\/account\/billing\/return\?session_id=cs_/);
     await expect(page.getByTestId("balance")).toHaveText("$30.00");

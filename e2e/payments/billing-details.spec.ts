@@ -34,6 +34,9 @@ test.describe("billing details", () => {
     await expect(panel.getByText("Invalid value for eu_vat.").first()).toBeVisible();
     await expect(panel.getByLabel("Tax ID", { exact: true })).toHaveAttribute("aria-invalid", "true");
     await expect(panel.getByTestId("billing-details")).toHaveCount(0);
+    // What was chosen survives the refusal (React resets a form after its action).
+    await expect(panel.getByLabel("Country")).toHaveValue("DE");
+    await expect(panel.getByLabel("Tax ID type")).toHaveValue("eu_vat");
     await screenshotBothWidths(page, "payments", "billing-details-error");
 
     await panel.getByLabel("Tax ID", { exact: true }).fill("DE 123 456 789");

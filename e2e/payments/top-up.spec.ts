@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 import { expect, test, uniqueEmail, waitForLink } from "../support/auth-fixture";
 import { watchForPageErrors } from "../support/page-errors";
 import { requestLink } from "../support/sign-in-steps";
+import { fillBillingAddress } from "../support/checkout-billing-address";
 
 // A signed-in person tops up on the Stripe emulator's hosted Checkout page (the real redirect, the
 // real form, the real webhook back to the site).
@@ -32,6 +33,7 @@ test.describe("card top-up", () => {
     await page.getByLabel("Expiration (MM / YY)").fill("12 / 34");
     await page.getByLabel("CVC").fill("123");
     await page.getByLabel("Name on card").fill("Ada Lovelace");
+    await fillBillingAddress(page);
     await page.getByRole("button", { name: "Pay" }).click();
   }
 

@@ -9,6 +9,7 @@ import { getDb } from "@/lib/db/client";
 import type { CrashPoint } from "@/lib/faults/crash-point";
 import { balanceOf, createCustomer, startFaultWorld, waitUntil, type FaultWorld } from "../support/fault-world";
 import { cardCredits, expectMoneyExact, reconcileWithoutDrift } from "../support/money-check";
+import { TEST_BILLING_DETAILS } from "../support/billing-address";
 
 let world: FaultWorld;
 
@@ -34,7 +35,7 @@ describe("a top-up survives the server being killed", () => {
       const sessionId = new URL(url).pathname.split("/").pop()!;
 
       // The person pays on the hosted page; Stripe's webhook reaches the server, which dies on the way.
-      await world.control("POST", `/checkout/sessions/${sessionId}/complete`, { card: "4242424242424242" });
+      await world.control("POST", `/checkout/sessions/${sessionId}/complete`, { card: "4242424242424242", ...TEST_BILLING_DETAILS });
       await crashing.waitForCrash();
       const key = `checkout:${sessionId}`;
       const creditedBeforeRestart = (await cardCredits())[key];

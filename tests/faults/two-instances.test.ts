@@ -13,6 +13,7 @@ import { completeCardSetup, createCardSetupCheckout } from "@/lib/payments/saved
 import { balanceOf, createCustomer, mailsTo, recentHour, startFaultWorld, waitUntil, type FaultWorld, type Site } from "../support/fault-world";
 import { startWellInsideRateLimitWindow } from "../support/rate-limit-window";
 import { expectMoneyExact, reconcileWithoutDrift } from "../support/money-check";
+import { TEST_BILLING_DETAILS } from "../support/billing-address";
 
 let world: FaultWorld;
 let sites: [Site, Site];
@@ -111,7 +112,7 @@ describe("two web instances and their job workers on one Postgres", () => {
     const url = await createTopUpCheckout(getDb(), { userId: customer.userId, amountCents: 4_000, attemptId: randomUUID() });
     const sessionId = new URL(url).pathname.split("/").pop()!;
     // The emulator sends every event to both instances at once; then the same event again, to both.
-    await world.control("POST", `/checkout/sessions/${sessionId}/complete`, { card: "4242424242424242" });
+    await world.control("POST", `/checkout/sessions/${sessionId}/complete`, { card: "4242424242424242", ...TEST_BILLING_DETAILS });
     const event = (await world.stripe.events.list({ type: "checkout.session.completed", limit: 100 })).data.find(
       (candidate) => (candidate.data.object as { id: string }).id === sessionId,
     )!;

@@ -10,6 +10,7 @@ import { getAutoRechargeState, resumeAutoRechargeForUser, saveAutoRechargeSettin
 import { getReceiptUrlByTransferId } from "@/lib/payments/get-receipt-urls";
 import { runAutoRecharge } from "@/lib/payments/run-auto-recharge";
 import { createTestAuth } from "../support/auth-harness";
+import { TEST_BILLING_DETAILS } from "../support/billing-address";
 import { debit, rechargesOf, turnOnAutoRecharge } from "../support/auto-recharge";
 import { signedInOperator } from "../support/signup-fixtures";
 import {
@@ -144,7 +145,7 @@ describe("auto-recharge", () => {
 
     // The emailed link: pay $17 with a card that needs no authentication; it becomes the default.
     const sessionId = new URL(state!.recoveryUrl!).pathname.split("/").pop()!;
-    await harness.control("POST", `/checkout/sessions/${sessionId}/complete`, { card: "4242424242424242" });
+    await harness.control("POST", `/checkout/sessions/${sessionId}/complete`, { card: "4242424242424242", ...TEST_BILLING_DETAILS });
     const { getCheckoutReturn } = await import("@/lib/payments/get-checkout-return");
     await getCheckoutReturn(getDb(), { userId: user.userId, sessionId });
     expect(await balanceOf(user.accountId)).toBe(M(2) + M(17));

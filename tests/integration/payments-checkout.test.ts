@@ -18,6 +18,7 @@ import {
   type StripeHarness,
   type TestUser,
 } from "../support/stripe-harness";
+import { TEST_BILLING_DETAILS } from "../support/billing-address";
 
 let harness: StripeHarness;
 
@@ -78,13 +79,13 @@ describe("top-up checkout", () => {
     expect(again).toMatchObject({ status: "paid", isNewCredit: false, balanceMicros: WELCOME_MICROS + 25_000_000n });
 
     const delayed = await startTopUp(user, 5000);
-    await harness.control("POST", `/checkout/sessions/${delayed}/complete`, { method: "delayed" });
+    await harness.control("POST", `/checkout/sessions/${delayed}/complete`, { method: "delayed", ...TEST_BILLING_DETAILS });
     expect(await getCheckoutReturn(getDb(), { userId: user.userId, sessionId: delayed })).toMatchObject({ status: "processing", isNewCredit: false });
     await harness.control("POST", `/checkout/sessions/${delayed}/settle`, { outcome: "succeeded" });
     expect(await getCheckoutReturn(getDb(), { userId: user.userId, sessionId: delayed })).toMatchObject({ status: "paid", isNewCredit: true });
 
     const bounced = await startTopUp(user, 700);
-    await harness.control("POST", `/checkout/sessions/${bounced}/complete`, { method: "delayed" });
+    await harness.control("POST", `/checkout/sessions/${bounced}/complete`, { method: "delayed", ...TEST_BILLING_DETAILS });
     await harness.control("POST", `/checkout/sessions/${bounced}/settle`, { outcome: "failed" });
     expect(await getCheckoutReturn(getDb(), { userId: user.userId, sessionId: bounced })).toMatchObject({ status: "failed" });
     expect(await balanceOf(user.accountId)).toBe(WELCOME_MICROS + 75_000_000n);

@@ -11,6 +11,7 @@ import { createBillingAccount } from "@/lib/billing/create-billing-account";
 import { getDb } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { DEMO_STRIPE_SECRET_KEY, DEMO_STRIPE_WEBHOOK_SECRET } from "@/lib/env";
+import { TEST_BILLING_DETAILS } from "./billing-address";
 import { EVENTUALLY } from "./eventually";
 
 export type WebhookHandler = (request: Request) => Promise<Response>;
@@ -142,7 +143,7 @@ export async function startTopUp(user: TestUser, amountCents: number): Promise<s
 
 /** What a person does on the hosted page, through the emulator's control. */
 export async function payTopUp(harness: StripeHarness, sessionId: string, card = "4242424242424242"): Promise<void> {
-  await harness.control("POST", `/checkout/sessions/${sessionId}/complete`, { card });
+  await harness.control("POST", `/checkout/sessions/${sessionId}/complete`, { card, ...TEST_BILLING_DETAILS });
 }
 
 export async function chargeOf(harness: StripeHarness, sessionId: string): Promise<string> {

@@ -5,6 +5,8 @@ import { escapeHtml, renderMessagePage, renderPage } from "./html";
 import type { PageHandler } from "./page-types";
 import { showPortalPage, submitPortalCard, submitPortalDefault, submitPortalRemove } from "./portal-routes";
 import { renderReceiptPage } from "./receipt-page";
+import { sendCreditNotePdf, showCreditNotePage } from "./credit-note-page";
+import { sendInvoicePdf, showInvoicePage } from "./invoice-page";
 
 const showReceipt: PageHandler = (emulator, { res, pathParams }) => {
   const id = pathParams.id ?? "";
@@ -36,6 +38,10 @@ const routes: Array<Route<PageHandler>> = [
   { method: "POST", pattern: "/p/session/:id/default", handler: submitPortalDefault },
   { method: "POST", pattern: "/p/session/:id/remove", handler: submitPortalRemove },
   { method: "GET", pattern: "/receipts/:id", handler: showReceipt },
+  { method: "GET", pattern: "/i/:id", handler: showInvoicePage },
+  { method: "GET", pattern: "/i/:id/pdf", handler: sendInvoicePdf },
+  { method: "GET", pattern: "/cn/:id", handler: showCreditNotePage },
+  { method: "GET", pattern: "/cn/:id/pdf", handler: sendCreditNotePdf },
 ];
 
 export const matchPageRoute = createRouter(routes);
