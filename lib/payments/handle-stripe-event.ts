@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import { getLogger } from "@/lib/observability/logger";
 import { applyChargeRefunds } from "./apply-charge-refunds";
 import { applyDispute } from "./apply-dispute";
+import { applyCreditNote } from "./apply-credit-note";
 import { applyInvoiceEvent } from "./apply-invoice-event";
 import { describeFailure, type RecordedFailure } from "./describe-failure";
 import { fulfillCheckout } from "./fulfill-checkout";
@@ -64,6 +65,10 @@ async function applyEffect(db: Database, event: Stripe.Event): Promise<Effect | 
     case "charge.refunded": {
       const result = await applyChargeRefunds(db, objectId);
       return result.accountId ? { accountId: result.accountId, note: `${result.posted} posted`, isNew: result.posted > 0 } : undefined;
+    }
+    case "credit_note.created": {
+      const result = await applyCreditNote(db, event.data.object);
+      return result.accountId ? { accountId: result.accountId, note: `${result.posted} posted`, isNew: result.posted > 0 || (result.notes ?? 0) > 0 } : undefined;
     }
     case "charge.dispute.created":
     case "charge.dispute.closed": {

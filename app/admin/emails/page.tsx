@@ -35,6 +35,7 @@ const subjectLabel: Record<UndeliveredEmail["subject"], string> = {
   "runway-alert": "Runway alert",
   "spend-anomaly": "Unusual spend alert",
   "billing-contact-confirm": "Billing contact confirmation",
+  invoice: "Invoice",
 };
 
 const kindWord: Record<OwedEmailKind, string> = {

@@ -66,8 +66,15 @@ export function finalizeInvoice(emulator: Emulator, invoice: Stripe.Invoice, aut
       code: "invoice_not_editable",
     });
   }
+  const country = customerCountry(emulator, invoice);
+  if (invoice.automatic_tax.enabled && !country) {
+    throw invalidRequestError(
+      "The customer's location isn't recognized. Add an address with a country to the customer to calculate tax.",
+      { code: "customer_tax_location_invalid", param: "automatic_tax" },
+    );
+  }
   snapshotCustomer(emulator, invoice);
-  applyInvoiceTotals(invoice, { taxCountry: customerCountry(emulator, invoice) });
+  applyInvoiceTotals(invoice, { taxCountry: country });
   if (autoAdvance !== undefined) invoice.auto_advance = autoAdvance;
   stampFinalized(emulator, invoice);
   if (invoice.amount_due === 0) {

@@ -42,9 +42,11 @@ export function applyInvoiceTotals(
 ): void {
   const lines = invoice.lines.data;
   if (!options.keepLineTaxes) {
-    for (const line of lines) {
-      line.taxes = invoice.automatic_tax.enabled ? [buildLineTax(line.amount, options.taxCountry)] : [];
-    }
+    // Stripe Tax needs the customer's location; without it the draft waits for one (no tax yet).
+    const isLocated = invoice.automatic_tax.enabled && options.taxCountry !== null;
+    if (invoice.automatic_tax.enabled)
+      invoice.automatic_tax.status = isLocated ? "complete" : "requires_location_inputs";
+    for (const line of lines) line.taxes = isLocated ? [buildLineTax(line.amount, options.taxCountry)] : [];
   }
   const subtotal = lines.reduce((sum, line) => sum + line.amount, 0);
   const totalTaxes = sumTaxes(lines);

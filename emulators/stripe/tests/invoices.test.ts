@@ -148,6 +148,20 @@ describe("invoices", () => {
     expect(paid.amount_paid).toBe(2975);
   });
 
+  it("refuses to finalize with automatic tax while the customer has no country, as Stripe Tax does", async () => {
+    const { customer } = await createCustomerWithCard("4242424242424242");
+    const draft = await t.stripe.invoices.create({ customer: customer.id, automatic_tax: { enabled: true } });
+    await t.stripe.invoiceItems.create({ customer: customer.id, invoice: draft.id, amount: 2500, currency: "usd" });
+    const waiting = await t.stripe.invoices.retrieve(draft.id);
+    expect(waiting.automatic_tax.status).toBe("requires_location_inputs");
+    const error = await expectRejection(t.stripe.invoices.finalizeInvoice(draft.id));
+    expect(error).toMatchObject({ statusCode: 400, code: "customer_tax_location_invalid" });
+    expect((await t.stripe.invoices.retrieve(draft.id)).status).toBe("draft");
+    await t.stripe.customers.update(customer.id, { address: { country: "FR" } });
+    const open = await t.stripe.invoices.finalizeInvoice(draft.id);
+    expect(open).toMatchObject({ status: "open", total: 3000, automatic_tax: { status: "complete" } });
+  });
+
   it("charges no tax for a country without a rate", async () => {
     const { customer } = await createCustomerWithCard("4242424242424242", { address: { country: "US" } });
     const invoice = await createFinalizedInvoice(customer.id, 2500, true);

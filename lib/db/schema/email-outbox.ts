@@ -25,6 +25,7 @@ export const outboxEmailTemplates = [
   "runway-alert",
   "spend-anomaly",
   "billing-contact-confirm",
+  "invoice",
 ] as const;
 export type OutboxEmailTemplate = (typeof outboxEmailTemplates)[number];
 

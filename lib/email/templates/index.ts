@@ -6,6 +6,7 @@ import { autoRechargePausedEmail } from "./auto-recharge-paused";
 import { budgetAlertEmail } from "./budget-alert";
 import { billingContactConfirmEmail } from "./billing-contact-confirm";
 import { inviteEmail } from "./invite";
+import { invoiceEmail } from "./invoice";
 import {
   paymentDisputeOpenedEmail,
   paymentDisputeWonEmail,
@@ -45,6 +46,7 @@ export const emailTemplates = {
   "runway-alert": runwayAlertEmail,
   "spend-anomaly": spendAnomalyEmail,
   "billing-contact-confirm": billingContactConfirmEmail,
+  invoice: invoiceEmail,
 } satisfies Record<OutboxEmailTemplate, EmailTemplate<never>>;
 
 /** The data a template is drawn from, as the outbox row stores it (with a contact's unsubscribe link, if any). */

@@ -79,5 +79,14 @@ export function emailSamples(): EmailSamples {
       accountLabel: "a••@example.com",
       expiresAt: "2026-12-20T12:00:00.000Z",
     },
+    invoice: {
+      number: "TNDM-0042",
+      subtotalMicros: "50000000",
+      taxMicros: "9500000",
+      totalMicros: "59500000",
+      issuedAt: "2026-12-06T10:00:00.000Z",
+      hostedInvoiceUrl: "https://invoice.stripe.com/i/sample",
+      invoicePdfUrl: "https://pay.stripe.com/invoice/sample/pdf",
+    },
   };
 }
