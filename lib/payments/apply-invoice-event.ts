@@ -7,6 +7,7 @@ import { topUps } from "@/lib/db/schema";
 import { recordInvoice } from "@/lib/invoices/record-invoice";
 import { fulfillAutoRechargeInvoice, isAutoRechargeInvoice } from "./fulfill-auto-recharge";
 import { paidIntentIdOf, retrieveInvoiceWithPayments } from "./invoice-payment";
+import { sendPaymentNoticesNow } from "./payment-notices";
 
 export const TOP_UP_PURPOSE = "top_up";
 
@@ -27,9 +28,11 @@ export async function recordTopUpInvoice(db: Database, invoice: Stripe.Invoice):
     .from(topUps)
     .where(eq(topUps.paymentIntentId, intentId));
   if (!topUp || topUp.accountId !== accountId || topUp.status !== "paid") return undefined;
-  await runTransaction(db, (tx) =>
+  const recorded = await runTransaction(db, (tx) =>
     recordInvoice(tx, invoice, { accountId, source: "checkout", checkoutSessionId: topUp.sessionId }, { paymentIntentId: intentId, chargeId: topUp.chargeId }),
   );
+  // The invoice email its first paid record owed goes now, like the payment's receipt; else the sweep sends it.
+  if (recorded.emailIds.length > 0) await sendPaymentNoticesNow(db, accountId);
   return { accountId, note: "top-up invoice recorded", isNew: true };
 }
 
