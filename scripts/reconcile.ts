@@ -1,8 +1,9 @@
-// npm run reconcile – compares Stripe's succeeded Checkout sessions and auto-recharge PaymentIntents
-// with the ledger's card credits (DATABASE_URL or the embedded database; Stripe from the environment,
-// the emulator in demo mode), repairs missed fulfilments, prints the drift, and exits 1 on drift
-// (2 if it cannot run, another run holding the lock included), so a schedule can alarm on it. Each run is
-// recorded on /admin/payments as the site's own every-15-minutes runs are.
+// npm run reconcile – compares Stripe's paid Checkout sessions and paid invoices (auto-recharges, top-ups)
+// with the ledger's card credits and the site's index of invoices (DATABASE_URL or the embedded
+// database; Stripe from the environment, the emulator in demo mode), repairs missed fulfilments, prints
+// the drift, and exits 1 on drift (2 if it cannot run, another run holding the lock included), so a
+// schedule can alarm on it. Each run is recorded on /admin/payments as the site's own every-15-minutes
+// runs are.
 import { closeDb, getDb } from "@/lib/db/client";
 import { runReconciliation } from "@/lib/payments/run-reconciliation";
 import { withDatabase } from "./lib/database";
@@ -13,7 +14,7 @@ async function reconcile(): Promise<number> {
   try {
     // Recorded like the job's runs (`/admin/payments`), under the same lock: never two at once.
     const { report } = await runReconciliation(getDb(), { trigger: "script", windowSeconds: Math.max(1, windowDays) * 24 * 3600 });
-    console.log(`Reconciled the last ${windowDays} days: ${report.checkedPayments} Stripe payments, ${report.checkedCredits} ledger credits.`);
+    console.log(`Reconciled the last ${windowDays} days: ${report.checkedPayments} Stripe payments, ${report.checkedInvoices} paid invoices, ${report.checkedCredits} ledger credits.`);
     for (const key of report.repaired) console.log(`  repaired: ${key} (credited now)`);
     for (const drift of report.drift) console.log(`  DRIFT ${drift.kind}: ${drift.key}: ${drift.detail}`);
     if (report.drift.length === 0) console.log(report.repaired.length === 0 ? "OK: no drift." : "OK: repaired, no other drift.");

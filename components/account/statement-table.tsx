@@ -38,6 +38,11 @@ function MovementCells({ line }: { line: MovementLine }) {
             Receipt<span className="sr-only"> for the top-up of {when} (opens in a new tab)</span>
           </a>
         ) : null}
+        {movement.invoice ? (
+          <a href={movement.invoice.url} className="ml-3 font-semibold text-brand underline hover:text-brand-strong" rel="noreferrer" target="_blank" data-testid="statement-invoice">
+            Invoice{movement.invoice.number ? ` ${movement.invoice.number}` : ""}<span className="sr-only"> for the top-up of {when} (opens in a new tab)</span>
+          </a>
+        ) : null}
       </td>
       <td data-testid="statement-amount">
         <SmallLabel>Amount</SmallLabel>

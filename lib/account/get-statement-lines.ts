@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Queryable } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { AppSession } from "@/lib/session/app-session";
-import { getReceiptUrlsByTransferId } from "@/lib/payments/get-receipt-urls";
+import { getInvoiceLinksByTransferId, getReceiptUrlsByTransferId } from "@/lib/payments/get-receipt-urls";
 import { STATEMENT_FILTERS, type StatementFilter, type TransferKind } from "./get-statement";
 import { getOwnAccountOrThrow } from "./get-own-account";
 import { costSum } from "./usage-sql";
@@ -149,7 +149,10 @@ export async function readStatementLines(
       (select coalesce(json_agg(json_build_array(day, segment, name, first_hour, last_hour, cost::text)), '[]') from pieces) as pieces`);
   const row = result.rows[0]!;
   const credits = row.movements.filter(([, , , kind]) => kind === "top_up").map(([, transferId]) => BigInt(transferId));
-  const receipts = await getReceiptUrlsByTransferId(db, account.accountId, credits);
+  const [receipts, invoiceLinks] = await Promise.all([
+    getReceiptUrlsByTransferId(db, account.accountId, credits),
+    getInvoiceLinksByTransferId(db, account.accountId, credits),
+  ]);
   const movements: StatementMovement[] = row.movements.map(([id, transferId, at, kind, reason, amount]) => ({
     entryId: BigInt(id),
     at: new Date(at),
@@ -157,6 +160,7 @@ export async function readStatementLines(
     description: reason,
     amountMicros: BigInt(amount),
     receiptUrl: receipts.get(BigInt(transferId)) ?? null,
+    invoice: invoiceLinks.get(BigInt(transferId)) ?? null,
   }));
   const pieces: UsagePiece[] = row.pieces.map(([day, segment, spaceName, firstHour, lastHour, cost]) => ({
     day,

@@ -27,6 +27,8 @@ export type StatementMovement = {
   /** Signed, on the customer's ledger account: credit positive. */
   amountMicros: bigint;
   receiptUrl: string | null;
+  /** A card credit's invoice (lib/payments/get-receipt-urls.ts), when it has one. */
+  invoice?: { number: string | null; url: string } | null;
 };
 
 /** A space's billed usage within one line: `segment` counts the movements posted before these hours. */

@@ -1,8 +1,9 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { Queryable } from "@/lib/db/client";
 import { invoices } from "@/lib/db/schema";
+import { enqueueInvoiceEmails } from "./enqueue-invoice-emails";
 
 /** Which credit an invoice paid for: a Checkout top-up or an auto-recharge request. */
 export type InvoiceLink =
@@ -23,13 +24,24 @@ export function netCentsOf(invoice: Stripe.Invoice): number {
   return invoice.total - taxCentsOf(invoice);
 }
 
+/** `emailIds`: the outbox rows of the invoice emails this call owed (send them after the commit). */
+export type RecordedInvoice = { emailIds: bigint[] };
+
 /**
  * Upserts our index row of a Stripe invoice (lib/db/schema/invoices.ts) from a fresh read of it. Called
  * in the transaction that credits the payment and again by any later event about the invoice; a later
  * call refreshes status, number, amounts and links, never clears a payment id already known, and never
- * moves an invoice to another account or credit.
+ * moves an invoice to another account or credit. The call that first records it `paid` also enqueues,
+ * in the same transaction, the invoice email to the owner and the billing contacts (each once by key,
+ * so a replay, or two racing first records, owe one email a recipient).
  */
-export async function recordInvoice(tx: Queryable, invoice: Stripe.Invoice, link: InvoiceLink, payment: InvoicePaymentRef = {}): Promise<void> {
+export async function recordInvoice(tx: Queryable, invoice: Stripe.Invoice, link: InvoiceLink, payment: InvoicePaymentRef = {}): Promise<RecordedInvoice> {
+  // Locks the row, if any, until the caller commits: of two records of one invoice, one sees the other's status.
+  const [prior] = await tx
+    .select({ status: invoices.status, accountId: invoices.billingAccountId })
+    .from(invoices)
+    .where(eq(invoices.id, invoice.id))
+    .for("update");
   const issuedAt = new Date((invoice.status_transitions?.finalized_at ?? invoice.created) * 1000);
   const values = {
     id: invoice.id,
@@ -72,4 +84,7 @@ export async function recordInvoice(tx: Queryable, invoice: Stripe.Invoice, link
       // The account and the credit an invoice belongs to are fixed by its first record.
       setWhere: sql`${invoices.billingAccountId} = excluded.billing_account_id`,
     });
+  const isNewlyPaid = invoice.status === "paid" && prior?.status !== "paid" && (!prior || prior.accountId === link.accountId);
+  if (!isNewlyPaid || !invoice.number) return { emailIds: [] };
+  return { emailIds: await enqueueInvoiceEmails(tx, { ...values, number: invoice.number }) };
 }

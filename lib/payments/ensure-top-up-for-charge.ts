@@ -6,7 +6,7 @@ import { topUps } from "@/lib/db/schema";
 import { findTransferByKey } from "@/lib/ledger/find-transfer-by-key";
 import { AppError } from "@/lib/errors";
 import { getStripe } from "@/lib/stripe/get-stripe";
-import { fulfillAutoRecharge } from "./fulfill-auto-recharge";
+import { findAutoRechargeCredit } from "./find-auto-recharge-credit";
 import { fulfillCheckout } from "./fulfill-checkout";
 import { findBillingOwner, type BillingOwner } from "./get-billing-account-for-user";
 import { callStripe } from "./stripe-error";
@@ -41,8 +41,8 @@ export async function ensureTopUpForCharge(db: Database, charge: Stripe.Charge):
     if (!owner) throw new AppError("internal", { message: `Top-up ${row.sessionId} names a missing account.` });
     return { owner, sessionId: row.sessionId, creditTransferId: await creditTransferId(db, `checkout:${row.sessionId}`) };
   }
-  const recharge = await fulfillAutoRecharge(db, intentId);
-  if (recharge) return { owner: recharge.owner, sessionId: intentId, creditTransferId: await creditTransferId(db, `payment_intent:${intentId}`) };
+  const recharged = await findAutoRechargeCredit(db, charge);
+  if (recharged) return { owner: recharged, sessionId: intentId, creditTransferId: await creditTransferId(db, `payment_intent:${intentId}`) };
   const sessions = await callStripe("finding the payment's Checkout session", () =>
     getStripe().checkout.sessions.list({ payment_intent: intentId, limit: 1 }),
   );

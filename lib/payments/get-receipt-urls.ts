@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { unionAll } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/lib/db/client";
-import { autoRecharges, topUps } from "@/lib/db/schema";
+import { autoRecharges, invoices, topUps } from "@/lib/db/schema";
 
 /**
  * The card receipt of each top-up credit, by ledger transfer id, for the statement page: Checkout
@@ -26,4 +26,29 @@ export async function getReceiptUrlsByTransferId(db: Queryable, accountId: strin
 /** One transfer's receipt URL (see getReceiptUrlsByTransferId), or null. */
 export async function getReceiptUrlByTransferId(db: Queryable, accountId: string, transferId: bigint): Promise<string | null> {
   return (await getReceiptUrlsByTransferId(db, accountId, [transferId])).get(transferId) ?? null;
+}
+
+export type InvoiceLink = { number: string | null; url: string };
+
+/**
+ * The invoice of each card credit, by ledger transfer id, for the statement page (beside its receipt):
+ * Stripe's hosted invoice page, else its PDF. From our own rows (lib/db/schema/invoices.ts), scoped to
+ * the account; credits bought before invoices existed are absent.
+ */
+export async function getInvoiceLinksByTransferId(db: Queryable, accountId: string, transferIds: bigint[]): Promise<Map<bigint, InvoiceLink>> {
+  if (transferIds.length === 0) return new Map();
+  const ids = `{${transferIds.map(String).join(",")}}`;
+  const url = sql<string | null>`coalesce(${invoices.hostedInvoiceUrl}, ${invoices.invoicePdfUrl})`;
+  const fromTopUps = db
+    .select({ transferId: topUps.transferId, number: invoices.number, url })
+    .from(invoices)
+    .innerJoin(topUps, eq(topUps.checkoutSessionId, invoices.checkoutSessionId))
+    .where(and(eq(invoices.billingAccountId, accountId), sql`${topUps.transferId} = any(${ids}::bigint[])`));
+  const fromRecharges = db
+    .select({ transferId: autoRecharges.transferId, number: invoices.number, url })
+    .from(invoices)
+    .innerJoin(autoRecharges, eq(autoRecharges.id, invoices.autoRechargeId))
+    .where(and(eq(invoices.billingAccountId, accountId), sql`${autoRecharges.transferId} = any(${ids}::bigint[])`));
+  const rows = await unionAll(fromTopUps, fromRecharges);
+  return new Map(rows.flatMap((row) => (row.transferId !== null && row.url !== null ? [[row.transferId, { number: row.number, url: row.url }] as const] : [])));
 }

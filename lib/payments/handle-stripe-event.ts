@@ -8,8 +8,9 @@ import { AppError } from "@/lib/errors";
 import { getLogger } from "@/lib/observability/logger";
 import { applyChargeRefunds } from "./apply-charge-refunds";
 import { applyDispute } from "./apply-dispute";
+import { applyCreditNote } from "./apply-credit-note";
+import { applyInvoiceEvent } from "./apply-invoice-event";
 import { describeFailure, type RecordedFailure } from "./describe-failure";
-import { fulfillAutoRecharge } from "./fulfill-auto-recharge";
 import { fulfillCheckout } from "./fulfill-checkout";
 import { eventTypeLabel, getPaymentMetrics } from "./payment-metrics";
 import { completeCardSetup } from "./saved-card";
@@ -65,15 +66,21 @@ async function applyEffect(db: Database, event: Stripe.Event): Promise<Effect | 
       const result = await applyChargeRefunds(db, objectId);
       return result.accountId ? { accountId: result.accountId, note: `${result.posted} posted`, isNew: result.posted > 0 } : undefined;
     }
+    case "credit_note.created": {
+      const result = await applyCreditNote(db, event.data.object);
+      return result.accountId ? { accountId: result.accountId, note: `${result.posted} posted`, isNew: result.posted > 0 || (result.notes ?? 0) > 0 } : undefined;
+    }
     case "charge.dispute.created":
     case "charge.dispute.closed": {
       const result = await applyDispute(db, objectId);
       return result.accountId ? { accountId: result.accountId, note: `${result.posted} posted`, isNew: result.posted > 0 } : undefined;
     }
-    case "payment_intent.succeeded": {
-      const credit = await fulfillAutoRecharge(db, objectId);
-      return credit ? { accountId: credit.owner.accountId, note: "auto-recharge credited", isNew: credit.isNewCredit } : undefined;
-    }
+    // An auto-recharge is paid through an invoice: its PaymentIntent (no metadata of ours) is ignored.
+    case "invoice.paid":
+    case "invoice.payment_succeeded":
+    case "invoice.finalized":
+    case "invoice.updated":
+      return applyInvoiceEvent(db, objectId);
     default:
       return undefined;
   }

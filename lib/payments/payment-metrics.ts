@@ -12,6 +12,10 @@ const HANDLED_TYPES = new Set([
   "charge.dispute.created",
   "charge.dispute.closed",
   "payment_intent.succeeded",
+  "invoice.paid",
+  "invoice.payment_succeeded",
+  "invoice.finalized",
+  "invoice.updated",
 ]);
 
 type PaymentMetrics = ReturnType<typeof createPaymentMetrics>;

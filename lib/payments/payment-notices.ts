@@ -98,7 +98,8 @@ export type SendPaymentNoticesOptions = { accountIds?: string[]; limit?: number 
  * left behind. Returns how many emails went out.
  */
 export async function sendPaymentNotices(db: Database, options: SendPaymentNoticesOptions = {}): Promise<number> {
-  return sendOutboxEmails(db, { ...options, templates: paymentNoticeTemplates });
+  // The invoice email is owed by the same payment's transaction (lib/invoices/record-invoice.ts).
+  return sendOutboxEmails(db, { ...options, templates: [...paymentNoticeTemplates, "invoice"] });
 }
 
 /** Sends right after a posting, without failing the caller: whatever is left, the sweep sends. */

@@ -6,15 +6,15 @@ import { transfers } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { getLogger } from "@/lib/observability/logger";
 import { getStripe } from "@/lib/stripe/get-stripe";
-import { AUTO_RECHARGE_PURPOSE, fulfillAutoRecharge } from "./fulfill-auto-recharge";
 import { fulfillCheckout } from "./fulfill-checkout";
 import { getPaymentMetrics } from "./payment-metrics";
+import { checkPaidInvoices, findCreditsWithoutInvoices, type InvoiceDriftKind } from "./reconcile-invoices";
 import { callStripe } from "./stripe-error";
 import { centsToMicros } from "./top-up-amount";
 
-export type DriftKind = "amount_mismatch" | "credit_without_payment" | "unfulfillable_payment";
+export type DriftKind = "amount_mismatch" | "credit_without_payment" | "unfulfillable_payment" | InvoiceDriftKind;
 export type Drift = { kind: DriftKind; key: string; detail: string };
-export type ReconcileReport = { checkedPayments: number; checkedCredits: number; repaired: string[]; drift: Drift[] };
+export type ReconcileReport = { checkedPayments: number; checkedCredits: number; checkedInvoices: number; repaired: string[]; drift: Drift[] };
 
 /** How far back a run looks (Stripe objects and ledger credits created since then). */
 const DEFAULT_WINDOW_SECONDS = 7 * 24 * 3600;
@@ -49,9 +49,10 @@ async function isPaidAtStripe(prefix: string, id: string): Promise<boolean> {
 }
 
 /**
- * Compares Stripe's succeeded payments with the ledger's card credits, both ways. A paid Checkout
- * top-up or succeeded auto-recharge without its credit (a dropped webhook, a job that died) is repaired
- * through the same idempotent fulfilment the webhook uses; anything else (amounts that differ, a credit
+ * Compares Stripe's paid Checkout top-ups and paid invoices with the ledger's card credits and our index
+ * of invoices, both ways. A paid top-up or auto-recharge invoice without its credit (a dropped webhook,
+ * a job that died) is repaired through the same idempotent fulfilment the webhook uses; anything else
+ * (amounts that differ, a credit without an invoice or an invoice without a credit, a credit
  * whose payment Stripe does not show as paid, a payment we cannot fulfil) is drift: a system problem,
  * counted in `payment_reconcile_findings_total` and logged, never "fixed" by guessing. Running it again
  * changes nothing.
@@ -59,7 +60,7 @@ async function isPaidAtStripe(prefix: string, id: string): Promise<boolean> {
 export async function reconcilePayments(db: Database, options: { windowSeconds?: number } = {}): Promise<ReconcileReport> {
   const since = Math.floor(Date.now() / 1000) - (options.windowSeconds ?? DEFAULT_WINDOW_SECONDS);
   const stripe = getStripe();
-  const report: ReconcileReport = { checkedPayments: 0, checkedCredits: 0, repaired: [], drift: [] };
+  const report: ReconcileReport = { checkedPayments: 0, checkedCredits: 0, checkedInvoices: 0, repaired: [], drift: [] };
   const seen = new Set<string>();
 
   async function check(key: string, expectedMicros: bigint, repair: () => Promise<boolean>): Promise<void> {
@@ -86,13 +87,14 @@ export async function reconcilePayments(db: Database, options: { windowSeconds?:
     if (session.mode !== "payment" || session.payment_status !== "paid" || !session.metadata?.billing_account_id) continue;
     await check(`checkout:${session.id}`, centsToMicros(session.amount_subtotal ?? 0), async () => (await fulfillCheckout(db, session.id)).isNewCredit);
   }
-  const intents = stripe.paymentIntents.list({ created: { gte: since }, limit: 100 });
-  for await (const intent of intents) {
-    if (intent.status !== "succeeded" || intent.metadata?.purpose !== AUTO_RECHARGE_PURPOSE) continue;
-    await check(`payment_intent:${intent.id}`, centsToMicros(intent.amount_received || intent.amount), async () =>
-      Boolean((await fulfillAutoRecharge(db, intent.id))?.isNewCredit),
-    );
-  }
+  // Auto-recharges are paid through invoices (and every top-up has one): each paid invoice of ours has
+  // its credit, settled through the same fulfilment when missing.
+  const invoiceCheck = await checkPaidInvoices(db, since);
+  report.checkedInvoices = invoiceCheck.checkedInvoices;
+  report.checkedPayments += invoiceCheck.checkedAutoRecharges;
+  report.repaired.push(...invoiceCheck.repaired.filter((key) => !report.repaired.includes(key)));
+  report.drift.push(...invoiceCheck.drift);
+  for (const key of invoiceCheck.creditKeys) seen.add(key);
 
   // The other way: each credit must name a payment Stripe shows as paid (older ones are re-read one by one).
   for (const [key] of await ledgerCredits(db, since)) {
@@ -102,6 +104,7 @@ export async function reconcilePayments(db: Database, options: { windowSeconds?:
     const paid = await isPaidAtStripe(prefix, id);
     if (!paid) report.drift.push({ kind: "credit_without_payment", key, detail: "credited here, not paid at Stripe" });
   }
+  report.drift.push(...(await findCreditsWithoutInvoices(db, since)));
 
   const metrics = getPaymentMetrics();
   for (const key of report.repaired) {

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { Database } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
+import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { crashPoint } from "@/lib/faults/crash-point";
 import { getLogger } from "@/lib/observability/logger";
@@ -15,6 +16,9 @@ import { getPaymentMetrics } from "./payment-metrics";
 import { callStripe, stripeErrorOf, toStripeAppError } from "./stripe-error";
 
 export type AutoRechargeOutcome = "none" | "succeeded" | "failed" | "skipped";
+
+// A card that needs the customer present: Stripe says so on the PaymentIntent, or on the invoice it pays.
+const AUTHENTICATION_CODES = new Set(["authentication_required", "invoice_payment_intent_requires_action"]);
 
 /** Stripe's smallest USD charge; a recharge that the cap would shrink below it is skipped. */
 const MIN_CHARGE_CENTS = 50;
@@ -76,29 +80,51 @@ async function defaultCard(customerId: string): Promise<string | undefined> {
   return typeof chosen === "string" ? chosen : (chosen?.id ?? undefined);
 }
 
-// The one off-session charge of a request: a PaymentIntent made before (a lost answer) is found by its
-// metadata first; otherwise it is created under the deterministic key `auto-recharge:<request id>`.
-async function charge(db: Database, owner: BillingOwner, request: { id: string; amountCents: number }): Promise<Stripe.PaymentIntent | "no_card"> {
+// The request's one invoice, found again after a lost answer by its metadata (the customer's latest
+// invoices: a request is charged within minutes of being made).
+async function findInvoice(customer: string, requestId: string): Promise<Stripe.Invoice | undefined> {
+  const recent = await callStripe("looking for an earlier invoice", () => getStripe().invoices.list({ customer, limit: 20 }));
+  return recent.data.find((invoice) => invoice.metadata?.auto_recharge_id === requestId);
+}
+
+// The one off-session charge of a request, through an invoice so the customer gets one for it: create
+// (or find again) the invoice, add the one "Prepaid credit" line, finalize, pay with the default card.
+// Every step has a deterministic Idempotency-Key `auto-recharge:<request id>:<step>`, and a step is
+// skipped when the invoice found again shows it done, so a retry never finalizes or pays twice.
+async function charge(db: Database, owner: BillingOwner, request: { id: string; amountCents: number }): Promise<Stripe.Invoice | "no_card"> {
   return withStripeCustomer(db, owner, async (customer) => {
     const stripe = getStripe();
-    const earlier = await callStripe("looking for an earlier charge", () => stripe.paymentIntents.list({ customer, limit: 20 }));
-    const made = earlier.data.find((intent) => intent.metadata?.auto_recharge_id === request.id);
-    if (made) return made;
+    const key = `auto-recharge:${request.id}`;
+    const metadata = { billing_account_id: owner.accountId, purpose: AUTO_RECHARGE_PURPOSE, auto_recharge_id: request.id };
+    let invoice = await findInvoice(customer, request.id);
+    if (invoice?.status === "paid") return invoice;
     const paymentMethod = await defaultCard(customer);
     if (!paymentMethod) return "no_card";
-    return stripe.paymentIntents.create(
+    invoice ??= await stripe.invoices.create(
       {
-        amount: request.amountCents,
-        currency: "usd",
         customer,
-        payment_method: paymentMethod,
-        off_session: true,
-        confirm: true,
+        collection_method: "charge_automatically",
+        auto_advance: false,
+        pending_invoice_items_behavior: "exclude",
+        currency: "usd",
         description: "Tandem auto-recharge",
-        metadata: { billing_account_id: owner.accountId, purpose: AUTO_RECHARGE_PURPOSE, auto_recharge_id: request.id },
+        metadata,
+        automatic_tax: { enabled: getEnv().stripe.automaticTax },
       },
-      { idempotencyKey: `auto-recharge:${request.id}` },
+      { idempotencyKey: `${key}:invoice` },
     );
+    if (invoice.status === "draft") {
+      if (invoice.lines.data.length === 0) {
+        // Tax-exclusive: the credit is the fixed amount, any tax is added on top of it.
+        await stripe.invoiceItems.create(
+          { customer, invoice: invoice.id, amount: request.amountCents, currency: "usd", description: "Prepaid credit", metadata },
+          { idempotencyKey: `${key}:item` },
+        );
+      }
+      invoice = await stripe.invoices.finalizeInvoice(invoice.id, { auto_advance: false }, { idempotencyKey: `${key}:finalize` });
+    }
+    if (invoice.status !== "open") return invoice;
+    return stripe.invoices.pay(invoice.id, { payment_method: paymentMethod, off_session: true }, { idempotencyKey: `${key}:pay` });
   });
 }
 
@@ -120,15 +146,15 @@ export async function runAutoRecharge(db: Database, accountId: string): Promise<
     getLogger().info({ account: accountId, reason: prepared.skipped }, "auto-recharge skipped");
     return "skipped";
   }
-  let intent: Stripe.PaymentIntent | "no_card";
+  let invoice: Stripe.Invoice | "no_card";
   try {
     crashPoint("auto-recharge:before-stripe");
-    intent = await charge(db, owner, prepared);
+    invoice = await charge(db, owner, prepared);
     crashPoint("auto-recharge:after-stripe");
   } catch (error) {
     const cause = stripeErrorOf(error);
     if (cause?.type === "StripeCardError") {
-      const code = cause.code === "authentication_required" ? "authentication_required" : "card_declined";
+      const code = AUTHENTICATION_CODES.has(cause.code ?? "") ? "authentication_required" : "card_declined";
       await pauseAfterFailedRecharge(db, { accountId, requestId: prepared.id, code, message: cause.message, intentId: cause.payment_intent?.id ?? null });
       await sendAutoRechargeNotices(db, accountId);
       return "failed";
@@ -139,18 +165,18 @@ export async function runAutoRecharge(db: Database, accountId: string): Promise<
     getLogger().warn({ account: accountId, request: prepared.id, code: appError.code }, "auto-recharge charge failed; the job retries");
     throw appError;
   }
-  if (intent === "no_card") {
+  if (invoice === "no_card") {
     await pauseAfterFailedRecharge(db, { accountId, requestId: prepared.id, code: "no_card", message: "No saved card.", intentId: null });
     await sendAutoRechargeNotices(db, accountId);
     return "failed";
   }
-  if (intent.status === "succeeded") {
-    await fulfillAutoRecharge(db, intent.id);
+  if (invoice.status === "paid") {
+    await fulfillAutoRecharge(db, invoice.id);
     return "succeeded";
   }
-  if (intent.status === "processing") throw new AppError("dependency_failed", { message: `Auto-recharge ${intent.id} is still processing.` });
-  const code = intent.last_payment_error?.code === "authentication_required" || intent.status === "requires_action" ? "authentication_required" : "card_declined";
-  await pauseAfterFailedRecharge(db, { accountId, requestId: prepared.id, code, message: intent.last_payment_error?.message ?? code, intentId: intent.id });
+  // Voided or written off by an operator in Stripe's dashboard: this request will never be paid.
+  const message = `Invoice ${invoice.id} is ${invoice.status ?? "unknown"}, not paid.`;
+  await pauseAfterFailedRecharge(db, { accountId, requestId: prepared.id, code: "card_declined", message, intentId: null });
   await sendAutoRechargeNotices(db, accountId);
   return "failed";
 }

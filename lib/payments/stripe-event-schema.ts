@@ -30,4 +30,8 @@ export const handledEventObjectSchemas: Readonly<Record<string, z.ZodType>> = {
   "charge.dispute.created": objectOf("dispute"),
   "charge.dispute.closed": objectOf("dispute"),
   "payment_intent.succeeded": objectOf("payment_intent"),
+  "invoice.paid": objectOf("invoice"),
+  "invoice.payment_succeeded": objectOf("invoice"),
+  "invoice.finalized": objectOf("invoice"),
+  "invoice.updated": objectOf("invoice"),
 };

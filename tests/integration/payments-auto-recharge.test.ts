@@ -180,7 +180,8 @@ describe("auto-recharge", () => {
     await saveCard(harness, user);
     await turnOnAutoRecharge(user, { threshold: "4", target: "20", monthlyCap: "100" });
     await debit(user.accountId, 200);
-    await harness.control("POST", "/faults", { method: "POST", path: "/v1/payment_intents", kind: "500", count: 5 });
+    // Issue 20: the charge is an invoice's payment; Stripe fails creating the invoice.
+    await harness.control("POST", "/faults", { method: "POST", path: "/v1/invoices", kind: "500", count: 5 });
     const failed = await runAutoRecharge(getDb(), user.accountId).catch((thrown: unknown) => thrown);
     expect((failed as AppError).code).toBe("dependency_failed");
     expect(await rechargesOf(user.accountId)).toEqual([{ status: "charging", amount: M(17), code: null }]);
@@ -189,7 +190,11 @@ describe("auto-recharge", () => {
 
     // Now Stripe charges but the answer is lost (timeouts): the retry finds that charge, not a new one.
     await harness.control("DELETE", "/faults");
-    await harness.control("POST", "/faults", { method: "POST", path: "/v1/payment_intents", kind: "timeout", timeoutMs: 100, count: 5, after: true });
+    await harness.control("POST", "/faults", { method: "POST", path: "/v1/invoices/", kind: "500", count: 2 });
+    await runAutoRecharge(getDb(), user.accountId).catch(() => undefined); // the invoice is made, its finalizing fails
+    const [invoice] = (await harness.stripe.invoices.list({ customer: await customerOf(user.accountId) })).data;
+    await harness.control("DELETE", "/faults");
+    await harness.control("POST", "/faults", { method: "POST", path: `/v1/invoices/${invoice!.id}/pay`, kind: "timeout", timeoutMs: 100, count: 5, after: true });
     const timedOut = await runAutoRecharge(getDb(), user.accountId).catch((thrown: unknown) => thrown);
     expect((timedOut as AppError).code).toBe("dependency_failed");
     expect(await intentsOf(user.accountId)).toBe(1);

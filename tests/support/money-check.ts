@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import type Stripe from "stripe";
 import { expect } from "vitest";
 import { getDb } from "@/lib/db/client";
+import { netCentsOf } from "@/lib/invoices/record-invoice";
 import { checkLedgerInvariants } from "@/lib/ledger/check-invariants";
 import { reconcilePayments, type ReconcileReport } from "@/lib/payments/reconcile";
 
@@ -15,10 +16,15 @@ export async function paymentsAtStripe(stripe: Stripe): Promise<Record<string, b
   for await (const session of stripe.checkout.sessions.list({ limit: 100 })) {
     if (session.mode === "payment" && session.payment_status === "paid") paid[`checkout:${session.id}`] = BigInt(session.amount_subtotal ?? 0) * MICROS_PER_CENT;
   }
-  for await (const intent of stripe.paymentIntents.list({ limit: 100 })) {
-    if (intent.status === "succeeded" && intent.metadata?.purpose === "auto_recharge") {
-      paid[`payment_intent:${intent.id}`] = BigInt(intent.amount_received || intent.amount) * MICROS_PER_CENT;
-    }
+  // Issue 20: an auto-recharge is an invoice's payment, credited under that PaymentIntent for the
+  // invoice's net amount (tax is never credit).
+  for await (const listed of stripe.invoices.list({ limit: 100 })) {
+    if (listed.status !== "paid" || listed.metadata?.purpose !== "auto_recharge") continue;
+    const invoice = await stripe.invoices.retrieve(listed.id, { expand: ["payments"] });
+    const payment = invoice.payments?.data.find((entry) => entry.status === "paid" && entry.payment.type === "payment_intent");
+    const intent = payment?.payment.payment_intent;
+    const intentId = typeof intent === "string" ? intent : intent?.id;
+    if (intentId) paid[`payment_intent:${intentId}`] = BigInt(netCentsOf(invoice)) * MICROS_PER_CENT;
   }
   return paid;
 }

@@ -36,6 +36,7 @@ const subjectLabel: Record<UndeliveredEmail["subject"], string> = {
   "spend-anomaly": "Unusual spend alert",
   "billing-contact-confirm": "Billing contact confirmation",
   "monthly-statement": "Monthly statement",
+  invoice: "Invoice",
 };
 
 const kindWord: Record<OwedEmailKind, string> = {

@@ -7,6 +7,9 @@ const findingLabel: Record<string, string> = {
   amount_mismatch: "Amounts differ",
   credit_without_payment: "Credit without payment",
   unfulfillable_payment: "Payment not credited",
+  credit_without_invoice: "Credit without invoice",
+  invoice_without_credit: "Invoice not credited",
+  invoice_amount_mismatch: "Invoice and credit differ",
 };
 
 function statusOf(run: ListedReconciliationRun): { tone: "good" | "bad" | "warn" | "neutral"; label: string } {

@@ -26,6 +26,7 @@ export const outboxEmailTemplates = [
   "spend-anomaly",
   "billing-contact-confirm",
   "monthly-statement",
+  "invoice",
 ] as const;
 export type OutboxEmailTemplate = (typeof outboxEmailTemplates)[number];
 

@@ -7,6 +7,7 @@ import { budgetAlertEmail } from "./budget-alert";
 import { billingContactConfirmEmail } from "./billing-contact-confirm";
 import { inviteEmail } from "./invite";
 import { monthlyStatementEmail } from "./monthly-statement";
+import { invoiceEmail } from "./invoice";
 import {
   paymentDisputeOpenedEmail,
   paymentDisputeWonEmail,
@@ -47,6 +48,7 @@ export const emailTemplates = {
   "spend-anomaly": spendAnomalyEmail,
   "billing-contact-confirm": billingContactConfirmEmail,
   "monthly-statement": monthlyStatementEmail,
+  invoice: invoiceEmail,
 } satisfies Record<OutboxEmailTemplate, EmailTemplate<never>>;
 
 /** The data a template is drawn from, as the outbox row stores it (with a contact's unsubscribe link, if any). */

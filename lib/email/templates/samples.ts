@@ -80,5 +80,14 @@ export function emailSamples(): EmailSamples {
       expiresAt: "2026-12-20T12:00:00.000Z",
     },
     "monthly-statement": { accountId: "acct_sample", month: "2026-11", monthLabel: "November 2026" },
+    invoice: {
+      number: "TNDM-0042",
+      subtotalMicros: "50000000",
+      taxMicros: "9500000",
+      totalMicros: "59500000",
+      issuedAt: "2026-12-06T10:00:00.000Z",
+      hostedInvoiceUrl: "https://invoice.stripe.com/i/sample",
+      invoicePdfUrl: "https://pay.stripe.com/invoice/sample/pdf",
+    },
   };
 }

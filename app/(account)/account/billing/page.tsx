@@ -5,6 +5,8 @@ import { AccountPage, PageHeader } from "@/components/account/page-header";
 import { AutoRechargePanel } from "@/components/billing/auto-recharge-panel";
 import { TopUpForm } from "@/components/billing/top-up-form";
 import { TopUpHistory } from "@/components/billing/top-up-history";
+import { InvoiceList } from "@/components/billing/invoice-list";
+import { invoiceCursorSchema, listInvoices } from "@/lib/account/list-invoices";
 import { BillingDetailsPanel } from "@/components/billing/billing-details-panel";
 import { getBillingDetails } from "@/lib/billing-details/get-billing-details";
 import { Notice } from "@/components/ui/notice";
@@ -20,15 +22,17 @@ const panelActions = { saveCard: saveCardAction, openPortal: openPortalAction, s
 
 export const metadata: Metadata = { title: "Billing" };
 
-type Search = { checkout?: string; card_session?: string };
+type Search = { checkout?: string; card_session?: string; invoices_before?: string };
 
 export default async function BillingPage({ searchParams }: { searchParams: Promise<Search> }) {
   const { session, db } = await requireAccountPage();
-  const { checkout, card_session: cardSession } = await searchParams;
+  const { checkout, card_session: cardSession, invoices_before: invoicesBefore } = await searchParams;
   // Back from saving a card on Stripe's page: make it the default now (the webhook does the same, once).
   const cardSaved = cardSession ? await confirmCardSetupOnReturn(db, session.user.id, cardSession) : undefined;
   const billingDetails = getBillingDetails(db, session); // one Stripe read (short timeout), beside the rest
   const [{ billing, topUps, autoRecharge, recharges, card }, zone] = await Promise.all([getBillingOverview(db, session), getPageTimeZone(db, session)]);
+  const before = invoiceCursorSchema.safeParse(invoicesBefore).data;
+  const invoices = billing ? await listInvoices(db, billing.accountId, { before }) : null;
   return (
     <AccountPage>
       <BrowserTimeZone shownTimeZone={zone.timeZone} isChosen={zone.isChosen} />
@@ -49,6 +53,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
           </section>
         ) : null}
         {billing ? <AutoRechargePanel state={autoRecharge} card={card} recharges={recharges} actions={panelActions} timeZone={zone.timeZone} /> : null}
+        {invoices ? <InvoiceList page={invoices} timeZone={zone.timeZone} olderHref={invoices.nextCursor ? `/account/billing?invoices_before=${invoices.nextCursor}#invoices` : null} newestHref={before ? "/account/billing#invoices" : null} /> : null}
         {billing ? <TopUpHistory topUps={topUps} timeZone={zone.timeZone} /> : null}
         {billing ? <BillingDetailsPanel details={await billingDetails} action={saveBillingDetailsAction} /> : null}
       </div>
