@@ -30,7 +30,8 @@ export const autoRechargeSettings = pgTable(
 
 // One recharge: asked for by the posting transaction that took the balance under the threshold, then
 // charged by the job. At most one per account is in flight (the partial UNIQUE index): 50 racing debits
-// ask once. The Stripe Idempotency-Key is `auto-recharge:<id>`, the ledger key `payment_intent:<pi id>`.
+// ask once. It is charged by paying a Stripe invoice (issue 20), each step under the Idempotency-Key
+// `auto-recharge:<id>:invoice|item|finalize|pay`; the ledger key is `payment_intent:<pi id>` of its payment.
 // `notified_at`: the email a failed recharge owes is recorded in email_outbox (lib/payments/auto-recharge-notices.ts).
 export const autoRecharges = pgTable(
   "auto_recharges",
