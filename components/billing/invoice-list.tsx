@@ -60,6 +60,11 @@ function CreditNoteItem({
 function InvoiceItem({ invoice, timeZone }: { invoice: InvoiceRow; timeZone: string }) {
   const name = invoice.number ? `invoice ${invoice.number}` : "the invoice";
   const status = statusLabel[invoice.status] ?? { text: invoice.status, className: "bg-line text-ink-soft" };
+  // Stripe keeps a refunded invoice `paid`; its credit notes say how much of it was given back.
+  const creditedCents = invoice.creditNotes
+    .filter((note) => note.status !== "void")
+    .reduce((sum, note) => sum + note.amountCents, 0n);
+  const refunded = creditedCents <= 0n ? null : creditedCents >= invoice.totalCents ? "Refunded" : "Partly refunded";
   return (
     <li className="py-3" data-testid="invoice-row" data-invoice-number={invoice.number ?? ""}>
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
@@ -79,6 +84,11 @@ function InvoiceItem({ invoice, timeZone }: { invoice: InvoiceRow; timeZone: str
         </div>
         <div className="flex flex-wrap items-center gap-2">
           <span className={`${badge} ${status.className}`}>{status.text}</span>
+          {refunded ? (
+            <span className={`${badge} bg-line text-ink-soft`} data-testid="invoice-refunded">
+              {refunded}
+            </span>
+          ) : null}
           {invoice.dispute ? (
             <span className={`${badge} ${disputeLabel[invoice.dispute].className}`} data-testid="invoice-dispute">
               {disputeLabel[invoice.dispute].text}

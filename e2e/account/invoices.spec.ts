@@ -45,7 +45,7 @@ async function payAsBusiness(page: Page): Promise<void> {
   await page.getByLabel("Card number").fill("4242 4242 4242 4242");
   await page.getByLabel("Expiration (MM / YY)").fill("12 / 34");
   await page.getByLabel("CVC").fill("123");
-  await page.getByLabel("Name on card").fill("Grace Hopper");
+  // With the billing address asked for, its Name is the cardholder's too (the page has no "Name on card").
   const address = page.getByRole("group", { name: "Billing address" });
   await address.getByLabel("Name", { exact: true }).fill("Grace Hopper");
   await address.getByLabel("Country").selectOption("DE");
@@ -59,7 +59,11 @@ async function payAsBusiness(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Pay" }).click();
 }
 
-test("a business top-up gets an invoice with its VAT ID, and a refund its credit note", async ({ page, invite, database }) => {
+test("a business top-up gets an invoice with its VAT ID, and a refund its credit note", async ({
+  page,
+  invite,
+  database,
+}) => {
   const problems = watchForPageErrors(page, { expectedMissing: ["/favicon.ico"] }); // the emulator serves no icon
   const email = await signInNewPerson(page, invite, "invoices");
   await page.goto("/account/billing");
@@ -100,6 +104,7 @@ test("a business top-up gets an invoice with its VAT ID, and a refund its credit
     await expect(row.getByTestId("credit-note")).toHaveCount(1);
   }).toPass({ timeout: 30_000 });
   await expect(row.getByTestId("credit-note")).toContainText("$25.00");
+  await expect(row.getByTestId("invoice-refunded")).toHaveText("Refunded");
   await expect(row.getByTestId("credit-note").getByRole("link", { name: /PDF/ })).toHaveCount(1);
   await expectAccessible(page);
   await page.emulateMedia({ colorScheme: "dark" });

@@ -43,4 +43,16 @@ describe("allocateRefundShares", () => {
     expect(shares.get("re_1")).toBe(8_500_000n);
     expect(shares.get("re_2")).toBe(41_500_000n);
   });
+
+  it("counts what earlier refunds posted first, even when a new refund sorts before them", () => {
+    // Two refunds made in the same second: the new one's id happens to sort first.
+    const shares = allocateRefundShares(
+      [
+        { refundId: "re_A", cents: 1023n },
+        { refundId: "re_B", cents: 1000n, postedMicros: 8_403_361n },
+      ],
+      { subtotalCents: 1700n, totalCents: 2023n },
+    );
+    expect(shares.get("re_A")! + shares.get("re_B")!).toBe(17_000_000n);
+  });
 });

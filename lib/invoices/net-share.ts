@@ -17,19 +17,27 @@ export function netShareMicros(cents: bigint, invoice: InvoiceShares): bigint {
 export type RefundShare = { refundId: string; cents: bigint; postedMicros?: bigint };
 
 /**
- * The credit each refund of one payment takes back, in refund order (oldest first). Refunds already
- * posted keep what they took (`postedMicros`: a posting is immutable and its key replays only with the
- * same amount); each new one takes the net share of the running total refunded minus what earlier ones
- * took, so the shares add up to the net share of everything refunded, and a full refund, in one piece
- * or many, takes back exactly the invoice's net credit (no micro lost to rounding).
+ * The credit each refund of one payment takes back. Refunds already posted keep what they took
+ * (`postedMicros`: a posting is immutable and its key replays only with the same amount) and count
+ * first, whatever their place in the list (two refunds in one second have no order Stripe promises);
+ * then each new one, in the order given, takes the net share of the running total refunded minus what
+ * was taken before it. So the shares always add up to the net share of everything refunded, and a full
+ * refund, in one piece or many, takes back exactly the invoice's net credit (no micro lost to rounding).
  */
 export function allocateRefundShares(refunds: RefundShare[], invoice: InvoiceShares): Map<string, bigint> {
   const shares = new Map<string, bigint>();
   let refundedCents = 0n;
   let takenMicros = 0n;
   for (const refund of refunds) {
+    if (refund.postedMicros === undefined) continue;
     refundedCents += refund.cents;
-    const micros = refund.postedMicros ?? netShareMicros(refundedCents, invoice) - takenMicros;
+    takenMicros += refund.postedMicros;
+    shares.set(refund.refundId, refund.postedMicros);
+  }
+  for (const refund of refunds) {
+    if (refund.postedMicros !== undefined) continue;
+    refundedCents += refund.cents;
+    const micros = netShareMicros(refundedCents, invoice) - takenMicros;
     shares.set(refund.refundId, micros);
     takenMicros += micros;
   }

@@ -1,5 +1,5 @@
 import "server-only";
-import { inArray } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { Database, Queryable } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
@@ -58,6 +58,9 @@ export async function applyChargeRefunds(db: Database, chargeId: string): Promis
   }
   const fresh = await runTransaction(db, async (tx) => {
     const system = await getSystemAccounts(tx);
+    // The posting takes this lock anyway; taken first, two deliveries about one charge see each other's
+    // refunds as posted, so a share is never worked out twice from different starting points.
+    await tx.execute(sql`select 1 from ledger_accounts where id = ${owner.ledgerAccountId} for update`);
     const done = await findPostedByKey(tx, succeeded.map(keyOf));
     // Without an invoice (net = total) every share is the refunded amount itself.
     const shares = allocateRefundShares(

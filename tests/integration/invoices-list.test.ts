@@ -1,7 +1,8 @@
 // Issue 20: the billing page's invoices (our rows, a page at a time, credit notes beneath, a dispute's
 // badge), the statement's invoice link, and the invoice email, on real Postgres, the emulator and the
-// mail catcher. The invoices are recorded by the site's own recordInvoice from an invoice as Stripe
-// answers it (tests/support/invoices.ts), against real top-ups credited through the webhook.
+// mail catcher. Invoices are real Checkout top-ups' (the emulator's invoice_creation), or recorded by the
+// site's own recordInvoice from an invoice as Stripe answers it (tests/support/invoices.ts) where a test
+// needs many, or tax, or a state of its own.
 import { sql } from "drizzle-orm";
 import type Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -34,6 +35,7 @@ beforeAll(async () => {
   harness = await startStripeHarness(async () => (await import("@/app/api/stripe/webhook/route")).POST);
 });
 afterAll(async () => {
+  await harness.control("POST", "/webhooks", { mode: "drop" }); // no late event after the pool ends
   await harness.close();
   await closeDb();
 });
@@ -50,6 +52,19 @@ async function paidTopUp(user: TestUser, cents: number): Promise<string> {
     EVENTUALLY,
   );
   return sessionId;
+}
+
+/** The invoice the site recorded for a Checkout top-up (Checkout's `invoice_creation`), as Stripe has it. */
+async function invoiceOfSession(sessionId: string): Promise<Stripe.Invoice> {
+  let id: string | undefined;
+  await vi.waitFor(async () => {
+    const rows = await getDb().execute<{ id: string }>(
+      sql`select id from invoices where checkout_session_id = ${sessionId}`,
+    );
+    id = rows.rows[0]?.id;
+    expect(id).toBeDefined();
+  }, EVENTUALLY);
+  return harness.stripe.invoices.retrieve(id!);
 }
 
 async function record(user: TestUser, invoice: Stripe.Invoice, checkoutSessionId?: string) {
@@ -89,9 +104,8 @@ describe("the billing page's invoices", () => {
 
   it("lists each invoice with its tax, links and status, and the credit notes of its refunds beneath it", async () => {
     const user = await createPayingUser();
-    const sessionId = await paidTopUp(user, 5000);
     const invoice = stripeInvoice({ netCents: 5000, taxCents: 950 });
-    await record(user, invoice, sessionId);
+    await record(user, invoice);
     await runTransaction(getDb(), async (tx) => {
       await recordCreditNote(tx, creditNote(invoice, 1190, `${invoice.number}-CN-01`), {
         accountId: user.accountId,
@@ -150,11 +164,9 @@ describe("the billing page's invoices", () => {
   it("shows a dispute on its invoice's row: opened, then lost; and won", async () => {
     const user = await createPayingUser();
     const lostSession = await paidTopUp(user, 4000);
-    const lostInvoice = stripeInvoice({ netCents: 4000 });
-    await record(user, lostInvoice, lostSession);
+    const lostInvoice = await invoiceOfSession(lostSession);
     const wonSession = await paidTopUp(user, 3000);
-    const wonInvoice = stripeInvoice({ netCents: 3000 });
-    await record(user, wonInvoice, wonSession);
+    const wonInvoice = await invoiceOfSession(wonSession);
     const disputeOf = async (invoiceId: string) =>
       (await listInvoices(getDb(), user.accountId)).invoices.find((invoice) => invoice.id === invoiceId)?.dispute;
 
@@ -186,8 +198,7 @@ describe("the statement's invoice links", () => {
   it("links a top-up's line to its invoice, beside its receipt", async () => {
     const user = await createPayingUser();
     const sessionId = await paidTopUp(user, 2500);
-    const invoice = stripeInvoice({ netCents: 2500 });
-    await record(user, invoice, sessionId);
+    const invoice = await invoiceOfSession(sessionId);
     const page = await getStatementLines(getDb(), ownerSession(user), { filter: "all" });
     const topUp = page.lines.find((line) => line.type !== "usage" && line.movement.kind === "top_up");
     expect(topUp?.type !== "usage" && topUp?.movement).toMatchObject({
