@@ -31,9 +31,10 @@ export type RecordedInvoice = { emailIds: bigint[] };
  * Upserts our index row of a Stripe invoice (lib/db/schema/invoices.ts) from a fresh read of it. Called
  * in the transaction that credits the payment and again by any later event about the invoice; a later
  * call refreshes status, number, amounts and links, never clears a payment id already known, and never
- * moves an invoice to another account or credit. The call that first records it `paid` also enqueues,
- * in the same transaction, the invoice email to the owner and the billing contacts (each once by key,
- * so a replay, or two racing first records, owe one email a recipient).
+ * moves an invoice to another account or credit. The call that first records it `paid` also, in the same
+ * transaction, folds the invoice into the payment's receipt still owed, or else enqueues the invoice
+ * email, to the owner and each billing contact (enqueueInvoiceEmails; each once, so a replay, or two
+ * racing first records, owe one email a recipient).
  */
 export async function recordInvoice(tx: Queryable, invoice: Stripe.Invoice, link: InvoiceLink, payment: InvoicePaymentRef = {}): Promise<RecordedInvoice> {
   // Locks the row, if any, until the caller commits: of two records of one invoice, one sees the other's status.
@@ -86,5 +87,8 @@ export async function recordInvoice(tx: Queryable, invoice: Stripe.Invoice, link
     });
   const isNewlyPaid = invoice.status === "paid" && prior?.status !== "paid" && (!prior || prior.accountId === link.accountId);
   if (!isNewlyPaid || !invoice.number) return { emailIds: [] };
-  return { emailIds: await enqueueInvoiceEmails(tx, { ...values, number: invoice.number }) };
+  // The credit's ledger key, which finds the payment's receipt the invoice can ride in.
+  const ledgerKey =
+    link.source === "checkout" ? `checkout:${link.checkoutSessionId}` : payment.paymentIntentId ? `payment_intent:${payment.paymentIntentId}` : null;
+  return { emailIds: await enqueueInvoiceEmails(tx, { ...values, number: invoice.number }, ledgerKey) };
 }

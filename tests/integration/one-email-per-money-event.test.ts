@@ -2,10 +2,14 @@
 // standing change it resolves; a top-up that unfreezes) reaches the owner as ONE message that says all
 // of it, not two or three in the same second. Real Postgres, the real sender and the mail catcher.
 import { sql } from "drizzle-orm";
+import type Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { closeDb, getDb } from "@/lib/db/client";
+import { runTransaction } from "@/lib/db/run-transaction";
 import { sendOutboxEmails } from "@/lib/email/send-outbox-emails";
 import { getEnv } from "@/lib/env";
+import { recordInvoice } from "@/lib/invoices/record-invoice";
+import { fulfillCheckout } from "@/lib/payments/fulfill-checkout";
 import { runAutoRecharge } from "@/lib/payments/run-auto-recharge";
 import { mailTo, type CaughtEmail } from "../support/auth-harness";
 import { debit, turnOnAutoRecharge } from "../support/auto-recharge";
@@ -17,6 +21,7 @@ import {
   saveCard,
   startStripeHarness,
   startTopUp,
+  transfersOf,
   type StripeHarness,
   type TestUser,
 } from "../support/stripe-harness";
@@ -29,9 +34,6 @@ afterAll(async () => {
   await harness.close();
   await closeDb();
 });
-
-/** The invoice of a payment (issue 20) is a document sent beside its receipt, not a second notice of the money event. */
-const isInvoice = (mail: CaughtEmail) => mail.subject.startsWith("Invoice ");
 
 /** Sends what the account is owed, as the after-response send and the sweep do, and waits for it to land. */
 async function flush(user: TestUser): Promise<CaughtEmail[]> {
@@ -61,7 +63,7 @@ describe("one email per money event", () => {
     expect(await stateOf(user.accountId)).toBe("active");
     const after = await flush(user); // and the sweep
 
-    const fresh = after.slice(before).filter((mail) => !isInvoice(mail));
+    const fresh = after.slice(before);
     expect(fresh.map((mail) => mail.subject)).toEqual(["Receipt: $17.00 added to your Tandem balance"]);
     const [receipt] = fresh;
     expect(receipt!.html).toContain("<!DOCTYPE html");
@@ -88,7 +90,7 @@ describe("one email per money event", () => {
     expect(await stateOf(user.accountId)).toBe("low");
     await flush(user);
     expect(await runAutoRecharge(getDb(), user.accountId)).toBe("succeeded");
-    const fresh = (await flush(user)).slice(before).filter((mail) => !isInvoice(mail));
+    const fresh = (await flush(user)).slice(before);
     expect(fresh.map((mail) => mail.subject)).toEqual(["Receipt: $17.00 added to your Tandem balance"]);
     expect(fresh[0]!.text).toContain("Back in good standing");
   });
@@ -102,10 +104,8 @@ describe("one email per money event", () => {
     await payTopUp(harness, await startTopUp(user, 2_500)); // the webhook credits it and sends at once
     await vi.waitFor(async () => expect(await stateOf(user.accountId)).toBe("active"), EVENTUALLY);
     await vi.waitFor(async () => expect((await mailTo(user.email)).length).toBeGreaterThan(before), EVENTUALLY);
-    const all = (await flush(user)).slice(before);
-    const fresh = all.filter((mail) => !isInvoice(mail));
+    const fresh = (await flush(user)).slice(before);
     expect(fresh.map((mail) => mail.subject)).toEqual(["Receipt: $25.00 added to your Tandem balance"]);
-    expect(all.filter(isInvoice)).toHaveLength(1);
     expect(fresh[0]!.text).toContain("Your apps are running again");
     expect(fresh[0]!.text).toContain("Balance now: $20.00");
   });
@@ -124,5 +124,96 @@ describe("the frozen email", () => {
     expect(frozen!.text).toContain(`Pay $5.00 to unfreeze ${link}`);
     expect(frozen!.html).toContain(`href="${link}"`);
     expect(frozen!.html).toContain('data-tone="danger"');
+  });
+});
+
+/** A confirmed billing contact, who gets every receipt (lib/billing-contacts/list-recipients.ts). */
+async function addContact(user: TestUser): Promise<string> {
+  const contact = `finance-${user.accountId}@example.test`;
+  await getDb().execute(sql`insert into billing_contacts (account_id, email, confirmed_at) values (${user.accountId}, ${contact}, now())`);
+  return contact;
+}
+
+/** A Checkout top-up paid and credited through the webhook; answers its session id. */
+async function paidTopUp(user: TestUser, cents: number): Promise<string> {
+  const sessionId = await startTopUp(user, cents);
+  await payTopUp(harness, sessionId);
+  await vi.waitFor(
+    async () => expect((await transfersOf(user.accountId)).filter((transfer) => transfer.key === `checkout:${sessionId}`)).toHaveLength(1),
+    EVENTUALLY,
+  );
+  return sessionId;
+}
+
+/** The Stripe invoice the site recorded for a Checkout top-up, as Stripe has it. */
+async function invoiceOfSession(sessionId: string): Promise<Stripe.Invoice> {
+  const rows = await getDb().execute<{ id: string }>(sql`select id from invoices where checkout_session_id = ${sessionId}`);
+  expect(rows.rows, "the top-up's invoice row").toHaveLength(1);
+  return harness.stripe.invoices.retrieve(rows.rows[0]!.id);
+}
+
+function recordTopUpInvoiceAgain(user: TestUser, invoice: Stripe.Invoice, sessionId: string) {
+  return runTransaction(getDb(), (tx) => recordInvoice(tx, invoice, { source: "checkout", checkoutSessionId: sessionId, accountId: user.accountId }));
+}
+
+async function invoiceEmailsOwed(invoiceId: string): Promise<number> {
+  const rows = await getDb().execute(sql`select 1 from email_outbox where idempotency_key like ${`invoice:${invoiceId}%`}`);
+  return rows.rows.length;
+}
+
+describe("the invoice rides in the receipt", () => {
+  it("a top-up with an invoice sends one email per recipient: the receipt, naming the invoice and linking it", async () => {
+    const user = await createPayingUser();
+    const contact = await addContact(user);
+    const before = (await flush(user)).length;
+
+    const sessionId = await paidTopUp(user, 2_500); // the webhook credits it, records its invoice and sends at once
+    const invoice = await invoiceOfSession(sessionId);
+    expect(invoice.number).toBeTruthy();
+    await vi.waitFor(async () => expect((await mailTo(contact)).length).toBeGreaterThan(0), EVENTUALLY);
+    const fresh = (await flush(user)).slice(before);
+    const toContact = await mailTo(contact);
+    for (const mails of [fresh, toContact]) {
+      expect(mails.map((mail) => mail.subject)).toEqual(["Receipt: $25.00 added to your Tandem balance"]);
+      const [receipt] = mails;
+      expect(receipt!.text).toContain(`Invoice ${invoice.number}`);
+      expect(receipt!.text).toContain("Total paid: $25.00");
+      expect(receipt!.html).toContain(`href="${invoice.hosted_invoice_url!}"`);
+      expect(receipt!.html).toContain(`href="${invoice.invoice_pdf!}"`);
+      expect(receipt!.text).toContain("View invoice");
+      expect(receipt!.text).toContain("Download PDF");
+    }
+    expect(await invoiceEmailsOwed(invoice.id)).toBe(0);
+
+    // Replays (the success page's read, a redelivered invoice event) record nothing more.
+    await fulfillCheckout(getDb(), sessionId);
+    expect((await recordTopUpInvoiceAgain(user, invoice, sessionId)).emailIds).toEqual([]);
+    expect((await flush(user)).slice(before)).toHaveLength(1);
+    expect(await mailTo(contact)).toHaveLength(1);
+    expect(await invoiceEmailsOwed(invoice.id)).toBe(0);
+  });
+
+  it("an invoice recorded after its receipt went out is sent on its own, once", async () => {
+    const user = await createPayingUser();
+    const contact = await addContact(user);
+    const sessionId = await paidTopUp(user, 2_500);
+    const invoice = await invoiceOfSession(sessionId);
+    await vi.waitFor(async () => expect((await mailTo(contact)).length).toBeGreaterThan(0), EVENTUALLY);
+    const before = (await flush(user)).length;
+    // As when Stripe attaches the invoice only after the credit (fulfillCheckout then records none and a
+    // later invoice event does): the receipt is already out, so there is nothing left to ride in.
+    await getDb().execute(sql`delete from email_outbox where idempotency_key like ${`invoice:${invoice.id}%`}`);
+    await getDb().execute(sql`delete from invoices where id = ${invoice.id}`);
+
+    expect((await recordTopUpInvoiceAgain(user, invoice, sessionId)).emailIds).toHaveLength(2);
+    expect((await recordTopUpInvoiceAgain(user, invoice, sessionId)).emailIds).toEqual([]); // a replay
+    const fresh = (await flush(user)).slice(before);
+    await vi.waitFor(async () => expect((await mailTo(contact)).length).toBe(2), EVENTUALLY);
+    const toContact = (await mailTo(contact)).slice(1);
+    for (const mails of [fresh, toContact]) {
+      expect(mails.map((mail) => mail.subject)).toEqual([`Invoice ${invoice.number}`]);
+      expect(mails[0]!.html).toContain(`href="${invoice.hosted_invoice_url!}"`);
+    }
+    expect(await invoiceEmailsOwed(invoice.id)).toBe(2);
   });
 });

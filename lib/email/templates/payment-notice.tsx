@@ -5,6 +5,21 @@ import { EmailButton, EmailHeading, EmailLayout, Figures, Paragraph, SecondaryLi
 import { StandingNote, type StandingChangeNote } from "./standing-change";
 
 /**
+ * The payment's invoice, folded into its receipt when the invoice was recorded paid before the receipt
+ * went out (lib/invoices/enqueue-invoice-emails.ts): one money event, one email. Cents as micro strings.
+ */
+export type ReceiptInvoice = {
+  number: string;
+  hostedInvoiceUrl: string | null;
+  invoicePdfUrl: string | null;
+  /** The credit bought, tax excluded. */
+  subtotalMicros: MicrosText;
+  /** "0" when the invoice carries no tax: then no tax line is shown. */
+  taxMicros: MicrosText;
+  totalMicros: MicrosText;
+};
+
+/**
  * A payment notice (receipt, refund, dispute opened or won). It also says what the same transaction did
  * to the account's standing (`standing`): one money event, one email (lib/payments/payment-notices.ts).
  */
@@ -16,7 +31,32 @@ export type PaymentNoticeData = {
   /** The credit came from auto-recharge, not a Checkout top-up (receipts only). */
   isAutoRecharge?: boolean;
   standing?: StandingChangeNote;
+  /** The payment's invoice (receipts only), instead of a separate "Invoice <number>" email. */
+  invoice?: ReceiptInvoice;
 };
+
+/** The invoice inside a receipt: its number, the tax when there is some, and its two links. */
+function InvoiceNote({ invoice }: { invoice: ReceiptInvoice }) {
+  const hasTax = BigInt(invoice.taxMicros) > 0n;
+  return (
+    <>
+      <Paragraph>{`Invoice ${invoice.number}`}</Paragraph>
+      <Figures
+        rows={
+          hasTax
+            ? [
+                ["Prepaid credit", formatCents(BigInt(invoice.subtotalMicros))],
+                ["Tax", formatCents(BigInt(invoice.taxMicros))],
+                ["Total paid", formatCents(BigInt(invoice.totalMicros))],
+              ]
+            : [["Total paid", formatCents(BigInt(invoice.totalMicros))]]
+        }
+      />
+      {invoice.hostedInvoiceUrl ? <SecondaryLink href={invoice.hostedInvoiceUrl}>View invoice</SecondaryLink> : null}
+      {invoice.invoicePdfUrl ? <SecondaryLink href={invoice.invoicePdfUrl}>Download PDF</SecondaryLink> : null}
+    </>
+  );
+}
 
 type Words = {
   subject: (amount: string) => string;
@@ -49,6 +89,7 @@ function noticeTemplate(words: Words): EmailTemplate<PaymentNoticeData> {
           />
           {data.standing ? <StandingNote {...data.standing} /> : null}
           {data.standing?.to === "frozen" ? null : <EmailButton href={billing}>See your billing</EmailButton>}
+          {data.invoice ? <InvoiceNote invoice={data.invoice} /> : null}
           {data.receiptUrl ? <SecondaryLink href={data.receiptUrl}>Card receipt</SecondaryLink> : null}
           {data.standing?.to === "frozen" ? <SecondaryLink href={billing}>See your billing</SecondaryLink> : null}
         </EmailLayout>
