@@ -155,7 +155,7 @@ export async function listInvoices(
           })
           .from(creditNotes)
           .where(and(eq(creditNotes.billingAccountId, accountId), inArray(creditNotes.invoiceId, ids)))
-          .orderBy(asc(creditNotes.issuedAt), asc(creditNotes.id)),
+          .orderBy(asc(creditNotes.issuedAt), asc(creditNotes.createdAt), asc(creditNotes.id)),
     disputesOf(db, creditOf),
   ]);
   return {
