@@ -1,7 +1,7 @@
 import { Money } from "@/components/ui/money";
 import { formatHours, type MovementLine, type StatementLine } from "@/lib/account/statement-lines";
 import { formatDate, formatDateTime } from "./formats";
-import { KIND_LABELS } from "./statement-kinds";
+import { KIND_LABELS } from "@/lib/account/statement-kinds";
 import { StatementUsage } from "./statement-usage";
 
 // A table on wide screens; below the `sm` breakpoint each row becomes a two-column card (when and

@@ -2,11 +2,11 @@
 // account, the month and its time-zone rule, then the figures of summarizeStatementMonth as the
 // statement page shows them: cents, half to even (formatCents), with the exact micro-dollars beside
 // every total rounding would hide. No `server-only`: pure, so it is unit-tested on its own.
-import type { TransferKind } from "@/lib/account/get-statement";
 import { exactTitle, formatCents, formatExactMicros } from "@/lib/format/money";
 import { PdfWriter } from "./pdf-writer";
 import type { CreditInvoice, MonthlyStatement } from "./read-monthly-statement";
 import { monthLabel, monthPeriod } from "./statement-month";
+import { KIND_LABELS } from "@/lib/account/statement-kinds";
 import type { StatementCredit } from "./summarize-statement-month";
 
 export type StatementIssuer = { name: string; contactEmail: string };
@@ -17,20 +17,6 @@ export function amountText(micros: bigint, options: { plusSign?: boolean } = {})
   return exactTitle(micros) === undefined ? cents : `${cents} (exact ${formatExactMicros(micros, options)})`;
 }
 
-// The statement page's words for each movement (components/account/statement-kinds.ts, which lib/
-// may not import), for the kinds a monthly statement lists line by line.
-const KIND_LABELS: Record<TransferKind, string> = {
-  top_up: "Top-up",
-  usage: "Usage",
-  usage_write_off: "Usage past the floor, written off",
-  grant: "Grant",
-  refund: "Refund",
-  dispute: "Dispute",
-  dispute_won: "Dispute won",
-  adjustment: "Adjustment",
-  reversal: "Reversal",
-  incident_credit: "Incident credit",
-};
 
 const timeText = (at: Date) => `${at.toISOString().slice(0, 10)} ${at.toISOString().slice(11, 16)} UTC`;
 

@@ -1,4 +1,4 @@
-import type { TransferKind } from "@/lib/account/get-statement";
+import type { TransferKind } from "./get-statement";
 
 /** What a person calls each kind of movement on the statement. */
 export const KIND_LABELS: Record<TransferKind, string> = {
