@@ -1,4 +1,5 @@
-// Fuzz: what a signed-in member can send: the usage and statement pages and their CSV exports with
+// Fuzz: what a signed-in member can send: the usage and statement pages, their CSV exports and the
+// monthly statement PDF with
 // hostile query strings, the settings forms with hostile names and amounts, and hostile admin paths (a
 // member gets the ordinary 404). Never a 5xx; a refused settings change leaves the account as it was.
 import fc from "fast-check";
@@ -11,7 +12,7 @@ const USAGE_KEYS = ["range", "from", "to", "granularity", "group", "page"] as co
 const STATEMENT_KEYS = ["type", "cursor", "before", "after", "page", "month"] as const;
 
 function queryArbitrary(keys: readonly string[]): fc.Arbitrary<string> {
-  const value = fc.oneof(hostileString, fc.constantFrom("custom", "30d", "hour", "day", "space", "usage", "top_up", "1", "2026-11-01", "99999999999999999999"));
+  const value = fc.oneof(hostileString, fc.constantFrom("custom", "30d", "hour", "day", "space", "usage", "top_up", "1", "2026-11-01", "2026-11", "1999-01", "99999999999999999999"));
   return fc
     .dictionary(fc.constantFrom(...keys), value, { maxKeys: keys.length })
     .map((params) => Object.entries(params).map(([key, text]) => `${key}=${looselyEncoded(text)}`).join("&"));
@@ -25,6 +26,7 @@ test.describe("fuzz: a member's pages, exports and forms", () => {
     const target = fc.oneof(
       queryArbitrary(USAGE_KEYS).map((query) => `/account/usage/export?${query}`),
       queryArbitrary(STATEMENT_KEYS).map((query) => `/account/statement/export?${query}`),
+      queryArbitrary(STATEMENT_KEYS).map((query) => `/account/statement/pdf?${query}`),
       queryArbitrary(USAGE_KEYS).map((query) => `/account/usage?${query}`),
       queryArbitrary(STATEMENT_KEYS).map((query) => `/account/statement?${query}`),
       hostileString.map((segment) => `/admin/${looselyEncoded(segment)}`),
