@@ -1,7 +1,6 @@
 // Fuzz: what a signed-in member can send: the usage and statement pages, their CSV exports and the
-// monthly statement PDF with
-// hostile query strings, the settings forms with hostile names and amounts, and hostile admin paths (a
-// member gets the ordinary 404). Never a 5xx; a refused settings change leaves the account as it was.
+// monthly statement PDF with hostile query strings, the settings forms with hostile names and amounts,
+// and hostile admin paths (a member gets the ordinary 404). Never a 5xx; a refused settings change leaves the account as it was.
 import fc from "fast-check";
 import { expect, test } from "../support/auth-fixture";
 import { signInNewPerson } from "../account/account-steps";
