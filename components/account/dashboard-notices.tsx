@@ -78,7 +78,9 @@ export function DashboardNotices({ account, payment }: { account: OwnAccount; pa
             ? "Your bank asked to confirm the last automatic charge, so nothing was charged."
             : payment.reason === "no_card"
               ? "There is no saved card to charge."
-              : "Your card was declined for the last automatic charge, so nothing was charged."}{" "}
+              : payment.reason === "billing_address_missing"
+                ? "Tax is worked out from your billing address, and there is none yet, so nothing was charged."
+                : "Your card was declined for the last automatic charge, so nothing was charged."}{" "}
           <Link href="/account/billing" className="font-semibold text-brand underline hover:text-brand-strong">
             Pay by hand or resume auto-recharge
           </Link>

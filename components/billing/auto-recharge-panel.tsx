@@ -15,6 +15,7 @@ const PAUSE_REASON: Record<string, string> = {
   card_declined: "your card was declined",
   authentication_required: "your bank asked to confirm the payment, which needs you to be there",
   no_card: "there was no saved card",
+  billing_address_missing: "tax is worked out from your billing address, and there was none",
 };
 
 const ROW_STATUS: Record<AutoRechargeRow["status"], string> = {

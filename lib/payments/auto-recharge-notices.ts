@@ -12,7 +12,7 @@ import { getPaymentMetrics } from "./payment-metrics";
 export type RechargeFailure = {
   accountId: string;
   requestId: string;
-  code: "card_declined" | "authentication_required" | "no_card";
+  code: "card_declined" | "authentication_required" | "no_card" | "billing_address_missing";
   message: string;
   intentId: string | null;
 };

@@ -159,6 +159,14 @@ export async function runAutoRecharge(db: Database, accountId: string): Promise<
       await sendAutoRechargeNotices(db, accountId);
       return "failed";
     }
+    // Stripe Tax cannot place a customer without a billing address (a card saved in setup mode): no
+    // retry changes that, so pause and email the Checkout link, which asks for the address.
+    if (cause?.code === "customer_tax_location_invalid") {
+      const message = "Tax is worked out from the billing address, and the customer has none.";
+      await pauseAfterFailedRecharge(db, { accountId, requestId: prepared.id, code: "billing_address_missing", message, intentId: null });
+      await sendAutoRechargeNotices(db, accountId);
+      return "failed";
+    }
     const appError = toStripeAppError(error, "charging the saved card");
     metrics.autoRecharges.inc({ outcome: "retry" });
     metrics.paymentFailures.inc({ stage: "auto_recharge", code: appError.code });

@@ -5,6 +5,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/lib/db/client";
 import { runAutoRecharge } from "@/lib/payments/run-auto-recharge";
+import { getAutoRechargeState } from "@/lib/payments/auto-recharge-settings";
 import { debit, rechargesOf, turnOnAutoRecharge } from "../support/auto-recharge";
 import { balanceOf, createPayingUser, customerOf, saveCard, startStripeHarness, transfersOf, type StripeHarness } from "../support/stripe-harness";
 
@@ -55,5 +56,27 @@ describe("auto-recharge with automatic tax", () => {
     expect(invoice).toMatchObject({ status: "paid", total: 1700, amount_paid: 1700 });
     expect(row).toEqual({ subtotal: "1700", tax: "0", total: "1700" });
     expect(await balanceOf(user.accountId)).toBe(M(20));
+  });
+
+  it("a customer with no billing address pauses with a way out, instead of the job retrying for ever", async () => {
+    // A card saved without a Checkout payment (setup mode) leaves no address: Stripe Tax cannot place the
+    // customer, so finalizing the invoice is refused. That will not change by retrying.
+    const user = await createPayingUser();
+    await saveCard(harness, user);
+    const customer = await customerOf(user.accountId);
+    await harness.stripe.customers.update(customer, { address: "" });
+    expect((await harness.stripe.customers.retrieve(customer)) as { address: unknown }).toMatchObject({ address: null });
+    await turnOnAutoRecharge(user, { threshold: "4", target: "20", monthlyCap: "100" });
+    await debit(user.accountId, 200);
+    expect(await runAutoRecharge(getDb(), user.accountId)).toBe("failed");
+    expect(await rechargesOf(user.accountId)).toEqual([{ status: "failed", amount: M(17), code: "billing_address_missing" }]);
+    expect((await getAutoRechargeState(getDb(), user.accountId))?.pausedReason).toBe("billing_address_missing");
+    expect(await balanceOf(user.accountId)).toBe(M(3));
+    const paid = (await harness.stripe.paymentIntents.list({ customer })).data.filter((intent) => intent.status === "succeeded");
+    expect(paid).toEqual([]);
+    // The email owed says why; its Checkout link's page asks for the address and resumes the recharge.
+    const emails = await getDb().execute<{ subject: string }>(sql`
+      select subject from email_outbox where account_id = ${user.accountId} and template = 'auto-recharge-paused'`);
+    expect(emails.rows).toEqual([{ subject: "Auto-recharge paused: your billing address is needed" }]);
   });
 });

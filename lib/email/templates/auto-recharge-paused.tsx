@@ -5,7 +5,7 @@ import { Callout, EmailButton, EmailHeading, EmailLayout, Figures, Paragraph, Se
 
 export type AutoRechargePausedData = {
   amountMicros: MicrosText;
-  reason: "card_declined" | "authentication_required" | "no_card";
+  reason: "card_declined" | "authentication_required" | "no_card" | "billing_address_missing";
   /** A Checkout session for the same amount, which saves the card and resumes auto-recharge. */
   checkoutUrl: string;
   /** The balance when the email was recorded: the low balance the recharge was meant to lift. */
@@ -16,10 +16,12 @@ const REASON: Record<AutoRechargePausedData["reason"], string> = {
   card_declined: "your card was declined",
   authentication_required: "your bank asked to confirm the payment, which needs you to be there",
   no_card: "there is no saved card on your account",
+  billing_address_missing: "tax is worked out from your billing address, and your account has none yet",
 };
 
 export const autoRechargePausedEmail: EmailTemplate<AutoRechargePausedData> = {
-  subject: () => "Auto-recharge paused: your card needs attention",
+  subject: (data) =>
+    data.reason === "billing_address_missing" ? "Auto-recharge paused: your billing address is needed" : "Auto-recharge paused: your card needs attention",
   Body: (data) => {
     const amount = formatCents(BigInt(data.amountMicros));
     return (
