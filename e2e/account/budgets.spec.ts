@@ -29,7 +29,8 @@ test.describe("budgets", () => {
   /** Nothing wider than a 375 px phone: no sideways scrolling of the page. */
   async function expectNoSidewaysScroll(page: Page): Promise<void> {
     await page.setViewportSize({ width: 375, height: 812 });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    // Polled: the page is measured once it has laid out again at the new width (a resize is not a reflow).
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await page.setViewportSize({ width: 1280, height: 800 });
   }
 
