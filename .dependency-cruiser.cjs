@@ -32,6 +32,8 @@ const LAYERS = [
       "actions",
       // The platform's webhooks owed (an outbox like email's): recorded by billing and spend controls.
       "platform-events",
+      // The zero-JS pages answered from memory in front of Next (server.ts, decision 0016).
+      "page-cache",
     ],
   },
   { name: "money: ledger", folders: ["ledger"] },

@@ -61,7 +61,7 @@ export async function startMinimalNextApp(env: NodeJS.ProcessEnv): Promise<Minim
     await symlink("../next/dist/bin/next", path.join(dir, "node_modules", ".bin", "next"));
     const appEnv: NodeJS.ProcessEnv = { PATH: env.PATH, HOME: env.HOME, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
     await run(process.execPath, ["node_modules/next/dist/bin/next", "build"], { cwd: dir, env: appEnv, maxBuffer: 16 * 1024 * 1024 });
-    const server = await startNextServer({ port: await findFreePort(), distDir: ".next", cwd: dir, readyPath: "/", env: appEnv });
+    const server = await startNextServer({ port: await findFreePort(), distDir: ".next", cwd: dir, readyPath: "/", env: appEnv, mode: "next-start" });
     return {
       server,
       stop: async () => {

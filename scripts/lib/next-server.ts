@@ -1,20 +1,24 @@
-// Runs `next start` in its own process group: stopping the group also stops the next-server child
-// that `next start` forks, which a plain kill would leave behind.
+// Runs the site's server (server.ts: Next behind the page cache) or a plain `next start`, in its own
+// process group: stopping the group also stops the next-server child that `next start` forks, which a
+// plain kill would leave behind.
 import { spawn } from "node:child_process";
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { MALLOC_TUNING } from "./malloc-tuning";
 import { waitForHttp } from "./ports";
 import { processTree, terminateAll } from "./process-tree";
 
-/** `pid` is the `next start` process; the server's CPU time is that of its process tree. */
+/** `pid` is the server's process; its CPU time is that of its process tree. */
 export type NextServer = { url: string; pid: number | undefined; stop: () => Promise<void> };
 
 export type NextServerOptions = {
   port: number;
   distDir: string;
   env: NodeJS.ProcessEnv;
-  /** `dev` runs the development server with hot reload instead of the production build. */
-  mode?: "start" | "dev";
+  /**
+   * `start` (the default) runs the site's production server, server.ts; `dev` the development server
+   * with hot reload; `next-start` a plain `next start` (the bench's minimal app, which has no server.ts).
+   */
+  mode?: "start" | "dev" | "next-start";
   /** Called if the server exits by itself (a crash), not when stop() ends it. */
   onUnexpectedExit?: (code: number | null) => void;
   /** Where to record the server's processes, so a later start can stop what a killed run left. */
@@ -34,7 +38,7 @@ export async function stopLeftoverServer(pidFile: string): Promise<void> {
   const alive: number[] = [];
   for (const pid of pids) {
     const command = await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => "");
-    if (command.includes("next")) alive.push(pid);
+    if (command.includes("next") || command.includes("server.ts")) alive.push(pid);
   }
   if (alive.length > 0) {
     console.log(`stopping a site left running by an earlier run (pids ${alive.join(", ")})`);
@@ -50,7 +54,12 @@ const SERVER_NODE_OPTIONS = "--max-semi-space-size=32";
 
 export async function startNextServer(options: NextServerOptions): Promise<NextServer> {
   const nodeOptions = [options.env.NODE_OPTIONS, SERVER_NODE_OPTIONS].filter(Boolean).join(" ");
-  const child = spawn("node_modules/.bin/next", [options.mode ?? "start", "-p", String(options.port), "-H", "127.0.0.1"], {
+  const mode = options.mode ?? "start";
+  const [command, args] =
+    mode === "start"
+      ? [process.execPath, ["--import", "tsx", "server.ts"]]
+      : ["node_modules/.bin/next", [mode === "dev" ? "dev" : "start", "-p", String(options.port), "-H", "127.0.0.1"]];
+  const child = spawn(command, args, {
     detached: true,
     cwd: options.cwd,
     stdio: options.onOutput ? ["ignore", "pipe", "pipe"] : ["ignore", "inherit", "inherit"],
@@ -61,6 +70,7 @@ export async function startNextServer(options: NextServerOptions): Promise<NextS
       NEXT_DIST_DIR: options.distDir,
       NEXT_TELEMETRY_DISABLED: "1",
       PORT: String(options.port),
+      HOSTNAME: "127.0.0.1",
     },
   });
   if (options.onOutput) {
@@ -93,7 +103,7 @@ export async function startNextServer(options: NextServerOptions): Promise<NextS
     await Promise.race([
       waitForHttp(`${url}${options.readyPath ?? "/api/health"}`),
       exited.then(() => {
-        throw new Error("next start exited before it was ready");
+        throw new Error("the server exited before it was ready");
       }),
     ]);
   } catch (error) {
