@@ -8,5 +8,5 @@ export const entries = (count: number) => `${count} ${count === 1 ? "entry" : "e
  * (decide-waitlist-entry.ts), so the operator reads the same words whichever button they used.
  */
 export function describeCapacityShortfall(waiting: number, { accountCap, placesLeft }: WaitlistCapacity): string {
-  return `${entries(waiting)} still ${waiting === 1 ? "waits" : "wait"}: the account cap is ${accountCap.toLocaleString("en-US")} and only ${placesLeft.toLocaleString("en-US")} ${placesLeft === 1 ? "place was" : "places were"} left (accounts and invitations still out count against it). Raise the cap in settings or approve ${waiting === 1 ? "it" : "them"} once places free up.`;
+  return `${entries(waiting)} still ${waiting === 1 ? "waits" : "wait"}: the account cap is ${accountCap.toLocaleString("en-US")} and ${placesLeft === 0 ? "no place was" : `only ${placesLeft.toLocaleString("en-US")} ${placesLeft === 1 ? "place was" : "places were"}`} left (accounts and invitations still out count against it). Raise the cap in settings or approve ${waiting === 1 ? "it" : "them"} once places free up.`;
 }
