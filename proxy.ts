@@ -34,12 +34,10 @@ function getExternalFormActions(): string[] {
 export async function proxy(request: NextRequest) {
   const refusal = refuseOversizedActionPost(request);
   if (refusal) return refusal;
-  // The billing API answers JSON only, also for a URL Next could not decode (it would answer HTML).
-  if (request.nextUrl.pathname.startsWith(BILLING_API_BASE_PATH)) {
-    return refuseMalformedUrl(new URL(request.url)) ?? NextResponse.next();
-  }
-  // The account API too answers JSON only; it then goes on below, since its failed keys count per client address.
-  if (request.nextUrl.pathname.startsWith(ACCOUNT_API_BASE_PATH)) {
+  // The billing and account APIs answer JSON only, also for a URL Next could not decode (it would answer
+  // HTML). They then go on below: the billing API records the client address as a token's last use, and
+  // the account API counts failed keys per client address, so a client-sent X-Forwarded-For goes too.
+  if (request.nextUrl.pathname.startsWith(BILLING_API_BASE_PATH) || request.nextUrl.pathname.startsWith(ACCOUNT_API_BASE_PATH)) {
     const malformed = refuseMalformedUrl(new URL(request.url));
     if (malformed) return malformed;
   }
@@ -70,7 +68,8 @@ export const config = {
   // /api/auth: its magic-link POST counts against a per-IP limit (see above); the billing API: its
   // answers are JSON even for URLs Next cannot decode. Other API routes skip the proxy, and so does
   // POST /usage: it has no path parameter to decode (its query is ignored), and a proxy in front of a
-  // 1,000-record body cost the server about a third more CPU per batch (`npm run bench:ingest`).
+  // 1,000-record body cost the server about a third more CPU per batch (`npm run bench:ingest`); so
+  // nothing cleans its X-Forwarded-For, and it reads the client address with clientIpOfUnproxiedRoute.
   matcher: [
     {
       source:

@@ -55,7 +55,9 @@ function Row({ entry, rowAction }: { entry: WaitlistRow; rowAction: FormAction }
       </td>
       <td className={`${cell} lg:pr-5`}>
         {isWaiting ? (
-          <div className="flex gap-2">
+          // The forms are `contents`, so a refusal (the account cap's is a few sentences) spans both
+          // buttons' width below them instead of squeezing into one; `dense` keeps the buttons side by side.
+          <div className="grid w-fit grid-flow-dense grid-cols-[7rem_7rem] gap-2">
             {decisions.map(({ decision, label, pendingLabel, variant }) => (
               <ActionButton
                 key={decision}
@@ -65,7 +67,8 @@ function Row({ entry, rowAction }: { entry: WaitlistRow; rowAction: FormAction }
                 pendingLabel={pendingLabel}
                 variant={variant}
                 ariaLabel={`${label} ${entry.email}`}
-                className="w-28"
+                className="contents"
+                errorClassName="col-span-2"
               />
             ))}
           </div>

@@ -20,10 +20,12 @@ type ActionButtonProps = {
   fields?: Record<string, string>;
   /** A longer accessible name when the label alone is ambiguous, e.g. "Approve ada@example.com". */
   ariaLabel?: string;
+  /** Classes for the error beneath the button, in place of its top margin (e.g. to span a grid's columns). */
+  errorClassName?: string;
 };
 
 /** One button that runs a server action and shows its error, if any, beneath it. */
-export function ActionButton({ action, label, pendingLabel, variant = "secondary", className, fields, ariaLabel }: ActionButtonProps) {
+export function ActionButton({ action, label, pendingLabel, variant = "secondary", className, fields, ariaLabel, errorClassName = "mt-2" }: ActionButtonProps) {
   const [state, formAction, isPending] = useActionState(action, idleActionState);
   return (
     <form action={formAction} className={className}>
@@ -39,7 +41,7 @@ export function ActionButton({ action, label, pendingLabel, variant = "secondary
         {isPending ? pendingLabel : label}
       </button>
       {state.status === "error" ? (
-        <p role="alert" className="mt-2 text-sm text-danger">
+        <p role="alert" className={`${errorClassName} text-sm text-danger`}>
           {state.message}
         </p>
       ) : null}

@@ -20,8 +20,8 @@ export type UndeliveredEmail = {
   /** The billing account it concerns; null for emails about none (sign-in, invitations, waitlist). */
   accountId: string | null;
   /**
-   * Where it goes: the account owner's address (null once the account is closed), or, for an email about
-   * no account, its recorded recipient. Shown to operators, never logged.
+   * Where it goes: the address it was addressed to (the owner's or a billing contact's; null once the
+   * account it is about is closed, since the sender settles those unsent). Shown to operators, never logged.
    */
   email: string | null;
   owedSince: Date;
@@ -55,7 +55,7 @@ function subjectOf(template: OutboxEmailTemplate): UndeliveredEmail["subject"] {
   return template as Exclude<OutboxEmailTemplate, `payment-${string}` | `standing-${string}`>;
 }
 
-/** The owed emails the site gave up on, with their owners' addresses, and how many are still being retried (operators only). */
+/** The owed emails the site gave up on, with the addresses they were sent to, and how many are still being retried (operators only). */
 export async function listUndeliveredEmails(
   db: Queryable,
   session: AppSession | null,
@@ -63,9 +63,11 @@ export async function listUndeliveredEmails(
 ): Promise<UndeliveredEmails> {
   requireAdmin(session);
   const [rows, counts] = await Promise.all([
-    // An email about an account goes to its owner's address (none once the account is closed).
+    // Its own recipient, as the sender reads it (lib/email/send-outbox-emails.ts): a billing contact's
+    // receipt went to the contact, not the owner. An account whose owner is gone (closed) has no address.
     db.execute<Row>(sql`
-      select e.id::text, e.template, e.account_id, case when e.account_id is null then e.to_address else u.email end as email,
+      select e.id::text, e.template, e.account_id,
+        case when e.account_id is not null and u.email is null then null else e.to_address end as email,
         e.created_at as owed_since, e.attempts, e.last_attempt_at
       from email_outbox e
       left join billing_accounts a on a.id = e.account_id

@@ -4,7 +4,7 @@ import type { Database } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { checkBudgetsInTransaction, type BudgetCheckOutcome } from "./check-budgets";
 import { countSpaceChanges } from "./count-space-changes";
-import { assertOwnSpaceOrThrow, lockBudgetAccountOrThrow } from "./lock-budget-account";
+import { assertAccountOpenOrThrow, assertOwnSpaceOrThrow, lockBudgetAccountOrThrow } from "./lock-budget-account";
 
 export type RemoveBudgetInput = {
   /** The account the caller got from the session, never from a form alone. */
@@ -19,7 +19,8 @@ export type RemoveBudgetResult = BudgetCheckOutcome & { isRemoved: boolean };
  * Removes a budget, under the lock ingestion takes: the spaces it paused resume in the same transaction
  * (each with its platform event), unless another budget in force still pauses them. Its alert marks go
  * with it; the notices already shown (spend_alerts) stay as history. Removing a budget that is not set
- * changes nothing; a space of another account is `not_found`.
+ * changes nothing; a space of another account is `not_found`; a closed account is `conflict` (checked
+ * under the lock, so a closing that commits first is seen).
  */
 export async function removeBudget(
   db: Database,
@@ -28,6 +29,7 @@ export async function removeBudget(
 ): Promise<RemoveBudgetResult> {
   const result = await runTransaction(db, async (tx) => {
     await lockBudgetAccountOrThrow(tx, input.accountId);
+    await assertAccountOpenOrThrow(tx, input.accountId);
     if (input.spaceId !== null) await assertOwnSpaceOrThrow(tx, input.accountId, input.spaceId);
     const found = await tx.execute<{ id: string }>(
       input.spaceId === null

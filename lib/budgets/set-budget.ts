@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { BUDGET_AMOUNT_MESSAGE, isBudgetAmount } from "./budget-schemas";
 import { checkBudgetsInTransaction, type BudgetCheckOutcome } from "./check-budgets";
 import { countSpaceChanges } from "./count-space-changes";
-import { assertOwnSpaceOrThrow, lockBudgetAccountOrThrow } from "./lock-budget-account";
+import { assertAccountOpenOrThrow, assertOwnSpaceOrThrow, lockBudgetAccountOrThrow } from "./lock-budget-account";
 
 export type SetBudgetInput = {
   /** The account the caller got from the session (or an operator's authorized choice), never from a form alone. */
@@ -25,7 +25,8 @@ export type SetBudgetResult = BudgetCheckOutcome & { budgetId: bigint };
  * transaction, under the lock ingestion takes: a budget raised above this month's spend resumes its
  * paused spaces at once, one lowered below it pauses them (with their platform events), and the alerts
  * it has now passed are recorded. A space of another account is `not_found`; an amount outside
- * $0.01–$1,000,000 is `validation_failed`; either way nothing changes. The emails a pause recorded are
+ * $0.01–$1,000,000 is `validation_failed`; a closed account is `conflict` (checked under the lock, so a
+ * closing that commits first is seen); in each case nothing changes. The emails a pause recorded are
  * in `emailIds`: the caller sends them after the commit (sendOutboxEmailsNow), else the email sweep does.
  */
 export async function setBudget(db: Database, input: SetBudgetInput, now: Date = new Date()): Promise<SetBudgetResult> {
@@ -40,6 +41,7 @@ export async function setBudget(db: Database, input: SetBudgetInput, now: Date =
   }
   const result = await runTransaction(db, async (tx) => {
     await lockBudgetAccountOrThrow(tx, input.accountId);
+    await assertAccountOpenOrThrow(tx, input.accountId);
     if (input.spaceId !== null) await assertOwnSpaceOrThrow(tx, input.accountId, input.spaceId);
     const target =
       input.spaceId === null ? sql`(account_id) where space_id is null` : sql`(space_id) where space_id is not null`;

@@ -3,15 +3,15 @@ import { asc, inArray } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { AppSession } from "@/lib/session/app-session";
 import { requireAdmin } from "@/lib/session/require-admin";
-import type { Database, Transaction } from "@/lib/db/client";
+import type { Database } from "@/lib/db/client";
 import { waitlistEntries } from "@/lib/db/schema";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { sendOutboxEmailsNow } from "@/lib/email/send-outbox-emails";
 import { AppError } from "@/lib/errors";
 import { runAfterResponse } from "@/lib/http/run-after-response";
-import { countCappedAccounts, countOutstandingInvites, lockAccountCreation } from "@/lib/invites/account-capacity";
-import { getLaunchSettings } from "@/lib/settings/launch-settings";
+import { countPlacesLeft } from "./count-places-left";
 import { applyWaitlistDecision, type WaitlistDecision } from "./decide-waitlist-entry";
+import type { WaitlistCapacity } from "./describe-capacity-shortfall";
 
 /** A selection is one page of the table at most; more in one transaction would hold the locks too long. */
 export const MAX_BULK_DECISIONS = 100;
@@ -26,16 +26,8 @@ export type BulkWaitlistResult = {
   /** Waiting, but not approved: the cap had no place left for them. */
   overCapacityIds: bigint[];
   /** For approvals: the cap, and the places that were left under it before this decision. */
-  capacity?: { accountCap: number; placesLeft: number };
+  capacity?: WaitlistCapacity;
 };
-
-/** Places under the cap not yet taken by an account or promised to an invitation still out. */
-async function countPlacesLeft(tx: Transaction): Promise<{ accountCap: number; placesLeft: number }> {
-  // The same lock as account creation: no sign-up can take a place while the places are counted and given.
-  await lockAccountCreation(tx);
-  const [settings, accounts, outstanding] = await Promise.all([getLaunchSettings(tx), countCappedAccounts(tx), countOutstandingInvites(tx)]);
-  return { accountCap: settings.accountCap, placesLeft: Math.max(0, settings.accountCap - accounts - outstanding) };
-}
 
 /**
  * An operator approves or rejects a selection of waitlist entries at once. Each decision is the single

@@ -11,6 +11,8 @@ import { AppError } from "@/lib/errors";
 import { runAfterResponse } from "@/lib/http/run-after-response";
 import { issueInvitation } from "@/lib/invites/issue-invitation";
 import type { Invite } from "@/lib/invites/create-invite";
+import { countPlacesLeft } from "./count-places-left";
+import { describeCapacityShortfall } from "./describe-capacity-shortfall";
 
 export type WaitlistDecision = { entryId: bigint; decision: "approve" | "reject" };
 
@@ -45,14 +47,24 @@ export async function applyWaitlistDecision(
  * An operator approves (an invite valid 14 days, mailed with its single-use sign-in link once the
  * transaction commits) or rejects (no email) a waiting entry. The decision, the invite, its email in the
  * outbox and the audit entry commit together, so an SMTP outage delays the invitation but never loses
- * it; deciding an entry twice is a conflict.
+ * it; deciding an entry twice is a conflict. An approval with no place left under the account cap is a
+ * `conflict` too, in the bulk decision's words, counted under the same account-creation lock.
  */
 export async function decideWaitlistEntry(db: Database, session: AppSession | null, options: WaitlistDecision): Promise<void> {
   const admin = requireAdmin(session);
   const emailId = await runTransaction(db, async (tx): Promise<bigint | undefined> => {
+    // Counted first, as the bulk approval does: the account-creation lock comes before the entry's.
+    const capacity = options.decision === "approve" ? await countPlacesLeft(tx) : undefined;
     const [entry] = await tx.select().from(waitlistEntries).where(eq(waitlistEntries.id, options.entryId)).for("update");
     if (!entry) throw new AppError("not_found", { message: "That waitlist entry does not exist." });
     if (entry.status !== "waiting") throw new AppError("conflict", { message: `That entry was already ${entry.status}.` });
+    if (capacity && capacity.placesLeft === 0) {
+      throw new AppError("conflict", {
+        // Word for word what the bulk approval answers for one entry at a full cap.
+        message: `Approved nobody. ${describeCapacityShortfall(1, capacity)}`,
+        details: { account_cap: capacity.accountCap, places_left: capacity.placesLeft },
+      });
+    }
     const applied = await applyWaitlistDecision(tx, admin, entry, options.decision);
     await recordAudit(tx, {
       session: admin,

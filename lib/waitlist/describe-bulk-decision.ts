@@ -1,6 +1,5 @@
 import type { BulkWaitlistDecision, BulkWaitlistResult } from "./decide-waitlist-entries";
-
-const entries = (count: number) => `${count} ${count === 1 ? "entry" : "entries"}`;
+import { describeCapacityShortfall, entries } from "./describe-capacity-shortfall";
 
 /**
  * What a bulk decision did, in the operator's words: how many were decided, which were left as they
@@ -14,11 +13,6 @@ export function describeBulkDecision(decision: BulkWaitlistDecision["decision"],
   if (result.unchangedIds.length > 0) {
     parts.push(`${entries(result.unchangedIds.length)} had already been decided or withdrawn and ${result.unchangedIds.length === 1 ? "was" : "were"} left as ${result.unchangedIds.length === 1 ? "it was" : "they were"}.`);
   }
-  if (result.overCapacityIds.length > 0 && result.capacity) {
-    const { accountCap, placesLeft } = result.capacity;
-    parts.push(
-      `${entries(result.overCapacityIds.length)} still ${result.overCapacityIds.length === 1 ? "waits" : "wait"}: the account cap is ${accountCap.toLocaleString("en-US")} and only ${placesLeft.toLocaleString("en-US")} ${placesLeft === 1 ? "place was" : "places were"} left (accounts and invitations still out count against it). Raise the cap in settings or approve them once places free up.`,
-    );
-  }
+  if (result.overCapacityIds.length > 0 && result.capacity) parts.push(describeCapacityShortfall(result.overCapacityIds.length, result.capacity));
   return parts.join(" ");
 }

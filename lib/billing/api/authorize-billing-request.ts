@@ -3,7 +3,7 @@ import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { PlatformToken } from "@/lib/billing/platform-tokens";
 import { verifyPlatformTokenOrThrow } from "@/lib/billing/verify-platform-token";
-import { clientIpFrom, UNKNOWN_CLIENT } from "@/lib/http/client-ip";
+import { clientIpFrom, clientIpOfUnproxiedRoute, UNKNOWN_CLIENT } from "@/lib/http/client-ip";
 import { consumeRateLimit } from "@/lib/rate-limit/consume-rate-limit";
 
 // Per-token limits on the billing API, in fixed one-minute windows shared by every instance.
@@ -26,16 +26,23 @@ export function billingRateLimitBucket(kind: BillingRateLimitKind, tokenId: bigi
   return `billing:${kind}:token:${tokenId}`;
 }
 
+export type AuthorizeBillingRequestOptions = {
+  /** The route skips proxy.ts (POST /usage): its X-Forwarded-For was not cleaned (clientIpOfUnproxiedRoute). */
+  skipsProxy?: boolean;
+};
+
 /**
  * Verifies the request's platform token (401), that it holds the scope `kind` (403), and counts it
  * against that token's limit (429). The scope comes back with the token's one lookup: no extra query.
+ * The client address it records as the token's last use is never one the client wrote itself.
  */
 export async function authorizeBillingRequestOrThrow(
   db: Database,
   request: Request,
   kind: BillingRateLimitKind,
+  { skipsProxy = false }: AuthorizeBillingRequestOptions = {},
 ): Promise<PlatformToken> {
-  const address = clientIpFrom(request.headers);
+  const address = skipsProxy ? clientIpOfUnproxiedRoute(request.headers) : clientIpFrom(request.headers);
   const token = await verifyPlatformTokenOrThrow(db, request.headers.get("authorization"), {
     clientAddress: address === UNKNOWN_CLIENT ? null : address,
   });

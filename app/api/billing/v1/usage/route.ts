@@ -17,7 +17,8 @@ export const dynamic = "force-dynamic";
 
 export const POST = withRoute("/api/billing/v1/usage", async (request) => {
   const db = getDb();
-  await authorizeBillingRequestOrThrow(db, request, "ingest");
+  // proxy.ts's matcher skips this route (for speed), so its X-Forwarded-For is read as an unproxied one.
+  await authorizeBillingRequestOrThrow(db, request, "ingest", { skipsProxy: true });
   const records = parseUsageBatchOrThrow(await readJsonBodyOrThrow(request, MAX_USAGE_BODY_BYTES));
   const { accepted, duplicates, standingChanges, budgetEmailIds = [], eventAccountIds = [] } = await ingestUsage(db, records);
   // Emails and webhooks go out after the answer; unsent ones stay owed for the next sweep.
