@@ -4,7 +4,7 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { getRateCardsOverview } from "@/lib/admin/get-rate-cards-overview";
 import { getRateDraft } from "@/lib/admin/get-rate-draft";
 import { RESOURCES } from "@/lib/billing/resources";
@@ -32,6 +32,10 @@ import {
 } from "../support/rates-world";
 
 openRatesWorldForThisFile();
+// Customers for a rise to be told of (before the split, the shadow bill's two dozen accounts were they).
+beforeAll(async () => {
+  await Promise.all(Array.from({ length: 3 }, () => customer()));
+});
 
 describe("publishing a draft", () => {
   it("refuses a past or current hour with a clear error, and publishes nothing", async () => {
