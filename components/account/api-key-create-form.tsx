@@ -1,25 +1,18 @@
 "use client";
 
-import { startTransition, useActionState, type FormEvent } from "react";
 import { SecretReveal } from "@/components/admin/secret-reveal";
 import { FormField } from "@/components/ui/form-field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { idleActionState, type FormAction } from "@/lib/actions/action-state";
+import { useActionWithoutReset } from "@/components/ui/use-action-without-reset";
+import type { FormAction } from "@/lib/actions/action-state";
 
 /**
  * Names and creates a personal API key, then shows it once with a Copy button and a curl line that
  * reads the balance with it. The secret lives only in this component's state: a reload loses it.
  */
 export function ApiKeyCreateForm({ action, accountUrl }: { action: FormAction; accountUrl: string }) {
-  const [state, formAction, isPending] = useActionState(action, idleActionState);
-  // Submitted from onSubmit so that React does not reset the form (and the name typed) after a refusal.
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    startTransition(() => formAction(data));
-  }
-  const errors = state.status === "error" ? (state.fieldErrors ?? {}) : {};
+  const { state, formAction, submit, isPending, errors } = useActionWithoutReset(action);
   return (
     <form action={formAction} onSubmit={submit} className="space-y-4" noValidate>
       <FormField

@@ -1,11 +1,12 @@
 "use client";
 
-import { startTransition, useActionState, useState, type FormEvent } from "react";
+import { useState } from "react";
 import { FormField } from "@/components/ui/form-field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useActionWithoutReset } from "@/components/ui/use-action-without-reset";
 import { useFieldValues } from "@/components/ui/use-field-values";
-import { idleActionState, type FormAction } from "@/lib/actions/action-state";
+import type { FormAction } from "@/lib/actions/action-state";
 import { SecretReveal } from "./secret-reveal";
 
 const scopes = [
@@ -15,22 +16,15 @@ const scopes = [
 
 /** Creates a platform token with a name and scopes and shows its secret once: only its hash is stored. */
 export function CreateTokenForm({ action }: { action: FormAction }) {
-  const [state, formAction, isPending] = useActionState(action, idleActionState);
+  // React resets a form after its action, and a reset puts a checkbox back to its initial `checked`
+  // attribute even when state controls it: a form refused for having no scope came back with both ticked,
+  // and the next submit made a token with scopes the operator had unticked. Hence no reset.
+  const { state, formAction, submit, isPending, errors } = useActionWithoutReset(action);
   const { bind } = useFieldValues({ name: "" });
   const [chosen, setChosen] = useState<Record<(typeof scopes)[number]["name"], boolean>>({
     scopeIngest: true,
     scopeRead: true,
   });
-  // React resets a form after its action, and a reset puts a checkbox back to its initial `checked`
-  // attribute even when state controls it: a form refused for having no scope came back with both ticked,
-  // and the next submit made a token with scopes the operator had unticked. Running the action from
-  // onSubmit skips that reset; without JavaScript the form still posts to the action.
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    startTransition(() => formAction(data));
-  }
-  const errors = state.status === "error" ? (state.fieldErrors ?? {}) : {};
   return (
     <form action={formAction} onSubmit={submit} className="space-y-5" noValidate>
       <div className="grid gap-5 md:grid-cols-[1fr_auto]">

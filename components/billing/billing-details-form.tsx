@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState, useLayoutEffect, useRef } from "react";
-import { FormField } from "@/components/ui/form-field";
+import { useActionState } from "react";
+import { FormField, SelectField } from "@/components/ui/form-field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFieldValues } from "@/components/ui/use-field-values";
@@ -18,44 +18,6 @@ export type BillingDetailsDefaults = {
   taxIdType: string;
   taxIdValue: string;
 };
-
-const select =
-  "mt-1.5 block w-full rounded-lg border border-line bg-paper px-3 py-2 text-base focus:border-brand focus:ring-2 focus:ring-brand/25 focus:outline-none aria-invalid:border-danger";
-
-type SelectProps = { name: string; label: string; error?: string; value: string; ref: (element: HTMLSelectElement | null) => void; children: React.ReactNode } & Omit<
-  React.SelectHTMLAttributes<HTMLSelectElement>,
-  "value"
->;
-
-function SelectField({ name, label, error, children, value, ref, ...rest }: SelectProps) {
-  const id = `field-${name}`;
-  // React 19 resets a `<form action>` once its action has run, and a reset puts a select back to its
-  // default option, which React leaves alone for a controlled select: after a refused save the country
-  // showed "Choose a country" while the state still held DE. Its default follows the state, so a reset keeps it.
-  const element = useRef<HTMLSelectElement | null>(null);
-  useLayoutEffect(() => {
-    for (const option of element.current?.options ?? []) option.defaultSelected = option.value === value;
-  }, [value]);
-  const refs = (node: HTMLSelectElement | null) => {
-    element.current = node;
-    ref(node);
-  };
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-      </label>
-      <select ref={refs} id={id} name={name} value={value} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} className={select} {...rest}>
-        {children}
-      </select>
-      {error ? (
-        <p id={`${id}-error`} className="mt-1 text-sm text-danger">
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
 /** Company name, address and tax ID as they go on invoices; the server validates, Stripe keeps them. */
 export function BillingDetailsForm({ action, defaults }: { action: FormAction; defaults: BillingDetailsDefaults }) {

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState, type ChangeEvent } from "react";
+import { useEffect, useLayoutEffect, useRef, useState, type ChangeEvent } from "react";
 
 type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 
@@ -20,6 +20,11 @@ export function useFieldValues<Name extends string>(initial: Record<Name, string
     if (typed.length > 0) setValues((current) => ({ ...current, ...Object.fromEntries(typed.map(([name, element]) => [name, element.value])) }));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+  // React 19 resets a `<form action>` once its action has run, and a reset puts a select back to its
+  // default option, which React leaves alone for a controlled select (an input's default it keeps in step):
+  // after a refused save the country showed "Choose a country" while the state still held DE. A bound
+  // select's default follows its value, so a reset keeps it.
+  useLayoutEffect(() => keepSelectDefaults(elements.current, values), [values]);
   const bind = (name: Name) => ({
     value: values[name],
     onChange: (event: ChangeEvent<Control>) => setValues((current) => ({ ...current, [name]: event.target.value })),
@@ -29,4 +34,11 @@ export function useFieldValues<Name extends string>(initial: Record<Name, string
     },
   });
   return { values, bind, reset: () => setValues(initial) };
+}
+
+function keepSelectDefaults<Name extends string>(elements: Map<Name, Control>, values: Record<Name, string>) {
+  for (const [name, element] of elements) {
+    if (!(element instanceof HTMLSelectElement)) continue;
+    for (const option of element.options) option.defaultSelected = option.value === values[name];
+  }
 }

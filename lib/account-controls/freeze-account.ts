@@ -2,17 +2,11 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { applyStanding } from "@/lib/billing/apply-standing";
-import type { Database } from "@/lib/db/client";
 import { accountFreezes } from "@/lib/db/schema";
-import { runTransaction } from "@/lib/db/run-transaction";
-import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { AppError } from "@/lib/errors";
-import type { AppSession } from "@/lib/session/app-session";
-import { requireAdmin } from "@/lib/session/require-admin";
-import type { AccountControl } from "./account-control-schemas";
-import { lockControlledAccount } from "./lock-controlled-account";
+import { runAccountControl, type AccountControlAction } from "./run-account-control";
 
-export type AccountControlResult = { accountId: string; emailId: bigint | null };
+export type { AccountControlResult } from "./run-account-control";
 
 /**
  * An operator freezes an account: its standing goes to `frozen` through the standing rules
@@ -20,15 +14,8 @@ export type AccountControlResult = { accountId: string; emailId: bigint | null }
  * operator unfreezes it. The hold, the standing change, the audit entry naming the operator and the
  * customer's email commit together.
  */
-export async function freezeAccount(
-  db: Database,
-  session: AppSession | null,
-  input: AccountControl,
-): Promise<AccountControlResult> {
-  const operator = requireAdmin(session);
-  return runTransaction(db, async (tx) => {
-    const account = await lockControlledAccount(tx, input.accountId);
-    if (account.closedAt) throw new AppError("conflict", { message: "This account is closed." });
+export const freezeAccount: AccountControlAction = (db, session, input) =>
+  runAccountControl(db, session, input, async (tx, operator, account) => {
     const [held] = await tx
       .select({ at: accountFreezes.frozenAt })
       .from(accountFreezes)
@@ -50,15 +37,10 @@ export async function freezeAccount(
       before: { state: account.state },
       after: { state: "frozen", reason: input.reason },
     });
-    const emailId = account.ownerEmail
-      ? await enqueueEmail(tx, {
-          key: `account-control:${account.accountId}:freeze:${hold!.frozenAt.toISOString()}`,
-          accountId: account.accountId,
-          to: account.ownerEmail,
-          template: "account-frozen",
-          data: { reason: input.reason },
-        })
-      : null;
-    return { accountId: account.accountId, emailId };
+    return {
+      key: `account-control:${account.accountId}:freeze:${hold!.frozenAt.toISOString()}`,
+      accountId: account.accountId,
+      template: "account-frozen",
+      data: { reason: input.reason },
+    };
   });
-}

@@ -2,32 +2,18 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { applyStanding } from "@/lib/billing/apply-standing";
-import type { Database } from "@/lib/db/client";
 import { accountFreezes } from "@/lib/db/schema";
-import { runTransaction } from "@/lib/db/run-transaction";
-import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { AppError } from "@/lib/errors";
 import { standingFor } from "@/lib/ledger/standing";
-import type { AppSession } from "@/lib/session/app-session";
-import { requireAdmin } from "@/lib/session/require-admin";
-import type { AccountControl } from "./account-control-schemas";
-import type { AccountControlResult } from "./freeze-account";
-import { lockControlledAccount } from "./lock-controlled-account";
+import { runAccountControl, type AccountControlAction } from "./run-account-control";
 
 /**
  * An operator lifts their freeze: the hold goes and the standing rules recompute the account from its
  * balance (still `frozen` if the balance is at its floor: the operator lifts only their own freeze).
  * Audited and emailed in the same transaction.
  */
-export async function unfreezeAccount(
-  db: Database,
-  session: AppSession | null,
-  input: AccountControl,
-): Promise<AccountControlResult> {
-  const operator = requireAdmin(session);
-  return runTransaction(db, async (tx) => {
-    const account = await lockControlledAccount(tx, input.accountId);
-    if (account.closedAt) throw new AppError("conflict", { message: "This account is closed." });
+export const unfreezeAccount: AccountControlAction = (db, session, input) =>
+  runAccountControl(db, session, input, async (tx, operator, account) => {
     const removed = await tx
       .delete(accountFreezes)
       .where(eq(accountFreezes.accountId, account.accountId))
@@ -49,16 +35,11 @@ export async function unfreezeAccount(
       before: { state: account.state, frozenFor: removed[0]!.reason },
       after: { state, reason: input.reason },
     });
-    const emailId = account.ownerEmail
-      ? await enqueueEmail(tx, {
-          // One unfreeze per freeze: keyed by the freeze it lifts.
-          key: `account-control:${account.accountId}:unfreeze:${removed[0]!.frozenAt.toISOString()}`,
-          accountId: account.accountId,
-          to: account.ownerEmail,
-          template: "account-unfrozen",
-          data: { state, balanceMicros: account.balanceMicros.toString() },
-        })
-      : null;
-    return { accountId: account.accountId, emailId };
+    return {
+      // One unfreeze per freeze: keyed by the freeze it lifts.
+      key: `account-control:${account.accountId}:unfreeze:${removed[0]!.frozenAt.toISOString()}`,
+      accountId: account.accountId,
+      template: "account-unfrozen",
+      data: { state, balanceMicros: account.balanceMicros.toString() },
+    };
   });
-}

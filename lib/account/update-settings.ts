@@ -67,32 +67,38 @@ const checkboxSchema = z.literal("on").optional().transform((value) => value ===
 
 export const alertChoicesSchema = z.object({ lowBalance: checkboxSchema, ranOut: checkboxSchema, recovered: checkboxSchema });
 
+/**
+ * The session's own account's alert_preferences row with these switches, for an insert-select that
+ * creates the row when it is missing (the account is found by the session's user id in the statement
+ * itself). Drizzle's insert-select names every column in the table's order, so each is given here: a
+ * setter passes its own choices and the defaults of the others, which its upsert then leaves as they are.
+ */
+function ownPreferencesRow(db: Queryable, session: AppSession, values: AlertChoices & SpendAlertChoices) {
+  return db
+    .select({
+      accountId: billingAccounts.id,
+      lowBalance: sql`${values.lowBalance}`.as("low_balance"),
+      ranOut: sql`${values.ranOut}`.as("ran_out"),
+      recovered: sql`${values.recovered}`.as("recovered"),
+      budgetAlerts: sql`${values.budgetAlerts}`.as("budget_alerts"),
+      runwayAlert: sql`${values.runwayAlert}`.as("runway_alert"),
+      runwayDays: sql`${values.runwayDays}::integer`.as("runway_days"),
+      anomalyAlert: sql`${values.anomalyAlert}`.as("anomaly_alert"),
+      // Issue 20's column (migration 0038): a new row gets its default, on; an existing one keeps its own.
+      monthlyStatement: sql`true`.as("monthly_statement"),
+      updatedAt: sql`now()`.as("updated_at"),
+    })
+    .from(billingAccounts)
+    .where(eq(billingAccounts.ownerUserId, session.user.id));
+}
+
 /** Saves the owner's alert choices; a standing email still owed that they now switch off is not sent. */
 export async function setAlertChoices(db: Database, session: AppSession, choices: AlertChoices): Promise<void> {
   await runTransaction(db, async (tx) => {
     // One statement: the account is the session's own, found by its user id in the insert itself.
     const saved = await tx
       .insert(alertPreferences)
-      .select(
-        tx
-          .select({
-            accountId: billingAccounts.id,
-            lowBalance: sql`${choices.lowBalance}`.as("low_balance"),
-            ranOut: sql`${choices.ranOut}`.as("ran_out"),
-            recovered: sql`${choices.recovered}`.as("recovered"),
-            // Drizzle's insert-select names every column in the table's order: a new row gets the spend
-            // alerts' defaults (migration 0036), an existing one keeps its own (not in the update below).
-            budgetAlerts: sql`${ALL_SPEND_ALERTS.budgetAlerts}`.as("budget_alerts"),
-            runwayAlert: sql`${ALL_SPEND_ALERTS.runwayAlert}`.as("runway_alert"),
-            runwayDays: sql`${ALL_SPEND_ALERTS.runwayDays}::integer`.as("runway_days"),
-            anomalyAlert: sql`${ALL_SPEND_ALERTS.anomalyAlert}`.as("anomaly_alert"),
-            // Issue 20's column (migration 0038): a new row gets its default, on; an existing one keeps its own.
-            monthlyStatement: sql`true`.as("monthly_statement"),
-            updatedAt: sql`now()`.as("updated_at"),
-          })
-          .from(billingAccounts)
-          .where(eq(billingAccounts.ownerUserId, session.user.id)),
-      )
+      .select(ownPreferencesRow(tx, session, { ...choices, ...ALL_SPEND_ALERTS }))
       .onConflictDoUpdate({
         target: alertPreferences.accountId,
         set: { lowBalance: choices.lowBalance, ranOut: choices.ranOut, recovered: choices.recovered, updatedAt: sql`now()` },
@@ -141,24 +147,7 @@ export async function setSpendAlertChoices(db: Database, session: AppSession, ch
   // One statement, like setAlertChoices: the account is found by the session's user id in the insert.
   await db
     .insert(alertPreferences)
-    .select(
-      db
-        .select({
-          accountId: billingAccounts.id,
-          lowBalance: sql`${ALL_ALERTS.lowBalance}`.as("low_balance"),
-          ranOut: sql`${ALL_ALERTS.ranOut}`.as("ran_out"),
-          recovered: sql`${ALL_ALERTS.recovered}`.as("recovered"),
-          budgetAlerts: sql`${choices.budgetAlerts}`.as("budget_alerts"),
-          runwayAlert: sql`${choices.runwayAlert}`.as("runway_alert"),
-          runwayDays: sql`${choices.runwayDays}::integer`.as("runway_days"),
-          anomalyAlert: sql`${choices.anomalyAlert}`.as("anomaly_alert"),
-          // Issue 20's column (migration 0038), like setAlertChoices: a new row's default, on.
-          monthlyStatement: sql`true`.as("monthly_statement"),
-          updatedAt: sql`now()`.as("updated_at"),
-        })
-        .from(billingAccounts)
-        .where(eq(billingAccounts.ownerUserId, session.user.id)),
-    )
+    .select(ownPreferencesRow(db, session, { ...ALL_ALERTS, ...choices }))
     .onConflictDoUpdate({
       target: alertPreferences.accountId,
       set: { ...choices, updatedAt: sql`now()` },

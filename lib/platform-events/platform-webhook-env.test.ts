@@ -1,31 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "@/lib/env";
+import { parseEnv } from "@/lib/env";
+import { problemsOf, realProduction } from "@/tests/support/production-env";
 
-const secret = "f3b1c7d2e9a84b6c8d0e1f2a3b4c5d6e7f8091a2";
-const realProduction = {
-  NODE_ENV: "production",
-  APP_MODE: "production",
-  APP_URL: "https://tandem.example",
-  AUTH_URL: "https://tandem.example",
-  DATABASE_URL: "postgres://app:secret@db.internal:5432/platform",
-  AUTH_SECRET: secret,
-  SMTP_URL: "smtps://user:pass@smtp.example:465",
-  STRIPE_SECRET_KEY: "sk_live_51Habc",
-  STRIPE_WEBHOOK_SECRET: "whsec_abc123",
-  METRICS_TOKEN: "9c1f0e7b2d4a6c8e0f1a3b5d7e9f1a2b",
-  COMPANY_NAME: "Tandem Labs Ltd",
-  CONTACT_EMAIL: "hello@tandem.example",
-};
-
-function problemsOf(source: Record<string, string | undefined>): string[] {
-  try {
-    parseEnv(source);
-    return [];
-  } catch (error) {
-    if (error instanceof EnvError) return error.problems;
-    throw error;
-  }
-}
+const secret = realProduction.AUTH_SECRET;
 
 describe("PLATFORM_WEBHOOK_URL and PLATFORM_WEBHOOK_SECRET", () => {
   it("are optional: unset, no webhook is configured", () => {

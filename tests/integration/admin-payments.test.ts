@@ -5,14 +5,14 @@
 // compared as differences and lists are read for this file's events.
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { attentionItemsOf } from "@/components/admin/needs-attention";
 import { getAdminOverview } from "@/lib/admin/get-admin-overview";
 import { listReconciliationRuns } from "@/lib/admin/list-reconciliation-runs";
 import { listStripeEvents } from "@/lib/admin/list-stripe-events";
 import { replayStripeEvent } from "@/lib/admin/replay-stripe-event";
 import { runReconciliationNow } from "@/lib/admin/run-reconciliation-now";
-import { closeDb, getDb } from "@/lib/db/client";
+import { getDb } from "@/lib/db/client";
 import { MAX_EMAIL_ATTEMPTS } from "@/lib/email/email-retry";
 import { checkLedgerInvariants } from "@/lib/ledger/check-invariants";
 import { fulfillCheckout } from "@/lib/payments/fulfill-checkout";
@@ -29,26 +29,20 @@ import {
   eventFor,
   payTopUp,
   saveCard,
-  startStripeHarness,
   startTopUp,
   transfersOf,
   webhookRequest,
-  type StripeHarness,
+  runStripeHarnessInThisFile,
 } from "../support/stripe-harness";
 
 const loadRoute = async () => (await import("@/app/api/stripe/webhook/route")).POST;
-let harness: StripeHarness;
+const harness = runStripeHarnessInThisFile();
 let operator: SignedIn;
 let member: SignedIn;
 
 beforeAll(async () => {
-  harness = await startStripeHarness(loadRoute);
   const auth = createTestAuth();
   [operator, member] = await Promise.all([signedInOperator(auth), signedInMember(auth)]);
-});
-afterAll(async () => {
-  await harness.close();
-  await closeDb();
 });
 
 /** Delivers one event to the real route, signed like Stripe, and answers the status and outcome. */

@@ -1,30 +1,24 @@
 // The input policy on the billing API (issue 15, points 2 and 6): ill-formed Unicode, invalid UTF-8,
 // control characters and dates outside the site's era are the caller's 400, never a 500, and change nothing.
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GET as getAccounts } from "@/app/api/billing/v1/accounts/route";
 import { GET as getStanding } from "@/app/api/billing/v1/accounts/[account]/standing/route";
 import { GET as getUsage } from "@/app/api/billing/v1/accounts/[account]/usage/route";
 import { POST as postUsage } from "@/app/api/billing/v1/usage/route";
-import { closeDb } from "@/lib/db/client";
 import {
   BASE_URL,
   accountContext,
   billingRequest,
   cachedBalance,
   createTestAccount,
-  createTestToken,
   hourAgo,
   meterRecordCount,
+  platformTokenForThisFile,
   type ErrorBody,
 } from "@/tests/support/billing-api";
 
-afterAll(closeDb);
-
-let token: string;
-beforeAll(async () => {
-  token = (await createTestToken()).token;
-});
+const token = await platformTokenForThisFile();
 
 function record(account: string, overrides: Record<string, unknown> = {}) {
   return { id: `rec-${randomUUID()}`, account, space: "whiteboard", hour: hourAgo(1), cpu_ms: 60_000, ...overrides };

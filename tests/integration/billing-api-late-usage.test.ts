@@ -2,27 +2,21 @@
 // before the current hour is refused with a 400 that names the bound and each late record, and the
 // OpenAPI document states the bound.
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GET as getOpenApi } from "@/app/api/billing/v1/openapi.json/route";
 import { POST as postUsage } from "@/app/api/billing/v1/usage/route";
-import { closeDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import {
   billingRequest,
   cachedBalance,
   createTestAccount,
-  createTestToken,
   hourAgo,
   meterRecordCount,
+  platformTokenForThisFile,
   type ErrorBody,
 } from "@/tests/support/billing-api";
 
-afterAll(closeDb);
-
-let token: string;
-beforeAll(async () => {
-  token = (await createTestToken()).token;
-});
+const token = await platformTokenForThisFile();
 
 const BOUND_HOURS = 35 * 24;
 

@@ -5,14 +5,14 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GET as getOpenApi } from "@/app/api/billing/v1/openapi.json/route";
 import { POST as postUsage } from "@/app/api/billing/v1/usage/route";
 import { ingestUsage } from "@/lib/billing/ingest-usage";
 import type { MeterRecord } from "@/lib/billing/meter-record";
 import { emptyUsage } from "@/lib/billing/resources";
 import { MAX_ACCOUNT_HOUR_MICROS, MAX_SPACE_HOUR_UNITS } from "@/lib/billing/usage-caps";
-import { closeDb, getDb } from "@/lib/db/client";
+import { getDb } from "@/lib/db/client";
 import * as schema from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -20,18 +20,13 @@ import {
   billingRequest,
   cachedBalance,
   createTestAccount,
-  createTestToken,
   hourAgo,
   meterRecordCount,
+  platformTokenForThisFile,
   type ErrorBody,
 } from "@/tests/support/billing-api";
 
-afterAll(closeDb);
-
-let token: string;
-beforeAll(async () => {
-  token = (await createTestToken()).token;
-});
+const token = await platformTokenForThisFile();
 
 const PER_RECORD_MAX = 1_000_000_000_000_000; // 10^15, the schema's per-counter cap
 

@@ -1,28 +1,23 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GET as getStanding } from "@/app/api/billing/v1/accounts/[account]/standing/route";
 import { POST as postUsage } from "@/app/api/billing/v1/usage/route";
 import { cardForHour, listRateCards } from "@/lib/billing/rate-cards";
 import { RESOURCES } from "@/lib/billing/resources";
 import { rateUnits } from "@/lib/billing/rate-units";
-import { closeDb, getDb } from "@/lib/db/client";
+import { getDb } from "@/lib/db/client";
 import {
   accountContext,
   billingRequest,
   cachedBalance,
   createTestAccount,
-  createTestToken,
   hourAgo,
   meterRecordCount,
+  platformTokenForThisFile,
   type ErrorBody,
 } from "@/tests/support/billing-api";
 
-afterAll(closeDb);
-
-let token: string;
-beforeAll(async () => {
-  token = (await createTestToken()).token;
-});
+const token = await platformTokenForThisFile();
 
 type RecordBody = Record<string, unknown> & { id: string; account: string };
 

@@ -4,29 +4,21 @@
 // cookies, stops everything. Real Postgres, the real Stripe webhook route against the emulator, the
 // real mail catcher.
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { addBillingContact } from "@/lib/billing-contacts/add-billing-contact";
 import { contactsPageCalls } from "@/lib/billing-contacts/contacts-page-calls";
 import { listBillingContacts } from "@/lib/billing-contacts/list-billing-contacts";
 import { listRecipients } from "@/lib/billing-contacts/list-recipients";
 import { removeBillingContact } from "@/lib/billing-contacts/remove-billing-contact";
-import { closeDb, getDb } from "@/lib/db/client";
+import { getDb } from "@/lib/db/client";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { uniqueEmail } from "../support/auth-harness";
 import { confirmPost, emailsTo, linkIn, outboxTo, ownerSession, rawHeadersOf, unsubscribePost, waitForEmail } from "../support/billing-contacts";
 import { EVENTUALLY } from "../support/eventually";
 import { errorCodeOf } from "../support/signup-fixtures";
-import { createPayingUser, payTopUp, startStripeHarness, startTopUp, type StripeHarness, type TestUser } from "../support/stripe-harness";
+import { createPayingUser, payTopUp, startTopUp, type TestUser, runStripeHarnessInThisFile } from "../support/stripe-harness";
 
-const loadRoute = async () => (await import("@/app/api/stripe/webhook/route")).POST;
-let harness: StripeHarness;
-beforeAll(async () => {
-  harness = await startStripeHarness(loadRoute);
-});
-afterAll(async () => {
-  await harness.close();
-  await closeDb();
-});
+const harness = runStripeHarnessInThisFile();
 
 const receipt = "Receipt: $25.00";
 

@@ -2,29 +2,17 @@
 // and nowhere else; the billing page reads them in one short Stripe call and the form writes them
 // through the one action wrapper. Real Postgres, the real SDK against the emulator.
 import { sql } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ActionState } from "@/lib/actions/action-state";
 import { validatedAction } from "@/lib/actions/validated-action";
 import { billingDetailsSchema } from "@/lib/billing-details/billing-details-schema";
 import { BILLING_DETAILS_READ_TIMEOUT_MS, getBillingDetails } from "@/lib/billing-details/get-billing-details";
 import { BILLING_DETAILS_LIMIT, updateBillingDetails } from "@/lib/billing-details/update-billing-details";
-import { closeDb, getDb } from "@/lib/db/client";
+import { getDb } from "@/lib/db/client";
 import type { AppSession } from "@/lib/session/app-session";
-import { createPayingUser, customerOf, startStripeHarness, type StripeHarness, type TestUser } from "../support/stripe-harness";
+import { createPayingUser, customerOf, type TestUser, runStripeHarnessInThisFile } from "../support/stripe-harness";
 
-let harness: StripeHarness;
-
-beforeAll(async () => {
-  harness = await startStripeHarness(async () => (await import("@/app/api/stripe/webhook/route")).POST);
-  await harness.control("POST", "/webhooks", { mode: "drop" });
-});
-afterEach(async () => {
-  await harness.control("DELETE", "/faults");
-});
-afterAll(async () => {
-  await harness.close();
-  await closeDb();
-});
+const harness = runStripeHarnessInThisFile({ webhooks: "drop" });
 
 function sessionOf(user: TestUser): AppSession {
   return { user: { id: user.userId, email: user.email, name: null, role: "user" }, expires: new Date(Date.now() + 3_600_000).toISOString() };

@@ -5,12 +5,12 @@
 // real sender, scoped to this file's accounts and emails: the database and mail catcher are shared.
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { deliverSignInLink } from "@/lib/auth/deliver-sign-in-link";
 import { ingestUsage } from "@/lib/billing/ingest-usage";
 import { notifyStandingChanges } from "@/lib/billing/notify-standing-changes";
 import { emptyUsage } from "@/lib/billing/resources";
-import { closeDb, getDb } from "@/lib/db/client";
+import { getDb } from "@/lib/db/client";
 import { sendOutboxEmails } from "@/lib/email/send-outbox-emails";
 import { getAutoRechargeState } from "@/lib/payments/auto-recharge-settings";
 import { fulfillCheckout } from "@/lib/payments/fulfill-checkout";
@@ -37,20 +37,12 @@ import {
   mailSubjectsTo,
   payTopUp,
   saveCard,
-  startStripeHarness,
   startTopUp,
-  type StripeHarness,
+  runStripeHarnessInThisFile,
 } from "../support/stripe-harness";
 
-let harness: StripeHarness;
-beforeAll(async () => {
-  harness = await startStripeHarness(async () => (await import("@/app/api/stripe/webhook/route")).POST);
-});
+const harness = runStripeHarnessInThisFile();
 afterEach(endSmtpOutage);
-afterAll(async () => {
-  await harness.close();
-  await closeDb();
-});
 
 type OutboxRow = { id: bigint; template: string; attempts: number; isSent: boolean };
 

@@ -2,24 +2,14 @@
 // on top of the credit (the emulator's fixed rate: DE 19 %). The card pays credit plus tax; the ledger
 // credits only the credit, because tax is owed to the state, never spendable.
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb, getDb } from "@/lib/db/client";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db/client";
 import { runAutoRecharge } from "@/lib/payments/run-auto-recharge";
 import { getAutoRechargeState } from "@/lib/payments/auto-recharge-settings";
 import { debit, rechargesOf, turnOnAutoRecharge } from "../support/auto-recharge";
-import { balanceOf, createPayingUser, customerOf, saveCard, startStripeHarness, transfersOf, type StripeHarness } from "../support/stripe-harness";
+import { balanceOf, createPayingUser, customerOf, saveCard, transfersOf, runStripeHarnessInThisFile } from "../support/stripe-harness";
 
-let harness: StripeHarness;
-
-beforeAll(async () => {
-  process.env.STRIPE_AUTOMATIC_TAX = "1"; // before anything reads the environment (parsed once per file)
-  harness = await startStripeHarness(async () => (await import("@/app/api/stripe/webhook/route")).POST);
-  await harness.control("POST", "/webhooks", { mode: "drop" });
-});
-afterAll(async () => {
-  await harness.close();
-  await closeDb();
-});
+const harness = runStripeHarnessInThisFile({ automaticTax: true, webhooks: "drop" });
 
 const M = (dollars: number) => BigInt(dollars) * 1_000_000n;
 

@@ -3,29 +3,17 @@
 // reconciliation run, and whatever answers Stripe loses.
 import { sql } from "drizzle-orm";
 import type Stripe from "stripe";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { closeDb, getDb } from "@/lib/db/client";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db/client";
 import type { AppError } from "@/lib/errors";
 import { handleStripeEvent } from "@/lib/payments/handle-stripe-event";
 import { runAutoRecharge } from "@/lib/payments/run-auto-recharge";
 import { debit, rechargesOf, turnOnAutoRecharge } from "../support/auto-recharge";
 import { createBarrier } from "../support/concurrency";
-import { balanceOf, createPayingUser, customerOf, saveCard, startStripeHarness, transfersOf, type StripeHarness, type TestUser } from "../support/stripe-harness";
+import { balanceOf, createPayingUser, customerOf, saveCard, transfersOf, type TestUser, runStripeHarnessInThisFile } from "../support/stripe-harness";
 
-let harness: StripeHarness;
-
-beforeAll(async () => {
-  harness = await startStripeHarness(async () => (await import("@/app/api/stripe/webhook/route")).POST);
-  // The job itself must credit: no webhook may do it behind the test's back (a test turns them on).
-  await harness.control("POST", "/webhooks", { mode: "drop" });
-});
-afterEach(async () => {
-  await harness.control("DELETE", "/faults");
-});
-afterAll(async () => {
-  await harness.close();
-  await closeDb();
-});
+// The job itself must credit: no webhook may do it behind the test's back (a test turns them on).
+const harness = runStripeHarnessInThisFile({ webhooks: "drop" });
 
 const M = (dollars: number) => BigInt(dollars) * 1_000_000n;
 

@@ -3,8 +3,8 @@
 // owed to a tax authority, not spendable). The emulator's fixed test rate for DE is 19 %.
 import { sql } from "drizzle-orm";
 import type Stripe from "stripe";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb, getDb } from "@/lib/db/client";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db/client";
 import { getCheckoutReturn } from "@/lib/payments/get-checkout-return";
 import { reconcilePayments } from "@/lib/payments/reconcile";
 import { ACME_DE, invoiceRowsOf, payWithDetails } from "../support/checkout-invoices";
@@ -12,25 +12,13 @@ import {
   WELCOME_MICROS,
   balanceOf,
   createPayingUser,
-  startStripeHarness,
   startTopUp,
   transfersOf,
   waitForProcessedEvent,
-  type StripeHarness,
+  runStripeHarnessInThisFile,
 } from "../support/stripe-harness";
 
-let harness: StripeHarness;
-
-beforeAll(async () => {
-  process.env.STRIPE_AUTOMATIC_TAX = "1";
-  harness = await startStripeHarness(async () => (await import("@/app/api/stripe/webhook/route")).POST);
-});
-afterAll(async () => {
-  await harness.control("POST", "/webhooks", { mode: "drop" }); // no late invoice event after the pool ends
-  delete process.env.STRIPE_AUTOMATIC_TAX;
-  await harness.close();
-  await closeDb();
-});
+const harness = runStripeHarnessInThisFile({ automaticTax: true });
 
 describe("Checkout top-ups with automatic tax", () => {
   it("a DE buyer pays credit + 19 %; the invoice has the tax line; the ledger credits only the credit", async () => {

@@ -6,9 +6,9 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { sql } from "drizzle-orm";
 import type Stripe from "stripe";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { PricingContent } from "@/components/marketing/pricing-content";
-import { closeDb, getDb } from "@/lib/db/client";
+import { getDb } from "@/lib/db/client";
 import { getCheckoutReturn } from "@/lib/payments/get-checkout-return";
 import { getPricing } from "@/lib/pricing/get-pricing";
 import { ACME_DE, eventsMentioning, invoiceRowsOf, payWithDetails, replayAsNew } from "../support/checkout-invoices";
@@ -18,24 +18,13 @@ import {
   balanceOf,
   createPayingUser,
   customerOf,
-  startStripeHarness,
   startTopUp,
   transfersOf,
   waitForProcessedEvent,
-  type StripeHarness,
+  runStripeHarnessInThisFile,
 } from "../support/stripe-harness";
 
-let harness: StripeHarness;
-
-beforeAll(async () => {
-  delete process.env.STRIPE_AUTOMATIC_TAX;
-  harness = await startStripeHarness(async () => (await import("@/app/api/stripe/webhook/route")).POST);
-});
-afterAll(async () => {
-  await harness.control("POST", "/webhooks", { mode: "drop" }); // no late invoice event after the pool ends
-  await harness.close();
-  await closeDb();
-});
+const harness = runStripeHarnessInThisFile({ automaticTax: false });
 
 async function topUpRow(sessionId: string) {
   const rows = await getDb().execute<{ amount_micros: string; status: string }>(

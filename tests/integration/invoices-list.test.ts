@@ -5,10 +5,10 @@
 // needs many, or tax, or a state of its own.
 import { sql } from "drizzle-orm";
 import type Stripe from "stripe";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { getStatementLines } from "@/lib/account/get-statement-lines";
 import { INVOICE_PAGE_SIZE, listInvoices } from "@/lib/account/list-invoices";
-import { closeDb, getDb } from "@/lib/db/client";
+import { getDb } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { recordCreditNote } from "@/lib/invoices/record-credit-note";
 import { recordInvoice } from "@/lib/invoices/record-invoice";
@@ -21,24 +21,14 @@ import {
   createPayingUser,
   mailSubjectsTo,
   payTopUp,
-  startStripeHarness,
   startTopUp,
   transfersOf,
   waitForProcessedEvent,
-  type StripeHarness,
   type TestUser,
+  runStripeHarnessInThisFile,
 } from "../support/stripe-harness";
 
-let harness: StripeHarness;
-
-beforeAll(async () => {
-  harness = await startStripeHarness(async () => (await import("@/app/api/stripe/webhook/route")).POST);
-});
-afterAll(async () => {
-  await harness.control("POST", "/webhooks", { mode: "drop" }); // no late event after the pool ends
-  await harness.close();
-  await closeDb();
-});
+const harness = runStripeHarnessInThisFile();
 
 /** A Checkout top-up paid and credited through the webhook; answers its session id. */
 async function paidTopUp(user: TestUser, cents: number): Promise<string> {

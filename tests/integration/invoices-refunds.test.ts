@@ -3,9 +3,9 @@
 // auto-recharges paid through invoices with automatic tax (the emulator's DE rate is 19 %; US has none).
 import { sql } from "drizzle-orm";
 import type Stripe from "stripe";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { listInvoices } from "@/lib/account/list-invoices";
-import { closeDb, getDb } from "@/lib/db/client";
+import { getDb } from "@/lib/db/client";
 import { checkLedgerInvariants } from "@/lib/ledger/check-invariants";
 import { applyChargeRefunds } from "@/lib/payments/apply-charge-refunds";
 import { handleStripeEvent } from "@/lib/payments/handle-stripe-event";
@@ -18,24 +18,13 @@ import {
   createPayingUser,
   customerOf,
   saveCard,
-  startStripeHarness,
   transfersOf,
-  type StripeHarness,
   type TestUser,
+  runStripeHarnessInThisFile,
 } from "../support/stripe-harness";
 
-let harness: StripeHarness;
-
-beforeAll(async () => {
-  process.env.STRIPE_AUTOMATIC_TAX = "1"; // before anything reads the environment (parsed once per file)
-  harness = await startStripeHarness(async () => (await import("@/app/api/stripe/webhook/route")).POST);
-});
-afterAll(async () => {
-  await harness.control("POST", "/webhooks", { mode: "drop" }); // no late event after the pool ends
-  delete process.env.STRIPE_AUTOMATIC_TAX;
-  await harness.close();
-  await closeDb();
-});
+// before anything reads the environment (parsed once per file)
+const harness = runStripeHarnessInThisFile({ automaticTax: true });
 
 const M = (dollars: number) => BigInt(dollars) * 1_000_000n;
 

@@ -3,8 +3,8 @@
 // of it, not two or three in the same second. Real Postgres, the real sender and the mail catcher.
 import { sql } from "drizzle-orm";
 import type Stripe from "stripe";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { closeDb, getDb } from "@/lib/db/client";
+import { describe, expect, it, vi } from "vitest";
+import { getDb } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { sendOutboxEmails } from "@/lib/email/send-outbox-emails";
 import { getEnv } from "@/lib/env";
@@ -19,21 +19,13 @@ import {
   createPayingUser,
   payTopUp,
   saveCard,
-  startStripeHarness,
   startTopUp,
   transfersOf,
-  type StripeHarness,
   type TestUser,
+  runStripeHarnessInThisFile,
 } from "../support/stripe-harness";
 
-let harness: StripeHarness;
-beforeAll(async () => {
-  harness = await startStripeHarness(async () => (await import("@/app/api/stripe/webhook/route")).POST);
-});
-afterAll(async () => {
-  await harness.close();
-  await closeDb();
-});
+const harness = runStripeHarnessInThisFile();
 
 /** Sends what the account is owed, as the after-response send and the sweep do, and waits for it to land. */
 async function flush(user: TestUser): Promise<CaughtEmail[]> {

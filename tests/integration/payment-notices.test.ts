@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { closeDb, getDb } from "@/lib/db/client";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { getDb } from "@/lib/db/client";
 import { sendPaymentNotices } from "@/lib/payments/payment-notices";
 import {
   WELCOME_MICROS,
@@ -8,24 +8,15 @@ import {
   createPayingUser,
   mailSubjectsTo,
   payTopUp,
-  startStripeHarness,
   startTopUp,
-  type StripeHarness,
   type TestUser,
+  runStripeHarnessInThisFile,
 } from "../support/stripe-harness";
 import { endSmtpOutage, startSmtpOutage } from "../support/smtp-outage";
 import { EVENTUALLY } from "../support/eventually";
 
-const loadRoute = async () => (await import("@/app/api/stripe/webhook/route")).POST;
-let harness: StripeHarness;
-beforeAll(async () => {
-  harness = await startStripeHarness(loadRoute);
-});
+const harness = runStripeHarnessInThisFile();
 afterEach(endSmtpOutage);
-afterAll(async () => {
-  await harness.close();
-  await closeDb();
-});
 
 type NoticeRow = { kind: string; attempts: number; sent: boolean; amount: string; balance: string };
 async function noticesOf(accountId: string): Promise<NoticeRow[]> {

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getPaymentAttention } from "@/lib/account/get-payment-attention";
 import { getStatementPage } from "@/lib/account/get-statement";
 import { freezeAccount } from "@/lib/account-controls/freeze-account";
-import { closeDb, getDb } from "@/lib/db/client";
+import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { autoRechargeFormSchema } from "@/lib/payments/auto-recharge-form";
 import { getAutoRechargeState, resumeAutoRechargeForUser, saveAutoRechargeSettings } from "@/lib/payments/auto-recharge-settings";
@@ -20,25 +20,12 @@ import {
   customerOf,
   mailSubjectsTo,
   saveCard,
-  startStripeHarness,
   transfersOf,
-  type StripeHarness,
+  runStripeHarnessInThisFile,
 } from "../support/stripe-harness";
 
-let harness: StripeHarness;
-
-beforeAll(async () => {
-  harness = await startStripeHarness(async () => (await import("@/app/api/stripe/webhook/route")).POST);
-  // The job itself must credit: no webhook may do it behind the test's back.
-  await harness.control("POST", "/webhooks", { mode: "drop" });
-});
-afterEach(async () => {
-  await harness.control("DELETE", "/faults");
-});
-afterAll(async () => {
-  await harness.close();
-  await closeDb();
-});
+// The job itself must credit: no webhook may do it behind the test's back.
+const harness = runStripeHarnessInThisFile({ webhooks: "drop" });
 
 const M = (dollars: number) => BigInt(dollars) * 1_000_000n;
 

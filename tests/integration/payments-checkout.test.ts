@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { closeDb, getDb } from "@/lib/db/client";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { createTopUpCheckout } from "@/lib/payments/create-top-up-checkout";
 import { getCheckoutReturn } from "@/lib/payments/get-checkout-return";
@@ -12,28 +12,15 @@ import {
   createPayingUser,
   payTopUp,
   sessionIdFromUrl,
-  startStripeHarness,
   startTopUp,
   transfersOf,
-  type StripeHarness,
   type TestUser,
+  runStripeHarnessInThisFile,
 } from "../support/stripe-harness";
 import { TEST_BILLING_DETAILS } from "../support/billing-address";
 
-let harness: StripeHarness;
-
-beforeAll(async () => {
-  harness = await startStripeHarness(async () => (await import("@/app/api/stripe/webhook/route")).POST);
-  // These tests drive fulfilment through the return page only.
-  await harness.control("POST", "/webhooks", { mode: "drop" });
-});
-afterEach(async () => {
-  await harness.control("DELETE", "/faults");
-});
-afterAll(async () => {
-  await harness.close();
-  await closeDb();
-});
+// These tests drive fulfilment through the return page only.
+const harness = runStripeHarnessInThisFile({ webhooks: "drop" });
 
 async function sessionsOf(user: TestUser): Promise<number> {
   const rows = await getDb().execute<{ id: string }>(sql`select stripe_customer_id as id from stripe_customers where billing_account_id = ${user.accountId}`);

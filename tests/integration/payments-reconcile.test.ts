@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb, getDb } from "@/lib/db/client";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db/client";
 import { getMetrics } from "@/lib/observability/metrics";
 import { reconcilePayments, type ReconcileReport } from "@/lib/payments/reconcile";
 import { runAutoRecharge } from "@/lib/payments/run-auto-recharge";
@@ -10,21 +10,12 @@ import {
   createPayingUser,
   payTopUp,
   saveCard,
-  startStripeHarness,
   startTopUp,
   transfersOf,
-  type StripeHarness,
+  runStripeHarnessInThisFile,
 } from "../support/stripe-harness";
 
-let harness: StripeHarness;
-
-beforeAll(async () => {
-  harness = await startStripeHarness(async () => (await import("@/app/api/stripe/webhook/route")).POST);
-});
-afterAll(async () => {
-  await harness.close();
-  await closeDb();
-});
+const harness = runStripeHarnessInThisFile();
 
 // Other test files share the database (with their own emulators): look only at this test's keys.
 function about(report: ReconcileReport, keys: string[]) {

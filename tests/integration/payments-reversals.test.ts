@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { closeDb } from "@/lib/db/client";
+import { describe, expect, it, vi } from "vitest";
 import {
   WELCOME_MICROS,
   balanceOf,
@@ -7,23 +6,14 @@ import {
   createPayingUser,
   mailSubjectsTo,
   payTopUp,
-  startStripeHarness,
   startTopUp,
   transfersOf,
   waitForProcessedEvent,
-  type StripeHarness,
+  runStripeHarnessInThisFile,
 } from "../support/stripe-harness";
 import { EVENTUALLY } from "../support/eventually";
 
-let harness: StripeHarness;
-
-beforeAll(async () => {
-  harness = await startStripeHarness(async () => (await import("@/app/api/stripe/webhook/route")).POST);
-});
-afterAll(async () => {
-  await harness.close();
-  await closeDb();
-});
+const harness = runStripeHarnessInThisFile();
 
 async function settled(accountId: string, kinds: string[]): Promise<void> {
   await vi.waitFor(async () => expect((await transfersOf(accountId)).map((transfer) => transfer.kind)).toEqual(kinds), EVENTUALLY);

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb, getDb } from "@/lib/db/client";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db/client";
 import { applyChargeRefunds } from "@/lib/payments/apply-charge-refunds";
 import { reconcilePayments } from "@/lib/payments/reconcile";
 import { runAutoRecharge } from "@/lib/payments/run-auto-recharge";
@@ -12,20 +12,11 @@ import {
   customerOf,
   saveCard,
   sessionIdFromUrl,
-  startStripeHarness,
   waitForProcessedEvent,
-  type StripeHarness,
+  runStripeHarnessInThisFile,
 } from "../support/stripe-harness";
 
-let harness: StripeHarness;
-
-beforeAll(async () => {
-  harness = await startStripeHarness(async () => (await import("@/app/api/stripe/webhook/route")).POST);
-});
-afterAll(async () => {
-  await harness.close();
-  await closeDb();
-});
+const harness = runStripeHarnessInThisFile();
 
 const M = (dollars: number) => BigInt(dollars) * 1_000_000n;
 

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { closeDb, getDb } from "@/lib/db/client";
 import {
   WELCOME_MICROS,
@@ -8,25 +8,16 @@ import {
   eventFor,
   mailSubjectsTo,
   payTopUp,
-  startStripeHarness,
   startTopUp,
   transfersOf,
   webhookRequest,
-  type StripeHarness,
+  runStripeHarnessInThisFile,
 } from "../support/stripe-harness";
 import { asOwner } from "../support/as-owner";
 import { EVENTUALLY } from "../support/eventually";
 
 const loadRoute = async () => (await import("@/app/api/stripe/webhook/route")).POST;
-let harness: StripeHarness;
-
-beforeAll(async () => {
-  harness = await startStripeHarness(loadRoute);
-});
-afterAll(async () => {
-  await harness.close();
-  await closeDb();
-});
+const harness = runStripeHarnessInThisFile();
 
 async function storedEvents(eventId: string): Promise<number> {
   const rows = await getDb().execute<{ n: number }>(sql`select count(*)::int as n from stripe_events where id = ${eventId}`);

@@ -3,8 +3,8 @@
 // invoice nothing can credit, are reported.
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb, getDb } from "@/lib/db/client";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { invoices } from "@/lib/db/schema";
 import { creditCardPayment } from "@/lib/payments/credit-card-payment";
@@ -21,22 +21,12 @@ import {
   eventFor,
   payTopUp,
   saveCard,
-  startStripeHarness,
   startTopUp,
   transfersOf,
-  type StripeHarness,
+  runStripeHarnessInThisFile,
 } from "../support/stripe-harness";
 
-let harness: StripeHarness;
-
-beforeAll(async () => {
-  harness = await startStripeHarness(async () => (await import("@/app/api/stripe/webhook/route")).POST);
-  await harness.control("POST", "/webhooks", { mode: "drop" });
-});
-afterAll(async () => {
-  await harness.close();
-  await closeDb();
-});
+const harness = runStripeHarnessInThisFile({ webhooks: "drop" });
 
 const M = (dollars: number) => BigInt(dollars) * 1_000_000n;
 

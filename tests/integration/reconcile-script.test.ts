@@ -2,20 +2,14 @@
 // named as the script's, and exits 0 when there is no drift.
 import { spawn } from "node:child_process";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb, getDb } from "@/lib/db/client";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db/client";
 import { countRows } from "../support/auth-fixtures";
-import { startStripeHarness, type StripeHarness } from "../support/stripe-harness";
+import { runStripeHarnessInThisFile } from "../support/stripe-harness";
 import { testDatabaseUrl } from "../support/test-env";
 
-let harness: StripeHarness;
-beforeAll(async () => {
-  harness = await startStripeHarness(async () => (await import("@/app/api/stripe/webhook/route")).POST);
-});
-afterAll(async () => {
-  await harness.close();
-  await closeDb();
-});
+// The script reaches the same emulator through the environment the harness sets.
+runStripeHarnessInThisFile();
 
 function runReconcileScript(): Promise<{ code: number | null; stdout: string }> {
   return new Promise((resolve) => {

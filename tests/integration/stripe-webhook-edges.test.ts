@@ -1,22 +1,14 @@
 // The webhook's edges: what a stranger (or a broken sender) can put in front of the route before and
 // after the signature holds. Every answer is a 4xx in the documented error shape; nothing is stored.
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb, getDb } from "@/lib/db/client";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db/client";
 import { DEMO_STRIPE_WEBHOOK_SECRET } from "@/lib/env";
 import { getMetrics } from "@/lib/observability/metrics";
-import { startStripeHarness, webhookRequest, type StripeHarness } from "../support/stripe-harness";
+import { webhookRequest, runStripeHarnessInThisFile } from "../support/stripe-harness";
 
 const loadRoute = async () => (await import("@/app/api/stripe/webhook/route")).POST;
-let harness: StripeHarness;
-
-beforeAll(async () => {
-  harness = await startStripeHarness(loadRoute);
-});
-afterAll(async () => {
-  await harness.close();
-  await closeDb();
-});
+const harness = runStripeHarnessInThisFile();
 
 const now = () => Math.floor(Date.now() / 1000);
 

@@ -2,11 +2,11 @@
 // again on an operator's "Try again". Real SMTP failures (tests/support/smtp-outage.ts), real sweeps,
 // scoped to this file's accounts: the database is shared with other test files.
 import { sql } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { listUndeliveredEmails } from "@/lib/admin/list-undelivered-emails";
 import { retryAllUndeliveredEmails, retryUndeliveredEmail } from "@/lib/admin/retry-undelivered-email";
 import { notifyStandingChanges } from "@/lib/billing/notify-standing-changes";
-import { closeDb, getDb } from "@/lib/db/client";
+import { getDb } from "@/lib/db/client";
 import { MAX_EMAIL_ATTEMPTS, type OwedEmailKind } from "@/lib/email/email-retry";
 import { getMetrics } from "@/lib/observability/metrics";
 import { sendPaymentNotices } from "@/lib/payments/payment-notices";
@@ -20,25 +20,19 @@ import {
   createPayingUser,
   mailSubjectsTo,
   payTopUp,
-  startStripeHarness,
   startTopUp,
-  type StripeHarness,
+  runStripeHarnessInThisFile,
 } from "../support/stripe-harness";
 
-let harness: StripeHarness;
+const harness = runStripeHarnessInThisFile();
 let operator: SignedIn;
 let member: SignedIn;
 beforeAll(async () => {
-  harness = await startStripeHarness(async () => (await import("@/app/api/stripe/webhook/route")).POST);
   // Signed in before any outage: sign-in links go through the same SMTP transport.
   const auth = createTestAuth();
   [operator, member] = await Promise.all([signedInOperator(auth), signedInMember(auth)]);
 });
 afterEach(endSmtpOutage);
-afterAll(async () => {
-  await harness.close();
-  await closeDb();
-});
 
 async function givenUpCounter(kind: OwedEmailKind): Promise<number> {
   return (await getMetrics().emailsGivenUp.get()).values.find((value) => value.labels.kind === kind)?.value ?? 0;

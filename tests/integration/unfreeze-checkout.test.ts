@@ -2,24 +2,16 @@
 // the real SDK against the Stripe emulator. Its amount is the smallest whole-cent top-up that lifts the
 // balance above the floor, and at least the minimum top-up; it changes nothing but Stripe's side.
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ingestUsage } from "@/lib/billing/ingest-usage";
 import { emptyUsage } from "@/lib/billing/resources";
-import { closeDb, getDb } from "@/lib/db/client";
+import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { createUnfreezeCheckout, UNFREEZE_CHECKOUT_LIMIT } from "@/lib/payments/create-unfreeze-checkout";
 import { hourAgo } from "../support/billing-api";
-import { balanceOf, createPayingUser, sessionIdFromUrl, startStripeHarness, type StripeHarness, type TestUser } from "../support/stripe-harness";
+import { balanceOf, createPayingUser, sessionIdFromUrl, type TestUser, runStripeHarnessInThisFile } from "../support/stripe-harness";
 
-let harness: StripeHarness;
-
-beforeAll(async () => {
-  harness = await startStripeHarness(async () => (await import("@/app/api/stripe/webhook/route")).POST);
-});
-afterAll(async () => {
-  await harness.close();
-  await closeDb();
-});
+const harness = runStripeHarnessInThisFile();
 
 /** Frozen the way the test needs it: the account's own state and floor, written as a test fixture. */
 async function freezeWithFloor(user: TestUser, floorMicros: bigint): Promise<void> {

@@ -2,9 +2,10 @@
 // the test database, unique per call so test files can run in parallel on one database.
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
+import { afterAll } from "vitest";
 import { createBillingAccount } from "@/lib/billing/create-billing-account";
 import { createPlatformToken, type CreatedPlatformToken } from "@/lib/billing/platform-tokens";
-import { getDb } from "@/lib/db/client";
+import { closeDb, getDb } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
 
 export const BASE_URL = "http://localhost/api/billing/v1";
@@ -26,6 +27,16 @@ export async function createTestAccount(): Promise<TestAccount> {
 
 export function createTestToken(): Promise<CreatedPlatformToken> {
   return createPlatformToken(getDb(), `test-${randomUUID()}`);
+}
+
+/**
+ * The platform token a billing API test file sends (`const token = await platformTokenForThisFile()`,
+ * at the top of the file, so it exists before the first test); the file's database pool is closed after
+ * its last test.
+ */
+export async function platformTokenForThisFile(): Promise<string> {
+  afterAll(closeDb);
+  return (await createTestToken()).token;
 }
 
 /** The start of the hour `hoursAgo` hours before the current one, as an ISO string. */

@@ -6,9 +6,10 @@ import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { sql } from "drizzle-orm";
 import Stripe from "stripe";
+import { afterAll, afterEach, beforeAll } from "vitest";
 import { startStripeEmulator } from "@/emulators/stripe";
 import { createBillingAccount } from "@/lib/billing/create-billing-account";
-import { getDb } from "@/lib/db/client";
+import { closeDb, getDb } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { DEMO_STRIPE_SECRET_KEY, DEMO_STRIPE_WEBHOOK_SECRET } from "@/lib/env";
 import { TEST_BILLING_DETAILS } from "./billing-address";
@@ -95,6 +96,39 @@ export async function startStripeHarness(loadHandler: () => Promise<WebhookHandl
 }
 
 export type StripeHarness = Awaited<ReturnType<typeof startStripeHarness>>;
+
+type HarnessOptions = {
+  /** "drop": the emulator delivers no webhook unless a test turns them on, so the code under test must do the work itself. */
+  webhooks?: "deliver" | "drop";
+  /** STRIPE_AUTOMATIC_TAX for this file (the environment is parsed once per file): on, off, or left as it is. */
+  automaticTax?: boolean;
+};
+
+/**
+ * This test file's own Stripe harness, delivering webhooks to the real route: started before the file's
+ * tests, the emulator's injected faults cleared after each test, and at the end webhooks stopped (no
+ * late event after the pool ends), the harness closed and the database pool with it. The object is
+ * returned at once and filled in before the first test, so a file keeps it in a const.
+ */
+export function runStripeHarnessInThisFile(options: HarnessOptions = {}): StripeHarness {
+  const harness = {} as StripeHarness;
+  beforeAll(async () => {
+    if (options.automaticTax === true) process.env.STRIPE_AUTOMATIC_TAX = "1";
+    if (options.automaticTax === false) delete process.env.STRIPE_AUTOMATIC_TAX;
+    Object.assign(harness, await startStripeHarness(async () => (await import("@/app/api/stripe/webhook/route")).POST));
+    if (options.webhooks === "drop") await harness.control("POST", "/webhooks", { mode: "drop" });
+  });
+  afterEach(async () => {
+    await harness.control("DELETE", "/faults");
+  });
+  afterAll(async () => {
+    await harness.control("POST", "/webhooks", { mode: "drop" });
+    if (options.automaticTax !== undefined) delete process.env.STRIPE_AUTOMATIC_TAX;
+    await harness.close();
+    await closeDb();
+  });
+  return harness;
+}
 
 /** A signed-up user with a billing account and its $5 welcome credit. */
 export async function createPayingUser(): Promise<TestUser> {

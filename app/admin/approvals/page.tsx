@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { AdminListRow } from "@/components/admin/admin-list-row";
 import { AdminPage } from "@/components/admin/admin-page";
+import { AdminListSection } from "@/components/admin/admin-list-section";
 import { formatDateTime } from "@/components/admin/format";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { ActionButton } from "@/components/ui/action-button";
@@ -85,53 +86,35 @@ export default async function AdminApprovalsPage() {
       title="Approvals"
       lead="Adjustments above the two-person limit wait here until another operator approves or rejects them."
     >
-      <section aria-labelledby="pending-heading" className="border-line bg-paper rounded-2xl border">
-        <h2 id="pending-heading" className="px-6 pt-6 text-base font-semibold">
-          Waiting for approval
-        </h2>
-        {pending.length === 0 ? (
-          <p className="text-ink-soft px-6 pt-2 pb-6 text-sm">Nothing waits for approval.</p>
-        ) : (
-          <ul className="divide-line border-line mt-3 divide-y border-t">
-            {pending.map((item) => (
-              <AdminListRow
-                key={item.id.toString()}
-                testId="pending-adjustment"
-                heading={<Summary item={item} />}
-                details={<Details item={item} />}
-                action={<Decide item={item} operatorId={session.user.id} />}
-              />
-            ))}
-          </ul>
-        )}
-      </section>
-      <section aria-labelledby="decided-heading" className="border-line bg-paper rounded-2xl border">
-        <h2 id="decided-heading" className="px-6 pt-6 text-base font-semibold">
-          Latest adjustments
-        </h2>
-        {decided.length === 0 ? (
-          <p className="text-ink-soft px-6 pt-2 pb-6 text-sm">No adjustments yet.</p>
-        ) : (
-          <ul className="divide-line border-line mt-3 divide-y border-t">
-            {decided.map((item) => (
-              <AdminListRow
-                key={item.id.toString()}
-                testId="decided-adjustment"
-                heading={
-                  <>
-                    <Summary item={item} />
-                    <StatusBadge tone={statusTone[item.status]}>
-                      {item.status === "posted" ? "Posted" : item.status === "approved" ? "Approved" : "Rejected"}
-                    </StatusBadge>
-                  </>
-                }
-                details={<Details item={item} />}
-                action={null}
-              />
-            ))}
-          </ul>
-        )}
-      </section>
+      <AdminListSection id="pending" title="Waiting for approval" emptyText="Nothing waits for approval.">
+        {pending.map((item) => (
+          <AdminListRow
+            key={item.id.toString()}
+            testId="pending-adjustment"
+            heading={<Summary item={item} />}
+            details={<Details item={item} />}
+            action={<Decide item={item} operatorId={session.user.id} />}
+          />
+        ))}
+      </AdminListSection>
+      <AdminListSection id="decided" title="Latest adjustments" emptyText="No adjustments yet.">
+        {decided.map((item) => (
+          <AdminListRow
+            key={item.id.toString()}
+            testId="decided-adjustment"
+            heading={
+              <>
+                <Summary item={item} />
+                <StatusBadge tone={statusTone[item.status]}>
+                  {item.status === "posted" ? "Posted" : item.status === "approved" ? "Approved" : "Rejected"}
+                </StatusBadge>
+              </>
+            }
+            details={<Details item={item} />}
+            action={null}
+          />
+        ))}
+      </AdminListSection>
     </AdminPage>
   );
 }

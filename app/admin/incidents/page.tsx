@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { AdminListRow } from "@/components/admin/admin-list-row";
 import { AdminPage } from "@/components/admin/admin-page";
+import { AdminListSection } from "@/components/admin/admin-list-section";
 import { formatDateTime } from "@/components/admin/format";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { Money } from "@/components/ui/money";
@@ -26,53 +27,44 @@ export default async function AdminIncidentsPage() {
           Declare an incident
         </Link>
       </p>
-      <section aria-labelledby="incidents-heading" className="border-line bg-paper rounded-2xl border">
-        <h2 id="incidents-heading" className="px-6 pt-6 text-base font-semibold">
-          All incidents
-        </h2>
-        {incidents.length === 0 ? (
-          <p className="text-ink-soft px-6 pt-2 pb-6 text-sm">No incidents declared.</p>
-        ) : (
-          <ul className="divide-line border-line mt-3 divide-y border-t">
-            {incidents.map((incident) => (
-              <AdminListRow
-                key={incident.id.toString()}
-                testId="incident-row"
-                heading={
+      <AdminListSection id="incidents" title="All incidents" emptyText="No incidents declared.">
+        {incidents.map((incident) => (
+          <AdminListRow
+            key={incident.id.toString()}
+            testId="incident-row"
+            heading={
+              <>
+                <Link
+                  href={`/admin/incidents/${incident.id}`}
+                  className="text-brand hover:text-brand-strong font-medium break-all"
+                >
+                  {incident.title}
+                </Link>
+                {incident.creditedAt ? (
+                  <StatusBadge tone="good">Credited</StatusBadge>
+                ) : (
+                  <StatusBadge tone="warn">Not credited</StatusBadge>
+                )}
+              </>
+            }
+            details={
+              <>
+                {formatDateTime(incident.startsAt)} to {formatDateTime(incident.endsAt)} ·{" "}
+                {incident.isAllSpaces ? "every space" : "listed spaces"} · declared by{" "}
+                {incident.declaredByEmail ?? "an operator"}
+                {incident.creditedAt ? (
                   <>
-                    <Link
-                      href={`/admin/incidents/${incident.id}`}
-                      className="text-brand hover:text-brand-strong font-medium break-all"
-                    >
-                      {incident.title}
-                    </Link>
-                    {incident.creditedAt ? (
-                      <StatusBadge tone="good">Credited</StatusBadge>
-                    ) : (
-                      <StatusBadge tone="warn">Not credited</StatusBadge>
-                    )}
+                    {" "}
+                    · <Money micros={incident.creditedMicros ?? 0n} /> to {incident.creditedAccounts}{" "}
+                    {incident.creditedAccounts === 1 ? "account" : "accounts"}
                   </>
-                }
-                details={
-                  <>
-                    {formatDateTime(incident.startsAt)} to {formatDateTime(incident.endsAt)} ·{" "}
-                    {incident.isAllSpaces ? "every space" : "listed spaces"} · declared by{" "}
-                    {incident.declaredByEmail ?? "an operator"}
-                    {incident.creditedAt ? (
-                      <>
-                        {" "}
-                        · <Money micros={incident.creditedMicros ?? 0n} /> to {incident.creditedAccounts}{" "}
-                        {incident.creditedAccounts === 1 ? "account" : "accounts"}
-                      </>
-                    ) : null}
-                  </>
-                }
-                action={null}
-              />
-            ))}
-          </ul>
-        )}
-      </section>
+                ) : null}
+              </>
+            }
+            action={null}
+          />
+        ))}
+      </AdminListSection>
     </AdminPage>
   );
 }

@@ -1,4 +1,5 @@
 import { AdminPage } from "@/components/admin/admin-page";
+import { AdminListSection } from "@/components/admin/admin-list-section";
 import { CreateTokenForm } from "@/components/admin/create-token-form";
 import { formatDate, formatDateTime } from "@/components/admin/format";
 import { StatusBadge } from "@/components/admin/status-badge";
@@ -43,47 +44,38 @@ export default async function AdminTokensPage() {
         </h2>
         <CreateTokenForm action={createPlatformTokenAction} />
       </section>
-      <section aria-labelledby="tokens-heading" className="border-line bg-paper rounded-2xl border">
-        <h2 id="tokens-heading" className="px-6 pt-6 text-base font-semibold">
-          All tokens
-        </h2>
-        {tokens.length === 0 ? (
-          <p className="text-ink-soft px-6 pt-2 pb-6 text-sm">No tokens yet.</p>
-        ) : (
-          <ul className="divide-line border-line mt-3 divide-y border-t">
-            {tokens.map((token) => (
-              <li
-                key={token.id.toString()}
-                className="grid gap-3 px-6 py-4 sm:grid-cols-[minmax(0,1fr)_auto] sm:items-center"
-                data-testid="platform-token-row"
-              >
-                <div className="min-w-0">
-                  <p className="flex flex-wrap items-center gap-2">
-                    <span className="font-medium break-all">{token.name}</span>
-                    {stateBadge(token)}
-                  </p>
-                  <p className="text-ink-soft mt-1 text-sm">
-                    <span className="text-ink font-mono">{token.prefix}…</span> · scopes{" "}
-                    <span className="font-mono">{token.scopes.join(", ")}</span>
-                  </p>
-                  <p className="text-ink-soft mt-1 text-sm">
-                    Created {formatDate(token.createdAt)} by {token.createdByEmail ?? "a script"} · {lastUse(token)}
-                  </p>
-                </div>
-                <TokenRowActions
-                  tokenId={token.id.toString()}
-                  label={`${token.name} (${token.prefix}…)`}
-                  canRotate={token.state === "active"}
-                  canRevoke={token.state === "active" || token.state === "expiring"}
-                  graces={ROTATION_GRACES}
-                  rotate={rotatePlatformTokenAction}
-                  revoke={revokePlatformTokenAction}
-                />
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <AdminListSection id="tokens" title="All tokens" emptyText="No tokens yet.">
+        {tokens.map((token) => (
+          <li
+            key={token.id.toString()}
+            className="grid gap-3 px-6 py-4 sm:grid-cols-[minmax(0,1fr)_auto] sm:items-center"
+            data-testid="platform-token-row"
+          >
+            <div className="min-w-0">
+              <p className="flex flex-wrap items-center gap-2">
+                <span className="font-medium break-all">{token.name}</span>
+                {stateBadge(token)}
+              </p>
+              <p className="text-ink-soft mt-1 text-sm">
+                <span className="text-ink font-mono">{token.prefix}…</span> · scopes{" "}
+                <span className="font-mono">{token.scopes.join(", ")}</span>
+              </p>
+              <p className="text-ink-soft mt-1 text-sm">
+                Created {formatDate(token.createdAt)} by {token.createdByEmail ?? "a script"} · {lastUse(token)}
+              </p>
+            </div>
+            <TokenRowActions
+              tokenId={token.id.toString()}
+              label={`${token.name} (${token.prefix}…)`}
+              canRotate={token.state === "active"}
+              canRevoke={token.state === "active" || token.state === "expiring"}
+              graces={ROTATION_GRACES}
+              rotate={rotatePlatformTokenAction}
+              revoke={revokePlatformTokenAction}
+            />
+          </li>
+        ))}
+      </AdminListSection>
     </AdminPage>
   );
 }

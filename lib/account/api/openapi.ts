@@ -1,7 +1,15 @@
 // The account API's OpenAPI 3.1 document (/api/account/v1, personal API keys), generated from the same
 // zod schemas the handlers answer with, the way lib/billing/api/openapi.ts is, so it cannot drift.
 import { type z } from "zod";
-import { errorResponse, json, jsonSchema, queryParameters, ref, type JsonSchema } from "@/lib/http/openapi-parts";
+import {
+  buildOnce,
+  errorResponse,
+  jsonSchema,
+  openApiDocument,
+  queryParameters,
+  ref,
+  responses,
+} from "@/lib/http/openapi-parts";
 import { ACCOUNT_API_RATE_LIMITS } from "@/lib/api-keys/authorize-account-api-request";
 import { ACCOUNT_API_BASE_PATH } from "@/lib/api-keys/paths";
 import { MAX_ACTIVE_API_KEYS } from "@/lib/api-keys/api-key-format";
@@ -43,21 +51,6 @@ const errorResponses = {
 };
 
 type ErrorName = keyof typeof errorResponses;
-const STATUS: Record<ErrorName, string> = {
-  BadRequest: "400",
-  Unauthorized: "401",
-  Forbidden: "403",
-  NotFound: "404",
-  TooManyRequests: "429",
-  ServerError: "5XX",
-};
-
-function responses(ok: { description: string; schema: JsonSchema }, errors: ErrorName[]) {
-  const answers: Record<string, unknown> = { "200": { description: ok.description, content: json(ok.schema) } };
-  for (const name of [...errors, "ServerError" as const])
-    answers[STATUS[name]] = { $ref: `#/components/responses/${name}` };
-  return answers;
-}
 
 const keyErrors: ErrorName[] = ["Unauthorized", "NotFound", "TooManyRequests"];
 
@@ -77,9 +70,7 @@ function accountRead(operationId: string, summary: string, description: string, 
 }
 
 function buildDocument() {
-  return {
-    openapi: "3.1.0",
-    jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
+  return openApiDocument({
     info: {
       title: "Account API",
       version: "1.0.0",
@@ -90,8 +81,12 @@ function buildDocument() {
         'Errors are `{ "error": { "code", "message", "details"? } }`.',
       ].join("\n\n"),
     },
-    servers: [{ url: ACCOUNT_API_BASE_PATH }],
-    security: [{ personalApiKey: [] }],
+    basePath: ACCOUNT_API_BASE_PATH,
+    bearer: {
+      name: "personalApiKey",
+      format: "tpk_…",
+      description: "A personal API key from Settings → API keys, sent as `Authorization: Bearer tpk_…`.",
+    },
     paths: {
       "/accounts/{account}": accountRead(
         "getAccount",
@@ -119,42 +114,19 @@ function buildDocument() {
         "Statement",
         statementApiQuerySchema,
       ),
-      "/openapi.json": {
-        get: {
-          operationId: "getOpenApiDocument",
-          summary: "This document",
-          security: [],
-          responses: responses({ description: "The OpenAPI 3.1 document.", schema: { type: "object" } }, []),
-        },
-      },
     },
-    components: {
-      securitySchemes: {
-        personalApiKey: {
-          type: "http",
-          scheme: "bearer",
-          bearerFormat: "tpk_…",
-          description: "A personal API key from Settings → API keys, sent as `Authorization: Bearer tpk_…`.",
-        },
-      },
-      schemas: {
-        Account: jsonSchema(accountSchema, "output"),
-        Budgets: jsonSchema(budgetsResponseSchema, "output"),
-        Usage: jsonSchema(usageResponseSchema, "output"),
-        Statement: jsonSchema(statementResponseSchema, "output"),
-        Error: jsonSchema(errorSchema, "output"),
-      },
-      responses: errorResponses,
+    schemas: {
+      Account: jsonSchema(accountSchema, "output"),
+      Budgets: jsonSchema(budgetsResponseSchema, "output"),
+      Usage: jsonSchema(usageResponseSchema, "output"),
+      Statement: jsonSchema(statementResponseSchema, "output"),
+      Error: jsonSchema(errorSchema, "output"),
     },
-  };
+    errorResponses,
+  });
 }
 
 export type AccountApiDocument = ReturnType<typeof buildDocument>;
 
-let cached: AccountApiDocument | undefined;
-
 /** The document, built once per process. */
-export function getAccountApiDocument(): AccountApiDocument {
-  cached ??= buildDocument();
-  return cached;
-}
+export const getAccountApiDocument = buildOnce(buildDocument);

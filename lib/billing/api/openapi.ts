@@ -1,13 +1,35 @@
 // The billing API's OpenAPI 3.1 document, generated from the same zod schemas the handlers validate
 // with, so the document cannot drift from the code. Pure: no database, no `server-only`.
-import { errorResponse, json, jsonSchema, queryParameters, ref, type JsonSchema } from "@/lib/http/openapi-parts";
+import {
+  buildOnce,
+  errorResponse,
+  json,
+  jsonSchema,
+  openApiDocument,
+  queryParameters,
+  ref,
+  responses,
+} from "@/lib/http/openapi-parts";
 import { getEnv } from "@/lib/env";
 import { MAX_ACCOUNT_HOUR_MICROS, MAX_SPACE_HOUR_UNITS } from "@/lib/billing/usage-caps";
 import type { PlatformTokenScope } from "@/lib/db/schema/usage";
 import { BILLING_API_BASE_PATH } from "./paths";
 import { platformWebhooksDocument } from "./openapi-webhooks";
-import { MAX_RECORDS_PER_BATCH, MAX_USAGE_BODY_BYTES, MAX_USAGE_RANGE_DAYS, accountIdSchema, accountLookupQuerySchema, accountLookupSchema, errorSchema, ratesSchema, standingSchema, usageBatchSchema, usageQuerySchema, usageResultSchema, usageSeriesSchema } from "./schemas";
-
+import {
+  MAX_RECORDS_PER_BATCH,
+  MAX_USAGE_BODY_BYTES,
+  MAX_USAGE_RANGE_DAYS,
+  accountIdSchema,
+  accountLookupQuerySchema,
+  accountLookupSchema,
+  errorSchema,
+  ratesSchema,
+  standingSchema,
+  usageBatchSchema,
+  usageQuerySchema,
+  usageResultSchema,
+  usageSeriesSchema,
+} from "./schemas";
 
 const accountParameter = {
   name: "account",
@@ -52,25 +74,6 @@ const errorResponses = {
 
 type ErrorName = keyof typeof errorResponses;
 
-const STATUS: Record<ErrorName, string> = {
-  BadRequest: "400",
-  Unauthorized: "401",
-  Forbidden: "403",
-  NotFound: "404",
-  Conflict: "409",
-  PayloadTooLarge: "413",
-  UnprocessableEntity: "422",
-  TooManyRequests: "429",
-  ServerError: "5XX",
-};
-
-function responses(ok: { description: string; schema: JsonSchema }, errors: ErrorName[]) {
-  const answers: Record<string, unknown> = { "200": { description: ok.description, content: json(ok.schema) } };
-  for (const name of [...errors, "ServerError" as const])
-    answers[STATUS[name]] = { $ref: `#/components/responses/${name}` };
-  return answers;
-}
-
 function buildDocument() {
   const tokenErrors: ErrorName[] = ["Unauthorized", "Forbidden", "TooManyRequests"];
   // The scope each operation needs, as an OpenAPI security requirement (for a bearer scheme the array
@@ -79,14 +82,13 @@ function buildDocument() {
     security: [{ platformToken: [scope] }],
     "x-required-scope": scope,
   });
-  const scopeNote = (scope: PlatformTokenScope) => `Needs a platform token with the \`${scope}\` scope (403 \`forbidden\` without it).`;
+  const scopeNote = (scope: PlatformTokenScope) =>
+    `Needs a platform token with the \`${scope}\` scope (403 \`forbidden\` without it).`;
   // Configured per deployment (USAGE_MAX_LATENESS_DAYS), so the document states this server's bound.
   const maxLatenessDays = getEnv().usageMaxLatenessDays;
   // Pushed to the platform rather than asked for: lib/platform-events, docs/platform-webhooks.md.
   const platformWebhooks = platformWebhooksDocument((schema) => jsonSchema(schema, "output"));
-  return {
-    openapi: "3.1.0",
-    jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
+  return openApiDocument({
     info: {
       title: "Billing API",
       version: "1.1.0",
@@ -99,8 +101,13 @@ function buildDocument() {
         "Every answer under this base path is JSON: a method a path does not serve is `405 method_not_allowed` with an `Allow` header, a path the API does not have `404 not_found`, and a URL whose percent-encoding does not decode `400 bad_request`.",
       ].join("\n\n"),
     },
-    servers: [{ url: BILLING_API_BASE_PATH }],
-    security: [{ platformToken: [] }],
+    basePath: BILLING_API_BASE_PATH,
+    bearer: {
+      name: "platformToken",
+      format: "ptk_…",
+      description:
+        "A platform token, created by an operator on /admin/tokens or with `npm run token:create`. It holds one or both scopes: `ingest` (`POST /usage`) and `read` (the `/accounts…` reads).",
+    },
     paths: {
       "/usage": {
         post: {
@@ -187,47 +194,23 @@ function buildDocument() {
           ),
         },
       },
-      "/openapi.json": {
-        get: {
-          operationId: "getOpenApiDocument",
-          summary: "This document",
-          security: [],
-          responses: responses({ description: "The OpenAPI 3.1 document.", schema: { type: "object" } }, []),
-        },
-      },
     },
     webhooks: platformWebhooks.webhooks,
-    components: {
-      securitySchemes: {
-        platformToken: {
-          type: "http",
-          scheme: "bearer",
-          bearerFormat: "ptk_…",
-          description:
-            "A platform token, created by an operator on /admin/tokens or with `npm run token:create`. It holds one or both scopes: `ingest` (`POST /usage`) and `read` (the `/accounts…` reads).",
-        },
-      },
-      schemas: {
-        UsageBatch: jsonSchema(usageBatchSchema, "input"),
-        UsageResult: jsonSchema(usageResultSchema, "output"),
-        AccountLookup: jsonSchema(accountLookupSchema, "output"),
-        Standing: jsonSchema(standingSchema, "output"),
-        UsageSeries: jsonSchema(usageSeriesSchema, "output"),
-        Rates: jsonSchema(ratesSchema, "output"),
-        Error: jsonSchema(errorSchema, "output"),
-        ...platformWebhooks.schemas,
-      },
-      responses: errorResponses,
+    schemas: {
+      UsageBatch: jsonSchema(usageBatchSchema, "input"),
+      UsageResult: jsonSchema(usageResultSchema, "output"),
+      AccountLookup: jsonSchema(accountLookupSchema, "output"),
+      Standing: jsonSchema(standingSchema, "output"),
+      UsageSeries: jsonSchema(usageSeriesSchema, "output"),
+      Rates: jsonSchema(ratesSchema, "output"),
+      Error: jsonSchema(errorSchema, "output"),
+      ...platformWebhooks.schemas,
     },
-  };
+    errorResponses,
+  });
 }
 
 export type OpenApiDocument = ReturnType<typeof buildDocument>;
 
-let cached: OpenApiDocument | undefined;
-
 /** The document, built once per process. */
-export function getBillingOpenApiDocument(): OpenApiDocument {
-  cached ??= buildDocument();
-  return cached;
-}
+export const getBillingOpenApiDocument = buildOnce(buildDocument);

@@ -1,22 +1,10 @@
 // Any method on /api/account/v1 or /api/account/v1/<a path the API does not have> – a JSON 404 instead of Next's HTML page.
-import { AppError } from "@/lib/errors";
-import { withRoute } from "@/lib/http/with-route";
+import { ACCOUNT_API_BASE_PATH } from "@/lib/api-keys/paths";
+import { unknownPathRoutes } from "@/lib/http/unknown-path-routes";
 
 export const dynamic = "force-dynamic";
 
-// Named routes take precedence over this catch-all, so it only ever answers paths that do not exist.
-const notFound = withRoute("/api/account/v1/[[...rest]]", async () => {
-  throw new AppError("not_found", {
-    message: "The account API has no such endpoint; GET /api/account/v1/openapi.json lists them.",
-  });
+export const { GET, HEAD, POST, PUT, DELETE, PATCH, OPTIONS } = unknownPathRoutes({
+  apiName: "account API",
+  basePath: ACCOUNT_API_BASE_PATH,
 });
-
-export {
-  notFound as GET,
-  notFound as HEAD,
-  notFound as POST,
-  notFound as PUT,
-  notFound as DELETE,
-  notFound as PATCH,
-  notFound as OPTIONS,
-};
