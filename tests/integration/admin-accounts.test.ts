@@ -55,10 +55,11 @@ async function auditOf(accountId: string) {
   return rows.rows;
 }
 
+// Ordered by the numeric id: `order by id` would sort the text column of that name (10 before 9).
 async function outboxOf(accountId: string, address: string) {
   const rows = await getDb().execute<{ id: string; template: string; to_address: string }>(sql`
     select id::text, template, to_address from email_outbox
-    where (account_id = ${accountId} or idempotency_key like ${`account-control:${accountId}:%`}) and to_address = ${address} order by id`);
+    where (account_id = ${accountId} or idempotency_key like ${`account-control:${accountId}:%`}) and to_address = ${address} order by email_outbox.id`);
   return rows.rows;
 }
 
