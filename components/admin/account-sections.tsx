@@ -7,29 +7,8 @@ import { StatusBadge } from "./status-badge";
 // The operator's account page (app/admin/accounts/[accountId]) in sections, each a card like the
 // other admin pages'. Lists are definition-like rows that wrap at 375 px rather than wide tables.
 
-export function Section({
-  id,
-  title,
-  actions,
-  children,
-}: {
-  id: string;
-  title: string;
-  actions?: ReactNode;
-  children: ReactNode;
-}) {
-  return (
-    <section aria-labelledby={id} className="border-line bg-paper rounded-2xl border p-5 sm:p-6">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <h2 id={id} className="text-base font-semibold">
-          {title}
-        </h2>
-        {actions}
-      </div>
-      <div className="mt-4">{children}</div>
-    </section>
-  );
-}
+/** A card with a heading: the account area's panel, so both areas' cards stay one design. */
+export { Panel as Section } from "@/components/account/page-header";
 
 export function Empty({ children }: { children: ReactNode }) {
   return (
