@@ -32,15 +32,26 @@ export async function computeSourceHash(buildEnv: Record<string, string>): Promi
   return hash.digest("hex");
 }
 
-export function runCommand(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+/** Runs a command; its output goes to the terminal, or to `onOutput` (a phase printed later) when given. */
+export function runCommand(command: string, args: string[], env: NodeJS.ProcessEnv, onOutput?: (chunk: Buffer) => void): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: "inherit", env });
+    const child = spawn(command, args, { stdio: onOutput ? ["ignore", "pipe", "pipe"] : "inherit", env });
+    if (onOutput) {
+      child.stdout?.on("data", onOutput);
+      child.stderr?.on("data", onOutput);
+    }
     child.on("error", reject);
     child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited ${code}`))));
   });
 }
 
-export type BuildOptions = { distDir: string; env: NodeJS.ProcessEnv; buildEnv: Record<string, string> };
+export type BuildOptions = {
+  distDir: string;
+  env: NodeJS.ProcessEnv;
+  buildEnv: Record<string, string>;
+  /** Takes the build's output instead of the terminal (npm test builds while other tests run). */
+  onOutput?: (chunk: Buffer) => void;
+};
 
 /** Runs `next build` into `distDir` unless the recorded input hash matches. Returns whether it built. */
 export async function buildIfStale(options: BuildOptions): Promise<boolean> {
@@ -54,7 +65,7 @@ export async function buildIfStale(options: BuildOptions): Promise<boolean> {
     ...options.buildEnv,
     NEXT_DIST_DIR: options.distDir,
     NEXT_TELEMETRY_DISABLED: "1",
-  });
+  }, options.onOutput);
   await writeFile(marker, wanted);
   return true;
 }
