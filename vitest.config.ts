@@ -38,7 +38,7 @@ export default defineConfig({
       },
       {
         resolve: { alias },
-        // The fault campaign (scripts/run-tests.ts --only faults): real `next start` servers killed and
+        // The fault campaign (scripts/run-tests.ts --only faults): real site servers (server.ts) killed and
         // restarted. Two files at a time: each runs servers of its own on the 2-core machine.
         test: {
           name: "faults",

@@ -1,5 +1,5 @@
 // npm test – lint, typecheck, unit, integration (real Postgres, real mail catcher) and end-to-end tests
-// (Playwright on Debian's Chromium against `next start`), then the fault campaign (servers killed,
+// (Playwright on Debian's Chromium against the site's server, server.ts), then the fault campaign (servers killed,
 // restarted, run in pairs; tests/faults), ending with one line `N passed, N failed`.
 // `--only unit|integration|e2e|faults` runs one layer with what it needs.
 //
@@ -117,7 +117,7 @@ async function runEndToEnd(env: NodeJS.ProcessEnv, stack: TestStack): Promise<vo
   }
 }
 
-// The fault campaign: each test file starts `next start` processes of the test build the browser tests
+// The fault campaign: each test file starts server processes (server.ts) of the test build the browser tests
 // use, on a database and Stripe emulator of its own, kills them, restarts them and checks the money.
 // Its servers get a mail catcher of their own, so the integration tests running beside them never wait
 // behind, or read, the campaign's mail.

@@ -1,4 +1,4 @@
-// Two `next start` processes on one Postgres, each with its job worker, as behind a load balancer:
+// Two site servers (server.ts) on one Postgres, each with its job worker, as behind a load balancer:
 // limits are shared (requests split across both instances hit the one limit), the same usage sent to
 // both at once is stored once, the same webhook delivered to both at once credits once, and racing
 // debits through both lead to one auto-recharge, charged once and credited once.

@@ -1,7 +1,7 @@
 // The zero-JS pages (pages/) skip the proxy, so in the `private` launch mode they cannot get its
 // `X-Robots-Tag`: they carry `<meta name="robots" content="noindex, nofollow">` instead, within a
 // regeneration (15 s) of the operator's change, and lose it again when the mode leaves `private`. Real
-// `next start` of the test build on a database of this file's own (the mode is global).
+// The site's server (server.ts) on the test build on a database of this file's own (the mode is global).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { launchSettings } from "@/lib/db/schema";

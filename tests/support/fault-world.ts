@@ -1,6 +1,6 @@
 // The fault campaign's world for one test file (tests/faults): a migrated database and a Stripe
 // emulator of its own (the sites' job workers act on every row of their database, through their own
-// Stripe), and real `next start` processes of the test build that can be told to crash at a named
+// Stripe), and real site servers (server.ts) of the test build that can be told to crash at a named
 // point, killed, restarted and run side by side. Must be started before anything reads the environment.
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
@@ -22,7 +22,7 @@ import { adminDatabaseUrl } from "./test-env";
 export type Site = {
   url: string;
   port: number;
-  /** The processes of this server (`next start` and the server it forks). */
+  /** The processes of this server (server.ts, and any child it starts). */
   pids: number[];
   stop: () => Promise<void>;
   /** Resolves once the server died by itself (its crash point); the rest of its tree is then stopped. */
@@ -35,7 +35,7 @@ export type SiteOptions = { port?: number; crashAt?: CrashPoint; env?: Record<st
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // What a site inherits from the test run: the stack's mail catcher and settings, not vitest's own
-// variables (NODE_ENV=test would make `next start` run a non-production server).
+// variables (NODE_ENV=test would make the server run a non-production server).
 function inheritedEnv(): NodeJS.ProcessEnv {
   // Typed as a process environment (which always names NODE_ENV), though this one leaves it out.
   const env = {} as NodeJS.ProcessEnv;
