@@ -2,14 +2,14 @@
 // entry and one outbox email per approval; the account cap; the CSV. The cap is global, so this file
 // runs on its own scratch database (as launch-settings.test.ts does) and cannot disturb other files.
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { getWaitlistCsv } from "@/lib/admin/get-waitlist-csv";
 import { listInviteCodeRedemptions } from "@/lib/admin/list-invite-code-redemptions";
 import { listWaitlistPage } from "@/lib/admin/list-waitlist-page";
 import { waitlistBulkDecisionSchema } from "@/lib/admin/admin-schemas";
 import { updateLaunchSettings } from "@/lib/admin/update-launch-settings";
 import { parseWaitlistQueryOrThrow, type WaitlistQuery } from "@/lib/admin/waitlist-query";
-import { closeDb, getDb } from "@/lib/db/client";
+import { getDb } from "@/lib/db/client";
 import { countCappedAccounts, countOutstandingInvites } from "@/lib/invites/account-capacity";
 import { createInviteCode } from "@/lib/invites/manage-invite-codes";
 import { redeemInviteCode } from "@/lib/invites/redeem-invite-code";
@@ -18,10 +18,10 @@ import { decideWaitlistEntries } from "@/lib/waitlist/decide-waitlist-entries";
 import { describeBulkDecision } from "@/lib/waitlist/describe-bulk-decision";
 import { createTestAuth, followLink, linkIn, randomIp, uniqueEmail } from "../support/auth-harness";
 import { countRows } from "../support/auth-fixtures";
-import { createMigratedScratchDatabase, type ScratchDatabase } from "../support/scratch-database";
+import { runOnScratchDatabaseInThisFile } from "../support/scratch-database";
 import { errorCodeOf, signedInMember, signedInOperator, waitForMail, type SignedIn } from "../support/signup-fixtures";
 
-let scratch: ScratchDatabase & { appUrl: string };
+runOnScratchDatabaseInThisFile();
 let operator: SignedIn;
 const auth = createTestAuth();
 const TAG = `scale${Date.now().toString(36)}`;
@@ -36,8 +36,6 @@ const page = (params: Record<string, string> = {}) => listWaitlistPage(getDb(), 
 const indexOf = (email: string) => Number(email.slice(TAG.length + 1, TAG.length + 4));
 
 beforeAll(async () => {
-  scratch = await createMigratedScratchDatabase();
-  vi.stubEnv("DATABASE_URL", scratch.appUrl);
   operator = await signedInOperator(auth);
   // Every tenth entry was rejected already; every fourth wants to build a chess clock.
   const rows = await getDb().execute<{ id: string }>(sql`
@@ -49,12 +47,6 @@ beforeAll(async () => {
            to_timestamp(${BASE / 1000}) + make_interval(hours => i)
     from generate_series(0, 199) as i order by i returning id::text`);
   ids.push(...rows.rows.map((row) => BigInt(row.id)));
-});
-
-afterAll(async () => {
-  await closeDb();
-  vi.unstubAllEnvs();
-  await scratch.drop();
 });
 
 describe("the waitlist table", () => {

@@ -3,9 +3,9 @@
 // two approvals racing for the last place cannot both take it. The cap is global: this file runs on its
 // own scratch database (as admin-waitlist-scale.test.ts does) and cannot disturb other files.
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { updateLaunchSettings } from "@/lib/admin/update-launch-settings";
-import { closeDb, getDb } from "@/lib/db/client";
+import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { countCappedAccounts, countOutstandingInvites } from "@/lib/invites/account-capacity";
 import { LAUNCH_SETTING_DEFAULTS } from "@/lib/settings/launch-settings";
@@ -15,25 +15,17 @@ import { describeBulkDecision } from "@/lib/waitlist/describe-bulk-decision";
 import { createTestAuth } from "../support/auth-harness";
 import { countRows } from "../support/auth-fixtures";
 import { createBarrier } from "../support/concurrency";
-import { createMigratedScratchDatabase, type ScratchDatabase } from "../support/scratch-database";
+import { runOnScratchDatabaseInThisFile } from "../support/scratch-database";
 import { signedInOperator, type SignedIn } from "../support/signup-fixtures";
 
-let scratch: ScratchDatabase & { appUrl: string };
+runOnScratchDatabaseInThisFile();
 let operator: SignedIn;
 const auth = createTestAuth();
 const TAG = `capone${Date.now().toString(36)}`;
 let joined = 0;
 
 beforeAll(async () => {
-  scratch = await createMigratedScratchDatabase();
-  vi.stubEnv("DATABASE_URL", scratch.appUrl);
   operator = await signedInOperator(auth);
-});
-
-afterAll(async () => {
-  await closeDb();
-  vi.unstubAllEnvs();
-  await scratch.drop();
 });
 
 /** A waiting entry, as the waitlist form leaves it. */

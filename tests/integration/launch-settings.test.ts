@@ -1,31 +1,22 @@
 // Launch mode and the account cap are global, so this file runs on its own scratch database: changing
 // them here cannot disturb the other test files running at the same time.
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { closeDb, getDb } from "@/lib/db/client";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db/client";
 import { LAUNCH_SETTING_DEFAULTS, getLaunchSettings } from "@/lib/settings/launch-settings";
 import { updateLaunchSettings } from "@/lib/admin/update-launch-settings";
 import { joinWaitlist } from "@/lib/waitlist/join-waitlist";
 import { authOrigin, createTestAuth, followLink, mailTo, mailedLink, randomIp, requestMagicLink, sessionCookieOf, uniqueEmail } from "../support/auth-harness";
 import { countRows, inviteEmail } from "../support/auth-fixtures";
-import { createMigratedScratchDatabase, type ScratchDatabase } from "../support/scratch-database";
+import { runOnScratchDatabaseInThisFile } from "../support/scratch-database";
 import { errorCodeOf, signedInMember, signedInOperator, type SignedIn } from "../support/signup-fixtures";
 
-let scratch: ScratchDatabase & { appUrl: string };
+runOnScratchDatabaseInThisFile();
 let operator: SignedIn;
 const auth = createTestAuth();
 
 beforeAll(async () => {
-  scratch = await createMigratedScratchDatabase();
-  // getEnv() and the pool are made on first use: point them at the scratch database before that.
-  vi.stubEnv("DATABASE_URL", scratch.appUrl);
   operator = await signedInOperator(auth);
-});
-
-afterAll(async () => {
-  await closeDb();
-  vi.unstubAllEnvs();
-  await scratch.drop();
 });
 
 const accounts = () => countRows(sql`select count(*) from "user" where role <> 'admin'`);

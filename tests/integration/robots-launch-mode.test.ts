@@ -2,33 +2,25 @@
 // `X-Robots-Tag: noindex`, robots.txt disallows all and the sitemap is empty. The mode is global, so
 // this file runs on its own scratch database.
 import { NextRequest } from "next/server";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import robots from "@/app/robots";
 import sitemap from "@/app/sitemap";
-import { closeDb, getDb } from "@/lib/db/client";
+import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { isIndexingAllowed } from "@/lib/security/is-indexing-allowed";
 import { LAUNCH_SETTING_DEFAULTS } from "@/lib/settings/launch-settings";
 import { updateLaunchSettings } from "@/lib/admin/update-launch-settings";
 import { proxy } from "@/proxy";
 import { createTestAuth } from "../support/auth-harness";
-import { createMigratedScratchDatabase, type ScratchDatabase } from "../support/scratch-database";
+import { runOnScratchDatabaseInThisFile } from "../support/scratch-database";
 import { signedInOperator } from "../support/signup-fixtures";
 
-let scratch: ScratchDatabase & { appUrl: string };
+const scratch = runOnScratchDatabaseInThisFile();
 
-beforeAll(async () => {
-  scratch = await createMigratedScratchDatabase();
-  vi.stubEnv("DATABASE_URL", scratch.appUrl);
+beforeAll(() => {
   // Nothing may have read the environment before the stub (a module-level getEnv() once did, and this
   // test then closed the shared test database's waitlist for the end-to-end run).
-  expect(getEnv().databaseUrl).toBe(scratch.appUrl);
-});
-
-afterAll(async () => {
-  await closeDb();
-  vi.unstubAllEnvs();
-  await scratch.drop();
+  expect(getEnv().databaseUrl).toBe(scratch.database.appUrl);
 });
 
 const robotsTagOf = async () => (await proxy(new NextRequest("http://localhost/pricing"))).headers.get("x-robots-tag");
